@@ -1,0 +1,90 @@
+"""An entry rendered for a plain terminal (`fieldkit show`): Markdown through Rich, every string sanitised."""
+
+from __future__ import annotations
+
+from fieldkit.content.countries import country_name
+from fieldkit.i18n.dates import age_in_words, is_stale
+from fieldkit.store.models import Entry
+from fieldkit.text.sanitize import sanitize
+
+NOT_KNOWN = "not known"
+
+# Per type: (label, detail field) shown under the body; a missing value reads "not known".
+DETAIL_LABELS: dict[str, list[tuple[str, str]]] = {
+    "place": [("Kind", "kind")],
+    "route": [("From", "from"), ("Via", "via"), ("To", "to"), ("Mode", "mode"), ("Terrain", "terrain"),
+              ("Status", "status"), ("Period", "period")],
+    "risk": [("Who is most exposed", "exposed"), ("Refer to", "refer_to")],
+    "right": [("Topic", "topic")],
+    "service": [("Kind", "kind"), ("Organisation", "organisation"), ("Place", "place"), ("Languages", "languages"),
+                ("Hours", "hours"), ("Access", "access")],
+    "glossary": [("Also called", "aliases")],
+}
+
+
+def detail_lines(entry: Entry) -> list[tuple[str, str]]:
+    """(label, value) pairs of the type-specific fields, "not known" where a source gave nothing."""
+    details = entry.details
+    lines = []
+    for label, key in DETAIL_LABELS.get(entry.type, []):
+        value = details.get(key)
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        if not value and key in ("via", "period", "aliases", "refer_to"):
+            continue  # optional lists: absence is not missing information
+        lines.append((label, str(value) if value else NOT_KNOWN))
+    if entry.type == "place":
+        if "lat" in details:
+            lines.append(("Coordinates", f"{details['lat']}, {details['lon']} ({details.get('coords_source', '')})"))
+        else:
+            lines.append(("Coordinates", NOT_KNOWN))
+    if entry.type == "service":
+        contact = details.get("contact") or {}
+        for key in ("phone", "email", "url", "address"):
+            lines.append((key.capitalize(), contact.get(key) or NOT_KNOWN))
+    if entry.type == "right":
+        for basis in details.get("legal_basis") or []:
+            article = f", Article {basis['article']}" if basis.get("article") else ""
+            lines.append(("Legal basis", f"{basis['law']}{article}"))
+    return lines
+
+
+def render_entry(entry: Entry, *, colour: bool) -> None:
+    from rich.console import Console
+    from rich.markdown import Markdown
+    from rich.text import Text
+
+    console = Console(no_color=not colour, highlight=False, force_terminal=colour or None, emoji=False)
+    console.print(Text(sanitize(entry.title), style="bold"))
+    where = f" · {country_name(entry.country)}" if entry.country else ""
+    status = entry.translation if entry.translation != "original" else "original"
+    note = "  [shown in English: no translation yet]" if entry.fallback else ""
+    console.print(Text(f"{entry.type}{where} · {entry.lang} ({status}){note}", style="dim"))
+    reviewed = entry.reviewed or "never"
+    age = age_in_words(entry.reviewed)
+    stale = is_stale(entry.reviewed)
+    console.print(Text(f"Facts as of {entry.as_of} · reviewed {reviewed}" + (f" ({age})" if age else ""),
+                       style="bold red" if stale else "dim"))
+    console.print()
+    console.print(Text(sanitize(entry.summary), style="italic"))
+    console.print()
+    console.print(Markdown(sanitize(entry.body)))
+    details = detail_lines(entry)
+    if details:
+        console.print()
+        for label, value in details:
+            console.print(Text.assemble((f"{label}: ", "bold"), sanitize(value)))
+    console.print()
+    console.print(Text("Sources", style="bold"))
+    for number, citation in enumerate(entry.sources, start=1):
+        title = f" — {citation.title}" if citation.title else ""
+        console.print(Text(sanitize(f" [{number}] {citation.doc}{title}, {citation.where or ''}")))
+        if citation.quote:
+            console.print(Text(sanitize(f"     “{citation.quote}”"), style="dim"))
+        if citation.url:
+            console.print(Text(sanitize(f"     {citation.url}"), style="dim"))
+    if entry.related:
+        console.print()
+        console.print(Text("Related", style="bold"))
+        for link in entry.related:
+            console.print(Text(sanitize(f" {link.id}  {link.title} ({link.type})")))

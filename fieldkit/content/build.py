@@ -1,0 +1,221 @@
+"""Compile a content folder into one SQLite database, atomically and deterministically.
+
+The database is written to a temporary file beside the target and renamed over it only when complete, so a
+failed build leaves the previous database byte-for-byte as it was. Rows go in sorted, nothing time-dependent is
+stored, so the same input gives the same `content_hash` (and, with the same SQLite, the same bytes).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from fieldkit.content import schema
+from fieldkit.content.check import check
+from fieldkit.content.corpus import Corpus, EntryFile
+from fieldkit.content.problems import ContentError
+from fieldkit.store.schema import SCHEMA_VERSION, facet_tokens
+from fieldkit.text.fold import fold
+from fieldkit.text.markdown_plain import plain_text
+
+COMMON_FIELDS = {f.name for f in schema.COMMON}
+# Front matter fields that become relations (links between entries), in the order they are shown.
+RELATION_FIELDS = ("from", "via", "to", "place", "places", "risks", "related")
+
+
+@dataclass
+class BuildResult:
+    path: Path
+    content_hash: str
+    entries: int
+    translations: int
+
+
+def build(content_dir: Path, out: Path) -> BuildResult:
+    """Check `content_dir` and compile it to `out`. Raises ContentError (and leaves `out` alone) on any problem."""
+    corpus, problems = check(content_dir)
+    if problems:
+        raise ContentError(problems)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    os.close(handle)
+    temporary_path = Path(temporary)
+    try:
+        temporary_path.unlink()  # sqlite-utils creates the file itself
+        counts = _write_database(corpus, temporary_path)
+        with open(temporary_path, "rb") as written:
+            os.fsync(written.fileno())
+        os.replace(temporary_path, out)
+    except BaseException:
+        temporary_path.unlink(missing_ok=True)
+        raise
+    return BuildResult(path=out, content_hash=corpus.input_hash, entries=counts[0], translations=counts[1])
+
+
+def _write_database(corpus: Corpus, path: Path) -> tuple[int, int]:
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA journal_mode = DELETE")
+    _create_tables(db)
+    originals = sorted(corpus.originals.values(), key=lambda e: e.id)
+    db["sources"].insert_all(
+        (vars(source) | {"line": None} for source in sorted(corpus.sources.values(), key=lambda s: s.id)),
+    )
+    db["entries"].insert_all(_entry_row(entry) for entry in originals)
+    db["citations"].insert_all(
+        {"entry_id": e.id, "position": i, "doc": c["doc"], "location": c.get("where"), "quote": c.get("quote")}
+        for e in originals
+        for i, c in enumerate(e.fields["sources"])
+    )
+    db["relations"].insert_all(_relation_rows(originals))
+
+    documents = _documents(corpus)
+    db["translations"].insert_all(row for row, _ in documents)
+    db.conn.executemany(
+        "INSERT INTO search (rowid, title, body, facets) VALUES (?, ?, ?, ?)",
+        [(row["key"], *index) for row, index in documents],
+    )
+    db.execute("INSERT INTO search (search) VALUES ('optimize')")
+    db["meta"].insert_all({"key": k, "value": v} for k, v in sorted(_meta(corpus, originals).items()))
+    db.conn.commit()
+    db.execute("VACUUM")
+    db.close()
+    return len(originals), len(documents)
+
+
+def _create_tables(db: sqlite_utils.Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["sources"].create(
+        {"id": str, "title": str, "publisher": str, "published": str, "file": str, "url": str, "note": str, "line": int},
+        pk="id",
+    )
+    db["entries"].create(
+        {
+            "id": str, "type": str, "title": str, "summary": str, "country": str, "countries": str, "tags": str,
+            "details": str, "as_of": str, "reviewed": str, "path": str,
+        },
+        pk="id",
+    )
+    db["entries"].create_index(["type"])
+    db["citations"].create(
+        {"entry_id": str, "position": int, "doc": str, "location": str, "quote": str},
+        pk=("entry_id", "position"),
+        foreign_keys=[("entry_id", "entries", "id"), ("doc", "sources", "id")],
+    )
+    db["relations"].create(
+        {"src": str, "dst": str, "kind": str, "position": int},
+        pk=("src", "kind", "position"),
+        foreign_keys=[("src", "entries", "id"), ("dst", "entries", "id")],
+    )
+    db["relations"].create_index(["dst"])
+    # One row per entry and language; `key` is also the rowid of its row in the search index.
+    db["translations"].create(
+        {
+            "key": int, "id": str, "lang": str, "title": str, "summary": str, "body": str, "status": str,
+            "reviewed": str, "path": str,
+        },
+        pk="key",
+        foreign_keys=[("id", "entries", "id")],
+    )
+    db["translations"].create_index(["id", "lang"], unique=True)
+    # Contentless: the index holds folded words only; text shown to people comes from `translations`.
+    # `facets` carries lang/type/country tokens so filters narrow the match before bm25 scores it.
+    db.execute(
+        "CREATE VIRTUAL TABLE search USING fts5("
+        "title, body, facets, content='', tokenize='unicode61 remove_diacritics 2', prefix='2 3')"
+    )
+
+
+def _entry_row(entry: EntryFile) -> dict[str, Any]:
+    fields = entry.fields
+    details = {k: v for k, v in fields.items() if k not in COMMON_FIELDS}
+    return {
+        "id": entry.id,
+        "type": entry.type,
+        "title": fields["title"],
+        "summary": fields["summary"],
+        "country": fields.get("country"),
+        "countries": _json(entry_countries(fields)),
+        "tags": _json(fields.get("tags") or []),
+        "details": _json(details),
+        "as_of": fields["as_of"],
+        "reviewed": fields.get("reviewed"),
+        "path": _relative_path(entry),
+    }
+
+
+def _relative_path(entry: EntryFile) -> str:
+    """The file's path inside the content folder, the same wherever the folder lives."""
+    return f"{entry.type}/{entry.id}.{entry.lang}.md"
+
+
+def entry_countries(fields: dict[str, Any]) -> list[str]:
+    """The entry's country followed by any others it names, without repeats."""
+    codes = [fields["country"]] if fields.get("country") else []
+    return codes + [c for c in fields.get("countries") or [] if c not in codes]
+
+
+def _relation_rows(originals: list[EntryFile]):
+    for entry in originals:
+        for kind in RELATION_FIELDS:
+            value = entry.fields.get(kind)
+            targets = value if isinstance(value, list) else [value] if value else []
+            for position, target in enumerate(targets):
+                yield {"src": entry.id, "dst": target, "kind": kind, "position": position}
+
+
+def _documents(corpus: Corpus) -> list[tuple[dict[str, Any], tuple[str, str, str]]]:
+    """Every (entry, language) as a translations row and its folded search columns, in a stable order."""
+    rows = []
+    files = sorted([*corpus.originals.values(), *corpus.translations.values()], key=lambda e: (e.id, e.lang))
+    for key, entry in enumerate(files, start=1):
+        if not entry.is_original and entry.id not in corpus.originals:
+            continue
+        original = corpus.originals[entry.id]
+        fields = entry.fields
+        row = {
+            "key": key,
+            "id": entry.id,
+            "lang": entry.lang,
+            "title": fields["title"],
+            "summary": fields["summary"],
+            "body": entry.front.body.strip(),
+            "status": "original" if entry.is_original else fields["translation"],
+            "reviewed": fields.get("reviewed"),
+            "path": _relative_path(entry),
+        }
+        rows.append((row, _search_columns(entry, original)))
+    return rows
+
+
+def _search_columns(entry: EntryFile, original: EntryFile) -> tuple[str, str, str]:
+    fields, details = entry.fields, original.fields
+    title = " ".join([fields["title"], *(details.get("aliases") or [])])
+    extra = []
+    if entry.is_original:
+        extra = [*(details.get("tags") or []), details.get("organisation") or ""]
+    body = " ".join([fields["summary"], plain_text(entry.front.body), *extra])
+    facets = facet_tokens(entry.lang, original.type, entry_countries(details))
+    return fold(title), fold(body), facets
+
+
+def _meta(corpus: Corpus, originals: list[EntryFile]) -> dict[str, str]:
+    reviewed = sorted(e.fields["reviewed"] for e in originals if e.fields.get("reviewed"))
+    content_date = reviewed[-1] if reviewed else ""
+    languages = sorted({e.lang for e in corpus.files()})
+    return {
+        "schema_version": str(SCHEMA_VERSION),
+        "content_hash": corpus.input_hash,
+        "content_date": content_date,
+        "content_version": content_date.replace("-", ".") or "0",
+        "languages": _json(languages),
+    }
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

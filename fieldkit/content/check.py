@@ -1,0 +1,116 @@
+"""Rules that need the whole corpus: references, coordinates, translations, sources and quotes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from fieldkit.content import schema
+from fieldkit.content.corpus import Corpus, EntryFile, load
+from fieldkit.content.countries import contains, country_name
+from fieldkit.content.problems import Problem
+
+
+def check(root: Path, sources_dir: Path | None = None) -> tuple[Corpus, list[Problem]]:
+    """Load `root` and return it with every problem found, sorted by file and line."""
+    corpus = load(root)
+    problems = list(corpus.problems)
+    for entry in corpus.originals.values():
+        problems += _check_references(corpus, entry)
+        problems += _check_coordinates(corpus, entry)
+        problems += _check_citations(corpus, entry)
+    for (entry_id, lang), translation in corpus.translations.items():
+        original = corpus.originals.get(entry_id)
+        if original is None:
+            problems.append(Problem(translation.path, 1, f"translation '{lang}' of '{entry_id}' has no English original ({entry_id}.en.md)"))
+        elif translation.fields.get("type") and translation.fields["type"] != original.type:
+            problems.append(Problem(translation.path, translation.line_of("type"), f"type differs from the original ({original.type})"))
+    if sources_dir is not None:
+        problems += check_quotes(corpus, sources_dir)
+    return corpus, sorted(set(problems))
+
+
+def _references(entry: EntryFile) -> list[tuple[tuple, str, str]]:
+    """Every id the entry points at: (location, target id, the type the target must have or 'any')."""
+    refs = []
+    for spec in schema.fields_for(entry.type, original=True).values():
+        if not spec.refers_to or spec.name not in entry.fields:
+            continue
+        value = entry.fields[spec.name]
+        if isinstance(value, list):
+            refs += [((spec.name, index), target, spec.refers_to) for index, target in enumerate(value)]
+        else:
+            refs.append(((spec.name,), value, spec.refers_to))
+    return refs
+
+
+def _check_references(corpus: Corpus, entry: EntryFile) -> list[Problem]:
+    problems = []
+    for location, target_id, wanted in _references(entry):
+        target = corpus.originals.get(target_id)
+        line = entry.line_of(*location)
+        if target is None:
+            problems.append(Problem(entry.path, line, f"'{location[0]}' refers to '{target_id}', which does not exist"))
+        elif wanted != "any" and target.type != wanted:
+            problems.append(Problem(entry.path, line, f"'{location[0]}' must refer to a {wanted}, but '{target_id}' is a {target.type}"))
+        elif target_id == entry.id:
+            problems.append(Problem(entry.path, line, f"'{location[0]}' refers to the entry itself"))
+    return problems
+
+
+def _check_coordinates(corpus: Corpus, entry: EntryFile) -> list[Problem]:
+    fields = entry.fields
+    problems = []
+    if "lat" in fields and "lon" in fields and fields.get("country"):
+        if not contains(fields["country"], fields["lat"], fields["lon"]):
+            problems.append(Problem(
+                entry.path, entry.line_of("lat"),
+                f"coordinates {fields['lat']}, {fields['lon']} are outside {country_name(fields['country'])} ({fields['country']})",
+            ))
+    source = fields.get("coords_source")
+    if source and source not in corpus.sources:
+        problems.append(Problem(entry.path, entry.line_of("coords_source"), f"unknown source '{source}' (not in sources.yaml)"))
+    return problems
+
+
+def _check_citations(corpus: Corpus, entry: EntryFile) -> list[Problem]:
+    problems = []
+    for index, citation in enumerate(entry.fields.get("sources") or []):
+        source = corpus.sources.get(citation.get("doc", ""))
+        if source is None:
+            line = entry.line_of("sources", index, "doc")
+            problems.append(Problem(entry.path, line, f"unknown source '{citation.get('doc')}' (not in sources.yaml)"))
+        elif source.file and not citation.get("quote"):
+            line = entry.line_of("sources", index)
+            problems.append(Problem(entry.path, line, f"a citation of '{source.id}' needs a verbatim 'quote'"))
+    return problems
+
+
+def normalise_for_quote(text: str) -> str:
+    """Whitespace runs become one space and case is folded, so line breaks in a document do not matter."""
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def check_quotes(corpus: Corpus, sources_dir: Path) -> list[Problem]:
+    """Every quote must occur in the document it cites."""
+    problems = []
+    documents: dict[str, str | None] = {}
+    for source in corpus.sources.values():
+        if not source.file:
+            continue
+        path = sources_dir / source.file
+        try:
+            documents[source.id] = normalise_for_quote(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as error:
+            documents[source.id] = None
+            problems.append(Problem(corpus.sources_path, source.line, f"cannot read {path}: {error}"))
+    for entry in corpus.originals.values():
+        for index, citation in enumerate(entry.fields.get("sources") or []):
+            document = documents.get(citation.get("doc", ""))
+            quote = citation.get("quote")
+            if document is None or not quote:
+                continue
+            if normalise_for_quote(quote) not in document:
+                line = entry.line_of("sources", index, "quote")
+                problems.append(Problem(entry.path, line, f"quote not found in '{citation['doc']}': \"{quote[:60]}\""))
+    return problems

@@ -1,0 +1,220 @@
+"""Read a content folder into memory: every entry file and `sources.yaml`, with per-file problems.
+
+Loading never stops at the first problem: it collects them all so `fieldkit check` can report everything at once.
+Rules that need the whole corpus (references, duplicates, quotes) are in `check.py`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fieldkit.content import schema
+from fieldkit.content.frontmatter import FrontMatter, FrontMatterError, parse, parse_yaml
+from fieldkit.content.problems import Problem
+from fieldkit.text.sanitize import find_control
+
+SOURCES_FILE = "sources.yaml"
+_FILE_NAME = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[^.]+)\.md$")
+_LANG_SHAPE = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$")
+
+
+@dataclass
+class EntryFile:
+    """One `content/<type>/<id>.<lang>.md` file, parsed and validated on its own."""
+
+    path: str  # as shown in messages
+    type: str
+    id: str
+    lang: str
+    front: FrontMatter
+    fields: dict[str, Any]  # validated, normalised front matter
+
+    @property
+    def is_original(self) -> bool:
+        return self.lang == "en"
+
+    def line_of(self, *location: Any) -> int:
+        return self.front.line_of(*location)
+
+
+@dataclass
+class Source:
+    id: str
+    title: str
+    publisher: str = ""
+    published: str = ""
+    file: str | None = None
+    url: str | None = None
+    note: str = ""
+    line: int = 1
+
+
+@dataclass
+class Corpus:
+    root: Path
+    originals: dict[str, EntryFile] = field(default_factory=dict)
+    translations: dict[tuple[str, str], EntryFile] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    sources_path: str = ""
+    problems: list[Problem] = field(default_factory=list)
+    input_hash: str = ""
+
+    def files(self) -> list[EntryFile]:
+        return sorted([*self.originals.values(), *self.translations.values()], key=lambda e: e.path)
+
+
+def content_files(root: Path) -> list[Path]:
+    """Every file that is content input, in a stable order (the order that defines the input hash)."""
+    files = [root / SOURCES_FILE] if (root / SOURCES_FILE).exists() else []
+    files += sorted(p for p in root.glob("*/*.md") if p.is_file())
+    return files
+
+
+def input_hash(root: Path) -> str:
+    """sha256 over the relative paths and bytes of every input file: same content, same hash."""
+    digest = hashlib.sha256()
+    for path in content_files(root):
+        data = path.read_bytes()
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
+    return digest.hexdigest()
+
+
+def load(root: Path) -> Corpus:
+    """Read and validate every file under `root`. Problems are collected in `corpus.problems`."""
+    corpus = Corpus(root=root)
+    if not root.is_dir():
+        corpus.problems.append(Problem(str(root), 1, "content folder not found"))
+        return corpus
+    corpus.input_hash = input_hash(root)
+    _load_sources(corpus)
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        if folder.name not in schema.TYPES:
+            corpus.problems.append(Problem(str(folder), 1, f"unknown content type folder (known: {', '.join(schema.TYPES)})"))
+            continue
+        for path in sorted(folder.iterdir()):
+            if path.is_file() and not path.name.startswith("."):
+                _load_entry(corpus, path, folder.name)
+    return corpus
+
+
+def _load_entry(corpus: Corpus, path: Path, entry_type: str) -> None:
+    shown = str(path)
+    problems = corpus.problems
+    match = _FILE_NAME.match(path.name)
+    if not match:
+        problems.append(Problem(shown, 1, "file name must be <id>.<lang>.md, e.g. bihac.en.md"))
+        return
+    file_id, lang = match["id"], match["lang"]
+    from fieldkit.i18n.languages import is_language_code
+
+    if not _LANG_SHAPE.match(lang) or not is_language_code(lang):
+        problems.append(Problem(shown, 1, f"unknown language code '{lang}' in the file name"))
+        return
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        problems.append(Problem(shown, 1, f"not UTF-8 text ({error.reason} at byte {error.start})"))
+        return
+    try:
+        front = parse(text)
+    except FrontMatterError as error:
+        problems.append(Problem(shown, error.line, error.message))
+        return
+
+    for key, line in front.duplicate_keys:
+        problems.append(Problem(shown, line, f"field '{key}' is given twice"))
+    original = lang == "en"
+    fields, field_problems = schema.validate_fields(front.data, entry_type, original=original)
+    for location, message in field_problems:
+        problems.append(Problem(shown, front.line_of(*location), message))
+    if fields.get("id") and fields["id"] != file_id:
+        problems.append(Problem(shown, front.line_of("id"), f"id '{fields['id']}' does not match the file name '{file_id}'"))
+    if fields.get("type") and fields["type"] != entry_type:
+        problems.append(Problem(shown, front.line_of("type"), f"type '{fields['type']}' but the file is in the '{entry_type}' folder"))
+    _check_control_characters(shown, front, problems)
+
+    entry = EntryFile(path=shown, type=entry_type, id=file_id, lang=lang, front=front, fields=fields)
+    if original:
+        if file_id in corpus.originals:
+            first = corpus.originals[file_id]
+            problems.append(Problem(shown, front.line_of("id"), f"duplicate id '{file_id}' (also {first.path})"))
+            return
+        corpus.originals[file_id] = entry
+    else:
+        corpus.translations[(file_id, lang)] = entry
+
+
+def _check_control_characters(shown: str, front: FrontMatter, problems: list[Problem]) -> None:
+    """Terminal escape sequences or control characters in any text are refused: they would reach the screen."""
+    for key, value in front.data.items():
+        for text in _strings(value):
+            if find_control(text) is not None:
+                problems.append(Problem(shown, front.line_of(key), f"control character or escape sequence in '{key}'"))
+                break
+    for offset, line in enumerate(front.body.split("\n")):
+        if find_control(line.replace("\t", " ")) is not None:
+            problems.append(Problem(shown, front.body_line + offset, "control character or escape sequence in the body"))
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    return []
+
+
+def _load_sources(corpus: Corpus) -> None:
+    path = corpus.root / SOURCES_FILE
+    shown = str(path)
+    corpus.sources_path = shown
+    if not path.exists():
+        corpus.problems.append(Problem(shown, 1, "sources.yaml is missing: it lists the documents entries cite"))
+        return
+    try:
+        data, lines, duplicates = parse_yaml(path.read_text(encoding="utf-8"))
+    except FrontMatterError as error:
+        corpus.problems.append(Problem(shown, error.line, error.message))
+        return
+    except UnicodeDecodeError as error:
+        corpus.problems.append(Problem(shown, 1, f"not UTF-8 text ({error.reason} at byte {error.start})"))
+        return
+    if not isinstance(data, list):
+        corpus.problems.append(Problem(shown, 1, "sources.yaml must be a list of sources (- id: ...)"))
+        return
+    allowed = {"id", "title", "publisher", "published", "file", "url", "note"}
+    for index, item in enumerate(data):
+        line = lines.get((index,), 1)
+        if not isinstance(item, dict):
+            corpus.problems.append(Problem(shown, line, "each source must be a mapping with id and title"))
+            continue
+        for key in item:
+            if key not in allowed:
+                corpus.problems.append(Problem(shown, lines.get((index, key), line), f"unknown field '{key}' in a source"))
+        source_id = item.get("id")
+        if not isinstance(source_id, str) or not schema.ID_PATTERN.match(source_id):
+            corpus.problems.append(Problem(shown, line, f"source id must be lowercase letters, digits and hyphens, not {source_id!r}"))
+            continue
+        if not item.get("title"):
+            corpus.problems.append(Problem(shown, line, f"source '{source_id}' needs a title"))
+        if not item.get("file") and not item.get("url"):
+            corpus.problems.append(Problem(shown, line, f"source '{source_id}' needs a 'file' or a 'url'"))
+        if source_id in corpus.sources:
+            corpus.problems.append(Problem(shown, line, f"duplicate source id '{source_id}'"))
+            continue
+        corpus.sources[source_id] = Source(
+            id=source_id,
+            title=str(item.get("title") or ""),
+            publisher=str(item.get("publisher") or ""),
+            published=str(item.get("published") or ""),
+            file=item.get("file"),
+            url=item.get("url"),
+            note=str(item.get("note") or ""),
+            line=line,
+        )

@@ -1,0 +1,101 @@
+"""Split a content file into YAML front matter and a Markdown body, keeping line numbers for messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+Path_ = tuple[Any, ...]  # a location inside the front matter: ("sources", 0, "quote")
+
+
+class FrontMatterError(ValueError):
+    """The file has no readable front matter. `line` is 1-based, in the file."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass
+class FrontMatter:
+    data: dict[str, Any]
+    body: str
+    body_line: int  # the file line on which the body starts
+    lines: dict[Path_, int] = field(default_factory=dict)  # location -> file line
+    duplicate_keys: list[tuple[str, int]] = field(default_factory=list)
+
+    def line_of(self, *location: Any) -> int:
+        """The file line of a field or list item, or of its nearest enclosing one, or 1."""
+        path = tuple(location)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 1
+
+
+def parse(text: str) -> FrontMatter:
+    """Parse `---\\n<yaml>\\n---\\n<markdown>`. Raises FrontMatterError with the line of the problem."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        raise FrontMatterError(1, "the file must start with a '---' line opening the front matter")
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].rstrip() == "---")
+    except StopIteration:
+        raise FrontMatterError(1, "the front matter opened on line 1 is never closed with a '---' line") from None
+
+    data, line_map, duplicates = parse_yaml("\n".join(lines[1:end]), first_line=2)
+    if not isinstance(data, dict):
+        raise FrontMatterError(2, "front matter must be a mapping of fields (name: value)")
+    body = "\n".join(lines[end + 1 :])
+    return FrontMatter(data=data, body=body, body_line=end + 2, lines=line_map, duplicate_keys=duplicates)
+
+
+def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Path_, int], list[tuple[str, int]]]:
+    """Parse one YAML document; also return the file line of every key and list item, and repeated keys.
+
+    `first_line` is the file line the text starts on. Raises FrontMatterError on invalid YAML.
+    """
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + first_line if mark else first_line
+        problem = error.problem or error.context or "invalid YAML"
+        raise FrontMatterError(line, f"not valid YAML: {problem}") from None
+    except yaml.YAMLError as error:
+        raise FrontMatterError(first_line, f"not valid YAML: {error}") from None
+    finally:
+        loader.dispose()
+    line_map: dict[Path_, int] = {}
+    duplicates: list[tuple[str, int]] = []
+    if node is not None:
+        _record_lines(node, (), first_line, line_map, duplicates)
+    return data, line_map, duplicates
+
+
+def _record_lines(
+    node: yaml.Node, path: Path_, first_line: int, line_map: dict[Path_, int], duplicates: list[tuple[str, int]]
+) -> None:
+    """Remember the file line of every key and list item, and any key given twice in one mapping."""
+    if isinstance(node, yaml.MappingNode):
+        seen: set[Any] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            line = key_node.start_mark.line + first_line
+            if key in seen:
+                duplicates.append((key, line))
+            seen.add(key)
+            line_map[path + (key,)] = line
+            _record_lines(value_node, path + (key,), first_line, line_map, duplicates)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            line_map[path + (index,)] = item.start_mark.line + first_line
+            _record_lines(item, path + (index,), first_line, line_map, duplicates)

@@ -1,0 +1,316 @@
+"""What each content type may and must say, and how one field's value is validated and normalised.
+
+One table of fields per type; `validate_fields()` turns a front matter mapping into clean values plus a list of
+(location, message) problems. Cross-entry rules (references, duplicates, quotes) live in `check.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from fieldkit.content.countries import COUNTRIES
+
+TYPES = ("place", "route", "risk", "right", "service", "glossary")
+
+PLACE_KINDS = ("city", "town", "village", "border-crossing", "border-area", "river", "mountain", "site", "camp", "region")
+MODES = ("foot", "vehicle", "bus", "taxi", "train", "boat", "river", "sea")
+ROUTE_STATUS = ("active", "declining", "historical", "unknown")
+EXPOSED = (
+    "everyone", "unaccompanied-children", "children", "women", "families", "single-men", "people-without-money",
+    "people-with-disabilities", "lgbtiq", "older-people",
+)
+RIGHT_TOPICS = (
+    "asylum-access", "humanitarian-residence", "smuggled-migrants", "non-criminalisation", "children",
+    "trafficking", "detention", "pushbacks", "eu-pact", "other",
+)
+SERVICE_KINDS = (
+    "reception-centre", "asylum-centre", "transit-centre", "institution", "ombudsperson", "legal-aid", "medical",
+    "psychosocial", "mine-awareness", "emergency", "international-organisation", "ngo", "mobile-team", "shelter",
+    "protection", "monitoring",
+)
+TRANSLATION_STATUS = ("machine", "reviewed")
+QUOTE_MAX = 200
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+Problems = list[tuple[tuple[Any, ...], str]]  # (location in the front matter, message)
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    refers_to: str | None = None  # for id fields: the type the target must have ("any" = any type)
+
+
+COMMON = (
+    Field("id", "id", required=True),
+    Field("type", "choice", required=True, choices=TYPES),
+    Field("title", "text", required=True),
+    Field("summary", "text", required=True),
+    Field("country", "country"),
+    Field("tags", "words"),
+    Field("related", "ids", refers_to="any"),
+    Field("sources", "citations", required=True),
+    Field("as_of", "date", required=True),
+    Field("reviewed", "day_or_null", required=True),
+)
+
+PER_TYPE: dict[str, tuple[Field, ...]] = {
+    "place": (
+        Field("kind", "choice", required=True, choices=PLACE_KINDS),
+        Field("lat", "latitude"),
+        Field("lon", "longitude"),
+        Field("coords_source", "source"),
+    ),
+    "route": (
+        Field("from", "id", required=True, refers_to="place"),
+        Field("to", "id", required=True, refers_to="place"),
+        Field("via", "ids", refers_to="place"),
+        Field("countries", "countries", required=True),
+        Field("mode", "choices", required=True, choices=MODES),
+        Field("terrain", "text", required=True),
+        Field("risks", "ids", refers_to="risk"),
+        Field("status", "choice", required=True, choices=ROUTE_STATUS),
+        Field("period", "text"),
+    ),
+    "risk": (
+        Field("countries", "countries"),
+        Field("places", "ids", refers_to="place"),
+        Field("exposed", "choices", required=True, choices=EXPOSED),
+        Field("refer_to", "choices", choices=SERVICE_KINDS),
+    ),
+    "right": (
+        Field("topic", "choice", required=True, choices=RIGHT_TOPICS),
+        Field("legal_basis", "legal_basis", required=True),
+    ),
+    "service": (
+        Field("kind", "choices", required=True, choices=SERVICE_KINDS),
+        Field("organisation", "text", required=True),
+        Field("place", "id", refers_to="place"),
+        Field("languages", "languages"),
+        Field("hours", "text"),
+        Field("contact", "contact"),
+        Field("access", "text"),
+    ),
+    "glossary": (Field("aliases", "words"),),
+}
+
+COUNTRY_REQUIRED = ("place", "right", "service")
+
+TRANSLATION_FIELDS = (
+    Field("id", "id", required=True),
+    Field("type", "choice", required=True, choices=TYPES),
+    Field("title", "text", required=True),
+    Field("summary", "text", required=True),
+    Field("translation", "choice", required=True, choices=TRANSLATION_STATUS),
+    Field("reviewed", "day_or_null"),
+)
+
+
+def fields_for(entry_type: str, *, original: bool) -> dict[str, Field]:
+    """The fields an entry of this type may have, by name."""
+    if not original:
+        return {f.name: f for f in TRANSLATION_FIELDS}
+    return {f.name: f for f in COMMON + PER_TYPE.get(entry_type, ())}
+
+
+def validate_fields(data: dict[str, Any], entry_type: str, *, original: bool) -> tuple[dict[str, Any], Problems]:
+    """Check every field's presence and type. Returns the normalised values and the problems found."""
+    allowed = fields_for(entry_type, original=original)
+    problems: Problems = []
+    clean: dict[str, Any] = {}
+    for name in data:
+        if name not in allowed:
+            hint = " (translations carry only id, type, title, summary, translation, reviewed)" if not original else ""
+            problems.append(((name,), f"unknown field '{name}' for a {entry_type}{hint}"))
+    for name, spec in allowed.items():
+        if name not in data:
+            required = spec.required or (original and name == "country" and entry_type in COUNTRY_REQUIRED)
+            if required:
+                problems.append(((), f"missing required field '{name}'"))
+            continue
+        value, field_problems = _VALIDATORS[spec.kind](data[name], spec)
+        problems.extend(((name, *where), message) for where, message in field_problems)
+        if not field_problems:
+            clean[name] = value
+    if original and entry_type == "place":
+        has_lat, has_lon = "lat" in data, "lon" in data
+        if has_lat != has_lon:
+            problems.append((("lat" if has_lat else "lon",), "give both 'lat' and 'lon', or neither"))
+        if has_lat and "coords_source" not in data:
+            problems.append((("lat",), "coordinates need 'coords_source' naming where they come from"))
+    return clean, problems
+
+
+# --- validators: each returns (normalised value, [(location inside the field, message)]) ----------------------
+
+Result = tuple[Any, list[tuple[tuple[Any, ...], str]]]
+
+
+def _text(value: Any, spec: Field) -> Result:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not value.strip():
+        return None, [((), f"'{spec.name}' must be non-empty text, not {_describe(value)}")]
+    return value.strip(), []
+
+
+def _id(value: Any, spec: Field) -> Result:
+    if not isinstance(value, str) or not ID_PATTERN.match(value):
+        return None, [((), f"'{spec.name}' must be an id of lowercase letters, digits and hyphens, not {_describe(value)}")]
+    return value, []
+
+
+def _choice(value: Any, spec: Field) -> Result:
+    if value not in spec.choices:
+        return None, [((), f"'{spec.name}' must be one of {', '.join(spec.choices)}; got {_describe(value)}")]
+    return value, []
+
+
+def _country(value: Any, spec: Field) -> Result:
+    if value not in COUNTRIES:
+        return None, [((), f"unknown country code {_describe(value)} in '{spec.name}' (known: {', '.join(COUNTRIES)})")]
+    return value, []
+
+
+def _list_of(item_validator: Callable[[Any, Field], Result]) -> Callable[[Any, Field], Result]:
+    def validate(value: Any, spec: Field) -> Result:
+        if not isinstance(value, list):
+            return None, [((), f"'{spec.name}' must be a list, not {_describe(value)}")]
+        items, problems = [], []
+        for index, item in enumerate(value):
+            clean, item_problems = item_validator(item, spec)
+            problems.extend(((index, *where), message) for where, message in item_problems)
+            items.append(clean)
+        return items, problems
+
+    return validate
+
+
+def _date(value: Any, spec: Field) -> Result:
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat(), []
+    text = str(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
+    match = _DATE.match(text)
+    if match:
+        year, month, day = (int(part) if part else None for part in match.groups())
+        try:
+            dt.date(year, month or 1, day or 1)
+            return text, []
+        except ValueError:
+            pass
+    return None, [((), f"'{spec.name}' must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not {_describe(value)}")]
+
+
+def _day_or_null(value: Any, spec: Field) -> Result:
+    if value is None:
+        return None, []
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat(), []
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat(), []
+    except ValueError:
+        return None, [((), f"'{spec.name}' must be a date as YYYY-MM-DD (or null), not {_describe(value)}")]
+
+
+def _coordinate(low: float, high: float) -> Callable[[Any, Field], Result]:
+    def validate(value: Any, spec: Field) -> Result:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+            return None, [((), f"'{spec.name}' must be a number from {low:g} to {high:g}, not {_describe(value)}")]
+        return float(value), []
+
+    return validate
+
+
+def _source(value: Any, spec: Field) -> Result:
+    return _id(value, spec)  # that the source exists is checked against sources.yaml in check.py
+
+
+def _mapping(keys: dict[str, bool]) -> Callable[[Any, Field], Result]:
+    """A mapping whose keys are the given names (True = required), all text."""
+
+    def validate(value: Any, spec: Field) -> Result:
+        if not isinstance(value, dict):
+            return None, [((), f"'{spec.name}' must be a mapping with {', '.join(keys)}, not {_describe(value)}")]
+        problems, clean = [], {}
+        for key in value:
+            if key not in keys:
+                problems.append(((key,), f"unknown key '{key}' in '{spec.name}' (allowed: {', '.join(keys)})"))
+        for key, required in keys.items():
+            if key not in value or value[key] is None:
+                if required:
+                    problems.append(((), f"'{spec.name}' needs '{key}'"))
+                continue
+            text, key_problems = _text(value[key], Field(f"{spec.name}.{key}", "text"))
+            problems.extend(((key,), message) for _, message in key_problems)
+            clean[key] = text
+        return clean, problems
+
+    return validate
+
+
+def _citation(value: Any, spec: Field) -> Result:
+    clean, problems = _mapping({"doc": True, "where": True, "quote": False})(value, Field("source", "citation"))
+    quote = clean.get("quote") if isinstance(clean, dict) else None
+    if quote and len(quote) > QUOTE_MAX:
+        problems.append((("quote",), f"quote is {len(quote)} characters; at most {QUOTE_MAX}"))
+    return clean, problems
+
+
+def _citations(value: Any, spec: Field) -> Result:
+    clean, problems = _list_of(_citation)(value, spec)
+    if not problems and not clean:
+        problems.append(((), "'sources' needs at least one citation"))
+    return clean, problems
+
+
+def _language(value: Any, spec: Field) -> Result:
+    from fieldkit.i18n.languages import is_language_code
+
+    if not isinstance(value, str) or not is_language_code(value):
+        return None, [((), f"unknown language code {_describe(value)} in '{spec.name}'")]
+    return value, []
+
+
+def _words(value: Any, spec: Field) -> Result:
+    return _list_of(_text)(value, spec)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, (list, dict)):
+        return f"a {type(value).__name__}"
+    return repr(value)
+
+
+_VALIDATORS: dict[str, Callable[[Any, Field], Result]] = {
+    "text": _text,
+    "id": _id,
+    "ids": _list_of(_id),
+    "choice": _choice,
+    "choices": _list_of(_choice),
+    "country": _country,
+    "countries": _list_of(_country),
+    "date": _date,
+    "day_or_null": _day_or_null,
+    "latitude": _coordinate(-90, 90),
+    "longitude": _coordinate(-180, 180),
+    "source": _source,
+    "citations": _citations,
+    "legal_basis": _list_of(_mapping({"law": True, "article": False, "url": False})),
+    "contact": _mapping({"phone": False, "email": False, "url": False, "address": False}),
+    "languages": _list_of(_language),
+    "words": _words,
+}

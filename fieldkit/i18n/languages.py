@@ -1,0 +1,35 @@
+"""Language codes: which ones are real, and their names in their own script."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# Languages written right to left (base language subtag).
+RTL_LANGUAGES = frozenset({"ar", "fa", "ps", "ur", "ckb", "he", "yi", "sd", "ug", "dv"})
+
+
+@lru_cache(maxsize=256)
+def is_language_code(code: str) -> bool:
+    """True for a BCP 47 style code that Babel's CLDR data knows: `en`, `fa-AF`, `sr-Latn`."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(code, sep="-")
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+    return True
+
+
+def is_rtl(code: str) -> bool:
+    return code.split("-")[0].lower() in RTL_LANGUAGES
+
+
+@lru_cache(maxsize=256)
+def native_name(code: str) -> str:
+    """The language's name in itself ("فارسی" for fa), falling back to the code."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code, sep="-").get_display_name() or code
+    except (UnknownLocaleError, ValueError, TypeError):
+        return code

@@ -1,0 +1,84 @@
+"""Find and open the content database, read-only.
+
+Which database: `--db` / `FIELDKIT_DB` if given; else the one shipped inside the package; else, in a source
+checkout, `content/` compiled once into the cache folder under its content hash. (Installed content packs come
+first once that issue lands.)
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from fieldkit import paths
+from fieldkit.store.schema import SCHEMA_VERSION, TABLES
+
+
+class StoreError(Exception):
+    """The database is missing, unreadable, or not one this fieldkit can read. The message says which."""
+
+
+@dataclass(frozen=True)
+class Located:
+    path: Path
+    origin: str  # "--db", "FIELDKIT_DB", "bundled", "source checkout"
+
+
+def locate(explicit: str | os.PathLike[str] | None = None) -> Located:
+    """Decide which database to use, building the source checkout's content on first use."""
+    if explicit:
+        return Located(Path(explicit), "--db")
+    if os.environ.get("FIELDKIT_DB"):
+        return Located(Path(os.environ["FIELDKIT_DB"]), "FIELDKIT_DB")
+    if paths.BUNDLED_DB.exists():
+        return Located(paths.BUNDLED_DB, "bundled")
+    if paths.SOURCE_CONTENT_DIR.is_dir():
+        return Located(_build_source_checkout(paths.SOURCE_CONTENT_DIR), "source checkout")
+    raise StoreError("no content database: this fieldkit was installed without one; pass --db FILE")
+
+
+def _build_source_checkout(content_dir: Path) -> Path:
+    from fieldkit.content.build import build
+    from fieldkit.content.corpus import input_hash
+    from fieldkit.content.problems import ContentError
+
+    target = paths.cache_dir() / f"content-{input_hash(content_dir)[:16]}.db"
+    if not target.exists():
+        try:
+            build(content_dir, target)
+        except ContentError as error:
+            shown = "\n".join(str(p) for p in error.problems[:10])
+            raise StoreError(f"the content in {content_dir} has problems (run 'fieldkit check'):\n{shown}") from None
+        except OSError as error:
+            raise StoreError(f"cannot write the content database to {target}: {error}") from None
+    return target
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open `path` read-only and make sure it is a fieldkit database of a schema this version reads."""
+    if not path.is_file():
+        raise StoreError(f"content database not found: {path}")
+    try:
+        # immutable=1: no locks and no journal, so it works from read-only media and beside another fieldkit.
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        conn.row_factory = sqlite3.Row
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+        missing = [t for t in TABLES if t not in names]
+        if missing:
+            raise StoreError(f"{path} is not a fieldkit content database (no {', '.join(missing)} table)")
+        version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path} is not a readable content database: {error}") from None
+    if version is None or not version[0].isdigit() or int(version[0]) > SCHEMA_VERSION:
+        found = version[0] if version else "none"
+        raise StoreError(f"{path} has content schema {found}; this fieldkit reads schema {SCHEMA_VERSION} or older: update fieldkit")
+    return conn
+
+
+def open_store(explicit: str | os.PathLike[str] | None = None) -> "Store":
+    from fieldkit.store.store import Store
+
+    located = locate(explicit)
+    return Store(connect(located.path), located)

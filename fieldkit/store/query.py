@@ -1,0 +1,54 @@
+"""Turn anything a person types into a safe FTS5 MATCH expression.
+
+User text is words, never FTS syntax: each word is folded exactly as the index was, then quoted, so `AND`,
+`NEAR`, `"`, `*`, `(`, `-`, `^` or an emoji cannot raise a syntax error. The last word gets `*` so results
+appear while a word is still being typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fieldkit.store.schema import country_token, lang_token, type_token
+from fieldkit.text.fold import fold, words
+
+MAX_TERMS = 12  # a pasted paragraph should not become a 500-term query
+MIN_PREFIX = 2  # one-letter prefixes match nearly everything and are slow
+
+
+@dataclass(frozen=True)
+class Query:
+    terms: tuple[str, ...]
+    prefix: bool  # the last term is matched as a prefix
+
+    @classmethod
+    def parse(cls, text: str) -> "Query":
+        terms = tuple(words(fold(text))[:MAX_TERMS])
+        return cls(terms=terms, prefix=bool(terms) and len(terms[-1]) >= MIN_PREFIX)
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+    def expression(self, operator: str = "AND") -> str:
+        quoted = [f'"{term}"' for term in self.terms]
+        if self.prefix:
+            quoted[-1] += "*"
+        return f" {operator} ".join(quoted)
+
+    def match(self, *, operator: str = "AND", langs: tuple[str, ...] = (), entry_type: str | None = None,
+              country: str | None = None) -> str:
+        """The full MATCH string: the words in title and body, and the filters as facet tokens."""
+        parts = [f"{{title body}} : ({self.expression(operator)})"]
+        if langs:
+            parts.append("facets : (" + " OR ".join(f'"{lang_token(lang)}"' for lang in langs) + ")")
+        if entry_type:
+            parts.append(f'facets : "{type_token(entry_type)}"')
+        if country:
+            parts.append(f'facets : "{country_token(country)}"')
+        return " AND ".join(parts)
+
+    def matches_word(self, folded_word: str) -> bool:
+        """Whether a folded word of a text would have matched; used to highlight snippets."""
+        if folded_word in self.terms:
+            return True
+        return self.prefix and folded_word.startswith(self.terms[-1])

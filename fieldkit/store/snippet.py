@@ -1,0 +1,54 @@
+"""Cut a short passage around the matched words of a text and say where they are."""
+
+from __future__ import annotations
+
+import re
+
+from fieldkit.store.query import Query
+from fieldkit.text.fold import fold_word
+
+# A word as a reader sees it: letters and digits with any combining marks (harakat, accents) and joiners inside.
+_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d])+")
+
+
+def snippet(text: str, query: Query, width: int = 160) -> tuple[str, list[tuple[int, int]]]:
+    """A passage of about `width` characters around the densest cluster of matches, with match offsets."""
+    spans = [m.span() for m in _WORD.finditer(text) if query.matches_word(_folded(m.group()))]
+    if not spans:
+        return _cut(text, 0, width), []
+    start = _best_start(spans, width)
+    begin = max(0, start - width // 4)
+    if begin > 0:  # start on a word boundary
+        space = text.rfind(" ", 0, begin)
+        begin = space + 1 if space >= 0 else 0
+    end = min(len(text), begin + width)
+    if end < len(text):
+        space = text.rfind(" ", begin, end)
+        end = space if space > begin else end
+    prefix = "…" if begin > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix) - begin
+    highlights = [(s + shift, e + shift) for s, e in spans if s >= begin and e <= end]
+    return prefix + text[begin:end] + suffix, highlights
+
+
+def _folded(word: str) -> str:
+    folded = fold_word(word)
+    return re.sub(r"[\W_]+", "", folded)
+
+
+def _best_start(spans: list[tuple[int, int]], width: int) -> int:
+    """The start of the match after which the most other matches fit within `width` characters."""
+    best, best_count = spans[0][0], 0
+    for i, (start, _) in enumerate(spans):
+        count = sum(1 for s, e in spans[i:] if e - start <= width * 3 // 4)
+        if count > best_count:
+            best, best_count = start, count
+    return best
+
+
+def _cut(text: str, begin: int, width: int) -> str:
+    if len(text) <= width:
+        return text
+    space = text.rfind(" ", begin, begin + width)
+    return text[begin : space if space > begin else begin + width] + "…"

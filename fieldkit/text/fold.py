@@ -1,0 +1,83 @@
+"""Fold text so that the ways people type a word all meet.
+
+The index and every query pass through the same `fold()`; folding one side only would make words unfindable.
+SQLite's `unicode61 remove_diacritics 2` tokenizer already drops most Latin diacritics, but not `đ`, not
+Cyrillic↔Latin, and not the Arabic-script letter variants that differ between Arabic and Persian keyboards.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Serbian and Macedonian Cyrillic to Latin (Gaj's alphabet, diacritics then dropped by the fold).
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "d", "е": "e", "ж": "z", "з": "z", "и": "i",
+    "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "ћ": "c", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "c", "џ": "dz", "ш": "s",
+    # Macedonian letters
+    "ѓ": "gj", "ќ": "kj", "ѕ": "dz",
+    # Russian/Ukrainian/Bulgarian letters that show up in names
+    "й": "j", "ы": "y", "э": "e", "ю": "ju", "я": "ja", "щ": "st", "ъ": "", "ь": "", "ё": "e", "є": "je",
+    "і": "i", "ї": "ji",
+}
+
+_LATIN = {"đ": "d", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h", "þ": "th"}
+
+# Arabic-script letter variants: Persian/Urdu forms and Arabic forms fold to one letter each.
+_ARABIC = {
+    "\u064a": "\u06cc",  # ARABIC YEH ي -> FARSI YEH ی
+    "\u0649": "\u06cc",  # ALEF MAKSURA ى -> FARSI YEH ی
+    "\u06d2": "\u06cc",  # YEH BARREE ے (Urdu) -> ی
+    "\u0643": "\u06a9",  # ARABIC KAF ك -> KEHEH ک
+    "\u0629": "\u0647",  # TEH MARBUTA ة -> HEH ه
+    "\u06c1": "\u0647",  # HEH GOAL ہ (Urdu) -> ه
+    "\u06be": "\u0647",  # HEH DOACHASHMEE ھ (Urdu) -> ه
+    "\u06c3": "\u0647",  # TEH MARBUTA GOAL ۃ -> ه
+    "\u0671": "\u0627",  # ALEF WASLA ٱ -> ا
+    "\u0640": "",  # TATWEEL
+}
+
+# Zero-width and bidi formatting characters carry no letters.
+_INVISIBLE = dict.fromkeys(
+    [0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x061C, 0x2060, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)
+
+# Arabic-Indic and Persian digits to ASCII.
+_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
+
+
+def _build_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for source in (_CYRILLIC, _LATIN, _ARABIC, _DIGITS):
+        # Keys are lower case: fold() case-folds before it maps.
+        table.update({ord(char): replacement for char, replacement in source.items()})
+    table.update(_INVISIBLE)
+    return table
+
+
+_TABLE = _build_table()
+
+
+def fold(text: str) -> str:
+    """Return `text` lower-cased, without diacritics or harakat, in Latin for Cyrillic, with Arabic variants unified."""
+    # NFKD splits letters from their marks (ć -> c + ́, أ -> ا + ٔ) and expands presentation forms (ﻻ -> لا).
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # Map after stripping marks (й is now и); letters with no decomposition (đ, ћ, ك) are mapped explicitly.
+    return unicodedata.normalize("NFC", stripped.translate(_TABLE))
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> list[str]:
+    """Split already-folded text into search words the way the FTS5 unicode61 tokenizer would."""
+    return _WORD.findall(text)
+
+
+@lru_cache(maxsize=4096)
+def fold_word(word: str) -> str:
+    """`fold()` for one word, cached: snippets fold the same words over and over."""
+    return fold(word)
