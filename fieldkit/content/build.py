@@ -53,13 +53,21 @@ def build(content_dir: Path, out: Path) -> BuildResult:
             os.fsync(written.fileno())
         os.replace(temporary_path, out)
     except BaseException:
-        temporary_path.unlink(missing_ok=True)
+        for leftover in (temporary_path, temporary_path.with_name(temporary_path.name + "-journal")):
+            leftover.unlink(missing_ok=True)
         raise
     return BuildResult(path=out, content_hash=corpus.input_hash, entries=counts[0], translations=counts[1])
 
 
 def _write_database(corpus: Corpus, path: Path) -> tuple[int, int]:
     db = sqlite_utils.Database(path)
+    try:
+        return _fill(db, corpus)
+    finally:
+        db.close()
+
+
+def _fill(db: sqlite_utils.Database, corpus: Corpus) -> tuple[int, int]:
     db.execute("PRAGMA journal_mode = DELETE")
     _create_tables(db)
     originals = sorted(corpus.originals.values(), key=lambda e: e.id)
@@ -84,7 +92,6 @@ def _write_database(corpus: Corpus, path: Path) -> tuple[int, int]:
     db["meta"].insert_all({"key": k, "value": v} for k, v in sorted(_meta(corpus, originals).items()))
     db.conn.commit()
     db.execute("VACUUM")
-    db.close()
     return len(originals), len(documents)
 
 

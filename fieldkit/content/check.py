@@ -49,6 +49,8 @@ def _check_references(corpus: Corpus, entry: EntryFile) -> list[Problem]:
     for location, target_id, wanted in _references(entry):
         target = corpus.originals.get(target_id)
         line = entry.line_of(*location)
+        if target is None and target_id in corpus.unreadable:
+            continue
         if target is None:
             problems.append(Problem(entry.path, line, f"'{location[0]}' refers to '{target_id}', which does not exist"))
         elif wanted != "any" and target.type != wanted:

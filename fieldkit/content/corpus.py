@@ -62,6 +62,7 @@ class Corpus:
     sources_path: str = ""
     problems: list[Problem] = field(default_factory=list)
     input_hash: str = ""
+    unreadable: set[str] = field(default_factory=set)  # ids whose file could not be parsed
 
     def files(self) -> list[EntryFile]:
         return sorted([*self.originals.values(), *self.translations.values()], key=lambda e: e.path)
@@ -123,6 +124,7 @@ def _load_entry(corpus: Corpus, path: Path, entry_type: str) -> None:
         front = parse(text)
     except FrontMatterError as error:
         problems.append(Problem(shown, error.line, error.message))
+        corpus.unreadable.add(file_id)  # references to it are not reported again as dangling
         return
 
     for key, line in front.duplicate_keys:

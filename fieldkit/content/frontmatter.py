@@ -66,10 +66,12 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Path_, int], l
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # An unclosed bracket or quote is noticed lines later: point at where the construct started.
+        mark = error.context_mark or error.problem_mark
         line = mark.line + first_line if mark else first_line
-        problem = error.problem or error.context or "invalid YAML"
-        raise FrontMatterError(line, f"not valid YAML: {problem}") from None
+        problem = error.problem or "invalid YAML"
+        context = f" ({error.context})" if error.context else ""
+        raise FrontMatterError(line, f"not valid YAML: {problem}{context}") from None
     except yaml.YAMLError as error:
         raise FrontMatterError(first_line, f"not valid YAML: {error}") from None
     finally:

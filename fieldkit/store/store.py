@@ -17,6 +17,19 @@ from fieldkit.text.markdown_plain import plain_text
 _RANK = "bm25(search, 10.0, 1.0, 0.0)"
 
 
+def _title_tier(title: str, query: Query) -> int:
+    """0 when the title is the query, 1 when it starts with it (as typed so far), else 2."""
+    title_words = words(fold(title))
+    if tuple(title_words) == query.terms:
+        return 0
+    head = title_words[: len(query.terms)]
+    if len(head) == len(query.terms) and head[:-1] == list(query.terms[:-1]) and (
+        head[-1] == query.terms[-1] or (query.prefix and head[-1].startswith(query.terms[-1]))
+    ):
+        return 1
+    return 2
+
+
 class Store:
     def __init__(self, conn: sqlite3.Connection, located: Located | None = None):
         self.conn = conn
@@ -61,32 +74,43 @@ class Store:
         if not rows:
             return []
         rank_of = {row["rowid"]: row["rank"] for row in rows}
-        marks = ",".join("?" * len(rank_of))
-        docs = self.conn.execute(
-            f"SELECT t.key, t.id, t.lang, t.title, t.summary, t.body, e.type, e.country FROM translations t "
-            f"JOIN entries e ON e.id = t.id WHERE t.key IN ({marks})",
-            list(rank_of),
-        ).fetchall()
-        # Per entry keep the requested language's row if it matched, else the best-ranked one.
-        chosen: dict[str, sqlite3.Row] = {}
-        for doc in sorted(docs, key=lambda d: rank_of[d["key"]]):
-            kept = chosen.get(doc["id"])
-            if kept is None or (doc["lang"] == lang and kept["lang"] != lang):
-                chosen[doc["id"]] = doc
-        exact = " ".join(query.terms)
-        ordered = sorted(
-            chosen.values(), key=lambda d: (" ".join(words(fold(d["title"]))) != exact, rank_of[d["key"]])
-        )[:limit]
+        docs = [dict(doc, rank=rank_of[doc["key"]]) for doc in self._documents("t.key", list(rank_of))]
+        # One document per entry, ranked by its best-matching language; an exact title match comes first.
+        best: dict[str, dict[str, Any]] = {}
+        for doc in sorted(docs, key=lambda d: d["rank"]):
+            best.setdefault(doc["id"], doc)
+        ordered = sorted(best.values(), key=lambda d: (_title_tier(d["title"], query), d["rank"]))[:limit]
+        if lang is not None:
+            ordered = self._in_language(ordered, lang)
         hits = []
         for doc in ordered:
             text, spans = snippet(doc["summary"] + " " + plain_text(doc["body"]), query)
             hits.append(Hit(
                 id=doc["id"], type=doc["type"], title=doc["title"], summary=doc["summary"], snippet=text,
                 highlights=spans, country=doc["country"], lang=doc["lang"],
-                fallback=lang is not None and doc["lang"] != lang,
-                score=round(-rank_of[doc["key"]], 6),
+                fallback=lang is not None and doc["lang"] != lang, score=round(-doc["rank"], 6),
             ))
         return hits
+
+    def _documents(self, column: str, values: list[Any], lang: str | None = None) -> list[sqlite3.Row]:
+        """Translation rows with their entry's type and country, where `column` is one of `values`."""
+        marks = ",".join("?" * len(values))
+        sql = (
+            "SELECT t.key, t.id, t.lang, t.title, t.summary, t.body, e.type, e.country FROM translations t "
+            f"JOIN entries e ON e.id = t.id WHERE {column} IN ({marks})"
+        )
+        if lang is not None:
+            sql += " AND t.lang = ?"
+            values = [*values, lang]
+        return self.conn.execute(sql, values).fetchall()
+
+    def _in_language(self, docs: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+        """Serve each entry in `lang` where it has that translation, even if another language matched."""
+        missing = [d["id"] for d in docs if d["lang"] != lang]
+        if not missing:
+            return docs
+        translated = {row["id"]: row for row in self._documents("t.id", missing, lang)}
+        return [dict(translated[d["id"]], rank=d["rank"]) if d["id"] in translated else d for d in docs]
 
     # --- one entry ------------------------------------------------------------------------------------------
     def get(self, entry_id: str, lang: str = "en") -> Entry | None:

@@ -63,7 +63,8 @@ _TABLE = _build_table()
 def fold(text: str) -> str:
     """Return `text` lower-cased, without diacritics or harakat, in Latin for Cyrillic, with Arabic variants unified."""
     # NFKD splits letters from their marks (ć -> c + ́, أ -> ا + ٔ) and expands presentation forms (ﻻ -> لا).
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # Case-fold between two NFKD passes: compatibility forms (℠) and case folding (İ) each create work for the other.
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     # Map after stripping marks (й is now и); letters with no decomposition (đ, ћ, ك) are mapped explicitly.
     return unicodedata.normalize("NFC", stripped.translate(_TABLE))

@@ -1,0 +1,75 @@
+"""Shared fixtures: a small sourced content folder, its compiled database, and a way to run the CLI."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from fieldkit.cli import main
+from fieldkit.content.build import build
+from fieldkit.store.db import connect
+from fieldkit.store.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURE_CONTENT = FIXTURES / "content"
+FIXTURE_SOURCES = FIXTURES / "sources"
+SHARED_SOURCES = ROOT.parent / "shared" / "sources"
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path_factory, monkeypatch):
+    """Every test gets its own user data, cache and config folders, and no FIELDKIT_DB from outside."""
+    home = tmp_path_factory.mktemp("home")
+    for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(variable, str(home / variable.lower()))
+    monkeypatch.delenv("FIELDKIT_DB", raising=False)
+    monkeypatch.delenv("FIELDKIT_LANG", raising=False)
+    return home
+
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    """A writable copy of the fixture content folder."""
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def fixture_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("db") / "fixture.db"
+    build(FIXTURE_CONTENT, path)
+    return path
+
+
+@pytest.fixture
+def store(fixture_db) -> Store:
+    store = Store(connect(fixture_db))
+    yield store
+    store.close()
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run `fieldkit ARGS...` in process; returns the exit code and what it printed."""
+
+    def run(*args: str) -> Result:
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exit_:  # argparse exits for --help, --version and usage errors
+            code = exit_.code if isinstance(exit_.code, int) else 1
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run

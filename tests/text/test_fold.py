@@ -1,0 +1,57 @@
+"""fold(): the ways a word can be typed all meet."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fieldkit.text.fold import fold
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("bihac", "Bihać"),
+        ("velika kladusa", "Velika Kladuša"),
+        ("dorde", "Đorđe"),
+        ("sid", "Šid"),
+        ("BIHAC", "bihać"),
+        ("bihac", "Бихаћ"),  # Serbian Cyrillic
+        ("ljubovija", "Љубовија"),
+        ("dzep", "џеп"),
+        ("preševo", "Прешево"),
+    ],
+)
+def test_latin_and_cyrillic_fold_together(typed, written):
+    assert fold(typed) == fold(written)
+
+
+@pytest.mark.parametrize(
+    ("persian", "arabic"),
+    [
+        ("کیف", "كيف"),  # Persian keheh and yeh vs Arabic kaf and yeh
+        ("علی", "على"),  # Persian yeh vs alef maksura
+        ("مدرسه", "مدرسة"),  # heh vs teh marbuta
+        ("احمد", "أحمد"),  # alef with hamza above
+        ("اسلام", "إسلام"),  # alef with hamza below
+        ("امن", "آمن"),  # alef with madda
+        ("محمد", "مُحَمَّد"),  # harakat
+        ("کتاب", "كـتـاب"),  # tatweel
+        ("میخواهم", "می\u200cخواهم"),  # zero-width non-joiner
+        ("123", "۱۲۳"),  # Persian digits
+        ("123", "١٢٣"),  # Arabic-Indic digits
+    ],
+)
+def test_arabic_script_variants_fold_together(persian, arabic):
+    assert fold(persian) == fold(arabic)
+
+
+def test_different_words_stay_different():
+    assert fold("Bihać") != fold("Bijeljina")
+    assert fold("کیف") != fold("کیک")
+
+
+@given(st.text())
+def test_fold_is_idempotent(text):
+    assert fold(fold(text)) == fold(text)
