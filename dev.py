@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Set up and run fieldkit, or its tests, with nothing but Python 3.11 and pip.
+
+    python3 dev.py run [ARGS...]    create .venv if needed, install fieldkit into it, run `fieldkit ARGS...`
+    python3 dev.py test [ARGS...]   the same set-up, then the whole test suite (`pytest ARGS...`)
+
+The virtual environment is reinstalled whenever pyproject.toml changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".fieldkit-installed"
+
+
+def venv_bin(name: str) -> Path:
+    folder = "Scripts" if os.name == "nt" else "bin"
+    suffix = ".exe" if os.name == "nt" else ""
+    return VENV / folder / f"{name}{suffix}"
+
+
+def ensure_environment() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit(f"fieldkit needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text().strip() == wanted and venv_bin("python").exists():
+        return
+    if not venv_bin("python").exists():
+        print("dev.py: creating .venv", file=sys.stderr)
+        venv.create(VENV, with_pip=True)
+    print("dev.py: installing fieldkit and its test tools into .venv", file=sys.stderr)
+    pip = [str(venv_bin("python")), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    subprocess.run([*pip, "--editable", f"{ROOT}[test]"], check=True, cwd=ROOT)
+    STAMP.write_text(wanted)
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in ("run", "test"):
+        print(__doc__, file=sys.stderr)
+        return 2
+    command, rest = argv[0], argv[1:]
+    ensure_environment()
+    if command == "run":
+        return subprocess.call([str(venv_bin("fieldkit")), *rest], cwd=ROOT)
+    return subprocess.call([str(venv_bin("python")), "-m", "pytest", *rest], cwd=ROOT)
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except subprocess.CalledProcessError as error:
+        sys.exit(f"dev.py: set-up failed ({error}); see the messages above")
+    except KeyboardInterrupt:
+        sys.exit(130)
