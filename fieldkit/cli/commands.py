@@ -29,6 +29,19 @@ def _lang(value: str) -> str:
     return value
 
 
+def run_app(args: argparse.Namespace) -> int:
+    """No command: open the terminal app (or explain why it cannot start)."""
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        raise UsageError("the app needs a terminal; for scripts use a command, e.g. 'fieldkit search bihac' (see --help)")
+    from fieldkit.store.db import open_store
+
+    lang = _lang(args.app_lang) if args.app_lang else "en"
+    store = open_store(args.app_db)
+    from fieldkit.tui.app import run
+
+    return run(store, lang=lang)
+
+
 def run_search(args: argparse.Namespace) -> int:
     lang = _lang(args.lang) if args.lang else None
     country = None

@@ -23,6 +23,8 @@ def build_parser() -> argparse.ArgumentParser:
         "service points. Run without a command to open the app.",
     )
     parser.add_argument("--version", action="version", version=f"fieldkit {__version__}")
+    parser.add_argument("--db", dest="app_db", metavar="FILE", help="the app uses this content database (also FIELDKIT_DB)")
+    parser.add_argument("--lang", dest="app_lang", metavar="LANG", help="the app's content language (default en)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     db = argparse.ArgumentParser(add_help=False)
@@ -71,13 +73,10 @@ def _positive_int(text: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()  # the terminal app will open here once it exists
-        return 0
     from fieldkit.cli import commands
     from fieldkit.store.db import StoreError
 
-    handler = getattr(commands, f"run_{args.command}")
+    handler = getattr(commands, f"run_{args.command or 'app'}")
     try:
         return handler(args)
     except UsageError as problem:

@@ -4,50 +4,9 @@ from __future__ import annotations
 
 from fieldkit.content.countries import country_name
 from fieldkit.i18n.dates import age_in_words, is_stale
+from fieldkit.i18n.details import detail_lines
 from fieldkit.store.models import Entry
 from fieldkit.text.sanitize import sanitize
-
-NOT_KNOWN = "not known"
-
-# Per type: (label, detail field) shown under the body; a missing value reads "not known".
-DETAIL_LABELS: dict[str, list[tuple[str, str]]] = {
-    "place": [("Kind", "kind")],
-    "route": [("From", "from"), ("Via", "via"), ("To", "to"), ("Mode", "mode"), ("Terrain", "terrain"),
-              ("Status", "status"), ("Period", "period")],
-    "risk": [("Who is most exposed", "exposed"), ("Refer to", "refer_to")],
-    "right": [("Topic", "topic")],
-    "service": [("Kind", "kind"), ("Organisation", "organisation"), ("Place", "place"), ("Languages", "languages"),
-                ("Hours", "hours"), ("Access", "access")],
-    "glossary": [("Also called", "aliases")],
-}
-
-
-def detail_lines(entry: Entry) -> list[tuple[str, str]]:
-    """(label, value) pairs of the type-specific fields, "not known" where a source gave nothing."""
-    details = entry.details
-    lines = []
-    for label, key in DETAIL_LABELS.get(entry.type, []):
-        value = details.get(key)
-        if isinstance(value, list):
-            value = ", ".join(str(v) for v in value)
-        if not value and key in ("via", "period", "aliases", "refer_to"):
-            continue  # optional lists: absence is not missing information
-        lines.append((label, str(value) if value else NOT_KNOWN))
-    if entry.type == "place":
-        if "lat" in details:
-            lines.append(("Coordinates", f"{details['lat']}, {details['lon']} ({details.get('coords_source', '')})"))
-        else:
-            lines.append(("Coordinates", NOT_KNOWN))
-    if entry.type == "service":
-        contact = details.get("contact") or {}
-        for key in ("phone", "email", "url", "address"):
-            lines.append((key.capitalize(), contact.get(key) or NOT_KNOWN))
-    if entry.type == "right":
-        for basis in details.get("legal_basis") or []:
-            article = f", Article {basis['article']}" if basis.get("article") else ""
-            lines.append(("Legal basis", f"{basis['law']}{article}"))
-    return lines
-
 
 def render_entry(entry: Entry, *, colour: bool) -> None:
     from rich.console import Console

@@ -194,6 +194,19 @@ class Store:
         rows = self.conn.execute(sql + " ORDER BY title COLLATE NOCASE", args).fetchall()
         return [{k: row[k] for k in ("id", "type", "title", "summary", "country", "lang")} for row in rows]
 
+    def place_kinds(self) -> dict[str, str]:
+        """Place id -> kind (town, border-crossing, river, ...)."""
+        rows = self.conn.execute("SELECT id, json_extract(details, '$.kind') FROM entries WHERE type = 'place'")
+        return {row[0]: row[1] for row in rows}
+
+    def services_at(self, place_ids: list[str]) -> list[str]:
+        """Ids of services whose place is one of `place_ids`."""
+        if not place_ids:
+            return []
+        marks = ",".join("?" * len(place_ids))
+        sql = f"SELECT id FROM entries WHERE type = 'service' AND json_extract(details, '$.place') IN ({marks}) ORDER BY id"
+        return [row[0] for row in self.conn.execute(sql, place_ids)]
+
     # --- statistics -----------------------------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:
         meta = self.meta()

@@ -155,10 +155,11 @@ def test_newer_schema_is_refused(cli, fixture_db, tmp_path):
     assert "content schema 99" in result.err
 
 
-def test_no_arguments_prints_help(cli):
-    result = cli()
-    assert result.code == 0
-    assert "usage: fieldkit" in result.out
+def test_no_arguments_without_a_terminal_explains(cli, fixture_db):
+    """`fieldkit` alone opens the app; with no terminal (a script, a pipe) it says what to do instead."""
+    result = cli("--db", fixture_db)
+    assert result.code == 2
+    assert "the app needs a terminal" in result.err
 
 
 @pytest.mark.parametrize("command", ["search", "show", "stats", "check", "build"])

@@ -1,0 +1,128 @@
+"""Route legs as a graph: which legs follow which, and whole journeys across countries.
+
+A leg goes from one place to another; leg B follows leg A when B starts where A ends. A journey is a chain of legs
+from a place no leg leads to (an entry point) to a place no leg leaves (an exit), named by the countries it
+crosses. Used by the route view and, later, by briefings.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from fieldkit.store.store import Store
+
+MAX_LEGS = 10  # longer chains are not journeys anyone takes in one go
+
+
+@dataclass(frozen=True)
+class Leg:
+    id: str
+    title: str
+    summary: str
+    start: str  # place id
+    end: str  # place id
+    via: tuple[str, ...]
+    countries: tuple[str, ...]
+    mode: tuple[str, ...]
+    terrain: str
+    risks: tuple[str, ...]
+    status: str
+
+
+@dataclass
+class Journey:
+    legs: list[Leg] = field(default_factory=list)
+
+    @property
+    def countries(self) -> list[str]:
+        """The countries crossed, in order, each once per stretch."""
+        out: list[str] = []
+        for leg in self.legs:
+            for code in leg.countries:
+                if not out or out[-1] != code:
+                    out.append(code)
+        return out
+
+    @property
+    def places(self) -> list[str]:
+        """Start of every leg, then the end of the last one."""
+        return [leg.start for leg in self.legs] + ([self.legs[-1].end] if self.legs else [])
+
+
+def load_legs(store: Store, lang: str = "en") -> list[Leg]:
+    rows = store.conn.execute(
+        "SELECT e.id, COALESCE(t.title, e.title) AS title, COALESCE(t.summary, e.summary) AS summary, e.details, "
+        "e.countries FROM entries e LEFT JOIN translations t ON t.id = e.id AND t.lang = ? "
+        "WHERE e.type = 'route' ORDER BY e.id",
+        (lang,),
+    ).fetchall()
+    legs = []
+    for row in rows:
+        details = json.loads(row["details"])
+        legs.append(Leg(
+            id=row["id"], title=row["title"], summary=row["summary"], start=details["from"], end=details["to"],
+            via=tuple(details.get("via") or ()), countries=tuple(details.get("countries") or ()),
+            mode=tuple(details.get("mode") or ()), terrain=details.get("terrain", ""),
+            risks=tuple(details.get("risks") or ()), status=details.get("status", "unknown"),
+        ))
+    return legs
+
+
+def next_legs(legs: list[Leg], leg: Leg) -> list[Leg]:
+    return [other for other in legs if other.start == leg.end and other.id != leg.id]
+
+
+def previous_legs(legs: list[Leg], leg: Leg) -> list[Leg]:
+    return [other for other in legs if other.end == leg.start and other.id != leg.id]
+
+
+def journeys(legs: list[Leg]) -> list[Journey]:
+    """Every chain from an entry point to an exit, one per distinct sequence of countries (the shortest)."""
+    starts = [leg for leg in legs if not previous_legs(legs, leg)] or legs
+    found: dict[tuple[str, ...], Journey] = {}
+
+    def walk(chain: list[Leg]) -> None:
+        following = [leg for leg in next_legs(legs, chain[-1]) if leg not in chain]
+        if not following or len(chain) >= MAX_LEGS:
+            journey = Journey(list(chain))
+            key = tuple(journey.countries)
+            if key not in found or len(journey.legs) < len(found[key].legs):
+                found[key] = journey
+            return
+        for leg in following:
+            walk(chain + [leg])
+
+    for leg in starts:
+        walk([leg])
+    return sorted(found.values(), key=lambda j: (j.countries, len(j.legs)))
+
+
+def find_journey(legs: list[Leg], countries: list[str]) -> Journey | None:
+    """The shortest chain of legs whose countries include `countries` in this order (e.g. MK, RS, BA, HR)."""
+    best: Journey | None = None
+
+    def includes_in_order(crossed: list[str]) -> bool:
+        position = 0
+        for code in crossed:
+            if position < len(countries) and code == countries[position]:
+                position += 1
+        return position == len(countries)
+
+    def walk(chain: list[Leg]) -> None:
+        nonlocal best
+        journey = Journey(list(chain))
+        if includes_in_order(journey.countries):
+            if best is None or len(chain) < len(best.legs):
+                best = journey
+            return
+        if len(chain) >= MAX_LEGS or (best is not None and len(chain) >= len(best.legs)):
+            return
+        for leg in next_legs(legs, chain[-1]):
+            if leg not in chain:
+                walk(chain + [leg])
+
+    for leg in legs:
+        if leg.countries and leg.countries[0] == countries[0]:
+            walk([leg])
+    return best

@@ -1,0 +1,198 @@
+"""The fieldkit app: owns the store, user data, language and theme, and turns `Navigate` messages into screens."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from typing import Iterable
+
+from textual import on
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.events import Resize
+from textual.screen import Screen
+from textual.theme import Theme
+
+from fieldkit.store.db import connect
+from fieldkit.store.routes import Journey, load_legs, next_legs, previous_legs
+from fieldkit.store.store import Store
+from fieldkit.tui.messages import Navigate
+from fieldkit.userdata import UserData
+
+MIN_WIDTH, MIN_HEIGHT = 80, 24
+DEFAULT_THEME = "textual-dark"
+HIGH_CONTRAST = Theme(
+    name="fieldkit-high-contrast",
+    primary="#ffff00",
+    secondary="#00ffff",
+    accent="#ffff00",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#000000",
+    panel="#1a1a1a",
+    warning="#ffff00",
+    error="#ff6060",
+    success="#00ff00",
+    dark=True,
+)
+
+
+class FieldkitApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "fieldkit"
+    BINDINGS = [
+        Binding("slash", "search", "Search"),
+        Binding("ctrl+k", "search", "Search", show=False),
+        Binding("question_mark,f1", "help", "Help"),
+        Binding("h", "home", "Home"),
+        Binding("l", "language", "Language"),
+        Binding("t", "toggle_theme", "Theme", show=False),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self, store: Store, *, userdata: UserData | None = None, lang: str = "en",
+                 today: dt.date | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.userdata = userdata or UserData()
+        self.lang = lang
+        self.today = today  # fixed in tests so ages do not change with the calendar
+        self._local = threading.local()
+        self.register_theme(HIGH_CONTRAST)
+        self.theme = self.userdata.setting("theme", DEFAULT_THEME)
+        if self.theme not in self.available_themes:
+            self.theme = DEFAULT_THEME
+
+    @property
+    def source_label(self) -> str:
+        located = self.store.located
+        return f"content: {located.origin}" if located else "content"
+
+    def thread_store(self) -> Store:
+        """A store for the calling worker thread: SQLite connections must not cross threads."""
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = Store(connect(self.store.located.path) if self.store.located else self.store.conn)
+        return store
+
+    def on_mount(self) -> None:
+        from fieldkit.tui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.userdata.notice:
+            self.notify(self.userdata.notice, severity="warning", timeout=10)
+        self._check_size(self.size.width, self.size.height)
+
+    # --- navigation -----------------------------------------------------------------------------------------
+    @on(Navigate)
+    def on_navigate(self, message: Navigate) -> None:
+        self.navigate(message.target)
+
+    def navigate(self, target: str) -> None:
+        from fieldkit.tui.screens.country import CountryScreen
+        from fieldkit.tui.screens.entry import EntryScreen
+        from fieldkit.tui.screens.route import RouteScreen
+        from fieldkit.tui.screens.topic import TopicScreen
+
+        kind, _, value = target.partition(":")
+        screen: Screen | None = None
+        if kind == "entry":
+            screen = EntryScreen(value)
+        elif kind == "country":
+            screen = CountryScreen(value)
+        elif kind == "topic":
+            screen = TopicScreen(value)
+        elif kind == "journey":
+            screen = RouteScreen(value.split(","))
+        elif kind == "journey-of":
+            screen = RouteScreen([leg.id for leg in self.journey_through(value).legs])
+        if screen is not None:
+            self.push_screen(screen)
+
+    def journey_through(self, leg_id: str) -> Journey:
+        """The chain through one leg: back to where it starts, on to where it ends (first choice at forks)."""
+        legs = load_legs(self.store, self.lang)
+        by_id = {leg.id: leg for leg in legs}
+        chain = [by_id[leg_id]]
+        while (before := [leg for leg in previous_legs(legs, chain[0]) if leg not in chain]):
+            chain.insert(0, before[0])
+        while (after := [leg for leg in next_legs(legs, chain[-1]) if leg not in chain]):
+            chain.append(after[0])
+        return Journey(chain)
+
+    def action_back(self) -> None:
+        if len(self.screen_stack) > 2:  # the default screen, then Home
+            self.pop_screen()
+
+    def action_home(self) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def action_search(self) -> None:
+        from fieldkit.tui.screens.search import SearchScreen
+
+        if isinstance(self.screen, SearchScreen):
+            self.screen.query_one("#query").focus()
+        else:
+            self.push_screen(SearchScreen())
+
+    def action_help(self) -> None:
+        from fieldkit.tui.screens.dialogs import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def action_language(self) -> None:
+        from fieldkit.tui.screens.dialogs import LanguageScreen
+
+        languages = sorted(self.store.stats()["languages"])
+        self.push_screen(LanguageScreen(languages, self.lang), self.set_language)
+
+    def set_language(self, lang: str | None) -> None:
+        if not lang or lang == self.lang:
+            return
+        self.lang = lang
+        for screen in self.screen_stack:
+            if hasattr(screen, "reload"):
+                screen.reload()
+
+    def action_toggle_theme(self) -> None:
+        self.theme = HIGH_CONTRAST.name if self.theme != HIGH_CONTRAST.name else DEFAULT_THEME
+        self.userdata.set_setting("theme", self.theme)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Search", "Search every entry (/ or Ctrl+K)", self.action_search)
+        yield SystemCommand("Home", "Back to the home screen (h)", self.action_home)
+        yield SystemCommand("Language", "Choose the content language (l)", self.action_language)
+        yield SystemCommand("High contrast", "Switch between the default and the high-contrast theme (t)",
+                            self.action_toggle_theme)
+        yield SystemCommand("Keys", "Every key fieldkit knows (? or F1)", self.action_help)
+        for entry_type, title in (("route", "Routes"), ("risk", "Risks"), ("right", "Rights"),
+                                  ("service", "Services"), ("place", "Places"), ("glossary", "Glossary")):
+            yield SystemCommand(f"Topic: {title}", f"Every {entry_type} entry",
+                                lambda t=entry_type: self.navigate(f"topic:{t}"))
+
+    # --- terminal size --------------------------------------------------------------------------------------
+    def on_resize(self, event: Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        from fieldkit.tui.screens.dialogs import TooSmallScreen
+
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if isinstance(self.screen, TooSmallScreen):
+            if too_small:
+                self.screen.update_size(width, height)
+            else:
+                self.pop_screen()
+        elif too_small:
+            self.push_screen(TooSmallScreen(width, height))
+
+    def on_unmount(self) -> None:
+        self.userdata.close()
+
+
+def run(store: Store, lang: str = "en") -> int:
+    app = FieldkitApp(store, lang=lang)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,91 @@
+"""Small screens over the current one: help, language choice, and "enlarge the terminal"."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from fieldkit.i18n.languages import native_name
+
+KEYS = [
+    ("/  or  Ctrl+K", "Search from anywhere"),
+    ("Enter", "Open the highlighted item, follow a link"),
+    ("Esc  or  Backspace", "Back"),
+    ("Tab  /  Shift+Tab", "Move between panels"),
+    ("↑ ↓  PgUp PgDn", "Move in a list, scroll a text"),
+    ("b", "Bookmark the entry you are reading (again to remove)"),
+    ("r", "On a route leg: follow the route leg by leg"),
+    ("c", "On an entry: its country's overview"),
+    ("h", "Home"),
+    ("l", "Language"),
+    ("t", "Switch theme: default / high contrast"),
+    ("Ctrl+P", "Command palette: every action by name"),
+    ("?  or  F1", "This help"),
+    ("q  or  Ctrl+Q", "Quit"),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold")
+        table.add_column()
+        for keys, action in KEYS:
+            table.add_row(keys, action)
+        with Vertical(id="help-box", classes="dialog"):
+            yield Static(Text("Keys", style="bold"))
+            yield Static(table)
+            yield Static(Text("The mouse works too: click to open, scroll to move. Esc closes this.", style="dim"))
+
+
+class LanguageScreen(ModalScreen[str | None]):
+    """Returns the chosen language code, or None."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Close")]
+
+    def __init__(self, languages: list[str], current: str) -> None:
+        super().__init__()
+        self.languages = languages
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="language-box", classes="dialog"):
+            yield Static(Text("Language of the content", style="bold"))
+            options = [Option(Text(f"{native_name(code)}  ").append(code, style="dim"), id=code) for code in self.languages]
+            yield OptionList(*options, id="languages")
+
+    def on_mount(self) -> None:
+        languages = self.query_one("#languages", OptionList)
+        if self.current in self.languages:
+            languages.highlighted = self.languages.index(self.current)
+        languages.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+
+class TooSmallScreen(ModalScreen[None]):
+    """Shown instead of a squeezed layout while the terminal is smaller than the app needs."""
+
+    def __init__(self, width: int, height: int) -> None:
+        super().__init__()
+        self.size_now = (width, height)
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.message(*self.size_now), id="too-small")
+
+    def message(self, width: int, height: int) -> str:
+        from fieldkit.tui.app import MIN_HEIGHT, MIN_WIDTH
+
+        return f"Please enlarge the terminal to at least {MIN_WIDTH}×{MIN_HEIGHT}.\nIt is {width}×{height} now."
+
+    def update_size(self, width: int, height: int) -> None:
+        self.query_one("#too-small", Static).update(self.message(width, height))

@@ -1,0 +1,131 @@
+"""One entry: the body as Markdown, and beside it the details, sources with quotes, dates and related links."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Markdown, Static
+
+from fieldkit.i18n.details import NOT_KNOWN, detail_lines
+from fieldkit.content.countries import country_name
+from fieldkit.i18n.dates import age_in_words, is_stale
+from fieldkit.store.models import Entry
+from fieldkit.text.sanitize import sanitize
+from fieldkit.tui.screens.base import BaseScreen
+from fieldkit.tui.widgets.labels import TYPE_LABELS, entry_label
+from fieldkit.tui.widgets.nav_list import NavList
+
+
+class EntryScreen(BaseScreen):
+    BINDINGS = [
+        Binding("escape,backspace", "app.back", "Back"),
+        Binding("b", "bookmark", "Bookmark"),
+        Binding("r", "route", "Route view", show=False),
+        Binding("c", "country", "Country", show=False),
+    ]
+
+    def __init__(self, entry_id: str) -> None:
+        super().__init__()
+        self.entry_id = entry_id
+        self.entry: Entry | None = None
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_header()
+        yield Static(id="entry-title")
+        with Horizontal(id="entry-main"):
+            with VerticalScroll(id="entry-body"):
+                yield Static(id="entry-summary")
+                yield Markdown(id="entry-markdown")
+            with VerticalScroll(id="entry-side"):
+                yield Static(id="entry-details")
+                yield Static(id="entry-sources")
+                yield NavList(id="entry-related", empty="No related entries.")
+        yield from self.compose_footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#entry-related", NavList).border_title = "Related"
+        self.reload()
+        self.query_one("#entry-body").focus()
+
+    def reload(self) -> None:
+        super().reload()
+        app = self.app
+        self.entry = entry = app.store.get(self.entry_id, app.lang)
+        if entry is None:
+            self.query_one("#entry-title", Static).update(f"No entry with id {sanitize(self.entry_id)!r}.")
+            return
+        app.userdata.record_view(entry.id)
+        self.query_one("#entry-title", Static).update(self._title_text(entry))
+        self.query_one("#entry-summary", Static).update(Text(sanitize(entry.summary), style="italic"))
+        self.query_one("#entry-markdown", Markdown).update(sanitize(entry.body))
+        self.query_one("#entry-details", Static).update(self._details_text(entry))
+        self.query_one("#entry-sources", Static).update(self._sources_text(entry))
+        links = [(f"entry:{link.id}", entry_label(link.title, link.type)) for link in entry.related + entry.linked_from]
+        if entry.type == "route":
+            links.insert(0, (f"journey-of:{entry.id}", Text("▶ Follow this route leg by leg", style="bold")))
+        for code in entry.countries:
+            links.append((f"country:{code}", Text(f"▶ {country_name(code)}: country overview")))
+        self.query_one("#entry-related", NavList).set_items(links)
+
+    def _title_text(self, entry: Entry) -> Text:
+        app = self.app
+        text = Text(sanitize(entry.title), style="bold")
+        meta = TYPE_LABELS.get(entry.type, entry.type)
+        if entry.country:
+            meta += f" · {country_name(entry.country)}"
+        text.append(f"   {meta}", style="dim")
+        if app.userdata.is_bookmarked(entry.id):
+            text.append("   ★ bookmarked", style="bold yellow")
+        text.append("\n")
+        if entry.fallback:
+            text.append(f"Shown in English: no {entry.requested_lang} translation yet. ", style="bold yellow")
+        elif entry.translation == "machine":
+            text.append("Machine translation, not yet reviewed by a person. ", style="bold yellow")
+        age = age_in_words(entry.reviewed, today=app.today, locale=app.lang) or "never"
+        text.append(f"Facts as of {entry.as_of} · reviewed {entry.reviewed or 'never'} ({age})",
+                    style="bold red" if is_stale(entry.reviewed, today=app.today) else "dim")
+        return text
+
+    @staticmethod
+    def _details_text(entry: Entry) -> Text:
+        text = Text()
+        for label, value in detail_lines(entry):
+            text.append(f"{label}: ", style="bold")
+            text.append(sanitize(value) + "\n", style="dim italic" if value == NOT_KNOWN else "")
+        return text
+
+    @staticmethod
+    def _sources_text(entry: Entry) -> Text:
+        text = Text("Sources\n", style="bold underline")
+        for number, citation in enumerate(entry.sources, start=1):
+            text.append(f"[{number}] ", style="bold")
+            text.append(sanitize(citation.title or citation.doc))
+            if citation.published:
+                text.append(f" ({sanitize(citation.published)})", style="dim")
+            if citation.where:
+                text.append(f", {sanitize(citation.where)}", style="dim")
+            text.append("\n")
+            if citation.quote:
+                text.append(f"  “{sanitize(citation.quote)}”\n", style="italic")
+            if citation.url:
+                text.append(f"  {sanitize(citation.url)}\n", style="dim")
+        return text
+
+    def action_bookmark(self) -> None:
+        if self.entry is None:
+            return
+        marked = self.app.userdata.toggle_bookmark(self.entry.id)
+        self.notify("Bookmarked." if marked else "Bookmark removed.", timeout=2)
+        if self.app.userdata.notice:
+            self.notify(self.app.userdata.notice, severity="warning")
+        self.query_one("#entry-title", Static).update(self._title_text(self.entry))
+
+    def action_route(self) -> None:
+        if self.entry is not None and self.entry.type == "route":
+            self.app.navigate(f"journey-of:{self.entry.id}")
+
+    def action_country(self) -> None:
+        if self.entry is not None and self.entry.countries:
+            self.app.navigate(f"country:{self.entry.countries[0]}")

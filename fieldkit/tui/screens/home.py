@@ -1,0 +1,72 @@
+"""Home: topics, countries, journeys across the region, bookmarks and recently viewed."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Grid, Vertical
+
+from fieldkit.content.countries import country_name
+from fieldkit.store.routes import journeys, load_legs
+from fieldkit.tui.screens.base import BaseScreen
+from fieldkit.tui.widgets.labels import entry_label
+from fieldkit.tui.widgets.nav_list import NavList
+
+TOPICS = [("route", "Routes"), ("risk", "Risks"), ("right", "Rights"), ("service", "Services"),
+          ("place", "Places"), ("glossary", "Glossary")]
+WESTERN_BALKANS = ["AL", "BA", "XK", "ME", "MK", "RS"]
+
+
+class HomeScreen(BaseScreen):
+    def compose(self) -> ComposeResult:
+        yield from self.compose_header()
+        with Grid(id="home-grid"):
+            with Vertical(classes="column"):
+                yield NavList(id="topics", classes="panel")
+                yield NavList(id="countries", classes="panel")
+            with Vertical(classes="column"):
+                yield NavList(id="journeys", classes="panel", empty="No route legs in this content.")
+                yield NavList(id="bookmarks", classes="panel", empty="No bookmarks yet: press b on an entry.")
+                yield NavList(id="recent", classes="panel", empty="Nothing viewed yet.")
+        yield from self.compose_footer()
+
+    def on_mount(self) -> None:
+        titles = {"topics": "Topics", "countries": "Countries", "journeys": "Routes across the region",
+                  "bookmarks": "Bookmarks", "recent": "Recently viewed"}
+        for widget_id, title in titles.items():
+            self.query_one(f"#{widget_id}", NavList).border_title = title
+        self.reload()
+        self.query_one("#topics", NavList).focus()
+
+    def on_screen_resume(self) -> None:
+        self._fill_saved()
+
+    def reload(self) -> None:
+        super().reload()
+        store, lang = self.app.store, self.app.lang
+        stats = store.stats()
+        topics = [(f"topic:{t}", Text(f"{label}  ").append(str(stats["types"].get(t, 0)), style="dim"))
+                  for t, label in TOPICS]
+        self.query_one("#topics", NavList).set_items(topics)
+        present = stats["countries"]
+        codes = WESTERN_BALKANS + sorted(c for c in present if c not in WESTERN_BALKANS)
+        self.query_one("#countries", NavList).set_items(
+            [(f"country:{c}", Text(country_name(c) + "  ").append(str(present.get(c, 0)), style="dim")) for c in codes]
+        )
+        routes = []
+        for journey in journeys(load_legs(store, lang)):
+            label = " → ".join(country_name(c) for c in journey.countries)
+            routes.append((f"journey:{','.join(leg.id for leg in journey.legs)}",
+                           Text(label).append(f"  {len(journey.legs)} legs", style="dim")))
+        self.query_one("#journeys", NavList).set_items(routes)
+        self._fill_saved()
+
+    def _fill_saved(self) -> None:
+        userdata, store, lang = self.app.userdata, self.app.store, self.app.lang
+        for widget_id, ids in (("bookmarks", userdata.bookmarks()), ("recent", userdata.recent(8))):
+            items = []
+            for entry_id in ids:
+                title, entry_type = store.title_of(entry_id, lang)
+                if entry_type:  # an id from older content may be gone
+                    items.append((f"entry:{entry_id}", entry_label(title, entry_type)))
+            self.query_one(f"#{widget_id}", NavList).set_items(items)

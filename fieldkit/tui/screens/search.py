@@ -1,0 +1,99 @@
+"""Search as you type: each keystroke starts a search in a worker thread and cancels the one before."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Input, Select, Static
+from textual.worker import get_current_worker
+
+from fieldkit.content.countries import country_name
+from fieldkit.store.models import Hit
+from fieldkit.tui.screens.base import BaseScreen
+from fieldkit.tui.widgets.labels import TYPE_LABELS, hit_label
+from fieldkit.tui.widgets.nav_list import NavList
+
+RESULT_LIMIT = 30
+
+
+class SearchScreen(BaseScreen):
+    BINDINGS = [
+        Binding("escape", "app.back", "Back"),
+        Binding("down", "focus_results", "Results", show=False),
+    ]
+
+    def __init__(self, query: str = "") -> None:
+        super().__init__()
+        self.initial_query = query
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_header()
+        yield Input(value=self.initial_query, placeholder="Search places, risks, rights, services… (any language)",
+                    id="query")
+        with Horizontal(id="filters"):
+            yield Select([(label, t) for t, label in TYPE_LABELS.items()], prompt="All types", id="type-filter")
+            yield Select([], prompt="All countries", id="country-filter")
+        yield Static("Type to search.", id="search-status")
+        yield NavList(id="results", empty="No results.")
+        yield from self.compose_footer()
+
+    def on_mount(self) -> None:
+        countries = self.app.store.stats()["countries"]
+        self.query_one("#country-filter", Select).set_options([(country_name(c), c) for c in sorted(countries)])
+        self.query_one("#query", Input).focus()
+        if self.initial_query:
+            self.start_search()
+
+    def reload(self) -> None:
+        super().reload()
+        self.start_search()
+
+    @on(Input.Changed, "#query")
+    @on(Select.Changed)
+    def start_search(self) -> None:
+        text = self.query_one("#query", Input).value
+        type_filter = self.query_one("#type-filter", Select).value
+        country_filter = self.query_one("#country-filter", Select).value
+        self.search(
+            text,
+            None if type_filter is Select.NULL else str(type_filter),
+            None if country_filter is Select.NULL else str(country_filter),
+        )
+
+    @work(exclusive=True, thread=True, group="search")
+    def search(self, text: str, entry_type: str | None, country: str | None) -> None:
+        """Runs off the UI thread; a newer keystroke cancels it, and a cancelled search shows nothing."""
+        if not text.strip():
+            self.app.call_from_thread(self.show_results, text, [])
+            return
+        hits = self.app.thread_store().search(text, lang=self.app.lang, entry_type=entry_type, country=country,
+                                              limit=RESULT_LIMIT)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_results, text, hits)
+
+    def show_results(self, text: str, hits: list[Hit]) -> None:
+        if text != self.query_one("#query", Input).value:
+            return  # a newer search is on its way
+        status = self.query_one("#search-status", Static)
+        if not text.strip():
+            status.update("Type to search.")
+        else:
+            status.update(f"{len(hits)} result{'s' if len(hits) != 1 else ''} for “{text}”" if hits else f"No results for “{text}”.")
+        self.query_one("#results", NavList).set_items([(f"entry:{hit.id}", hit_label(hit)) for hit in hits])
+
+    @on(Input.Submitted, "#query")
+    def open_first(self) -> None:
+        results = self.query_one("#results", NavList)
+        if results.option_count and results.get_option_at_index(0).id:
+            results.focus()
+            results.highlighted = 0
+            results.action_select()
+
+    def action_focus_results(self) -> None:
+        results = self.query_one("#results", NavList)
+        if self.focused is self.query_one("#query", Input) and results.option_count:
+            results.focus()
+            if results.highlighted is None:
+                results.highlighted = 0

@@ -1,0 +1,41 @@
+"""Every entry of one type (Routes, Risks, Rights, Services, Places, Glossary)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+
+from fieldkit.tui.screens.base import BaseScreen
+from fieldkit.tui.widgets.labels import entry_label
+from fieldkit.tui.widgets.nav_list import NavList
+
+TOPIC_TITLES = {"place": "Places", "route": "Routes", "risk": "Risks", "right": "Rights", "service": "Services",
+                "glossary": "Glossary"}
+
+
+class TopicScreen(BaseScreen):
+    BINDINGS = [Binding("escape,backspace", "app.back", "Back")]
+
+    def __init__(self, entry_type: str) -> None:
+        super().__init__()
+        self.entry_type = entry_type
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_header()
+        yield NavList(id="topic-list", classes="panel", empty="No entries of this kind.")
+        yield from self.compose_footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one("#topic-list", NavList).focus()
+
+    def reload(self) -> None:
+        super().reload()
+        entries = self.app.store.list_entries(entry_type=self.entry_type, lang=self.app.lang)
+        listing = self.query_one("#topic-list", NavList)
+        listing.border_title = f"{TOPIC_TITLES.get(self.entry_type, self.entry_type)} ({len(entries)})"
+        listing.set_items([
+            (f"entry:{e['id']}", entry_label(e["title"], e["type"], e["country"], summary=e["summary"],
+                                             fallback=e["lang"] != self.app.lang))
+            for e in entries
+        ])

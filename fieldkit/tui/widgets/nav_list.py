@@ -1,0 +1,39 @@
+"""A list whose items lead somewhere: choosing one posts `Navigate` with the item's target."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from fieldkit.text.sanitize import sanitize
+from fieldkit.tui.messages import Navigate
+
+
+class NavList(OptionList):
+    """Items are (target, label) pairs; `empty` is shown, disabled, when there are none."""
+
+    def __init__(self, *, empty: str = "Nothing here yet.", **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.empty = empty
+
+    def set_items(self, items: list[tuple[str, Text | str]]) -> None:
+        highlighted = self.highlighted
+        self.clear_options()
+        if not items:
+            self.add_option(Option(Text(self.empty, style="dim italic"), disabled=True))
+            return
+        options, seen = [], set()
+        for target, label in items:
+            if target in seen:  # OptionList refuses duplicate ids
+                continue
+            seen.add(target)
+            options.append(Option(label if isinstance(label, Text) else Text(sanitize(label)), id=target))
+        self.add_options(options)
+        if highlighted is not None and highlighted < len(options):
+            self.highlighted = highlighted
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(Navigate(event.option.id))
