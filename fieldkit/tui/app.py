@@ -66,7 +66,7 @@ class FieldkitApp(App[None]):
     @property
     def source_label(self) -> str:
         located = self.store.located
-        return f"content: {located.origin}" if located else "content"
+        return f"from {located.origin}" if located else ""
 
     def thread_store(self) -> Store:
         """A store for the calling worker thread: SQLite connections must not cross threads."""

@@ -57,7 +57,7 @@ class HomeScreen(BaseScreen):
         for journey in journeys(load_legs(store, lang)):
             label = " → ".join(country_name(c) for c in journey.countries)
             routes.append((f"journey:{','.join(leg.id for leg in journey.legs)}",
-                           Text(label).append(f"  {len(journey.legs)} legs", style="dim")))
+                           Text(label).append(f"  {len(journey.legs)} leg{'s' if len(journey.legs) != 1 else ''}", style="dim")))
         self.query_one("#journeys", NavList).set_items(routes)
         self._fill_saved()
 

@@ -51,7 +51,7 @@ class RouteScreen(BaseScreen):
         for leg in legs:
             countries += [c for c in leg.countries if not countries or countries[-1] != c]
         self.query_one("#route-title", Static).update(
-            Text(" → ".join(country_name(c) for c in countries), style="bold").append(f"   {len(legs)} legs", style="dim")
+            Text(" → ".join(country_name(c) for c in countries), style="bold").append(f"   {len(legs)} leg{'s' if len(legs) != 1 else ''}", style="dim")
         )
         self.query_one(RouteDiagram).show(legs, self._place_label)
         if legs:

@@ -36,7 +36,7 @@ class SearchScreen(BaseScreen):
             yield Select([(label, t) for t, label in TYPE_LABELS.items()], prompt="All types", id="type-filter")
             yield Select([], prompt="All countries", id="country-filter")
         yield Static("Type to search.", id="search-status")
-        yield NavList(id="results", empty="No results.")
+        yield NavList(id="results", empty="No results.", separated=True)
         yield from self.compose_footer()
 
     def on_mount(self) -> None:

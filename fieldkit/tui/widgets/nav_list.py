@@ -13,9 +13,10 @@ from fieldkit.tui.messages import Navigate
 class NavList(OptionList):
     """Items are (target, label) pairs; `empty` is shown, disabled, when there are none."""
 
-    def __init__(self, *, empty: str = "Nothing here yet.", **kwargs) -> None:
+    def __init__(self, *, empty: str = "Nothing here yet.", separated: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
         self.empty = empty
+        self.separated = separated  # a rule between items, for multi-line items such as search results
 
     def set_items(self, items: list[tuple[str, Text | str]]) -> None:
         highlighted = self.highlighted
@@ -28,9 +29,11 @@ class NavList(OptionList):
             if target in seen:  # OptionList refuses duplicate ids
                 continue
             seen.add(target)
+            if self.separated and options:
+                options.append(None)  # OptionList draws a separator line
             options.append(Option(label if isinstance(label, Text) else Text(sanitize(label)), id=target))
         self.add_options(options)
-        if highlighted is not None and highlighted < len(options):
+        if highlighted is not None and highlighted < self.option_count:
             self.highlighted = highlighted
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -1,0 +1,226 @@
+"""Every flow a field worker follows, driven through the keyboard with the Pilot."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from textual.widgets import Input, Markdown
+
+from fieldkit.tui.app import HIGH_CONTRAST
+from fieldkit.tui.screens.dialogs import HelpScreen, TooSmallScreen
+from fieldkit.tui.screens.entry import EntryScreen
+from fieldkit.tui.screens.home import HomeScreen
+from fieldkit.tui.screens.route import RouteScreen
+from fieldkit.tui.screens.search import SearchScreen
+from fieldkit.tui.widgets.nav_list import NavList
+from tests.tui.conftest import settle, type_text
+
+
+def option_ids(widget: NavList) -> list[str]:
+    return [widget.get_option_at_index(i).id for i in range(widget.option_count)]
+
+
+async def test_search_and_open(make_app):
+    app = make_app()
+    async with app.run_test() as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await type_text(pilot, "bihac")
+        await settle(pilot)
+        results = app.screen.query_one("#results", NavList)
+        assert option_ids(results)[0] == "entry:bihac"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryScreen) and app.screen.entry_id == "bihac"
+        assert "Bihać" in str(app.screen.query_one("#entry-title").render())
+
+
+async def test_ctrl_k_searches_from_an_entry(make_app):
+    app = make_app()
+    async with app.run_test() as pilot:
+        app.navigate("entry:bihac")
+        await pilot.pause()
+        await pilot.press("ctrl+k")
+        assert isinstance(app.screen, SearchScreen)
+
+
+async def test_hostile_text_in_the_search_box(make_app):
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("slash")
+        await type_text(pilot, '"(AND* ^كيف')
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one("#query", Input).value == '"(AND* ^كيف'
+
+
+async def test_follow_a_related_link_and_come_back(make_app):
+    app = make_app()
+    async with app.run_test() as pilot:
+        app.navigate("entry:bihac")
+        await pilot.pause()
+        related = app.screen.query_one("#entry-related", NavList)
+        assert "entry:velika-kladusa" in option_ids(related)
+        related.focus()
+        related.highlighted = option_ids(related).index("entry:velika-kladusa")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.entry_id == "velika-kladusa"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.entry_id == "bihac"
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_entry_shows_sources_dates_and_not_known(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.navigate("entry:svc-legal-aid-bihac")
+        await pilot.pause()
+        sources = str(app.screen.query_one("#entry-sources").render())
+        assert "Test document" in sources and "“Free legal aid is offered in Bihać.”" in sources
+        details = str(app.screen.query_one("#entry-details").render())
+        assert "Hours: not known" in details
+        title = str(app.screen.query_one("#entry-title").render())
+        assert "Facts as of 2024-07 · reviewed 2026-11-01 (3 weeks ago)" in title
+
+
+async def test_bookmark_survives_a_restart(make_app):
+    app = make_app()
+    async with app.run_test() as pilot:
+        app.navigate("entry:risk-drowning")
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        assert "bookmarked" in str(app.screen.query_one("#entry-title").render())
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        bookmarks = app.screen.query_one("#bookmarks", NavList)
+        assert option_ids(bookmarks) == ["entry:risk-drowning"]
+        recent = app.screen.query_one("#recent", NavList)
+        assert option_ids(recent) == ["entry:risk-drowning"]
+
+
+async def test_switch_theme_and_keep_it(make_app):
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("t")
+        assert app.theme == HIGH_CONTRAST.name
+    app = make_app()
+    async with app.run_test():
+        assert app.theme == HIGH_CONTRAST.name
+
+
+async def test_help_lists_keys(make_app):
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_tiny_terminal_shows_a_message_then_recovers(make_app):
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "at least 80×24" in str(app.screen.query_one("#too-small").render())
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_corrupt_bookmarks_file_is_set_aside(make_app, userdata_path):
+    userdata_path.write_bytes(b"\x00garbage, not a database" * 200)
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "damaged" in app.userdata.notice
+    kept = [p for p in userdata_path.parent.iterdir() if ".corrupt-" in p.name]
+    assert len(kept) == 1 and kept[0].read_bytes().startswith(b"\x00garbage")
+
+
+async def test_route_view_leg_by_leg(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        journeys = app.screen.query_one("#journeys", NavList)
+        assert option_ids(journeys) == ["journey:route-rs-ba-drina"]
+        journeys.focus()
+        journeys.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RouteScreen)
+        assert option_ids(app.screen.query_one("#leg-risks", NavList)) == ["entry:risk-drowning"]
+        assert option_ids(app.screen.query_one("#leg-services", NavList)) == ["entry:svc-legal-aid-bihac"]
+
+
+async def test_language_switch_serves_translation_or_marks_fallback(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.navigate("entry:risk-drowning")
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        languages = app.screen.query_one("#languages")
+        languages.highlighted = [languages.get_option_at_index(i).id for i in range(languages.option_count)].index("fa")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.lang == "fa"
+        title = str(app.screen.query_one("#entry-title").render())
+        assert "غرق شدن" in title and "Machine translation" in title
+        app.navigate("entry:bihac")
+        await pilot.pause()
+        assert "Shown in English" in str(app.screen.query_one("#entry-title").render())
+
+
+async def test_escape_sequences_in_a_database_never_reach_the_screen(make_app, fixture_db, tmp_path):
+    import shutil
+    import sqlite3
+
+    from fieldkit.store.db import Located, connect
+    from fieldkit.store.store import Store
+    from fieldkit.tui.app import FieldkitApp
+    from fieldkit.userdata import UserData
+
+    tampered = tmp_path / "tampered.db"
+    shutil.copy(fixture_db, tampered)
+    with sqlite3.connect(tampered) as conn:
+        conn.execute("UPDATE translations SET title = 'Bihać\x1b]0;pwned\x07', body = 'evil \x1b[2J body' WHERE id = 'bihac'")
+    app = FieldkitApp(Store(connect(tampered), Located(tampered, "--db")), userdata=UserData(tmp_path / "u.db"))
+    async with app.run_test() as pilot:
+        app.navigate("entry:bihac")
+        await pilot.pause()
+        assert "\x1b" not in app.screen.query_one("#entry-markdown", Markdown).source
+        assert "\x1b" not in str(app.screen.query_one("#entry-title").render())
+
+
+async def test_typing_never_waits_for_a_slow_search(make_app, monkeypatch):
+    """Search runs in a worker thread: keystrokes land at once, and only the last query's results show."""
+    from fieldkit.store.store import Store
+
+    real_search = Store.search
+    calls = []
+
+    def slow_search(self, text, **kwargs):
+        calls.append((text, threading.current_thread() is threading.main_thread()))
+        time.sleep(0.3)
+        return real_search(self, text, **kwargs)
+
+    monkeypatch.setattr(Store, "search", slow_search)
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("slash")
+        started = time.monotonic()
+        await type_text(pilot, "drina")
+        typing_took = time.monotonic() - started
+        assert app.screen.query_one("#query", Input).value == "drina"
+        await settle(pilot)
+        assert not any(on_main for _, on_main in calls)  # never on the UI thread
+        assert typing_took < 0.3 * len("drina")  # keystrokes did not queue behind the searches
+        assert "drina" in str(app.screen.query_one("#search-status").render())
