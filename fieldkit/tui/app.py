@@ -167,6 +167,11 @@ class FieldkitApp(App[None]):
         yield SystemCommand("High contrast", "Switch between the default and the high-contrast theme (t)",
                             self.action_toggle_theme)
         yield SystemCommand("Keys", "Every key fieldkit knows (? or F1)", self.action_help)
+        yield SystemCommand("Back", "Back to the previous screen (Esc)", self.action_back)
+        if hasattr(screen, "action_bookmark"):
+            yield SystemCommand("Bookmark", "Bookmark this entry, or remove the bookmark (b)", screen.action_bookmark)
+            yield SystemCommand("Country overview", "This entry's country (c)", screen.action_country)
+            yield SystemCommand("Route view", "Follow this route leg by leg (r)", screen.action_route)
         for entry_type, title in (("route", "Routes"), ("risk", "Risks"), ("right", "Rights"),
                                   ("service", "Services"), ("place", "Places"), ("glossary", "Glossary")):
             yield SystemCommand(f"Topic: {title}", f"Every {entry_type} entry",

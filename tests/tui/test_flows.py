@@ -224,3 +224,23 @@ async def test_typing_never_waits_for_a_slow_search(make_app, monkeypatch):
         assert not any(on_main for _, on_main in calls)  # never on the UI thread
         assert typing_took < 0.3 * len("drina")  # keystrokes did not queue behind the searches
         assert "drina" in str(app.screen.query_one("#search-status").render())
+
+
+async def test_command_palette_has_fieldkit_actions(make_app):
+    app = make_app()
+    async with app.run_test() as pilot:
+        app.navigate("entry:bihac")
+        await pilot.pause()
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Search", "Home", "Language", "High contrast", "Keys", "Back", "Bookmark", "Topic: Risks"} <= titles
+        bookmark = next(c for c in app.get_system_commands(app.screen) if c.title == "Bookmark")
+        bookmark.callback()
+        assert app.userdata.bookmarks() == ["bihac"]
+
+
+async def test_no_color_is_respected(make_app, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.no_color is True
