@@ -1,0 +1,60 @@
+"""Right-to-left lines: shaped, wrapped in logical order, each line reordered, right-aligned, numbers intact."""
+
+from __future__ import annotations
+
+from bidi import get_display
+
+from fieldkit.text.bidi import cell_width, is_rtl_text, shape, visual_lines, wrap
+
+FARSI = "پناهجویان باید در مرز قصد خود را برای درخواست پناهندگی اعلام کنند و این حق در سال 2024 تأیید شد"
+ARABIC = "يحق لكل شخص أن يطلب اللجوء عند الحدود وفقاً للمادة 61 من القانون"
+
+
+def logical_words(text: str) -> list[str]:
+    return shape(text).split()
+
+
+def test_direction_detection():
+    assert is_rtl_text(FARSI) and is_rtl_text(ARABIC)
+    assert not is_rtl_text("Bihać 2024")
+    assert is_rtl_text("2024 پناه")  # digits are weak; the first strong letter decides
+
+
+def test_shaping_joins_letters_and_drops_harakat():
+    shaped = shape("سَلام")
+    assert "\u064e" not in shaped  # fatha gone
+    assert all(0xFB50 <= ord(c) <= 0xFEFF for c in shaped)  # presentation forms
+    assert "ﷲ" not in shape("الله")  # the wide word ligature is not used
+
+
+def test_lines_are_right_aligned_and_fit(width=24):
+    for text in (FARSI, ARABIC):
+        lines = visual_lines(text, width)
+        assert len(lines) > 2
+        for line in lines:
+            assert cell_width(line) == width
+            assert not line.endswith(" ")  # flush right
+
+
+def test_wrapping_happens_before_reordering():
+    """The first words of the paragraph are on the first line, at its right end."""
+    lines = visual_lines(FARSI, 24)
+    first_word = logical_words(FARSI)[0]
+    assert lines[0].endswith(first_word[::-1])  # an RTL word reads right to left: reversed in visual order
+    last_word = logical_words(FARSI)[-1]
+    assert lines[-1].lstrip().startswith(last_word[::-1])
+    # Every line holds the words of one logical line, reordered: no word moves between lines.
+    logical = wrap(shape(FARSI), 24)
+    for visual, original in zip(lines, logical):
+        assert sorted(visual.split()) == sorted(get_display(original, base_dir="R").split())
+
+
+def test_numbers_and_latin_stay_left_to_right():
+    text = "در سال 2024 از Bihać عبور کردند"
+    line = visual_lines(text, 60)[0]
+    assert "2024" in line and "Bihać" in line
+
+
+def test_wrap_cuts_overlong_words():
+    assert wrap("a" * 25, 10) == ["a" * 10, "a" * 10, "a" * 5]
+    assert wrap("one two three", 7) == ["one two", "three"]
