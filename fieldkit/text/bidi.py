@@ -105,3 +105,10 @@ def visual_lines(text: str, width: int, *, align: bool = True) -> list[str]:
         visual = get_display(line, base_dir="R")
         out.append(" " * (width - cell_width(visual)) + visual if align else visual)
     return out
+
+
+def visual_line(text: str) -> str:
+    """One short RTL text (a title) in visual order, unwrapped and unaligned."""
+    from bidi import get_display
+
+    return get_display(shape(" ".join(text.split())), base_dir="R")

@@ -55,9 +55,12 @@ class FieldkitApp(App[None]):
         super().__init__()
         self.store = store
         self.userdata = userdata or UserData()
-        self.lang = lang
+        self.lang = lang  # the language content is served in
+        self.ui_lang = "en"  # the language of labels and dates; the UI is English until its catalogs exist
         self.today = today  # fixed in tests so ages do not change with the calendar
         self._local = threading.local()
+        # "app": fieldkit shapes and reorders right-to-left text; "terminal": the terminal does (mlterm, some VTE).
+        self.rtl_in_app = self.userdata.setting("rtl", "app") == "app"
         self.register_theme(HIGH_CONTRAST)
         self.theme = self.userdata.setting("theme", DEFAULT_THEME)
         if self.theme not in self.available_themes:
@@ -150,7 +153,8 @@ class FieldkitApp(App[None]):
     def set_language(self, lang: str | None) -> None:
         if not lang or lang == self.lang:
             return
-        self.lang = lang
+        self.lang = lang  # the language content is served in
+        self.ui_lang = "en"  # the language of labels and dates; the UI is English until its catalogs exist
         for screen in self.screen_stack:
             if hasattr(screen, "reload"):
                 screen.reload()
@@ -197,7 +201,21 @@ class FieldkitApp(App[None]):
         self.userdata.close()
 
 
+# ECMA-48 BDSM: 8l asks a terminal that reorders bidi text itself to stop (fieldkit does it); 8h restores it.
+BIDI_OFF, BIDI_ON = "\x1b[8l", "\x1b[8h"
+
+
 def run(store: Store, lang: str = "en") -> int:
+    import sys
+
     app = FieldkitApp(store, lang=lang)
-    app.run()
+    if app.rtl_in_app:
+        sys.__stdout__.write(BIDI_OFF)
+        sys.__stdout__.flush()
+    try:
+        app.run()
+    finally:
+        if app.rtl_in_app:
+            sys.__stdout__.write(BIDI_ON)
+            sys.__stdout__.flush()
     return app.return_code or 0

@@ -7,6 +7,7 @@ import time
 
 from textual.widgets import Input, Markdown
 
+from fieldkit.text.bidi import visual_line
 from fieldkit.tui.app import HIGH_CONTRAST
 from fieldkit.tui.screens.dialogs import HelpScreen, TooSmallScreen
 from fieldkit.tui.screens.entry import EntryScreen
@@ -173,7 +174,7 @@ async def test_language_switch_serves_translation_or_marks_fallback(make_app):
         await pilot.pause()
         assert app.lang == "fa"
         title = str(app.screen.query_one("#entry-title").render())
-        assert "غرق شدن" in title and "Machine translation" in title
+        assert visual_line("غرق شدن در عبور از رودخانه") in title and "Machine translation" in title
         app.navigate("entry:bihac")
         await pilot.pause()
         assert "Shown in English" in str(app.screen.query_one("#entry-title").render())

@@ -23,7 +23,7 @@ class BaseScreen(Screen):
         app = self.app
         meta = app.store.meta()
         date = meta.get("content_date", "")
-        age = age_in_words(date, today=app.today, locale=app.lang)
+        age = age_in_words(date, today=app.today, locale=app.ui_lang)
         text = Text(" fieldkit ", style="bold reverse")
         text.append(f"  content {meta.get('content_version', '?')}")
         if date:

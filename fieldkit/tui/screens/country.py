@@ -45,7 +45,7 @@ class CountryScreen(BaseScreen):
 
         def items(entry_type: str, keep=lambda entry: True):
             entries = store.list_entries(entry_type=entry_type, country=self.code, lang=lang)
-            return [(f"entry:{e['id']}", entry_label(e["title"], e["type"], fallback=e["lang"] != lang))
+            return [(f"entry:{e['id']}", entry_label(e["title"], e["type"], fallback=e["lang"] != lang, lang=e["lang"]))
                     for e in entries if keep(e)]
 
         kinds = store.place_kinds()

@@ -11,11 +11,14 @@ from textual.widgets import Markdown, Static
 from fieldkit.i18n.details import NOT_KNOWN, detail_lines
 from fieldkit.content.countries import country_name
 from fieldkit.i18n.dates import age_in_words, is_stale
+from fieldkit.i18n.languages import is_rtl
+from fieldkit.text.bidi import visual_line
 from fieldkit.store.models import Entry
 from fieldkit.text.sanitize import sanitize
 from fieldkit.tui.screens.base import BaseScreen
 from fieldkit.tui.widgets.labels import TYPE_LABELS, entry_label
 from fieldkit.tui.widgets.nav_list import NavList
+from fieldkit.tui.widgets.rtl_markdown import RtlMarkdown
 
 
 class EntryScreen(BaseScreen):
@@ -38,6 +41,7 @@ class EntryScreen(BaseScreen):
             with VerticalScroll(id="entry-body"):
                 yield Static(id="entry-summary")
                 yield Markdown(id="entry-markdown")
+                yield RtlMarkdown(id="entry-rtl")
             with VerticalScroll(id="entry-side"):
                 yield Static(id="entry-details")
                 yield Static(id="entry-sources")
@@ -58,8 +62,14 @@ class EntryScreen(BaseScreen):
             return
         app.userdata.record_view(entry.id)
         self.query_one("#entry-title", Static).update(self._title_text(entry))
-        self.query_one("#entry-summary", Static).update(Text(sanitize(entry.summary), style="italic"))
-        self.query_one("#entry-markdown", Markdown).update(sanitize(entry.body))
+        rtl = is_rtl(entry.lang) and self.app.rtl_in_app
+        for widget_id, shown in (("#entry-summary", not rtl), ("#entry-markdown", not rtl), ("#entry-rtl", rtl)):
+            self.query_one(widget_id).display = shown
+        if rtl:  # laid out right to left by fieldkit itself; the summary leads as a quote (italic)
+            self.query_one("#entry-rtl", RtlMarkdown).update(f"> {entry.summary}\n\n{entry.body}")
+        else:
+            self.query_one("#entry-summary", Static).update(Text(sanitize(entry.summary), style="italic"))
+            self.query_one("#entry-markdown", Markdown).update(sanitize(entry.body))
         self.query_one("#entry-details", Static).update(self._details_text(entry))
         self.query_one("#entry-sources", Static).update(self._sources_text(entry))
         links = [(f"entry:{link.id}", entry_label(link.title, link.type)) for link in entry.related + entry.linked_from]
@@ -71,7 +81,8 @@ class EntryScreen(BaseScreen):
 
     def _title_text(self, entry: Entry) -> Text:
         app = self.app
-        text = Text(sanitize(entry.title), style="bold")
+        rtl_title = is_rtl(entry.lang) and app.rtl_in_app
+        text = Text(visual_line(entry.title) if rtl_title else sanitize(entry.title), style="bold")
         meta = TYPE_LABELS.get(entry.type, entry.type)
         if entry.country:
             meta += f" · {country_name(entry.country)}"
@@ -83,7 +94,7 @@ class EntryScreen(BaseScreen):
             text.append(f"Shown in English: no {entry.requested_lang} translation yet. ", style="bold yellow")
         elif entry.translation == "machine":
             text.append("Machine translation, not yet reviewed by a person. ", style="bold yellow")
-        age = age_in_words(entry.reviewed, today=app.today, locale=app.lang) or "never"
+        age = age_in_words(entry.reviewed, today=app.today, locale=app.ui_lang) or "never"
         text.append(f"Facts as of {entry.as_of} · reviewed {entry.reviewed or 'never'} ({age})",
                     style="bold red" if is_stale(entry.reviewed, today=app.today) else "dim")
         return text

@@ -81,7 +81,9 @@ class SearchScreen(BaseScreen):
             status.update("Type to search.")
         else:
             status.update(f"{len(hits)} result{'s' if len(hits) != 1 else ''} for “{text}”" if hits else f"No results for “{text}”.")
-        self.query_one("#results", NavList).set_items([(f"entry:{hit.id}", hit_label(hit)) for hit in hits])
+        results = self.query_one("#results", NavList)
+        width = results.scrollable_content_region.width - 2 or 76
+        results.set_items([(f"entry:{hit.id}", hit_label(hit, width)) for hit in hits])
 
     @on(Input.Submitted, "#query")
     def open_first(self) -> None:

@@ -36,6 +36,6 @@ class TopicScreen(BaseScreen):
         listing.border_title = f"{TOPIC_TITLES.get(self.entry_type, self.entry_type)} ({len(entries)})"
         listing.set_items([
             (f"entry:{e['id']}", entry_label(e["title"], e["type"], e["country"], summary=e["summary"],
-                                             fallback=e["lang"] != self.app.lang))
+                                             fallback=e["lang"] != self.app.lang, lang=e["lang"]))
             for e in entries
         ])

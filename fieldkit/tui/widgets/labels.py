@@ -5,7 +5,9 @@ from __future__ import annotations
 from rich.text import Text
 
 from fieldkit.content.countries import country_name
+from fieldkit.i18n.languages import is_rtl
 from fieldkit.store.models import Hit
+from fieldkit.text.bidi import visual_line, visual_lines
 from fieldkit.text.sanitize import sanitize
 
 TYPE_LABELS = {
@@ -14,8 +16,9 @@ TYPE_LABELS = {
 
 
 def entry_label(title: str, entry_type: str, country: str | None = None, *, summary: str = "",
-                fallback: bool = False) -> Text:
-    text = Text(sanitize(title), style="bold")
+                fallback: bool = False, lang: str = "en") -> Text:
+    rtl = is_rtl(lang)
+    text = Text(visual_line(title) if rtl else sanitize(title), style="bold")
     meta = TYPE_LABELS.get(entry_type, entry_type)
     if country:
         meta += f" · {country_name(country)}"
@@ -23,13 +26,17 @@ def entry_label(title: str, entry_type: str, country: str | None = None, *, summ
     if fallback:
         text.append("  [shown in English]", style="italic yellow")
     if summary:
-        text.append("\n" + sanitize(summary), style="")
+        text.append("\n" + (visual_line(summary) if rtl else sanitize(summary)), style="")
     return text
 
 
-def hit_label(hit: Hit) -> Text:
-    text = entry_label(hit.title, hit.type, hit.country, fallback=hit.fallback)
+def hit_label(hit: Hit, width: int = 76) -> Text:
+    """Title and snippet. A right-to-left snippet is laid out for `width` cells (matches are not marked there)."""
+    text = entry_label(hit.title, hit.type, hit.country, fallback=hit.fallback, lang=hit.lang)
     text.append("\n")
+    if is_rtl(hit.lang):
+        text.append("\n".join(visual_lines(sanitize(hit.snippet), max(width, 20))))
+        return text
     snippet = Text(sanitize(hit.snippet))
     for start, end in hit.highlights:
         snippet.stylize("bold reverse", start, end)

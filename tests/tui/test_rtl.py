@@ -1,0 +1,92 @@
+"""Right-to-left on screen, tested on the cells the terminal would show (not on SVG, which browsers reorder)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldkit.text.bidi import cell_width, shape, visual_line, visual_lines
+from fieldkit.tui.widgets.rtl_markdown import RtlMarkdown
+
+
+def screen_lines(app) -> list[str]:
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def region_text(app, widget) -> list[str]:
+    region = widget.content_region
+    lines = screen_lines(app)[region.y : region.y + region.height]
+    return [line_cells(line, region.x, region.width) for line in lines]
+
+
+def line_cells(line: str, x: int, width: int) -> str:
+    """The characters in cells x .. x+width of a screen line (our RTL text is all single-cell)."""
+    out, position = [], 0
+    for char in line:
+        w = cell_width(char)
+        if x <= position < x + width:
+            out.append(char)
+        position += w
+    return "".join(out)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_farsi_entry_reads_right_to_left(make_app, size):
+    app = make_app(lang="fa")
+    async with app.run_test(size=size) as pilot:
+        app.navigate("entry:risk-drowning")
+        await pilot.pause()
+        widget = app.screen.query_one("#entry-rtl", RtlMarkdown)
+        assert widget.display and not app.screen.query_one("#entry-markdown").display
+        shown = [line for line in region_text(app, widget) if line.strip()]
+        width = widget.content_region.width
+        paragraph = ("رودخانه عمیق‌تر و تندتر از آن است که به نظر می‌رسد. یک کیف کوچک همراه داشته باشید. "
+                     "در سال 2024 دست کم 12 نفر در این رودخانه جان باختند و بسیاری دیگر ناپدید شدند.")
+        expected = visual_lines(paragraph, width)
+        assert len(expected) >= 2  # it wraps
+        # The paragraph appears on screen exactly as wrapped-then-reordered lines, flush right.
+        start = shown.index(expected[0].rstrip()) if expected[0].rstrip() in shown else shown.index(expected[0])
+        for offset, line in enumerate(expected):
+            assert shown[start + offset].rstrip() == line.rstrip()
+            assert cell_width(shown[start + offset].rstrip()) == width  # right-aligned to the edge
+        # Numbers keep their digits in order.
+        assert any("2024" in line for line in shown) and any("12" in line for line in shown)
+        # The first words of the paragraph are at the right end of its first line.
+        first_word = shape("رودخانه")
+        assert shown[start].rstrip().endswith(first_word[::-1])
+        # List items carry their bullet at the right edge.
+        assert any(line.rstrip().endswith("•") for line in shown)
+
+
+async def test_arabic_entry_reads_right_to_left(make_app):
+    app = make_app(lang="ar")
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.navigate("entry:right-ba-asylum-access")
+        await pilot.pause()
+        widget = app.screen.query_one("#entry-rtl", RtlMarkdown)
+        shown = [line.rstrip() for line in region_text(app, widget) if line.strip()]
+        body = "كيف تطلب اللجوء: عبّر عن نيتك في طلب اللجوء أولاً. هذا حق لكل شخص."
+        assert [line.rstrip() for line in visual_lines(body, widget.content_region.width)][0] in shown
+        title = str(app.screen.query_one("#entry-title").render())
+        assert visual_line("الوصول إلى اللجوء في البوسنة والهرسك") in title
+
+
+async def test_english_fallback_stays_left_to_right(make_app):
+    app = make_app(lang="fa")
+    async with app.run_test() as pilot:
+        app.navigate("entry:bihac")
+        await pilot.pause()
+        assert not app.screen.query_one("#entry-rtl").display
+        assert app.screen.query_one("#entry-markdown").display
+        assert "Shown in English" in str(app.screen.query_one("#entry-title").render())
+
+
+async def test_terminal_side_bidi_setting_leaves_text_logical(make_app, userdata_path):
+    from fieldkit.userdata import UserData
+
+    UserData(userdata_path).set_setting("rtl", "terminal")
+    app = make_app(lang="fa")
+    async with app.run_test() as pilot:
+        app.navigate("entry:risk-drowning")
+        await pilot.pause()
+        assert not app.screen.query_one("#entry-rtl").display
+        assert "غرق شدن" in str(app.screen.query_one("#entry-title").render())  # logical order, unshaped
