@@ -3,6 +3,7 @@
 
     python3 dev.py run [ARGS...]    create .venv if needed, install fieldkit into it, run `fieldkit ARGS...`
     python3 dev.py test [ARGS...]   the same set-up, then the whole test suite (`pytest ARGS...`)
+    python3 dev.py i18n [--check]   extract UI strings, update every catalog, compile them (build/i18n.py)
 
 The virtual environment is reinstalled whenever pyproject.toml changes.
 """
@@ -43,13 +44,15 @@ def ensure_environment() -> None:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("run", "test"):
+    if not argv or argv[0] not in ("run", "test", "i18n"):
         print(__doc__, file=sys.stderr)
         return 2
     command, rest = argv[0], argv[1:]
     ensure_environment()
     if command == "run":
         return subprocess.call([str(venv_bin("fieldkit")), *rest], cwd=ROOT)
+    if command == "i18n":
+        return subprocess.call([str(venv_bin("python")), str(ROOT / "build" / "i18n.py"), *rest], cwd=ROOT)
     return subprocess.call([str(venv_bin("python")), "-m", "pytest", *rest], cwd=ROOT)
 
 

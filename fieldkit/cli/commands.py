@@ -33,10 +33,14 @@ def run_app(args: argparse.Namespace) -> int:
     """No command: open the terminal app (or explain why it cannot start)."""
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         raise UsageError("the app needs a terminal; for scripts use a command, e.g. 'fieldkit search bihac' (see --help)")
+    from fieldkit.i18n.catalog import UI_LANGUAGES
+    from fieldkit.i18n.negotiate import choose_language
     from fieldkit.store.db import open_store
 
-    lang = _lang(args.app_lang) if args.app_lang else "en"
+    if args.app_lang:
+        _lang(args.app_lang)
     store = open_store(args.app_db)
+    lang = choose_language(args.app_lang, sorted(set(UI_LANGUAGES) | set(store.stats()["languages"])))
     from fieldkit.tui.app import run
 
     return run(store, lang=lang)
@@ -97,8 +101,8 @@ def run_stats(args: argparse.Namespace) -> int:
     print(f"  database: {stats['database']}")
     print("  by type: " + ", ".join(f"{t} {n}" for t, n in stats["types"].items()))
     for lang, counts in stats["languages"].items():
-        parts = [f"{k} {v}" for k, v in counts.items() if k != "total" and v]
-        print(f"  {lang}: {counts['total']} ({', '.join(parts)})")
+        parts = [f"{k} {counts[k]}" for k in ("original", "machine", "reviewed") if counts[k]]
+        print(f"  {lang}: {counts['total']} ({', '.join(parts)}), {counts['coverage']:.0%} of entries")
     print(f"  entries without sources: {stats['without_sources']}; never reviewed: {stats['unreviewed']}")
     print(f"  reviewed from {stats['oldest_reviewed']} to {stats['newest_reviewed']}")
     return 0

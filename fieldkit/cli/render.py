@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fieldkit.content.countries import country_name
 from fieldkit.i18n.dates import age_in_words, is_stale
-from fieldkit.i18n.details import detail_lines
+from fieldkit.i18n.details import detail_lines, not_known
 from fieldkit.store.models import Entry
 from fieldkit.text.sanitize import sanitize
 
@@ -32,7 +32,7 @@ def render_entry(entry: Entry, *, colour: bool) -> None:
     if details:
         console.print()
         for label, value in details:
-            console.print(Text.assemble((f"{label}: ", "bold"), sanitize(value)))
+            console.print(Text.assemble((f"{label}: ", "bold"), sanitize(value) if value else not_known()))
     console.print()
     console.print(Text("Sources", style="bold"))
     for number, citation in enumerate(entry.sources, start=1):

@@ -27,7 +27,9 @@ def age_in_words(text: str | None, *, today: dt.date | None = None, locale: str 
         return ""
     today = today or dt.date.today()
     if date == today:
-        return "today"
+        from fieldkit.i18n.catalog import _
+
+        return _("today")
     from babel.dates import format_timedelta
 
     # threshold=2: "15 months ago" rather than "1 year ago", which would hide how stale a review is.

@@ -1,49 +1,53 @@
-"""An entry's type-specific fields as labelled lines, with "not known" where no source gave a value.
+"""An entry's type-specific fields as labelled lines; a value no source gave is None, shown as "not known".
 
 Shared by `fieldkit show` and the app so both say the same thing the same way.
 """
 
 from __future__ import annotations
 
+from fieldkit.i18n.catalog import N_, _
 from fieldkit.store.models import Entry
 
-NOT_KNOWN = "not known"
+NOT_KNOWN = N_("not known")
 
-# Per type: (label, detail field) shown under the body; a missing value reads "not known".
+# Per type: (label, detail field) shown beside the body.
 DETAIL_LABELS: dict[str, list[tuple[str, str]]] = {
-    "place": [("Kind", "kind")],
-    "route": [("From", "from"), ("Via", "via"), ("To", "to"), ("Mode", "mode"), ("Terrain", "terrain"),
-              ("Status", "status"), ("Period", "period")],
-    "risk": [("Who is most exposed", "exposed"), ("Refer to", "refer_to")],
-    "right": [("Topic", "topic")],
-    "service": [("Kind", "kind"), ("Organisation", "organisation"), ("Place", "place"), ("Languages", "languages"),
-                ("Hours", "hours"), ("Access", "access")],
-    "glossary": [("Also called", "aliases")],
+    "place": [(N_("Kind"), "kind")],
+    "route": [(N_("From"), "from"), (N_("Via"), "via"), (N_("To"), "to"), (N_("Mode"), "mode"),
+              (N_("Terrain"), "terrain"), (N_("Status"), "status"), (N_("Period"), "period")],
+    "risk": [(N_("Who is most exposed"), "exposed"), (N_("Refer to"), "refer_to")],
+    "right": [(N_("Topic"), "topic")],
+    "service": [(N_("Kind"), "kind"), (N_("Organisation"), "organisation"), (N_("Place"), "place"),
+                (N_("Languages"), "languages"), (N_("Hours"), "hours"), (N_("Access"), "access")],
+    "glossary": [(N_("Also called"), "aliases")],
 }
+CONTACT_LABELS = [(N_("Phone"), "phone"), (N_("Email"), "email"), (N_("Web"), "url"), (N_("Address"), "address")]
+OPTIONAL = ("via", "period", "aliases", "refer_to")  # lists whose absence is not missing information
 
 
-def detail_lines(entry: Entry) -> list[tuple[str, str]]:
-    """(label, value) pairs of the type-specific fields, "not known" where a source gave nothing."""
+def detail_lines(entry: Entry) -> list[tuple[str, str | None]]:
+    """(translated label, value or None when no source gave it) for the entry's type-specific fields."""
     details = entry.details
-    lines = []
+    lines: list[tuple[str, str | None]] = []
     for label, key in DETAIL_LABELS.get(entry.type, []):
         value = details.get(key)
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value)
-        if not value and key in ("via", "period", "aliases", "refer_to"):
-            continue  # optional lists: absence is not missing information
-        lines.append((label, str(value) if value else NOT_KNOWN))
+        if not value and key in OPTIONAL:
+            continue
+        lines.append((_(label), str(value) if value else None))
     if entry.type == "place":
-        if "lat" in details:
-            lines.append(("Coordinates", f"{details['lat']}, {details['lon']} ({details.get('coords_source', '')})"))
-        else:
-            lines.append(("Coordinates", NOT_KNOWN))
+        coordinates = f"{details['lat']}, {details['lon']} ({details.get('coords_source', '')})" if "lat" in details else None
+        lines.append((_("Coordinates"), coordinates))
     if entry.type == "service":
         contact = details.get("contact") or {}
-        for key in ("phone", "email", "url", "address"):
-            lines.append((key.capitalize(), contact.get(key) or NOT_KNOWN))
+        lines += [(_(label), contact.get(key) or None) for label, key in CONTACT_LABELS]
     if entry.type == "right":
         for basis in details.get("legal_basis") or []:
-            article = f", Article {basis['article']}" if basis.get("article") else ""
-            lines.append(("Legal basis", f"{basis['law']}{article}"))
+            article = _(", Article {number}").format(number=basis["article"]) if basis.get("article") else ""
+            lines.append((_("Legal basis"), f"{basis['law']}{article}"))
     return lines
+
+
+def not_known() -> str:
+    return _(NOT_KNOWN)

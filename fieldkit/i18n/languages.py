@@ -8,6 +8,16 @@ from functools import lru_cache
 RTL_LANGUAGES = frozenset({"ar", "fa", "ps", "ur", "ckb", "he", "yi", "sd", "ug", "dv"})
 
 
+def fallback_chain(lang: str) -> list[str]:
+    """Languages to try for content, most specific first, English last: fa-AF -> [fa-AF, fa, en]."""
+    chain = [lang]
+    if "-" in lang:
+        chain.append(lang.split("-")[0])
+    if "en" not in chain:
+        chain.append("en")
+    return chain
+
+
 @lru_cache(maxsize=256)
 def is_language_code(code: str) -> bool:
     """True for a BCP 47 style code that Babel's CLDR data knows: `en`, `fa-AF`, `sr-Latn`."""
@@ -30,6 +40,12 @@ def native_name(code: str) -> str:
     from babel import Locale, UnknownLocaleError
 
     try:
-        return Locale.parse(code, sep="-").get_display_name() or code
+        locale = Locale.parse(code, sep="-")
     except (UnknownLocaleError, ValueError, TypeError):
         return code
+    # CLDR names some regional variants in their own right: fa_AF is Dari, "دری".
+    if locale.territory:
+        regional = locale.languages.get(f"{locale.language}_{locale.territory}")
+        if regional:
+            return regional
+    return locale.get_display_name() or code

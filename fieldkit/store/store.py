@@ -6,6 +6,7 @@ import json
 import sqlite3
 from typing import Any
 
+from fieldkit.i18n.languages import fallback_chain
 from fieldkit.store.db import Located
 from fieldkit.store.models import Citation, Entry, Hit, Link
 from fieldkit.store.query import Query
@@ -58,7 +59,7 @@ class Store:
         query = Query.parse(text)
         if not query or limit <= 0:
             return []
-        langs: tuple[str, ...] = () if lang is None else (lang,) if lang == "en" else (lang, "en")
+        langs: tuple[str, ...] = () if lang is None else tuple(fallback_chain(lang))
         for operator in ("AND", "OR"):
             match = query.match(operator=operator, langs=langs, entry_type=entry_type, country=country)
             # Both languages of one entry can match; fetch enough rows to keep `limit` entries after merging.
@@ -88,7 +89,7 @@ class Store:
             hits.append(Hit(
                 id=doc["id"], type=doc["type"], title=doc["title"], summary=doc["summary"], snippet=text,
                 highlights=spans, country=doc["country"], lang=doc["lang"],
-                fallback=lang is not None and doc["lang"] != lang, score=round(-doc["rank"], 6),
+                fallback=lang is not None and lang != "en" and doc["lang"] == "en", score=round(-doc["rank"], 6),
             ))
         return hits
 
@@ -105,12 +106,14 @@ class Store:
         return self.conn.execute(sql, values).fetchall()
 
     def _in_language(self, docs: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
-        """Serve each entry in `lang` where it has that translation, even if another language matched."""
-        missing = [d["id"] for d in docs if d["lang"] != lang]
-        if not missing:
-            return docs
-        translated = {row["id"]: row for row in self._documents("t.id", missing, lang)}
-        return [dict(translated[d["id"]], rank=d["rank"]) if d["id"] in translated else d for d in docs]
+        """Serve each entry in `lang` (or its base language) where it has one, even if another language matched."""
+        preferred = [code for code in fallback_chain(lang) if code != "en"]
+        for code in reversed(preferred):  # the most specific language is applied last and wins
+            missing = [d["id"] for d in docs if d["lang"] not in preferred[: preferred.index(code) + 1]]
+            if missing:
+                translated = {row["id"]: row for row in self._documents("t.id", missing, code)}
+                docs = [dict(translated[d["id"]], rank=d["rank"]) if d["id"] in translated else d for d in docs]
+        return docs
 
     # --- one entry ------------------------------------------------------------------------------------------
     def get(self, entry_id: str, lang: str = "en") -> Entry | None:
@@ -119,7 +122,7 @@ class Store:
         if entry is None:
             return None
         rows = {r["lang"]: r for r in self.conn.execute("SELECT * FROM translations WHERE id = ?", (entry_id,))}
-        doc = rows.get(lang) or rows["en"]
+        doc = next(rows[code] for code in fallback_chain(lang) if code in rows)
         return Entry(
             id=entry["id"],
             type=entry["type"],
@@ -128,7 +131,7 @@ class Store:
             body=doc["body"],
             lang=doc["lang"],
             requested_lang=lang,
-            fallback=doc["lang"] != lang,
+            fallback=doc["lang"] == "en" and lang != "en",
             translation=doc["status"],
             country=entry["country"],
             countries=json.loads(entry["countries"]),
@@ -167,24 +170,32 @@ class Store:
         return links
 
     def title_of(self, entry_id: str, lang: str = "en") -> tuple[str, str]:
-        """(title in `lang` or English, type) of an entry."""
-        row = self.conn.execute(
-            "SELECT t.title, e.type FROM entries e JOIN translations t ON t.id = e.id "
-            "WHERE e.id = ? AND t.lang IN (?, 'en') ORDER BY t.lang = ? DESC LIMIT 1",
-            (entry_id, lang, lang),
-        ).fetchone()
-        return (row["title"], row["type"]) if row else (entry_id, "")
+        """(title in `lang`, its base language or English, type) of an entry."""
+        chain = fallback_chain(lang)
+        marks = ",".join("?" * len(chain))
+        rows = self.conn.execute(
+            f"SELECT t.lang, t.title, e.type FROM entries e JOIN translations t ON t.id = e.id "
+            f"WHERE e.id = ? AND t.lang IN ({marks})",
+            (entry_id, *chain),
+        ).fetchall()
+        if not rows:
+            return (entry_id, "")
+        best = min(rows, key=lambda row: chain.index(row["lang"]))
+        return best["title"], best["type"]
 
     # --- lists ----------------------------------------------------------------------------------------------
     def list_entries(self, *, entry_type: str | None = None, country: str | None = None,
                      lang: str = "en") -> list[dict[str, Any]]:
-        """Entries as {id, type, title, summary, country, lang}, by title, optionally filtered."""
+        """Entries as {id, type, title, summary, country, lang}, by title, in `lang` where translated."""
+        chain = fallback_chain(lang)
+        exact, base = chain[0], chain[1] if len(chain) > 2 else chain[0]
         sql = (
-            "SELECT e.id, e.type, e.country, e.countries, COALESCE(t.title, e.title) AS title, "
-            "COALESCE(t.summary, e.summary) AS summary, COALESCE(t.lang, 'en') AS lang "
-            "FROM entries e LEFT JOIN translations t ON t.id = e.id AND t.lang = ? WHERE 1"
+            "SELECT e.id, e.type, e.country, COALESCE(t1.title, t2.title, e.title) AS title, "
+            "COALESCE(t1.summary, t2.summary, e.summary) AS summary, COALESCE(t1.lang, t2.lang, 'en') AS lang "
+            "FROM entries e LEFT JOIN translations t1 ON t1.id = e.id AND t1.lang = ? "
+            "LEFT JOIN translations t2 ON t2.id = e.id AND t2.lang = ? WHERE 1"
         )
-        args: list[Any] = [lang]
+        args: list[Any] = [exact, base]
         if entry_type:
             sql += " AND e.type = ?"
             args.append(entry_type)
@@ -213,12 +224,15 @@ class Store:
         one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
         types = {r[0]: r[1] for r in self.conn.execute("SELECT type, count(*) FROM entries GROUP BY type ORDER BY type")}
         languages: dict[str, dict[str, int]] = {}
+        entries = one("SELECT count(*) FROM entries")
         for lang, status, count in self.conn.execute(
             "SELECT lang, status, count(*) FROM translations GROUP BY lang, status ORDER BY lang, status"
         ):
             languages.setdefault(lang, {"original": 0, "machine": 0, "reviewed": 0, "total": 0})
             languages[lang][status] = count
             languages[lang]["total"] += count
+        for counts in languages.values():  # share of all entries available in this language
+            counts["coverage"] = round(counts["total"] / entries, 4) if entries else 0.0
         countries = {
             r[0]: r[1]
             for r in self.conn.execute(
@@ -230,7 +244,7 @@ class Store:
             "content_date": meta.get("content_date", ""),
             "content_hash": meta.get("content_hash", ""),
             "schema_version": int(meta.get("schema_version", "0")),
-            "entries": one("SELECT count(*) FROM entries"),
+            "entries": entries,
             "types": types,
             "languages": languages,
             "countries": countries,

@@ -13,6 +13,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.theme import Theme
 
+from fieldkit.i18n.catalog import N_, _, display, set_language, ui
 from fieldkit.store.db import connect
 from fieldkit.store.routes import Journey, load_legs, next_legs, previous_legs
 from fieldkit.store.store import Store
@@ -41,13 +42,13 @@ class FieldkitApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "fieldkit"
     BINDINGS = [
-        Binding("slash", "search", "Search"),
-        Binding("ctrl+k", "search", "Search", show=False),
-        Binding("question_mark,f1", "help", "Help"),
-        Binding("h", "home", "Home"),
-        Binding("l", "language", "Language"),
-        Binding("t", "toggle_theme", "Theme", show=False),
-        Binding("q", "quit", "Quit"),
+        Binding("slash", "search", N_("Search")),
+        Binding("ctrl+k", "search", N_("Search"), show=False),
+        Binding("question_mark,f1", "help", N_("Help")),
+        Binding("h", "home", N_("Home")),
+        Binding("l", "language", N_("Language")),
+        Binding("t", "toggle_theme", N_("Theme"), show=False),
+        Binding("q", "quit", N_("Quit")),
     ]
 
     def __init__(self, store: Store, *, userdata: UserData | None = None, lang: str = "en",
@@ -55,12 +56,12 @@ class FieldkitApp(App[None]):
         super().__init__()
         self.store = store
         self.userdata = userdata or UserData()
-        self.lang = lang  # the language content is served in
-        self.ui_lang = "en"  # the language of labels and dates; the UI is English until its catalogs exist
+        self.lang = lang  # content and UI language; the UI falls back to English string by string
         self.today = today  # fixed in tests so ages do not change with the calendar
         self._local = threading.local()
         # "app": fieldkit shapes and reorders right-to-left text; "terminal": the terminal does (mlterm, some VTE).
         self.rtl_in_app = self.userdata.setting("rtl", "app") == "app"
+        set_language(lang, visual_rtl=self.rtl_in_app)
         self.register_theme(HIGH_CONTRAST)
         self.theme = self.userdata.setting("theme", DEFAULT_THEME)
         if self.theme not in self.available_themes:
@@ -69,7 +70,7 @@ class FieldkitApp(App[None]):
     @property
     def source_label(self) -> str:
         located = self.store.located
-        return f"from {located.origin}" if located else ""
+        return _("from {origin}").format(origin=located.origin) if located else ""
 
     def thread_store(self) -> Store:
         """A store for the calling worker thread: SQLite connections must not cross threads."""
@@ -147,14 +148,16 @@ class FieldkitApp(App[None]):
     def action_language(self) -> None:
         from fieldkit.tui.screens.dialogs import LanguageScreen
 
-        languages = sorted(self.store.stats()["languages"])
+        from fieldkit.i18n.catalog import UI_LANGUAGES
+
+        languages = sorted(set(UI_LANGUAGES) | set(self.store.stats()["languages"]))
         self.push_screen(LanguageScreen(languages, self.lang), self.set_language)
 
     def set_language(self, lang: str | None) -> None:
         if not lang or lang == self.lang:
             return
-        self.lang = lang  # the language content is served in
-        self.ui_lang = "en"  # the language of labels and dates; the UI is English until its catalogs exist
+        self.lang = lang
+        set_language(lang, visual_rtl=self.rtl_in_app)
         for screen in self.screen_stack:
             if hasattr(screen, "reload"):
                 screen.reload()
@@ -165,20 +168,22 @@ class FieldkitApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Search", "Search every entry (/ or Ctrl+K)", self.action_search)
-        yield SystemCommand("Home", "Back to the home screen (h)", self.action_home)
-        yield SystemCommand("Language", "Choose the content language (l)", self.action_language)
-        yield SystemCommand("High contrast", "Switch between the default and the high-contrast theme (t)",
+        yield SystemCommand(ui("Search"), ui("Search every entry (/ or Ctrl+K)"), self.action_search)
+        yield SystemCommand(ui("Home"), ui("Back to the home screen (h)"), self.action_home)
+        yield SystemCommand(ui("Language"), ui("Choose the language (l)"), self.action_language)
+        yield SystemCommand(ui("High contrast"), ui("Switch between the default and the high-contrast theme (t)"),
                             self.action_toggle_theme)
-        yield SystemCommand("Keys", "Every key fieldkit knows (? or F1)", self.action_help)
-        yield SystemCommand("Back", "Back to the previous screen (Esc)", self.action_back)
+        yield SystemCommand(ui("Keys"), ui("Every key fieldkit knows (? or F1)"), self.action_help)
+        yield SystemCommand(ui("Back"), ui("Back to the previous screen (Esc)"), self.action_back)
         if hasattr(screen, "action_bookmark"):
-            yield SystemCommand("Bookmark", "Bookmark this entry, or remove the bookmark (b)", screen.action_bookmark)
-            yield SystemCommand("Country overview", "This entry's country (c)", screen.action_country)
-            yield SystemCommand("Route view", "Follow this route leg by leg (r)", screen.action_route)
-        for entry_type, title in (("route", "Routes"), ("risk", "Risks"), ("right", "Rights"),
-                                  ("service", "Services"), ("place", "Places"), ("glossary", "Glossary")):
-            yield SystemCommand(f"Topic: {title}", f"Every {entry_type} entry",
+            yield SystemCommand(ui("Bookmark"), ui("Bookmark this entry, or remove the bookmark (b)"),
+                                screen.action_bookmark)
+            yield SystemCommand(ui("Country overview"), ui("This entry's country (c)"), screen.action_country)
+            yield SystemCommand(ui("Route view"), ui("Follow this route leg by leg (r)"), screen.action_route)
+        from fieldkit.tui.screens.topic import TOPIC_TITLES
+
+        for entry_type, title in TOPIC_TITLES.items():
+            yield SystemCommand(display(_("Topic: {name}").format(name=_(title))), ui("Every entry of this kind"),
                                 lambda t=entry_type: self.navigate(f"topic:{t}"))
 
     # --- terminal size --------------------------------------------------------------------------------------

@@ -120,7 +120,7 @@ def test_stats_json(cli, fixture_db):
     assert result.code == 0
     stats = json.loads(result.out)
     assert stats["types"] == {"glossary": 1, "place": 3, "right": 1, "risk": 1, "route": 1, "service": 1}
-    assert stats["languages"]["fa"] == {"original": 0, "machine": 1, "reviewed": 0, "total": 1}
+    assert stats["languages"]["fa"] == {"original": 0, "machine": 1, "reviewed": 0, "total": 1, "coverage": 0.125}
     assert stats["languages"]["en"]["original"] == 8
     assert (stats["without_sources"], stats["oldest_reviewed"], stats["content_version"]) == (0, "2025-01-10", "2026.11.01")
     assert stats["entries"] == 8

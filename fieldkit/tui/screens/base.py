@@ -5,9 +5,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from fieldkit.i18n.catalog import _, display
 from fieldkit.i18n.dates import age_in_words, is_stale
+from fieldkit.i18n.languages import native_name
+from fieldkit.tui.widgets.translated_footer import TranslatedFooter
 
 
 class BaseScreen(Screen):
@@ -17,20 +20,20 @@ class BaseScreen(Screen):
         yield Static(self.header_text(), id="app-header")
 
     def compose_footer(self) -> ComposeResult:
-        yield Footer()
+        yield TranslatedFooter()
 
     def header_text(self) -> Text:
         app = self.app
         meta = app.store.meta()
         date = meta.get("content_date", "")
-        age = age_in_words(date, today=app.today, locale=app.ui_lang)
+        age = age_in_words(date, today=app.today, locale=app.lang)
         text = Text(" fieldkit ", style="bold reverse")
-        text.append(f"  content {meta.get('content_version', '?')}")
+        text.append("  " + display(_("content {version}").format(version=meta.get("content_version", "?"))))
         if date:
             style = "bold red" if is_stale(date, today=app.today) else "dim"
-            text.append(f" · reviewed {age}", style=style)
-        text.append(f" · {app.source_label}", style="dim")
-        text.append(f" · {app.lang}", style="dim")
+            text.append(" · " + display(_("reviewed {age}").format(age=age)), style=style)
+        text.append(f" · {display(app.source_label)}", style="dim")
+        text.append(f" · {display(native_name(app.lang))}", style="dim")
         return text
 
     def reload(self) -> None:

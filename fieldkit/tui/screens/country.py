@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import Grid
 
 from fieldkit.content.countries import country_name
+from fieldkit.i18n.catalog import N_, _, display, ui
 from fieldkit.tui.screens.base import BaseScreen
 from fieldkit.tui.widgets.labels import entry_label
 from fieldkit.tui.widgets.nav_list import NavList
@@ -15,7 +16,7 @@ CROSSING_KINDS = ("border-crossing", "border-area", "river")
 
 
 class CountryScreen(BaseScreen):
-    BINDINGS = [Binding("escape,backspace", "app.back", "Back")]
+    BINDINGS = [Binding("escape,backspace", "app.back", N_("Back"))]
 
     def __init__(self, code: str) -> None:
         super().__init__()
@@ -24,28 +25,29 @@ class CountryScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
         with Grid(id="country-grid"):
-            yield NavList(id="country-crossings", classes="panel", empty="No entry or exit points known.")
-            yield NavList(id="country-rights", classes="panel", empty="No rights entries.")
-            yield NavList(id="country-services", classes="panel", empty="No service points known.")
-            yield NavList(id="country-risks", classes="panel", empty="No risks recorded.")
+            yield NavList(id="country-crossings", classes="panel", empty=N_("No entry or exit points known."))
+            yield NavList(id="country-rights", classes="panel", empty=N_("No rights entries."))
+            yield NavList(id="country-services", classes="panel", empty=N_("No service points known."))
+            yield NavList(id="country-risks", classes="panel", empty=N_("No risks recorded."))
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
-        name = country_name(self.code)
-        titles = {"crossings": f"{name}: entry and exit points", "rights": "Rights", "services": "Service points",
-                  "risks": "Main risks"}
-        for key, title in titles.items():
-            self.query_one(f"#country-{key}", NavList).border_title = title
         self.reload()
         self.query_one("#country-crossings", NavList).focus()
 
     def reload(self) -> None:
         super().reload()
         store, lang = self.app.store, self.app.lang
+        name = country_name(self.code)
+        titles = {"crossings": display(_("{country}: entry and exit points").format(country=name)),
+                  "rights": ui("Rights"), "services": ui("Service points"), "risks": ui("Main risks")}
+        for key, title in titles.items():
+            self.query_one(f"#country-{key}", NavList).border_title = title
 
         def items(entry_type: str, keep=lambda entry: True):
             entries = store.list_entries(entry_type=entry_type, country=self.code, lang=lang)
-            return [(f"entry:{e['id']}", entry_label(e["title"], e["type"], fallback=e["lang"] != lang, lang=e["lang"]))
+            return [(f"entry:{e['id']}", entry_label(e["title"], e["type"], fallback=e["lang"] == "en" != lang,
+                                                     lang=e["lang"]))
                     for e in entries if keep(e)]
 
         kinds = store.place_kinds()

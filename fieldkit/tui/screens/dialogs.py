@@ -11,45 +11,46 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from fieldkit.i18n.catalog import N_, display, ui
 from fieldkit.i18n.languages import native_name
 
 KEYS = [
-    ("/  or  Ctrl+K", "Search from anywhere"),
-    ("Enter", "Open the highlighted item, follow a link"),
-    ("Esc  or  Backspace", "Back"),
-    ("Tab  /  Shift+Tab", "Move between panels"),
-    ("↑ ↓  PgUp PgDn", "Move in a list, scroll a text"),
-    ("b", "Bookmark the entry you are reading (again to remove)"),
-    ("r", "On a route leg: follow the route leg by leg"),
-    ("c", "On an entry: its country's overview"),
-    ("h", "Home"),
-    ("l", "Language"),
-    ("t", "Switch theme: default / high contrast"),
-    ("Ctrl+P", "Command palette: every action by name"),
-    ("?  or  F1", "This help"),
-    ("q  or  Ctrl+Q", "Quit"),
+    ("/  Ctrl+K", N_("Search from anywhere")),
+    ("Enter", N_("Open the highlighted item, follow a link")),
+    ("Esc  Backspace", N_("Back")),
+    ("Tab  Shift+Tab", N_("Move between panels")),
+    ("↑ ↓  PgUp PgDn", N_("Move in a list, scroll a text")),
+    ("b", N_("Bookmark the entry you are reading (again to remove)")),
+    ("r", N_("On a route leg: follow the route leg by leg")),
+    ("c", N_("On an entry: its country's overview")),
+    ("h", N_("Home")),
+    ("l", N_("Language")),
+    ("t", N_("Switch theme: default / high contrast")),
+    ("Ctrl+P", N_("Command palette: every action by name")),
+    ("?  F1", N_("This help")),
+    ("q  Ctrl+Q", N_("Quit")),
 ]
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", N_("Close"))]
 
     def compose(self) -> ComposeResult:
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold")
         table.add_column()
         for keys, action in KEYS:
-            table.add_row(keys, action)
+            table.add_row(keys, ui(action))
         with Vertical(id="help-box", classes="dialog"):
-            yield Static(Text("Keys", style="bold"))
+            yield Static(Text(ui("Keys"), style="bold"))
             yield Static(table)
-            yield Static(Text("The mouse works too: click to open, scroll to move. Esc closes this.", style="dim"))
+            yield Static(Text(ui("The mouse works too: click to open, scroll to move. Esc closes this."), style="dim"))
 
 
 class LanguageScreen(ModalScreen[str | None]):
     """Returns the chosen language code, or None."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Close")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Close"))]
 
     def __init__(self, languages: list[str], current: str) -> None:
         super().__init__()
@@ -58,8 +59,9 @@ class LanguageScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="language-box", classes="dialog"):
-            yield Static(Text("Language of the content", style="bold"))
-            options = [Option(Text(f"{native_name(code)}  ").append(code, style="dim"), id=code) for code in self.languages]
+            yield Static(Text(ui("Language"), style="bold"))
+            options = [Option(Text(f"{display(native_name(code))}  ").append(code, style="dim"), id=code)
+                       for code in self.languages]
             yield OptionList(*options, id="languages")
 
     def on_mount(self) -> None:
@@ -85,7 +87,12 @@ class TooSmallScreen(ModalScreen[None]):
     def message(self, width: int, height: int) -> str:
         from fieldkit.tui.app import MIN_HEIGHT, MIN_WIDTH
 
-        return f"Please enlarge the terminal to at least {MIN_WIDTH}×{MIN_HEIGHT}.\nIt is {width}×{height} now."
+        from fieldkit.i18n.catalog import _
+
+        return "\n".join([
+            display(_("Please enlarge the terminal to at least {width}×{height}.").format(width=MIN_WIDTH, height=MIN_HEIGHT)),
+            display(_("It is {width}×{height} now.").format(width=width, height=height)),
+        ])
 
     def update_size(self, width: int, height: int) -> None:
         self.query_one("#too-small", Static).update(self.message(width, height))

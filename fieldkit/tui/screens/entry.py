@@ -8,8 +8,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Markdown, Static
 
-from fieldkit.i18n.details import NOT_KNOWN, detail_lines
+from fieldkit.i18n.details import detail_lines, not_known
 from fieldkit.content.countries import country_name
+from fieldkit.i18n.catalog import N_, _, display, ui
 from fieldkit.i18n.dates import age_in_words, is_stale
 from fieldkit.i18n.languages import is_rtl
 from fieldkit.text.bidi import visual_line
@@ -23,10 +24,10 @@ from fieldkit.tui.widgets.rtl_markdown import RtlMarkdown
 
 class EntryScreen(BaseScreen):
     BINDINGS = [
-        Binding("escape,backspace", "app.back", "Back"),
-        Binding("b", "bookmark", "Bookmark"),
-        Binding("r", "route", "Route view", show=False),
-        Binding("c", "country", "Country", show=False),
+        Binding("escape,backspace", "app.back", N_("Back")),
+        Binding("b", "bookmark", N_("Bookmark")),
+        Binding("r", "route", N_("Route view"), show=False),
+        Binding("c", "country", N_("Country"), show=False),
     ]
 
     def __init__(self, entry_id: str) -> None:
@@ -45,20 +46,22 @@ class EntryScreen(BaseScreen):
             with VerticalScroll(id="entry-side"):
                 yield Static(id="entry-details")
                 yield Static(id="entry-sources")
-                yield NavList(id="entry-related", empty="No related entries.")
+                yield NavList(id="entry-related", empty=N_("No related entries."))
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
-        self.query_one("#entry-related", NavList).border_title = "Related"
         self.reload()
         self.query_one("#entry-body").focus()
 
     def reload(self) -> None:
         super().reload()
         app = self.app
+        self.query_one("#entry-related", NavList).border_title = ui("Related")
         self.entry = entry = app.store.get(self.entry_id, app.lang)
         if entry is None:
-            self.query_one("#entry-title", Static).update(f"No entry with id {sanitize(self.entry_id)!r}.")
+            self.query_one("#entry-title", Static).update(
+                display(_("No entry with id {id}.").format(id=repr(sanitize(self.entry_id))))
+            )
             return
         app.userdata.record_view(entry.id)
         self.query_one("#entry-title", Static).update(self._title_text(entry))
@@ -72,44 +75,47 @@ class EntryScreen(BaseScreen):
             self.query_one("#entry-markdown", Markdown).update(sanitize(entry.body))
         self.query_one("#entry-details", Static).update(self._details_text(entry))
         self.query_one("#entry-sources", Static).update(self._sources_text(entry))
-        links = [(f"entry:{link.id}", entry_label(link.title, link.type)) for link in entry.related + entry.linked_from]
+        links = [(f"entry:{link.id}", entry_label(link.title, link.type, lang=app.lang))
+                 for link in entry.related + entry.linked_from]
         if entry.type == "route":
-            links.insert(0, (f"journey-of:{entry.id}", Text("▶ Follow this route leg by leg", style="bold")))
+            links.insert(0, (f"journey-of:{entry.id}", Text("▶ " + ui("Follow this route leg by leg"), style="bold")))
         for code in entry.countries:
-            links.append((f"country:{code}", Text(f"▶ {country_name(code)}: country overview")))
+            overview = _("{country}: country overview").format(country=country_name(code))
+            links.append((f"country:{code}", Text("▶ " + display(overview))))
         self.query_one("#entry-related", NavList).set_items(links)
 
     def _title_text(self, entry: Entry) -> Text:
         app = self.app
         rtl_title = is_rtl(entry.lang) and app.rtl_in_app
         text = Text(visual_line(entry.title) if rtl_title else sanitize(entry.title), style="bold")
-        meta = TYPE_LABELS.get(entry.type, entry.type)
+        meta = ui(TYPE_LABELS.get(entry.type, entry.type))
         if entry.country:
             meta += f" · {country_name(entry.country)}"
         text.append(f"   {meta}", style="dim")
         if app.userdata.is_bookmarked(entry.id):
-            text.append("   ★ bookmarked", style="bold yellow")
+            text.append("   ★ " + ui("bookmarked"), style="bold yellow")
         text.append("\n")
         if entry.fallback:
-            text.append(f"Shown in English: no {entry.requested_lang} translation yet. ", style="bold yellow")
+            text.append(ui("Shown in English: no translation yet.") + " ", style="bold yellow")
         elif entry.translation == "machine":
-            text.append("Machine translation, not yet reviewed by a person. ", style="bold yellow")
-        age = age_in_words(entry.reviewed, today=app.today, locale=app.ui_lang) or "never"
-        text.append(f"Facts as of {entry.as_of} · reviewed {entry.reviewed or 'never'} ({age})",
-                    style="bold red" if is_stale(entry.reviewed, today=app.today) else "dim")
+            text.append(ui("Machine translation, not yet reviewed by a person.") + " ", style="bold yellow")
+        age = age_in_words(entry.reviewed, today=app.today, locale=app.lang) or _("never")
+        dates = _("Facts as of {as_of} · reviewed {reviewed} ({age})").format(
+            as_of=entry.as_of, reviewed=entry.reviewed or _("never"), age=age)
+        text.append(display(dates), style="bold red" if is_stale(entry.reviewed, today=app.today) else "dim")
         return text
 
     @staticmethod
     def _details_text(entry: Entry) -> Text:
         text = Text()
         for label, value in detail_lines(entry):
-            text.append(f"{label}: ", style="bold")
-            text.append(sanitize(value) + "\n", style="dim italic" if value == NOT_KNOWN else "")
+            text.append(display(label) + ": ", style="bold")
+            text.append((sanitize(value) if value else not_known()) + "\n", style="" if value else "dim italic")
         return text
 
     @staticmethod
     def _sources_text(entry: Entry) -> Text:
-        text = Text("Sources\n", style="bold underline")
+        text = Text(ui("Sources") + "\n", style="bold underline")
         for number, citation in enumerate(entry.sources, start=1):
             text.append(f"[{number}] ", style="bold")
             text.append(sanitize(citation.title or citation.doc))
@@ -128,7 +134,7 @@ class EntryScreen(BaseScreen):
         if self.entry is None:
             return
         marked = self.app.userdata.toggle_bookmark(self.entry.id)
-        self.notify("Bookmarked." if marked else "Bookmark removed.", timeout=2)
+        self.notify(ui("Bookmarked.") if marked else ui("Bookmark removed."), timeout=2)
         if self.app.userdata.notice:
             self.notify(self.app.userdata.notice, severity="warning")
         self.query_one("#entry-title", Static).update(self._title_text(self.entry))

@@ -7,13 +7,16 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
 
 from fieldkit.content.countries import country_name
+from fieldkit.i18n.catalog import N_, _, display, ngettext, ui
 from fieldkit.store.routes import journeys, load_legs
 from fieldkit.tui.screens.base import BaseScreen
 from fieldkit.tui.widgets.labels import entry_label
 from fieldkit.tui.widgets.nav_list import NavList
 
-TOPICS = [("route", "Routes"), ("risk", "Risks"), ("right", "Rights"), ("service", "Services"),
-          ("place", "Places"), ("glossary", "Glossary")]
+TOPICS = [("route", N_("Routes")), ("risk", N_("Risks")), ("right", N_("Rights")), ("service", N_("Services")),
+          ("place", N_("Places")), ("glossary", N_("Glossary"))]
+PANEL_TITLES = {"topics": N_("Topics"), "countries": N_("Countries"), "journeys": N_("Routes across the region"),
+                "bookmarks": N_("Bookmarks"), "recent": N_("Recently viewed")}
 WESTERN_BALKANS = ["AL", "BA", "XK", "ME", "MK", "RS"]
 
 
@@ -25,16 +28,12 @@ class HomeScreen(BaseScreen):
                 yield NavList(id="topics", classes="panel")
                 yield NavList(id="countries", classes="panel")
             with Vertical(classes="column"):
-                yield NavList(id="journeys", classes="panel", empty="No route legs in this content.")
-                yield NavList(id="bookmarks", classes="panel", empty="No bookmarks yet: press b on an entry.")
-                yield NavList(id="recent", classes="panel", empty="Nothing viewed yet.")
+                yield NavList(id="journeys", classes="panel", empty=N_("No route legs in this content."))
+                yield NavList(id="bookmarks", classes="panel", empty=N_("No bookmarks yet: press b on an entry."))
+                yield NavList(id="recent", classes="panel", empty=N_("Nothing viewed yet."))
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
-        titles = {"topics": "Topics", "countries": "Countries", "journeys": "Routes across the region",
-                  "bookmarks": "Bookmarks", "recent": "Recently viewed"}
-        for widget_id, title in titles.items():
-            self.query_one(f"#{widget_id}", NavList).border_title = title
         self.reload()
         self.query_one("#topics", NavList).focus()
 
@@ -43,9 +42,11 @@ class HomeScreen(BaseScreen):
 
     def reload(self) -> None:
         super().reload()
+        for widget_id, title in PANEL_TITLES.items():
+            self.query_one(f"#{widget_id}", NavList).border_title = ui(title)
         store, lang = self.app.store, self.app.lang
         stats = store.stats()
-        topics = [(f"topic:{t}", Text(f"{label}  ").append(str(stats["types"].get(t, 0)), style="dim"))
+        topics = [(f"topic:{t}", Text(ui(label) + "  ").append(str(stats["types"].get(t, 0)), style="dim"))
                   for t, label in TOPICS]
         self.query_one("#topics", NavList).set_items(topics)
         present = stats["countries"]
@@ -56,8 +57,9 @@ class HomeScreen(BaseScreen):
         routes = []
         for journey in journeys(load_legs(store, lang)):
             label = " → ".join(country_name(c) for c in journey.countries)
+            legs = display(ngettext("{count} leg", "{count} legs", len(journey.legs)).format(count=len(journey.legs)))
             routes.append((f"journey:{','.join(leg.id for leg in journey.legs)}",
-                           Text(label).append(f"  {len(journey.legs)} leg{'s' if len(journey.legs) != 1 else ''}", style="dim")))
+                           Text(label).append(f"  {legs}", style="dim")))
         self.query_one("#journeys", NavList).set_items(routes)
         self._fill_saved()
 
@@ -68,5 +70,5 @@ class HomeScreen(BaseScreen):
             for entry_id in ids:
                 title, entry_type = store.title_of(entry_id, lang)
                 if entry_type:  # an id from older content may be gone
-                    items.append((f"entry:{entry_id}", entry_label(title, entry_type)))
+                    items.append((f"entry:{entry_id}", entry_label(title, entry_type, lang=lang)))
             self.query_one(f"#{widget_id}", NavList).set_items(items)

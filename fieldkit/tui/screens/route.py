@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from fieldkit.content.countries import country_name
+from fieldkit.i18n.catalog import N_, display, ngettext, ui
 from fieldkit.store.routes import Leg, load_legs
 from fieldkit.text.sanitize import sanitize
 from fieldkit.tui.screens.base import BaseScreen
@@ -19,7 +20,7 @@ from fieldkit.tui.widgets.route_diagram import RouteDiagram
 
 
 class RouteScreen(BaseScreen):
-    BINDINGS = [Binding("escape,backspace", "app.back", "Back")]
+    BINDINGS = [Binding("escape,backspace", "app.back", N_("Back"))]
 
     def __init__(self, leg_ids: list[str]) -> None:
         super().__init__()
@@ -32,26 +33,27 @@ class RouteScreen(BaseScreen):
             yield RouteDiagram(id="route-diagram", classes="panel")
             with Vertical(id="route-side"):
                 yield Static(id="leg-summary")
-                yield NavList(id="leg-risks", classes="panel", empty="No risks recorded for this leg.")
-                yield NavList(id="leg-services", classes="panel", empty="No service points known along this leg.")
+                yield NavList(id="leg-risks", classes="panel", empty=N_("No risks recorded for this leg."))
+                yield NavList(id="leg-services", classes="panel", empty=N_("No service points known along this leg."))
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
-        self.query_one("#route-diagram").border_title = "Leg by leg (Enter opens a leg)"
-        self.query_one("#leg-risks").border_title = "Risks on this leg"
-        self.query_one("#leg-services").border_title = "Services along it"
         self.reload()
         self.query_one("#route-diagram").focus()
 
     def reload(self) -> None:
         super().reload()
+        self.query_one("#route-diagram").border_title = ui("Leg by leg (Enter opens a leg)")
+        self.query_one("#leg-risks").border_title = ui("Risks on this leg")
+        self.query_one("#leg-services").border_title = ui("Services along it")
         by_id = {leg.id: leg for leg in load_legs(self.app.store, self.app.lang)}
         legs = [by_id[i] for i in self.leg_ids if i in by_id]
         countries: list[str] = []
         for leg in legs:
             countries += [c for c in leg.countries if not countries or countries[-1] != c]
         self.query_one("#route-title", Static).update(
-            Text(" → ".join(country_name(c) for c in countries), style="bold").append(f"   {len(legs)} leg{'s' if len(legs) != 1 else ''}", style="dim")
+            Text(" → ".join(country_name(c) for c in countries), style="bold").append(
+                "   " + display(ngettext("{count} leg", "{count} legs", len(legs)).format(count=len(legs))), style="dim")
         )
         self.query_one(RouteDiagram).show(legs, self._place_label)
         if legs:
@@ -74,10 +76,10 @@ class RouteScreen(BaseScreen):
         for risk_id in leg.risks:
             title, entry_type = store.title_of(risk_id, lang)
             if entry_type:
-                risks.append((f"entry:{risk_id}", entry_label(title, entry_type)))
+                risks.append((f"entry:{risk_id}", entry_label(title, entry_type, lang=lang)))
         self.query_one("#leg-risks", NavList).set_items(risks)
         services = []
         for service_id in store.services_at([leg.start, *leg.via, leg.end]):
             title, entry_type = store.title_of(service_id, lang)
-            services.append((f"entry:{service_id}", entry_label(title, entry_type)))
+            services.append((f"entry:{service_id}", entry_label(title, entry_type, lang=lang)))
         self.query_one("#leg-services", NavList).set_items(services)

@@ -10,6 +10,7 @@ from textual.widgets import Input, Select, Static
 from textual.worker import get_current_worker
 
 from fieldkit.content.countries import country_name
+from fieldkit.i18n.catalog import N_, _, display, ngettext, ui
 from fieldkit.store.models import Hit
 from fieldkit.tui.screens.base import BaseScreen
 from fieldkit.tui.widgets.labels import TYPE_LABELS, hit_label
@@ -20,8 +21,8 @@ RESULT_LIMIT = 30
 
 class SearchScreen(BaseScreen):
     BINDINGS = [
-        Binding("escape", "app.back", "Back"),
-        Binding("down", "focus_results", "Results", show=False),
+        Binding("escape", "app.back", N_("Back")),
+        Binding("down", "focus_results", N_("Results"), show=False),
     ]
 
     def __init__(self, query: str = "") -> None:
@@ -30,13 +31,14 @@ class SearchScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
-        yield Input(value=self.initial_query, placeholder="Search places, risks, rights, services… (any language)",
+        yield Input(value=self.initial_query, placeholder=ui("Search places, risks, rights, services… (any language)"),
                     id="query")
         with Horizontal(id="filters"):
-            yield Select([(label, t) for t, label in TYPE_LABELS.items()], prompt="All types", id="type-filter")
-            yield Select([], prompt="All countries", id="country-filter")
-        yield Static("Type to search.", id="search-status")
-        yield NavList(id="results", empty="No results.", separated=True)
+            yield Select([(ui(label), t) for t, label in TYPE_LABELS.items()], prompt=ui("All types"),
+                         id="type-filter")
+            yield Select([], prompt=ui("All countries"), id="country-filter")
+        yield Static(ui("Type to search."), id="search-status")
+        yield NavList(id="results", empty=N_("No results."), separated=True)
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
@@ -78,9 +80,12 @@ class SearchScreen(BaseScreen):
             return  # a newer search is on its way
         status = self.query_one("#search-status", Static)
         if not text.strip():
-            status.update("Type to search.")
+            status.update(ui("Type to search."))
+        elif hits:
+            message = ngettext("{count} result for “{query}”", "{count} results for “{query}”", len(hits))
+            status.update(display(message.format(count=len(hits), query=text)))
         else:
-            status.update(f"{len(hits)} result{'s' if len(hits) != 1 else ''} for “{text}”" if hits else f"No results for “{text}”.")
+            status.update(display(_("No results for “{query}”.").format(query=text)))
         results = self.query_one("#results", NavList)
         width = results.scrollable_content_region.width - 2 or 76
         results.set_items([(f"entry:{hit.id}", hit_label(hit, width)) for hit in hits])

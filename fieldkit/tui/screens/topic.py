@@ -5,16 +5,17 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 
+from fieldkit.i18n.catalog import N_, display, ui
 from fieldkit.tui.screens.base import BaseScreen
 from fieldkit.tui.widgets.labels import entry_label
 from fieldkit.tui.widgets.nav_list import NavList
 
-TOPIC_TITLES = {"place": "Places", "route": "Routes", "risk": "Risks", "right": "Rights", "service": "Services",
-                "glossary": "Glossary"}
+TOPIC_TITLES = {"route": N_("Routes"), "risk": N_("Risks"), "right": N_("Rights"), "service": N_("Services"),
+                "place": N_("Places"), "glossary": N_("Glossary")}
 
 
 class TopicScreen(BaseScreen):
-    BINDINGS = [Binding("escape,backspace", "app.back", "Back")]
+    BINDINGS = [Binding("escape,backspace", "app.back", N_("Back"))]
 
     def __init__(self, entry_type: str) -> None:
         super().__init__()
@@ -22,7 +23,7 @@ class TopicScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
-        yield NavList(id="topic-list", classes="panel", empty="No entries of this kind.")
+        yield NavList(id="topic-list", classes="panel", empty=N_("No entries of this kind."))
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
@@ -33,9 +34,9 @@ class TopicScreen(BaseScreen):
         super().reload()
         entries = self.app.store.list_entries(entry_type=self.entry_type, lang=self.app.lang)
         listing = self.query_one("#topic-list", NavList)
-        listing.border_title = f"{TOPIC_TITLES.get(self.entry_type, self.entry_type)} ({len(entries)})"
+        listing.border_title = display(f"{ui(TOPIC_TITLES.get(self.entry_type, self.entry_type))} ({len(entries)})")
         listing.set_items([
             (f"entry:{e['id']}", entry_label(e["title"], e["type"], e["country"], summary=e["summary"],
-                                             fallback=e["lang"] != self.app.lang, lang=e["lang"]))
+                                             fallback=e["lang"] == "en" != self.app.lang, lang=e["lang"]))
             for e in entries
         ])

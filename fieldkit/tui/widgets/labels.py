@@ -5,13 +5,15 @@ from __future__ import annotations
 from rich.text import Text
 
 from fieldkit.content.countries import country_name
+from fieldkit.i18n.catalog import N_, ui
 from fieldkit.i18n.languages import is_rtl
 from fieldkit.store.models import Hit
 from fieldkit.text.bidi import visual_line, visual_lines
 from fieldkit.text.sanitize import sanitize
 
 TYPE_LABELS = {
-    "place": "Place", "route": "Route", "risk": "Risk", "right": "Right", "service": "Service", "glossary": "Term",
+    "place": N_("Place"), "route": N_("Route"), "risk": N_("Risk"), "right": N_("Right"), "service": N_("Service"),
+    "glossary": N_("Term"),
 }
 
 
@@ -19,12 +21,12 @@ def entry_label(title: str, entry_type: str, country: str | None = None, *, summ
                 fallback: bool = False, lang: str = "en") -> Text:
     rtl = is_rtl(lang)
     text = Text(visual_line(title) if rtl else sanitize(title), style="bold")
-    meta = TYPE_LABELS.get(entry_type, entry_type)
+    meta = ui(TYPE_LABELS.get(entry_type, entry_type))
     if country:
         meta += f" · {country_name(country)}"
     text.append(f"  {meta}", style="dim")
     if fallback:
-        text.append("  [shown in English]", style="italic yellow")
+        text.append("  " + ui("[shown in English]"), style="italic yellow")
     if summary:
         text.append("\n" + (visual_line(summary) if rtl else sanitize(summary)), style="")
     return text

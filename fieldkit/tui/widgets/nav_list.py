@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from fieldkit.i18n.catalog import N_, ui
 from fieldkit.text.sanitize import sanitize
 from fieldkit.tui.messages import Navigate
 
@@ -13,7 +14,7 @@ from fieldkit.tui.messages import Navigate
 class NavList(OptionList):
     """Items are (target, label) pairs; `empty` is shown, disabled, when there are none."""
 
-    def __init__(self, *, empty: str = "Nothing here yet.", separated: bool = False, **kwargs) -> None:
+    def __init__(self, *, empty: str = N_("Nothing here yet."), separated: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
         self.empty = empty
         self.separated = separated  # a rule between items, for multi-line items such as search results
@@ -22,7 +23,7 @@ class NavList(OptionList):
         highlighted = self.highlighted
         self.clear_options()
         if not items:
-            self.add_option(Option(Text(self.empty, style="dim italic"), disabled=True))
+            self.add_option(Option(Text(ui(self.empty), style="dim italic"), disabled=True))
             return
         options, seen = [], set()
         for target, label in items:

@@ -8,11 +8,12 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from fieldkit.content.countries import country_name
+from fieldkit.i18n.catalog import N_, _, display, ngettext
 from fieldkit.store.routes import Leg
 from fieldkit.text.sanitize import sanitize
 
-MODE_SYMBOLS = {"foot": "on foot", "vehicle": "vehicle", "bus": "bus", "taxi": "taxi", "train": "train",
-                "boat": "boat", "river": "river crossing", "sea": "sea"}
+MODE_NAMES = {"foot": N_("on foot"), "vehicle": N_("vehicle"), "bus": N_("bus"), "taxi": N_("taxi"),
+              "train": N_("train"), "boat": N_("boat"), "river": N_("river crossing"), "sea": N_("sea")}
 
 
 class RouteDiagram(OptionList):
@@ -31,11 +32,13 @@ class RouteDiagram(OptionList):
             title, code = place_label(leg.start)
             text = Text("● ", style="bold").append(sanitize(title), style="bold")
             text.append(f" · {country_name(code)}\n", style="dim")
-            text.append("│ ", style="bold").append(f"Leg {number}: ", style="dim").append(sanitize(leg.title) + "\n")
-            modes = ", ".join(MODE_SYMBOLS.get(m, m) for m in leg.mode)
-            text.append("│ ", style="bold").append(f"{modes} · {sanitize(leg.terrain)}", style="italic")
+            leg_label = display(_("Leg {number}:").format(number=number))
+            text.append("│ ", style="bold").append(leg_label + " ", style="dim").append(display(sanitize(leg.title)) + "\n")
+            modes = ", ".join(_(MODE_NAMES.get(m, m)) for m in leg.mode)
+            text.append("│ ", style="bold").append(display(f"{modes} · {sanitize(leg.terrain)}"), style="italic")
             if leg.risks:
-                text.append(f"  ⚠ {len(leg.risks)} risk{'s' if len(leg.risks) != 1 else ''}", style="bold red")
+                risks = ngettext("{count} risk", "{count} risks", len(leg.risks)).format(count=len(leg.risks))
+                text.append(f"  ⚠ {display(risks)}", style="bold red")
             text.append("\n▼", style="bold")
             self.add_option(Option(text, id=leg.id))
         if legs:

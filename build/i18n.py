@@ -1,0 +1,105 @@
+"""Keep the UI catalogs in step with the code: extract, update, check and compile (`python3 dev.py i18n`).
+
+    locales/fieldkit.pot                        every UI string, extracted from fieldkit/
+    locales/<lang>/LC_MESSAGES/fieldkit.po      its translations (edit these)
+    fieldkit/i18n/locales/<lang>/.../fieldkit.mo  compiled, shipped in the package and the executable
+
+`--check` compiles into a temporary folder and fails if the committed .mo files differ or a string is untranslated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parent.parent
+POT = ROOT / "locales" / "fieldkit.pot"
+SOURCES = ROOT / "locales"
+COMPILED = ROOT / "fieldkit" / "i18n" / "locales"
+LANGUAGES = ("ar", "fa", "ps", "ur", "tr", "fr", "bs")
+# Babel's table gives fa and tr a single form; both distinguish one from many in UI text ("1 leg", "2 legs").
+PLURAL_FORMS = {"fa": "nplurals=2; plural=(n > 1);", "tr": "nplurals=2; plural=(n != 1);"}
+
+
+def pybabel(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=ROOT)
+
+
+def extract() -> None:
+    pybabel("extract", "--no-location", "--sort-output", "--project=fieldkit", "-k", "N_", "-k", "ui", "-k", "ngettext:1,2",
+            "--copyright-holder=fieldkit", "-o", str(POT), "fieldkit")
+
+
+def update() -> None:
+    for lang in LANGUAGES:
+        po = SOURCES / lang / "LC_MESSAGES" / "fieldkit.po"
+        if po.exists():
+            pybabel("update", "--no-fuzzy-matching", "--ignore-obsolete", "-i", str(POT), "-o", str(po), "-l", lang)
+        else:
+            pybabel("init", "-i", str(POT), "-o", str(po), "-l", lang)
+        fix_plural_forms(po, lang)
+
+
+def fix_plural_forms(po: Path, lang: str) -> None:
+    if lang not in PLURAL_FORMS:
+        return
+    text = po.read_text(encoding="utf-8")
+    lines = [f'"Plural-Forms: {PLURAL_FORMS[lang]}\\n"' if line.startswith('"Plural-Forms:') else line
+             for line in text.split("\n")]
+    po.write_text("\n".join(lines), encoding="utf-8")
+
+
+def compile_to(target: Path) -> dict[str, list[str]]:
+    """Compile every .po into `target`; returns the untranslated msgids per language."""
+    gaps: dict[str, list[str]] = {}
+    for lang in LANGUAGES:
+        po = SOURCES / lang / "LC_MESSAGES" / "fieldkit.po"
+        with po.open("rb") as handle:
+            catalog = read_po(handle, locale=lang)
+        if lang in PLURAL_FORMS:  # read_po takes the plural rule from Babel's table, not from the header
+            catalog._num_plurals, catalog._plural_expr = 2, PLURAL_FORMS[lang].split("plural=")[1].rstrip(";")
+        gaps[lang] = [m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id and not _translated(m)]
+        out = target / lang / "LC_MESSAGES" / "fieldkit.mo"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog)
+        out.write_bytes(buffer.getvalue())
+    return gaps
+
+
+def _translated(message) -> bool:
+    strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+    return all(strings) and not message.fuzzy
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="verify, change nothing")
+    args = parser.parse_args()
+    if args.check:
+        with tempfile.TemporaryDirectory() as folder:
+            gaps = compile_to(Path(folder))
+            stale = [str(p.relative_to(folder)) for p in Path(folder).rglob("*.mo")
+                     if (COMPILED / p.relative_to(folder)).read_bytes() != p.read_bytes()]
+        problems = [f"{lang}: untranslated: {msgid!r}" for lang, ids in gaps.items() for msgid in ids]
+        problems += [f"{path} is out of date: run 'python3 dev.py i18n'" for path in stale]
+        print("\n".join(problems) or "catalogs complete and compiled", file=sys.stderr)
+        return 1 if problems else 0
+    extract()
+    update()
+    gaps = compile_to(COMPILED)
+    for lang, ids in gaps.items():
+        if ids:
+            print(f"{lang}: {len(ids)} untranslated", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
