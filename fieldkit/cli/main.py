@@ -13,7 +13,7 @@ import sys
 from fieldkit import __version__
 from fieldkit.cli.output import NotFound, UsageError, error
 
-TYPES = ("place", "route", "risk", "right", "service", "glossary")  # same as fieldkit.content.schema.TYPES
+TYPES = ("place", "route", "risk", "right", "service", "glossary", "briefing")  # as fieldkit.content.schema.TYPES
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
                                 description="Check and compile the content into one SQLite file, atomically.")
     build.add_argument("--content", metavar="DIR", help="content folder (default ./content)")
     build.add_argument("--out", metavar="FILE", default="fieldkit.db", help="database to write (default fieldkit.db)")
+
+    # Commands in modules of their own register themselves and set `handler`.
+    from fieldkit.cli import brief
+
+    brief.add_parser(commands)
     return parser
 
 
@@ -76,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     from fieldkit.cli import commands
     from fieldkit.store.db import StoreError
 
-    handler = getattr(commands, f"run_{args.command or 'app'}")
+    handler = getattr(args, "handler", None) or getattr(commands, f"run_{args.command or 'app'}")
     try:
         return handler(args)
     except UsageError as problem:

@@ -19,6 +19,7 @@ import sqlite_utils
 from fieldkit.content import schema
 from fieldkit.content.check import check
 from fieldkit.content.corpus import Corpus, EntryFile
+from fieldkit.content.embeds import find_embeds, resolve_embeds
 from fieldkit.content.problems import ContentError
 from fieldkit.store.schema import SCHEMA_VERSION, facet_tokens
 from fieldkit.text.fold import fold
@@ -26,7 +27,7 @@ from fieldkit.text.markdown_plain import plain_text
 
 COMMON_FIELDS = {f.name for f in schema.COMMON}
 # Front matter fields that become relations (links between entries), in the order they are shown.
-RELATION_FIELDS = ("from", "via", "to", "place", "places", "risks", "related")
+RELATION_FIELDS = ("from", "via", "to", "place", "places", "risks", "related", "embeds")
 
 
 @dataclass
@@ -158,7 +159,7 @@ def _entry_row(entry: EntryFile) -> dict[str, Any]:
 
 def _relative_path(entry: EntryFile) -> str:
     """The file's path inside the content folder, the same wherever the folder lives."""
-    return f"{entry.type}/{entry.id}.{entry.lang}.md"
+    return f"{schema.FOLDERS[entry.type]}/{entry.id}.{entry.lang}.md"
 
 
 def entry_countries(fields: dict[str, Any]) -> list[str]:
@@ -169,8 +170,9 @@ def entry_countries(fields: dict[str, Any]) -> list[str]:
 
 def _relation_rows(originals: list[EntryFile]):
     for entry in originals:
+        embedded = [target for _, target in find_embeds(entry.front.body)]
         for kind in RELATION_FIELDS:
-            value = entry.fields.get(kind)
+            value = embedded if kind == "embeds" else entry.fields.get(kind)
             targets = value if isinstance(value, list) else [value] if value else []
             for position, target in enumerate(targets):
                 yield {"src": entry.id, "dst": target, "kind": kind, "position": position}
@@ -185,19 +187,31 @@ def _documents(corpus: Corpus) -> list[tuple[dict[str, Any], tuple[str, str, str
             continue
         original = corpus.originals[entry.id]
         fields = entry.fields
+        body = entry.front.body.strip()
+        if entry.type == "briefing":
+            body = resolve_embeds(body, lambda target: _title_and_summary(corpus, target, entry.lang))
         row = {
             "key": key,
             "id": entry.id,
             "lang": entry.lang,
             "title": fields["title"],
             "summary": fields["summary"],
-            "body": entry.front.body.strip(),
+            "body": body,
             "status": "original" if entry.is_original else fields["translation"],
             "reviewed": fields.get("reviewed"),
             "path": _relative_path(entry),
         }
         rows.append((row, _search_columns(entry, original)))
     return rows
+
+
+def _title_and_summary(corpus: Corpus, entry_id: str, lang: str) -> tuple[str, str, bool] | None:
+    """An embedded entry in the deck's language where translated, else in English (and says so)."""
+    translated = corpus.translations.get((entry_id, lang))
+    entry = translated or corpus.originals.get(entry_id)
+    if entry is None:
+        return None
+    return entry.fields["title"], entry.fields["summary"], lang != "en" and translated is None
 
 
 def _search_columns(entry: EntryFile, original: EntryFile) -> tuple[str, str, str]:

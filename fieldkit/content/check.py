@@ -8,6 +8,7 @@ from pathlib import Path
 from fieldkit.content import schema
 from fieldkit.content.corpus import Corpus, EntryFile, load
 from fieldkit.content.countries import contains, country_name
+from fieldkit.content.embeds import find_embeds
 from fieldkit.content.problems import Problem
 
 
@@ -19,6 +20,8 @@ def check(root: Path, sources_dir: Path | None = None) -> tuple[Corpus, list[Pro
         problems += _check_references(corpus, entry)
         problems += _check_coordinates(corpus, entry)
         problems += _check_citations(corpus, entry)
+    for entry in corpus.files():
+        problems += _check_embeds(corpus, entry)
     for (entry_id, lang), translation in corpus.translations.items():
         original = corpus.originals.get(entry_id)
         if original is None:
@@ -57,6 +60,20 @@ def _check_references(corpus: Corpus, entry: EntryFile) -> list[Problem]:
             problems.append(Problem(entry.path, line, f"'{location[0]}' must refer to a {wanted}, but '{target_id}' is a {target.type}"))
         elif target_id == entry.id:
             problems.append(Problem(entry.path, line, f"'{location[0]}' refers to the entry itself"))
+    return problems
+
+
+def _check_embeds(corpus: Corpus, entry: EntryFile) -> list[Problem]:
+    problems = []
+    for offset, target_id in find_embeds(entry.front.body):
+        line = entry.front.body_line + offset
+        target = corpus.originals.get(target_id)
+        if entry.type != "briefing":
+            problems.append(Problem(entry.path, line, "{{embed ...}} is only for briefing decks"))
+        elif target is None and target_id not in corpus.unreadable:
+            problems.append(Problem(entry.path, line, f"embeds '{target_id}', which does not exist"))
+        elif target is not None and target.type == "briefing":
+            problems.append(Problem(entry.path, line, f"embeds '{target_id}', another briefing"))
     return problems
 
 

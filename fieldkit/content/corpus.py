@@ -93,12 +93,14 @@ def load(root: Path) -> Corpus:
     corpus.input_hash = input_hash(root)
     _load_sources(corpus)
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        if folder.name not in schema.TYPES:
-            corpus.problems.append(Problem(str(folder), 1, f"unknown content type folder (known: {', '.join(schema.TYPES)})"))
+        entry_type = schema.TYPE_OF_FOLDER.get(folder.name)
+        if entry_type is None:
+            known = ", ".join(schema.FOLDERS.values())
+            corpus.problems.append(Problem(str(folder), 1, f"unknown content type folder (known: {known})"))
             continue
         for path in sorted(folder.iterdir()):
             if path.is_file() and not path.name.startswith("."):
-                _load_entry(corpus, path, folder.name)
+                _load_entry(corpus, path, entry_type)
     return corpus
 
 

@@ -13,7 +13,10 @@ from typing import Any, Callable
 
 from fieldkit.content.countries import COUNTRIES
 
-TYPES = ("place", "route", "risk", "right", "service", "glossary")
+TYPES = ("place", "route", "risk", "right", "service", "glossary", "briefing")
+# The folder each type lives in under content/ (briefing decks live in content/briefings/).
+FOLDERS = {t: t for t in TYPES} | {"briefing": "briefings"}
+TYPE_OF_FOLDER = {folder: t for t, folder in FOLDERS.items()}
 
 PLACE_KINDS = ("city", "town", "village", "border-crossing", "border-area", "river", "mountain", "site", "camp", "region")
 MODES = ("foot", "vehicle", "bus", "taxi", "train", "boat", "river", "sea")
@@ -32,6 +35,7 @@ SERVICE_KINDS = (
     "protection", "monitoring",
 )
 TRANSLATION_STATUS = ("machine", "reviewed")
+AUDIENCES = ("staff", "volunteers", "people-on-the-move", "unaccompanied-children", "families")
 QUOTE_MAX = 200
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -100,6 +104,10 @@ PER_TYPE: dict[str, tuple[Field, ...]] = {
         Field("access", "text"),
     ),
     "glossary": (Field("aliases", "words"),),
+    "briefing": (
+        Field("audience", "choice", required=True, choices=AUDIENCES),
+        Field("duration", "minutes", required=True),
+    ),
 }
 
 COUNTRY_REQUIRED = ("place", "right", "service")
@@ -233,6 +241,12 @@ def _coordinate(low: float, high: float) -> Callable[[Any, Field], Result]:
     return validate
 
 
+def _minutes(value: Any, spec: Field) -> Result:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 600:
+        return None, [((), f"'{spec.name}' must be a whole number of minutes from 1 to 600, not {_describe(value)}")]
+    return value, []
+
+
 def _source(value: Any, spec: Field) -> Result:
     return _id(value, spec)  # that the source exists is checked against sources.yaml in check.py
 
@@ -305,6 +319,7 @@ _VALIDATORS: dict[str, Callable[[Any, Field], Result]] = {
     "countries": _list_of(_country),
     "date": _date,
     "day_or_null": _day_or_null,
+    "minutes": _minutes,
     "latitude": _coordinate(-90, 90),
     "longitude": _coordinate(-180, 180),
     "source": _source,

@@ -52,8 +52,9 @@ class FieldkitApp(App[None]):
     ]
 
     def __init__(self, store: Store, *, userdata: UserData | None = None, lang: str = "en",
-                 today: dt.date | None = None) -> None:
+                 today: dt.date | None = None, present=None) -> None:
         super().__init__()
+        self.present_deck = present
         self.store = store
         self.userdata = userdata or UserData()
         self.lang = lang  # content and UI language; the UI falls back to English string by string
@@ -83,6 +84,8 @@ class FieldkitApp(App[None]):
         from fieldkit.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
+        if self.present_deck is not None:
+            self.present(self.present_deck)
         if self.userdata.notice:
             self.notify(self.userdata.notice, severity="warning", timeout=10)
         self._check_size(self.size.width, self.size.height)
@@ -110,8 +113,17 @@ class FieldkitApp(App[None]):
             screen = RouteScreen(value.split(","))
         elif kind == "journey-of":
             screen = RouteScreen([leg.id for leg in self.journey_through(value).legs])
+        elif kind == "present":
+            from fieldkit.briefing.authored import load_deck
+
+            self.present(load_deck(self.store, value, self.lang))
         if screen is not None:
             self.push_screen(screen)
+
+    def present(self, deck) -> None:
+        from fieldkit.tui.screens.present import PresentScreen
+
+        self.push_screen(PresentScreen(deck))
 
     def journey_through(self, leg_id: str) -> Journey:
         """The chain through one leg: back to where it starts, on to where it ends (first choice at forks)."""
@@ -210,10 +222,11 @@ class FieldkitApp(App[None]):
 BIDI_OFF, BIDI_ON = "\x1b[8l", "\x1b[8h"
 
 
-def run(store: Store, lang: str = "en") -> int:
+def run(store: Store, lang: str = "en", present=None) -> int:
+    """Run the app; with `present` (a Deck), open straight into its presentation."""
     import sys
 
-    app = FieldkitApp(store, lang=lang)
+    app = FieldkitApp(store, lang=lang, present=present)
     if app.rtl_in_app:
         sys.__stdout__.write(BIDI_OFF)
         sys.__stdout__.flush()

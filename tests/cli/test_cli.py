@@ -119,11 +119,11 @@ def test_stats_json(cli, fixture_db):
     result = cli("stats", "--json", "--db", fixture_db)
     assert result.code == 0
     stats = json.loads(result.out)
-    assert stats["types"] == {"glossary": 1, "place": 3, "right": 1, "risk": 1, "route": 1, "service": 1}
-    assert stats["languages"]["fa"] == {"original": 0, "machine": 1, "reviewed": 0, "total": 1, "coverage": 0.125}
-    assert stats["languages"]["en"]["original"] == 8
+    assert stats["types"] == {"briefing": 1, "glossary": 1, "place": 3, "right": 1, "risk": 1, "route": 1, "service": 1}
+    assert stats["languages"]["fa"] == {"original": 0, "machine": 1, "reviewed": 0, "total": 1, "coverage": 0.1111}
+    assert stats["languages"]["en"]["original"] == 9
     assert (stats["without_sources"], stats["oldest_reviewed"], stats["content_version"]) == (0, "2025-01-10", "2026.11.01")
-    assert stats["entries"] == 8
+    assert stats["entries"] == 9
 
 
 def test_missing_or_corrupt_database_is_a_clear_error(cli, tmp_path):
@@ -139,7 +139,7 @@ def test_missing_or_corrupt_database_is_a_clear_error(cli, tmp_path):
 
 def test_database_from_environment(cli, fixture_db, monkeypatch):
     monkeypatch.setenv("FIELDKIT_DB", str(fixture_db))
-    assert json.loads(cli("stats", "--json").out)["entries"] == 8
+    assert json.loads(cli("stats", "--json").out)["entries"] == 9
 
 
 def test_newer_schema_is_refused(cli, fixture_db, tmp_path):

@@ -21,11 +21,11 @@ def meta(path) -> dict[str, str]:
 def test_build_writes_every_entry_and_translation(content, tmp_path):
     out = tmp_path / "out.db"
     result = build(content, out)
-    assert (result.entries, result.translations) == (8, 10)
+    assert (result.entries, result.translations) == (9, 12)
     with sqlite3.connect(out) as conn:
-        assert conn.execute("SELECT count(*) FROM entries").fetchone()[0] == 8
+        assert conn.execute("SELECT count(*) FROM entries").fetchone()[0] == 9
         assert conn.execute("SELECT lang FROM translations WHERE id = 'risk-drowning' ORDER BY lang").fetchall() == [("en",), ("fa",)]
-        assert conn.execute("SELECT count(*) FROM citations").fetchone()[0] == 8
+        assert conn.execute("SELECT count(*) FROM citations").fetchone()[0] == 9
         kinds = conn.execute("SELECT kind, dst FROM relations WHERE src = 'route-rs-ba-drina' ORDER BY kind").fetchall()
         assert kinds == [("from", "drina-river"), ("risks", "risk-drowning"), ("to", "bihac"), ("via", "velika-kladusa")]
     assert meta(out)["schema_version"] == "1"
@@ -50,7 +50,7 @@ def test_cli_build_reports_success(cli, content, tmp_path):
     out = tmp_path / "fieldkit.db"
     result = cli("build", "--content", content, "--out", out)
     assert result.code == 0, result.err
-    assert f"built {out}: 8 entries" in result.err
+    assert f"built {out}: 9 entries" in result.err
 
 
 def test_failed_build_leaves_previous_database_byte_for_byte(cli, content, tmp_path):

@@ -23,6 +23,7 @@ KEYS = [
     ("b", N_("Bookmark the entry you are reading (again to remove)")),
     ("r", N_("On a route leg: follow the route leg by leg")),
     ("c", N_("On an entry: its country's overview")),
+    ("p", N_("On a briefing: present it (→ next, ← back, g go to, n notes)")),
     ("h", N_("Home")),
     ("l", N_("Language")),
     ("t", N_("Switch theme: default / high contrast")),

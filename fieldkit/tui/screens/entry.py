@@ -28,6 +28,7 @@ class EntryScreen(BaseScreen):
         Binding("b", "bookmark", N_("Bookmark")),
         Binding("r", "route", N_("Route view"), show=False),
         Binding("c", "country", N_("Country"), show=False),
+        Binding("p", "present", N_("Present"), show=False),
     ]
 
     def __init__(self, entry_id: str) -> None:
@@ -79,6 +80,8 @@ class EntryScreen(BaseScreen):
                  for link in entry.related + entry.linked_from]
         if entry.type == "route":
             links.insert(0, (f"journey-of:{entry.id}", Text("▶ " + ui("Follow this route leg by leg"), style="bold")))
+        if entry.type == "briefing":
+            links.insert(0, (f"present:{entry.id}", Text("▶ " + ui("Present this briefing (p)"), style="bold")))
         for code in entry.countries:
             overview = _("{country}: country overview").format(country=country_name(code))
             links.append((f"country:{code}", Text("▶ " + display(overview))))
@@ -142,6 +145,10 @@ class EntryScreen(BaseScreen):
     def action_route(self) -> None:
         if self.entry is not None and self.entry.type == "route":
             self.app.navigate(f"journey-of:{self.entry.id}")
+
+    def action_present(self) -> None:
+        if self.entry is not None and self.entry.type == "briefing":
+            self.app.navigate(f"present:{self.entry.id}")
 
     def action_country(self) -> None:
         if self.entry is not None and self.entry.countries:

@@ -14,7 +14,7 @@ from fieldkit.tui.widgets.labels import entry_label
 from fieldkit.tui.widgets.nav_list import NavList
 
 TOPICS = [("route", N_("Routes")), ("risk", N_("Risks")), ("right", N_("Rights")), ("service", N_("Services")),
-          ("place", N_("Places")), ("glossary", N_("Glossary"))]
+          ("place", N_("Places")), ("glossary", N_("Glossary")), ("briefing", N_("Briefings"))]
 PANEL_TITLES = {"topics": N_("Topics"), "countries": N_("Countries"), "journeys": N_("Routes across the region"),
                 "bookmarks": N_("Bookmarks"), "recent": N_("Recently viewed")}
 WESTERN_BALKANS = ["AL", "BA", "XK", "ME", "MK", "RS"]

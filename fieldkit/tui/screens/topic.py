@@ -11,7 +11,7 @@ from fieldkit.tui.widgets.labels import entry_label
 from fieldkit.tui.widgets.nav_list import NavList
 
 TOPIC_TITLES = {"route": N_("Routes"), "risk": N_("Risks"), "right": N_("Rights"), "service": N_("Services"),
-                "place": N_("Places"), "glossary": N_("Glossary")}
+                "place": N_("Places"), "glossary": N_("Glossary"), "briefing": N_("Briefings")}
 
 
 class TopicScreen(BaseScreen):

@@ -13,7 +13,7 @@ from fieldkit.text.sanitize import sanitize
 
 TYPE_LABELS = {
     "place": N_("Place"), "route": N_("Route"), "risk": N_("Risk"), "right": N_("Right"), "service": N_("Service"),
-    "glossary": N_("Term"),
+    "glossary": N_("Term"), "briefing": N_("Briefing"),
 }
 
 

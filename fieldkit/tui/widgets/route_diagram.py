@@ -8,12 +8,11 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from fieldkit.content.countries import country_name
-from fieldkit.i18n.catalog import N_, _, display, ngettext
+from fieldkit.i18n.catalog import _, display, ngettext
+from fieldkit.i18n.vocabulary import modes as mode_names
 from fieldkit.store.routes import Leg
 from fieldkit.text.sanitize import sanitize
 
-MODE_NAMES = {"foot": N_("on foot"), "vehicle": N_("vehicle"), "bus": N_("bus"), "taxi": N_("taxi"),
-              "train": N_("train"), "boat": N_("boat"), "river": N_("river crossing"), "sea": N_("sea")}
 
 
 class RouteDiagram(OptionList):
@@ -34,7 +33,7 @@ class RouteDiagram(OptionList):
             text.append(f" · {country_name(code)}\n", style="dim")
             leg_label = display(_("Leg {number}:").format(number=number))
             text.append("│ ", style="bold").append(leg_label + " ", style="dim").append(display(sanitize(leg.title)) + "\n")
-            modes = ", ".join(_(MODE_NAMES.get(m, m)) for m in leg.mode)
+            modes = mode_names(list(leg.mode))
             text.append("│ ", style="bold").append(display(f"{modes} · {sanitize(leg.terrain)}"), style="italic")
             if leg.risks:
                 risks = ngettext("{count} risk", "{count} risks", len(leg.risks)).format(count=len(leg.risks))

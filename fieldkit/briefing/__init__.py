@@ -1,0 +1,1 @@
+"""Briefings for trainers: decks written as content or generated from a route, presented or handed out."""

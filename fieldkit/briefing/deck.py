@@ -1,0 +1,72 @@
+"""A deck of slides: parsed from a briefing's Markdown (`---` between slides, `???` before trainer notes)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from fieldkit.store.models import Citation
+
+_SLIDE_BREAK = re.compile(r"^---[ \t]*$", re.MULTILINE)
+_NOTES_BREAK = re.compile(r"^\?\?\?[ \t]*$", re.MULTILINE)
+_TITLE = re.compile(r"^#{1,2}\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+class BriefingError(Exception):
+    """A briefing cannot be made (unknown deck, no route through those countries, ...). One clear line."""
+
+
+@dataclass
+class Slide:
+    title: str
+    body: str  # Markdown, without the title heading
+    notes: str = ""  # for the trainer only
+    fallback: bool = False  # some of it is shown in English for want of a translation
+
+
+@dataclass
+class Deck:
+    title: str
+    audience: str
+    duration: int  # minutes planned
+    lang: str
+    slides: list[Slide]
+    sources: list[Citation] = field(default_factory=list)
+    content_version: str = ""
+    content_date: str = ""
+    id: str = ""  # empty for a generated deck
+
+    @property
+    def rtl(self) -> bool:
+        from fieldkit.i18n.languages import is_rtl
+
+        return is_rtl(self.lang)
+
+
+def parse_slides(markdown: str) -> list[Slide]:
+    """Split a deck body into slides; the first `#` heading of each is its title."""
+    slides = []
+    for chunk in _SLIDE_BREAK.split(markdown):
+        if not chunk.strip():
+            continue
+        content, *notes = _NOTES_BREAK.split(chunk, maxsplit=1)
+        slides.append(_slide(content, notes[0] if notes else ""))
+    return slides
+
+
+def _slide(content: str, notes: str) -> Slide:
+    match = _TITLE.search(content)
+    title = match.group(1).strip() if match else ""
+    body = (content[: match.start()] + content[match.end() :]) if match else content
+    return Slide(title=title, body=body.strip(), notes=notes.strip())
+
+
+def unique_citations(citations: list[Citation]) -> list[Citation]:
+    """Citations in first-seen order, each (document, section, quote) once."""
+    seen, out = set(), []
+    for citation in citations:
+        key = (citation.doc, citation.where, citation.quote)
+        if key not in seen:
+            seen.add(key)
+            out.append(citation)
+    return out

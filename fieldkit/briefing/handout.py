@@ -1,0 +1,93 @@
+"""Handouts: a deck as one Markdown file, or one standalone HTML page that prints well.
+
+The HTML has no external resources (inline CSS, no scripts, no web fonts), says its language and direction, and
+carries the sources and the content date. Content Markdown is rendered with raw HTML disabled, so text from the
+content cannot inject markup.
+"""
+
+from __future__ import annotations
+
+import html
+
+from markdown_it import MarkdownIt
+
+from fieldkit.briefing.deck import Deck
+from fieldkit.i18n.catalog import _
+from fieldkit.i18n.vocabulary import AUDIENCE_NAMES
+from fieldkit.text.sanitize import sanitize
+
+
+def to_markdown(deck: Deck, *, notes: bool = False) -> str:
+    parts = [f"# {deck.title}", "", _header_line(deck), ""]
+    for number, slide in enumerate(deck.slides, start=1):
+        parts += ["---", "", f"## {number}. {slide.title}", ""]
+        if slide.fallback:
+            parts += [f"*{_('Shown in English: no translation yet.')}*", ""]
+        parts += [slide.body, ""]
+        if notes and slide.notes:
+            parts += [f"> **{_('Trainer notes')}:** {slide.notes}", ""]
+    return sanitize("\n".join(parts).rstrip() + "\n")
+
+
+def _header_line(deck: Deck) -> str:
+    audience = _(AUDIENCE_NAMES.get(deck.audience, deck.audience))
+    return _("For: {audience} · {minutes} minutes · content of {date} (version {version})").format(
+        audience=audience, minutes=deck.duration, date=deck.content_date, version=deck.content_version)
+
+
+_CSS = """
+:root { color-scheme: light; }
+body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; line-height: 1.5; margin: 2rem auto;
+       max-width: 52rem; padding: 0 1rem; color: #111; background: #fff; }
+header { border-bottom: 3px solid #111; margin-bottom: 1.5rem; }
+h1 { font-size: 1.8rem; margin: 0 0 .3rem; }
+.meta { color: #333; margin: 0 0 1rem; }
+section.slide { border: 1px solid #999; border-radius: 6px; padding: .8rem 1.2rem; margin: 0 0 1.2rem; }
+section.slide h2 { font-size: 1.3rem; margin: .2rem 0 .6rem; }
+.number { color: #555; font-weight: normal; }
+.fallback { font-style: italic; color: #7a4b00; }
+.notes { border-inline-start: 4px solid #999; padding-inline-start: .8rem; color: #333; }
+blockquote { border-inline-start: 4px solid #bbb; margin: .5rem 0; padding-inline-start: .8rem; }
+/* Each paragraph takes its direction from its own first letter: English inside an Arabic handout reads right. */
+p, li, h1, h2, blockquote, .meta, footer { unicode-bidi: plaintext; text-align: start; }
+footer { border-top: 1px solid #999; margin-top: 2rem; padding-top: .5rem; font-size: .9rem; color: #333; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  section.slide { break-inside: avoid; border: none; border-bottom: 1px solid #999; border-radius: 0; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def to_html(deck: Deck, *, notes: bool = False) -> str:
+    markdown = MarkdownIt("commonmark", {"html": False})
+    direction = "rtl" if deck.rtl else "ltr"
+    slides = []
+    for number, slide in enumerate(deck.slides, start=1):
+        fallback = f'<p class="fallback">{_e(_("Shown in English: no translation yet."))}</p>' if slide.fallback else ""
+        trainer = (f'<div class="notes"><strong>{_e(_("Trainer notes"))}:</strong> {_e(slide.notes)}</div>'
+                   if notes and slide.notes else "")
+        slides.append(
+            f'<section class="slide" id="slide-{number}"><h2><span class="number">{number}.</span> '
+            f"{_e(slide.title)}</h2>{fallback}{markdown.render(sanitize(slide.body))}{trainer}</section>"
+        )
+    return f"""<!DOCTYPE html>
+<html lang="{_e(deck.lang)}" dir="{direction}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{_e(deck.title)}</title>
+<style>{_CSS}</style>
+</head>
+<body>
+<header><h1>{_e(deck.title)}</h1><p class="meta">{_e(_header_line(deck))}</p></header>
+{chr(10).join(slides)}
+<footer>{_e(_("Made with fieldkit from sourced content of {date} (version {version}).").format(
+        date=deck.content_date, version=deck.content_version))}</footer>
+</body>
+</html>
+"""
+
+
+def _e(text: str) -> str:
+    return html.escape(sanitize(text), quote=True)

@@ -1,0 +1,108 @@
+"""`fieldkit brief`: a briefing deck, authored or generated from a route or a country, as a handout or presented."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from fieldkit.cli.output import NotFound, UsageError
+
+AUDIENCES = ("staff", "volunteers", "people-on-the-move", "unaccompanied-children", "families")
+
+
+def add_parser(subparsers) -> None:
+    brief = subparsers.add_parser(
+        "brief", help="build a briefing: present it or write a handout",
+        description="Build a briefing from an authored deck (ID) or from a route or country, then write it as "
+        "Markdown or HTML, or present it in the terminal.",
+    )
+    brief.add_argument("deck", nargs="?", metavar="ID", help="an authored deck, e.g. brief-rivers (see --list)")
+    source = brief.add_mutually_exclusive_group()
+    source.add_argument("--route", metavar="CC..CC", help="countries in order, e.g. MK..RS..BA..HR")
+    source.add_argument("--country", metavar="CC", help="one country, e.g. BA")
+    source.add_argument("--list", action="store_true", help="list the authored decks")
+    brief.add_argument("--audience", choices=AUDIENCES, default="staff", help="who it is for (default staff)")
+    brief.add_argument("--lang", default="en", help="language (default en; English where untranslated, marked)")
+    brief.add_argument("--format", choices=("md", "html"), default="md", help="handout format (default md)")
+    brief.add_argument("--notes", action="store_true", help="include trainer notes in the handout")
+    brief.add_argument("-o", "--output", metavar="FILE", help="write the handout here (default: standard output)")
+    brief.add_argument("--present", action="store_true", help="present the deck full screen in the terminal")
+    brief.add_argument("--db", metavar="FILE", help="use this compiled content database (also FIELDKIT_DB)")
+    brief.set_defaults(handler=run_brief)
+
+
+def run_brief(args: argparse.Namespace) -> int:
+    from fieldkit.briefing.deck import BriefingError
+    from fieldkit.cli.commands import _lang
+    from fieldkit.i18n.catalog import set_language
+    from fieldkit.store.db import open_store
+
+    lang = _lang(args.lang)
+    store = open_store(args.db)
+    set_language(lang, visual_rtl=False)  # handouts keep logical order: browsers and editors lay out RTL
+    if args.list:
+        from fieldkit.briefing.authored import list_decks
+
+        for deck in list_decks(store, lang):
+            print(f"{deck['id']}  {deck['title']}")
+        return 0
+    try:
+        deck = _make_deck(args, store, lang)
+    except BriefingError as problem:
+        raise NotFound(str(problem)) from None
+    if args.present:
+        return _present(store, deck, lang)
+    from fieldkit.briefing.handout import to_html, to_markdown
+
+    text = to_html(deck, notes=args.notes) if args.format == "html" else to_markdown(deck, notes=args.notes)
+    if args.output:
+        _write_atomically(Path(args.output), text)
+        print(f"wrote {args.output}: {len(deck.slides)} slides", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _make_deck(args, store, lang):
+    from fieldkit.briefing.authored import load_deck
+    from fieldkit.briefing.generate import generate_country_briefing, generate_route_briefing, parse_route
+
+    if args.deck and (args.route or args.country):
+        raise UsageError("give a deck ID, or --route/--country, not both")
+    if args.deck:
+        return load_deck(store, args.deck, lang)
+    if args.route:
+        try:
+            countries = parse_route(args.route)
+        except ValueError as problem:
+            raise UsageError(str(problem)) from None
+        return generate_route_briefing(store, countries, audience=args.audience, lang=lang)
+    if args.country:
+        return generate_country_briefing(store, args.country.upper(), audience=args.audience, lang=lang)
+    raise UsageError("say which briefing: a deck ID (see --list), --route MK..RS..BA..HR or --country BA")
+
+
+def _present(store, deck, lang) -> int:
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        raise UsageError("presenting needs a terminal")
+    from fieldkit.tui.app import run
+
+    return run(store, lang=lang, present=deck)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write beside the target and rename, so an existing handout is never left half-written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
