@@ -17,12 +17,13 @@ class BaseScreen(Screen):
     """A screen that can redraw itself for another language and shows the content version and age on top."""
 
     def compose_header(self) -> ComposeResult:
-        yield Static(self.header_text(), id="app-header")
+        yield Static(Text(" fieldkit ", style="bold reverse"), id="app-header")
 
     def compose_footer(self) -> ComposeResult:
         yield TranslatedFooter()
 
     def header_text(self) -> Text:
+        """The header line. Ages need Babel's locale data (tens of ms), so this runs after the first paint."""
         app = self.app
         meta = app.store.meta()
         date = meta.get("content_date", "")
@@ -36,6 +37,13 @@ class BaseScreen(Screen):
         text.append(f" · {display(native_name(app.lang))}", style="dim")
         return text
 
+    def on_mount(self) -> None:
+        # Textual also runs the subclasses' own on_mount; this one only fills the header once painted.
+        self.call_after_refresh(self.update_header)
+
+    def update_header(self) -> None:
+        self.query_one("#app-header", Static).update(self.header_text())
+
     def reload(self) -> None:
         """Fill the screen's widgets from the store (again, after a language switch)."""
-        self.query_one("#app-header", Static).update(self.header_text())
+        self.call_after_refresh(self.update_header)
