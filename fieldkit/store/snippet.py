@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from fieldkit.store.query import Query
-from fieldkit.text.fold import fold_word
+from fieldkit.text.fold import fold, fold_word, words
 
 # A word as a reader sees it: letters and digits with any combining marks (harakat, accents) and joiners inside.
 _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d])+")
@@ -13,7 +13,7 @@ _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u
 
 def snippet(text: str, query: Query, width: int = 160) -> tuple[str, list[tuple[int, int]]]:
     """A passage of about `width` characters around the densest cluster of matches, with match offsets."""
-    spans = [m.span() for m in _WORD.finditer(text) if query.matches_word(_folded(m.group()))]
+    spans = _match_spans(text, query)
     if not spans:
         return _cut(text, 0, width), []
     start = _best_start(spans, width)
@@ -32,16 +32,33 @@ def snippet(text: str, query: Query, width: int = 160) -> tuple[str, list[tuple[
     return prefix + text[begin:end] + suffix, highlights
 
 
+def _match_spans(text: str, query: Query) -> list[tuple[int, int]]:
+    """Where the words that match the query are, in the original text.
+
+    Folding the whole text once is far cheaper than folding word by word; folding keeps word boundaries, so the
+    n-th folded word belongs to the n-th original word. Where it does not (rare scripts), fold word by word.
+    """
+    originals = list(_WORD.finditer(text))
+    folded = words(fold(text))
+    if len(folded) != len(originals):
+        folded = [_folded(m.group()) for m in originals]
+    return [m.span() for m, word in zip(originals, folded) if query.matches_word(word)]
+
+
 def _folded(word: str) -> str:
     folded = fold_word(word)
     return re.sub(r"[\W_]+", "", folded)
 
 
 def _best_start(spans: list[tuple[int, int]], width: int) -> int:
-    """The start of the match after which the most other matches fit within `width` characters."""
-    best, best_count = spans[0][0], 0
-    for i, (start, _) in enumerate(spans):
-        count = sum(1 for s, e in spans[i:] if e - start <= width * 3 // 4)
+    """The start of the match after which the most other matches fit within 3/4 of `width` (one pass)."""
+    reach = width * 3 // 4
+    best, best_count, last = spans[0][0], 0, 0
+    for first, (start, _) in enumerate(spans):
+        last = max(last, first)
+        while last + 1 < len(spans) and spans[last + 1][1] - start <= reach:
+            last += 1
+        count = last - first + 1 if spans[first][1] - start <= reach else 0
         if count > best_count:
             best, best_count = start, count
     return best

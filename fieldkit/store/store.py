@@ -16,6 +16,7 @@ from fieldkit.text.markdown_plain import plain_text
 
 # Title matches count ten times a body match; the facets column never counts.
 _RANK = "bm25(search, 10.0, 1.0, 0.0)"
+SNIPPET_SOURCE = 3000  # characters of a body searched for the snippet
 
 
 def _title_tier(title: str, query: Query) -> int:
@@ -85,7 +86,8 @@ class Store:
             ordered = self._in_language(ordered, lang)
         hits = []
         for doc in ordered:
-            text, spans = snippet(doc["summary"] + " " + plain_text(doc["body"]), query)
+            # A snippet comes from the start of long bodies: it is cut around the first dense cluster anyway.
+            text, spans = snippet(doc["summary"] + " " + plain_text(doc["body"][:SNIPPET_SOURCE]), query)
             hits.append(Hit(
                 id=doc["id"], type=doc["type"], title=doc["title"], summary=doc["summary"], snippet=text,
                 highlights=spans, country=doc["country"], lang=doc["lang"],

@@ -48,8 +48,12 @@ _INVISIBLE = dict.fromkeys(
 _DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
 
 
-def _build_table() -> dict[int, str | None]:
-    table: dict[int, str | None] = {}
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str | None]:
+    """One translate table: every combining mark removed, then our letter mappings (built once, ~10 ms)."""
+    table: dict[int, str | None] = {
+        code: None for code in range(0x0300, 0x10000) if unicodedata.combining(chr(code))
+    }
     for source in (_CYRILLIC, _LATIN, _ARABIC, _DIGITS):
         # Keys are lower case: fold() case-folds before it maps.
         table.update({ord(char): replacement for char, replacement in source.items()})
@@ -57,17 +61,13 @@ def _build_table() -> dict[int, str | None]:
     return table
 
 
-_TABLE = _build_table()
-
-
 def fold(text: str) -> str:
     """Return `text` lower-cased, without diacritics or harakat, in Latin for Cyrillic, with Arabic variants unified."""
     # NFKD splits letters from their marks (ć -> c + ́, أ -> ا + ٔ) and expands presentation forms (ﻻ -> لا).
     # Case-fold between two NFKD passes: compatibility forms (℠) and case folding (İ) each create work for the other.
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    # Map after stripping marks (й is now и); letters with no decomposition (đ, ћ, ك) are mapped explicitly.
-    return unicodedata.normalize("NFC", stripped.translate(_TABLE))
+    # Marks are dropped and letters with no decomposition (đ, ћ, ك) mapped in one pass of str.translate.
+    return unicodedata.normalize("NFC", decomposed.translate(_table()))
 
 
 _WORD = re.compile(r"[^\W_]+")
