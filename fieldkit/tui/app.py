@@ -61,7 +61,7 @@ class FieldkitApp(App[None]):
         self.today = today  # fixed in tests so ages do not change with the calendar
         self._local = threading.local()
         # "app": fieldkit shapes and reorders right-to-left text; "terminal": the terminal does (mlterm, some VTE).
-        self.rtl_in_app = self.userdata.setting("rtl", "app") == "app"
+        self.rtl_in_app = rtl_mode(self.userdata) == "app"
         set_language(lang, visual_rtl=self.rtl_in_app)
         self.register_theme(HIGH_CONTRAST)
         self.theme = self.userdata.setting("theme", DEFAULT_THEME)
@@ -174,6 +174,16 @@ class FieldkitApp(App[None]):
             if hasattr(screen, "reload"):
                 screen.reload()
 
+    def action_toggle_rtl(self) -> None:
+        self.rtl_in_app = not self.rtl_in_app
+        self.userdata.set_setting("rtl", "app" if self.rtl_in_app else "terminal")
+        set_language(self.lang, visual_rtl=self.rtl_in_app)
+        for screen in self.screen_stack:
+            if hasattr(screen, "reload"):
+                screen.reload()
+        self.notify(ui("fieldkit lays out right-to-left text.") if self.rtl_in_app
+                    else ui("The terminal lays out right-to-left text."))
+
     def action_toggle_theme(self) -> None:
         self.theme = HIGH_CONTRAST.name if self.theme != HIGH_CONTRAST.name else DEFAULT_THEME
         self.userdata.set_setting("theme", self.theme)
@@ -186,6 +196,9 @@ class FieldkitApp(App[None]):
         yield SystemCommand(ui("High contrast"), ui("Switch between the default and the high-contrast theme (t)"),
                             self.action_toggle_theme)
         yield SystemCommand(ui("Keys"), ui("Every key fieldkit knows (? or F1)"), self.action_help)
+        yield SystemCommand(ui("Right-to-left text"),
+                            ui("Switch who lays out right-to-left text: fieldkit or the terminal"),
+                            self.action_toggle_rtl)
         yield SystemCommand(ui("Back"), ui("Back to the previous screen (Esc)"), self.action_back)
         if hasattr(screen, "action_bookmark"):
             yield SystemCommand(ui("Bookmark"), ui("Bookmark this entry, or remove the bookmark (b)"),
@@ -216,6 +229,14 @@ class FieldkitApp(App[None]):
 
     def on_unmount(self) -> None:
         self.userdata.close()
+
+
+def rtl_mode(userdata: UserData) -> str:
+    """"app" (fieldkit reorders right-to-left text) or "terminal": FIELDKIT_RTL, else the saved setting."""
+    import os
+
+    mode = os.environ.get("FIELDKIT_RTL") or userdata.setting("rtl", "app")
+    return "terminal" if mode == "terminal" else "app"
 
 
 # ECMA-48 BDSM: 8l asks a terminal that reorders bidi text itself to stop (fieldkit does it); 8h restores it.

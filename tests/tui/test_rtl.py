@@ -90,3 +90,23 @@ async def test_terminal_side_bidi_setting_leaves_text_logical(make_app, userdata
         await pilot.pause()
         assert not app.screen.query_one("#entry-rtl").display
         assert "غرق شدن" in str(app.screen.query_one("#entry-title").render())  # logical order, unshaped
+
+
+async def test_rtl_mode_toggles_from_the_palette_and_is_saved(make_app, monkeypatch):
+    monkeypatch.delenv("FIELDKIT_RTL", raising=False)
+    app = make_app(lang="fa")
+    async with app.run_test() as pilot:
+        app.navigate("entry:risk-drowning")
+        await pilot.pause()
+        assert app.screen.query_one("#entry-rtl").display
+        app.action_toggle_rtl()
+        await pilot.pause()
+        assert not app.screen.query_one("#entry-rtl").display
+        assert app.userdata.setting("rtl") == "terminal"
+
+
+async def test_rtl_mode_from_environment(make_app, monkeypatch):
+    monkeypatch.setenv("FIELDKIT_RTL", "terminal")
+    app = make_app(lang="fa")
+    async with app.run_test():
+        assert app.rtl_in_app is False
