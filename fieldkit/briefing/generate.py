@@ -10,7 +10,7 @@ import re
 
 from fieldkit.briefing.deck import BriefingError, Deck, Slide, unique_citations
 from fieldkit.content.countries import COUNTRIES, country_name
-from fieldkit.i18n.catalog import _, ngettext
+from fieldkit.i18n.catalog import _, language, ngettext, route_arrow
 from fieldkit.i18n.vocabulary import AUDIENCE_NAMES, modes
 from fieldkit.store.models import Citation, Entry
 from fieldkit.store.routes import Journey, find_journey, load_legs
@@ -48,11 +48,11 @@ def parse_route(spec: str) -> list[str]:
 def generate_route_briefing(store: Store, countries: list[str], *, audience: str = "staff", lang: str = "en") -> Deck:
     journey = find_journey(load_legs(store, lang), countries)
     if journey is None:
-        names = " → ".join(country_name(c) for c in countries)
+        names = " → ".join(country_name(c) for c in countries)  # an error message: English
         raise BriefingError(f"no route in the content goes {names}")
     collect = _Collector(store, lang)
     crossed = journey.countries
-    route_name = " → ".join(country_name(c) for c in crossed)
+    route_name = route_arrow().join(country_name(c, language()) for c in crossed)
     slides = [_title_slide(route_name, audience, journey, store)]
     slides += [_leg_slide(collect, leg_id, number) for number, leg_id in enumerate((leg.id for leg in journey.legs), 1)]
     slides += [s for s in (_rights_slide(collect, code, audience) for code in crossed) if s]
@@ -66,7 +66,7 @@ def generate_country_briefing(store: Store, country: str, *, audience: str = "st
     if country not in COUNTRIES:
         raise BriefingError(f"unknown country code {country!r}")
     collect = _Collector(store, lang)
-    name = country_name(country)
+    name = country_name(country, language())
     slides = [Slide(title=_("Briefing: {route}").format(route=name), body=_audience_line(audience, store))]
     risks = store.list_entries(entry_type="risk", country=country, lang=lang)[:6]
     if risks:
@@ -149,7 +149,7 @@ def _rights_slide(collect: _Collector, country: str, audience: str) -> Slide | N
             for basis in entry.details.get("legal_basis", []):
                 article = _(", Article {number}").format(number=basis["article"]) if basis.get("article") else ""
                 lines.append(f"  - *{basis['law']}{article}*")
-    return Slide(title=_("Rights in {country}").format(country=country_name(country)), body="\n".join(lines),
+    return Slide(title=_("Rights in {country}").format(country=country_name(country, language())), body="\n".join(lines),
                  fallback=any(e.fallback for e in entries[:4]))
 
 

@@ -68,5 +68,12 @@ def ui(message: str) -> str:
     return display(_(message))
 
 
+def route_arrow() -> str:
+    """The arrow between the steps of a route: it points the way the current language reads."""
+    from fieldkit.i18n.languages import is_rtl
+
+    return " ← " if is_rtl(_language) else " → "
+
+
 def has_catalog(lang: str) -> bool:
     return any((COMPILED_DIR / name / "LC_MESSAGES" / f"{DOMAIN}.mo").exists() for name in gettext_names(lang))

@@ -34,6 +34,17 @@ def is_rtl(code: str) -> bool:
     return code.split("-")[0].lower() in RTL_LANGUAGES
 
 
+@lru_cache(maxsize=1024)
+def territory_name(territory: str, lang: str) -> str | None:
+    """CLDR's name of a territory in a language ("BA" in fa: "بوسنی و هرزگوین"), or None."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(lang, sep="-").territories.get(territory)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+
+
 @lru_cache(maxsize=256)
 def native_name(code: str) -> str:
     """The language's name in itself ("فارسی" for fa), falling back to the code."""

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Grid
 
 from fieldkit.content.countries import country_name
-from fieldkit.i18n.catalog import N_, _, display, ui
+from fieldkit.i18n.catalog import N_, _, display, language, ui
 from fieldkit.tui.screens.base import BaseScreen
 from fieldkit.tui.widgets.labels import entry_label
 from fieldkit.tui.widgets.nav_list import NavList
@@ -38,7 +38,7 @@ class CountryScreen(BaseScreen):
     def reload(self) -> None:
         super().reload()
         store, lang = self.app.store, self.app.lang
-        name = country_name(self.code)
+        name = country_name(self.code, language())
         titles = {"crossings": display(_("{country}: entry and exit points").format(country=name)),
                   "rights": ui("Rights"), "services": ui("Service points"), "risks": ui("Main risks")}
         for key, title in titles.items():

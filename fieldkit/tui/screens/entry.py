@@ -10,7 +10,7 @@ from textual.widgets import Markdown, Static
 
 from fieldkit.i18n.details import detail_lines, not_known
 from fieldkit.content.countries import country_name
-from fieldkit.i18n.catalog import N_, _, display, ui
+from fieldkit.i18n.catalog import N_, _, display, language, ui
 from fieldkit.i18n.dates import age_in_words, is_stale
 from fieldkit.i18n.languages import is_rtl
 from fieldkit.text.bidi import visual_line
@@ -83,7 +83,7 @@ class EntryScreen(BaseScreen):
         if entry.type == "briefing":
             links.insert(0, (f"present:{entry.id}", Text("▶ " + ui("Present this briefing (p)"), style="bold")))
         for code in entry.countries:
-            overview = _("{country}: country overview").format(country=country_name(code))
+            overview = _("{country}: country overview").format(country=country_name(code, language()))
             links.append((f"country:{code}", Text("▶ " + display(overview))))
         self.query_one("#entry-related", NavList).set_items(links)
 
@@ -93,7 +93,7 @@ class EntryScreen(BaseScreen):
         text = Text(visual_line(entry.title) if rtl_title else sanitize(entry.title), style="bold")
         meta = ui(TYPE_LABELS.get(entry.type, entry.type))
         if entry.country:
-            meta += f" · {country_name(entry.country)}"
+            meta += f" · {display(country_name(entry.country, language()))}"
         text.append(f"   {meta}", style="dim")
         if app.userdata.is_bookmarked(entry.id):
             text.append("   ★ " + ui("bookmarked"), style="bold yellow")

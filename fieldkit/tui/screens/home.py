@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
 
 from fieldkit.content.countries import country_name
-from fieldkit.i18n.catalog import N_, _, display, ngettext, ui
+from fieldkit.i18n.catalog import N_, _, display, language, ngettext, route_arrow, ui
 from fieldkit.store.routes import journeys, load_legs
 from fieldkit.tui.screens.base import BaseScreen
 from fieldkit.tui.widgets.labels import entry_label
@@ -52,11 +52,12 @@ class HomeScreen(BaseScreen):
         present = stats["countries"]
         codes = WESTERN_BALKANS + sorted(c for c in present if c not in WESTERN_BALKANS)
         self.query_one("#countries", NavList).set_items(
-            [(f"country:{c}", Text(country_name(c) + "  ").append(str(present.get(c, 0)), style="dim")) for c in codes]
+            [(f"country:{c}", Text(display(country_name(c, language())) + "  ").append(str(present.get(c, 0)), style="dim"))
+             for c in codes]
         )
         routes = []
         for journey in journeys(load_legs(store, lang)):
-            label = " → ".join(country_name(c) for c in journey.countries)
+            label = display(route_arrow().join(country_name(c, language()) for c in journey.countries))
             legs = display(ngettext("{count} leg", "{count} legs", len(journey.legs)).format(count=len(journey.legs)))
             routes.append((f"journey:{','.join(leg.id for leg in journey.legs)}",
                            Text(label).append(f"  {legs}", style="dim")))

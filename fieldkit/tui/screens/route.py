@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from fieldkit.content.countries import country_name
-from fieldkit.i18n.catalog import N_, display, ngettext, ui
+from fieldkit.i18n.catalog import N_, display, language, ngettext, route_arrow, ui
 from fieldkit.store.routes import Leg, load_legs
 from fieldkit.text.sanitize import sanitize
 from fieldkit.tui.screens.base import BaseScreen
@@ -52,7 +52,7 @@ class RouteScreen(BaseScreen):
         for leg in legs:
             countries += [c for c in leg.countries if not countries or countries[-1] != c]
         self.query_one("#route-title", Static).update(
-            Text(" → ".join(country_name(c) for c in countries), style="bold").append(
+            Text(display(route_arrow().join(country_name(c, language()) for c in countries)), style="bold").append(
                 "   " + display(ngettext("{count} leg", "{count} legs", len(legs)).format(count=len(legs))), style="dim")
         )
         self.query_one(RouteDiagram).show(legs, self._place_label)

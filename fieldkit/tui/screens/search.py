@@ -10,7 +10,7 @@ from textual.widgets import Input, Select, Static
 from textual.worker import get_current_worker
 
 from fieldkit.content.countries import country_name
-from fieldkit.i18n.catalog import N_, _, display, ngettext, ui
+from fieldkit.i18n.catalog import N_, _, display, language, ngettext, ui
 from fieldkit.store.models import Hit
 from fieldkit.tui.screens.base import BaseScreen
 from fieldkit.tui.widgets.labels import TYPE_LABELS, hit_label
@@ -43,7 +43,7 @@ class SearchScreen(BaseScreen):
 
     def on_mount(self) -> None:
         countries = self.app.store.stats()["countries"]
-        self.query_one("#country-filter", Select).set_options([(country_name(c), c) for c in sorted(countries)])
+        self.query_one("#country-filter", Select).set_options([(display(country_name(c, language())), c) for c in sorted(countries)])
         self.query_one("#query", Input).focus()
         if self.initial_query:
             self.start_search()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from fieldkit.content.countries import country_name
-from fieldkit.i18n.catalog import N_, ui
+from fieldkit.i18n.catalog import N_, display, language, ui
 from fieldkit.i18n.languages import is_rtl
 from fieldkit.store.models import Hit
 from fieldkit.text.bidi import visual_line, visual_lines
@@ -23,7 +23,7 @@ def entry_label(title: str, entry_type: str, country: str | None = None, *, summ
     text = Text(visual_line(title) if rtl else sanitize(title), style="bold")
     meta = ui(TYPE_LABELS.get(entry_type, entry_type))
     if country:
-        meta += f" · {country_name(country)}"
+        meta += f" · {display(country_name(country, language()))}"
     text.append(f"  {meta}", style="dim")
     if fallback:
         text.append("  " + ui("[shown in English]"), style="italic yellow")

@@ -8,7 +8,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from fieldkit.content.countries import country_name
-from fieldkit.i18n.catalog import _, display, ngettext
+from fieldkit.i18n.catalog import _, display, language, ngettext
 from fieldkit.i18n.vocabulary import modes as mode_names
 from fieldkit.store.routes import Leg
 from fieldkit.text.sanitize import sanitize
@@ -30,7 +30,7 @@ class RouteDiagram(OptionList):
         for number, leg in enumerate(legs, start=1):
             title, code = place_label(leg.start)
             text = Text("● ", style="bold").append(sanitize(title), style="bold")
-            text.append(f" · {country_name(code)}\n", style="dim")
+            text.append(f" · {display(country_name(code, language()))}\n", style="dim")
             leg_label = display(_("Leg {number}:").format(number=number))
             text.append("│ ", style="bold").append(leg_label + " ", style="dim").append(display(sanitize(leg.title)) + "\n")
             modes = mode_names(list(leg.mode))
@@ -42,7 +42,7 @@ class RouteDiagram(OptionList):
             self.add_option(Option(text, id=leg.id))
         if legs:
             title, code = place_label(legs[-1].end)
-            end = Text("● ", style="bold").append(sanitize(title), style="bold").append(f" · {country_name(code)}", style="dim")
+            end = Text("● ", style="bold").append(sanitize(title), style="bold").append(f" · {display(country_name(code, language()))}", style="dim")
             self.add_option(Option(end, disabled=True))
         self.highlighted = 0 if legs else None
 
