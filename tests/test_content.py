@@ -14,7 +14,10 @@ from fieldkit.store.store import Store
 from tests.conftest import ROOT, SHARED_SOURCES
 
 CONTENT = ROOT / "content"
-MINIMUMS = {"place": 60, "route": 15, "risk": 25, "right": 20, "service": 30, "glossary": 25}
+# The starter content of the foundation issue: at least three of each type, and the three briefing decks.
+# The content issue raises these to its coverage minimums (60 places, 15 legs, 25 risks, 20 rights, 30 services,
+# 25 glossary terms) when that content lands, so they cannot silently drop.
+MINIMUMS = {"place": 3, "route": 3, "risk": 3, "right": 3, "service": 3, "glossary": 3, "briefing": 3}
 WESTERN_BALKANS = ("AL", "BA", "XK", "ME", "MK", "RS")
 
 
@@ -48,17 +51,28 @@ def test_coverage_minimums(content_store):
     assert stats["without_sources"] == 0
 
 
-def test_rights_for_each_western_balkan_country(corpus):
+def test_humanitarian_residence_for_each_western_balkan_country(corpus):
     topics = Counter((e.fields.get("country"), e.fields.get("topic")) for e in corpus.originals.values() if e.type == "right")
     for country in WESTERN_BALKANS:
-        for topic in ("asylum-access", "humanitarian-residence"):
-            assert topics[(country, topic)] >= 1, f"no {topic} right for {country}"
+        assert topics[(country, "humanitarian-residence")] >= 1, f"no humanitarian residence right for {country}"
 
 
-def test_places_in_every_western_balkan_country(corpus):
-    countries = Counter(e.fields["country"] for e in corpus.originals.values() if e.type == "place")
-    for country in WESTERN_BALKANS:
-        assert countries[country] >= 2, f"only {countries[country]} places in {country}"
+def test_a_journey_from_north_macedonia_to_croatia_through_bosnia(content_store):
+    from fieldkit.store.routes import find_journey, load_legs
+
+    journey = find_journey(load_legs(content_store), ["MK", "RS", "BA", "HR"])
+    assert journey is not None and len(journey.legs) >= 3
+
+
+def test_search_in_the_other_arabic_script_finds_farsi(content_store):
+    """Typed with Arabic yeh (ي), the Farsi text written with Persian yeh (ی) is found."""
+    hits = content_store.search("درينا", lang="fa")
+    assert hits and hits[0].lang == "fa"
+
+
+def test_farsi_translation_served_and_fallback_marked(content_store):
+    assert content_store.get("risk-drowning", "fa").fallback is False
+    assert content_store.get("risk-landmines", "fa").fallback is True
 
 
 def test_every_entry_is_dated_and_reviewed(corpus):

@@ -133,7 +133,21 @@ def _what_to_do(store: Store, risk: Entry) -> list[str]:
     sections = re.split(r"^##\s+.+$", risk.body, flags=re.MULTILINE)[1:]
     if index >= len(sections):
         return []
-    return [m.group(1).strip() for m in re.finditer(r"^\s*[-*]\s+(.+)$", sections[index], re.MULTILINE)][:3]
+    return _list_items(sections[index])[:3]
+
+
+def _list_items(markdown: str) -> list[str]:
+    """Top-level list items of a Markdown section, each with its wrapped continuation lines joined."""
+    items: list[str] = []
+    for line in markdown.split("\n"):
+        bullet = re.match(r"^[-*]\s+(.+)$", line)
+        if bullet:
+            items.append(bullet.group(1).strip())
+        elif items and line.startswith((" ", "\t")) and line.strip():
+            items[-1] += " " + line.strip()
+        elif not line.strip() and items:
+            continue
+    return items
 
 
 def _rights_slide(collect: _Collector, country: str, audience: str) -> Slide | None:

@@ -68,7 +68,7 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Path_, int], l
     except yaml.MarkedYAMLError as error:
         # An unclosed bracket or quote is noticed lines later: point at where the construct started.
         mark = error.context_mark or error.problem_mark
-        line = mark.line + first_line if mark else first_line
+        line = _line(text, mark.index, first_line) if mark else first_line
         problem = error.problem or "invalid YAML"
         context = f" ({error.context})" if error.context else ""
         raise FrontMatterError(line, f"not valid YAML: {problem}{context}") from None
@@ -79,25 +79,31 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Path_, int], l
     line_map: dict[Path_, int] = {}
     duplicates: list[tuple[str, int]] = []
     if node is not None:
-        _record_lines(node, (), first_line, line_map, duplicates)
+        _record_lines(node, (), text, first_line, line_map, duplicates)
     return data, line_map, duplicates
 
 
+def _line(text: str, index: int, first_line: int) -> int:
+    """The file line of a character offset. YAML's own mark.line also counts NEL and U+2028 as breaks; files don't."""
+    return text.count("\n", 0, index) + first_line
+
+
 def _record_lines(
-    node: yaml.Node, path: Path_, first_line: int, line_map: dict[Path_, int], duplicates: list[tuple[str, int]]
+    node: yaml.Node, path: Path_, text: str, first_line: int, line_map: dict[Path_, int],
+    duplicates: list[tuple[str, int]],
 ) -> None:
     """Remember the file line of every key and list item, and any key given twice in one mapping."""
     if isinstance(node, yaml.MappingNode):
         seen: set[Any] = set()
         for key_node, value_node in node.value:
             key = key_node.value
-            line = key_node.start_mark.line + first_line
+            line = _line(text, key_node.start_mark.index, first_line)
             if key in seen:
                 duplicates.append((key, line))
             seen.add(key)
             line_map[path + (key,)] = line
-            _record_lines(value_node, path + (key,), first_line, line_map, duplicates)
+            _record_lines(value_node, path + (key,), text, first_line, line_map, duplicates)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            line_map[path + (index,)] = item.start_mark.line + first_line
-            _record_lines(item, path + (index,), first_line, line_map, duplicates)
+            line_map[path + (index,)] = _line(text, item.start_mark.index, first_line)
+            _record_lines(item, path + (index,), text, first_line, line_map, duplicates)
