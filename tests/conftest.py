@@ -28,7 +28,11 @@ def isolated_dirs(tmp_path_factory, monkeypatch):
         monkeypatch.setenv(variable, str(home / variable.lower()))
     monkeypatch.delenv("FIELDKIT_DB", raising=False)
     monkeypatch.delenv("FIELDKIT_LANG", raising=False)
-    return home
+    monkeypatch.delenv("FIELDKIT_RTL", raising=False)
+    yield home
+    from fieldkit.i18n.catalog import set_language
+
+    set_language("en")  # the interface language is process-wide: the next test starts in English
 
 
 @pytest.fixture

@@ -107,16 +107,19 @@ def _leg_slide(collect: _Collector, leg_id: str, number: int) -> Slide:
     leg = collect.get(leg_id)
     lines = [leg.summary, ""]
     details = leg.details
-    lines.append(f"*{_('Mode')}:* {modes(details.get('mode', []))} · *{_('Terrain')}:* {details.get('terrain', '')}")
+    mode, terrain = _("Mode"), _("Terrain")
+    lines.append(f"*{mode}:* {modes(details.get('mode', []))} · *{terrain}:* {details.get('terrain', '')}")
     fallback = leg.fallback
     risks = [collect.get(risk_id) for risk_id in details.get("risks", [])]
     risks = [r for r in risks if r is not None]
     if risks:
-        lines += ["", f"**{_('Main risks')}**", ""]
+        main_risks = _("Main risks")
+        lines += ["", f"**{main_risks}**", ""]
         lines += [f"- **{risk.title}**: {risk.summary}" for risk in risks[:4]]
         todo = [item for risk in risks[:3] for item in _what_to_do(collect.store, risk)][:5]
         if todo:
-            lines += ["", f"**{_('What to do')}**", ""] + [f"- {item}" for item in todo]
+            what_to_do = _("What to do")
+            lines += ["", f"**{what_to_do}**", ""] + [f"- {item}" for item in todo]
         fallback = fallback or any(r.fallback for r in risks)
     notes = details.get("period", "")
     return Slide(title=_("Leg {number}:").format(number=number) + " " + leg.title, body="\n".join(lines),

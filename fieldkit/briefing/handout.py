@@ -22,10 +22,12 @@ def to_markdown(deck: Deck, *, notes: bool = False) -> str:
     for number, slide in enumerate(deck.slides, start=1):
         parts += ["---", "", f"## {number}. {slide.title}", ""]
         if slide.fallback:
-            parts += [f"*{_('Shown in English: no translation yet.')}*", ""]
+            fallback = _("Shown in English: no translation yet.")
+            parts += [f"*{fallback}*", ""]
         parts += [slide.body, ""]
         if notes and slide.notes:
-            parts += [f"> **{_('Trainer notes')}:** {slide.notes}", ""]
+            trainer_notes = _("Trainer notes")
+            parts += [f"> **{trainer_notes}:** {slide.notes}", ""]
     return sanitize("\n".join(parts).rstrip() + "\n")
 
 

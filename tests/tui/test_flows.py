@@ -7,6 +7,7 @@ import time
 
 from textual.widgets import Input, Markdown
 
+from fieldkit.i18n.catalog import ui
 from fieldkit.text.bidi import visual_line
 from fieldkit.tui.app import HIGH_CONTRAST
 from fieldkit.tui.screens.dialogs import HelpScreen, TooSmallScreen
@@ -174,10 +175,13 @@ async def test_language_switch_serves_translation_or_marks_fallback(make_app):
         await pilot.pause()
         assert app.lang == "fa"
         title = str(app.screen.query_one("#entry-title").render())
-        assert visual_line("غرق شدن در عبور از رودخانه") in title and "Machine translation" in title
+        assert visual_line("غرق شدن در عبور از رودخانه") in title
+        # The interface is in Farsi now too: the machine-translation marker is shown in Farsi, right to left.
+        assert ui("Machine translation, not yet reviewed by a person.") in title
+        assert ui("Machine translation, not yet reviewed by a person.") != "Machine translation, not yet reviewed by a person."
         app.navigate("entry:bihac")
         await pilot.pause()
-        assert "Shown in English" in str(app.screen.query_one("#entry-title").render())
+        assert ui("Shown in English: no translation yet.") in str(app.screen.query_one("#entry-title").render())
 
 
 async def test_escape_sequences_in_a_database_never_reach_the_screen(make_app, fixture_db, tmp_path):
