@@ -23,14 +23,22 @@ DETAIL_LABELS: dict[str, list[tuple[str, str]]] = {
 }
 CONTACT_LABELS = [(N_("Phone"), "phone"), (N_("Email"), "email"), (N_("Web"), "url"), (N_("Address"), "address")]
 OPTIONAL = ("via", "period", "aliases", "refer_to")  # lists whose absence is not missing information
+LINK_FIELDS = ("from", "to", "via", "place")  # hold entry ids: shown by the linked entry's title
 
 
 def detail_lines(entry: Entry) -> list[tuple[str, str | None]]:
     """(translated label, value or None when no source gave it) for the entry's type-specific fields."""
+    from fieldkit.i18n.vocabulary import modes
+
     details = entry.details
+    titles = {link.id: link.title for link in entry.related}
     lines: list[tuple[str, str | None]] = []
     for label, key in DETAIL_LABELS.get(entry.type, []):
         value = details.get(key)
+        if key in LINK_FIELDS and value:
+            value = [titles.get(v, v) for v in value] if isinstance(value, list) else titles.get(value, value)
+        if key == "mode" and value:
+            value = modes(value)
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value)
         if not value and key in OPTIONAL:

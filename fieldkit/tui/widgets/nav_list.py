@@ -37,6 +37,11 @@ class NavList(OptionList):
         if highlighted is not None and highlighted < self.option_count:
             self.highlighted = highlighted
 
+    def on_focus(self) -> None:
+        # Arriving with Tab should put the cursor on the first item, so Enter opens something at once.
+        if self.highlighted is None and self.option_count and not self.get_option_at_index(0).disabled:
+            self.highlighted = 0
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id:
