@@ -1,5 +1,5 @@
 # Shortcuts; dev.py does the work so that only Python is needed.
-.PHONY: run test check build
+.PHONY: run test check build binary i18n
 run:
 	python3 dev.py run
 test:
@@ -8,3 +8,7 @@ check:
 	.venv/bin/fieldkit check --sources ../shared/sources
 build:
 	.venv/bin/fieldkit build --out fieldkit.db
+binary:
+	bash build/build.sh
+i18n:
+	python3 dev.py i18n

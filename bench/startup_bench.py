@@ -42,13 +42,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--db", help="content database for fieldkit (default: its own)")
     parser.add_argument("--fieldkit", default=str(Path(sys.executable).with_name("fieldkit")), help="the program to time")
+    parser.add_argument("--minimal", help="the baseline program (default: bench/minimal_app.py in this Python)")
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="fk-bench-home-")
     env = dict(os.environ, XDG_DATA_HOME=f"{home}/data", XDG_CONFIG_HOME=f"{home}/config", TERM="xterm-256color")
     if args.db:
         env["FIELDKIT_DB"] = args.db
     programs = {
-        "minimal Textual app": ([sys.executable, str(ROOT / "bench" / "minimal_app.py")], "Topics"),
+        "minimal Textual app": ([args.minimal] if args.minimal else [sys.executable, str(ROOT / "bench" / "minimal_app.py")],
+                                "Topics"),
         "fieldkit": ([args.fieldkit], "Topics"),
     }
     results = {}

@@ -8,6 +8,7 @@ in-memory store so the app still runs for reading. Either way `notice` says what
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from pathlib import Path
 
@@ -109,3 +110,9 @@ class UserData:
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+
+
+def rtl_mode(userdata: UserData) -> str:
+    """"app" (fieldkit reorders right-to-left text) or "terminal": FIELDKIT_RTL, else the saved setting."""
+    mode = os.environ.get("FIELDKIT_RTL") or userdata.setting("rtl", "app")
+    return "terminal" if mode == "terminal" else "app"

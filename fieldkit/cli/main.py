@@ -59,9 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--out", metavar="FILE", default="fieldkit.db", help="database to write (default fieldkit.db)")
 
     # Commands in modules of their own register themselves and set `handler`.
-    from fieldkit.cli import brief
+    from fieldkit.cli import brief, doctor
 
     brief.add_parser(commands)
+    doctor.add_parser(commands)
     return parser
 
 

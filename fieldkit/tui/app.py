@@ -18,7 +18,7 @@ from fieldkit.store.db import connect
 from fieldkit.store.routes import Journey, load_legs, next_legs, previous_legs
 from fieldkit.store.store import Store
 from fieldkit.tui.messages import Navigate
-from fieldkit.userdata import UserData
+from fieldkit.userdata import UserData, rtl_mode
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 DEFAULT_THEME = "textual-dark"
@@ -229,14 +229,6 @@ class FieldkitApp(App[None]):
 
     def on_unmount(self) -> None:
         self.userdata.close()
-
-
-def rtl_mode(userdata: UserData) -> str:
-    """"app" (fieldkit reorders right-to-left text) or "terminal": FIELDKIT_RTL, else the saved setting."""
-    import os
-
-    mode = os.environ.get("FIELDKIT_RTL") or userdata.setting("rtl", "app")
-    return "terminal" if mode == "terminal" else "app"
 
 
 # ECMA-48 BDSM: 8l asks a terminal that reorders bidi text itself to stop (fieldkit does it); 8h restores it.
