@@ -6,7 +6,6 @@ Rules that need the whole corpus (references, duplicates, quotes) are in `check.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,10 +13,10 @@ from typing import Any
 
 from fieldkit.content import schema
 from fieldkit.content.frontmatter import FrontMatter, FrontMatterError, parse, parse_yaml
+from fieldkit.content.inputs import SOURCES_FILE, content_files, input_hash  # noqa: F401  (re-exported)
 from fieldkit.content.problems import Problem
 from fieldkit.text.sanitize import find_control
 
-SOURCES_FILE = "sources.yaml"
 _FILE_NAME = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[^.]+)\.md$")
 _LANG_SHAPE = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$")
 
@@ -66,22 +65,6 @@ class Corpus:
 
     def files(self) -> list[EntryFile]:
         return sorted([*self.originals.values(), *self.translations.values()], key=lambda e: e.path)
-
-
-def content_files(root: Path) -> list[Path]:
-    """Every file that is content input, in a stable order (the order that defines the input hash)."""
-    files = [root / SOURCES_FILE] if (root / SOURCES_FILE).exists() else []
-    files += sorted(p for p in root.glob("*/*.md") if p.is_file())
-    return files
-
-
-def input_hash(root: Path) -> str:
-    """sha256 over the relative paths and bytes of every input file: same content, same hash."""
-    digest = hashlib.sha256()
-    for path in content_files(root):
-        data = path.read_bytes()
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
-    return digest.hexdigest()
 
 
 def load(root: Path) -> Corpus:

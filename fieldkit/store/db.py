@@ -40,12 +40,14 @@ def locate(explicit: str | os.PathLike[str] | None = None) -> Located:
 
 
 def _build_source_checkout(content_dir: Path) -> Path:
-    from fieldkit.content.build import build
-    from fieldkit.content.corpus import input_hash
-    from fieldkit.content.problems import ContentError
+    # Hashing the inputs is cheap; the compiler (YAML, sqlite-utils) is imported only when a build is due.
+    from fieldkit.content.inputs import input_hash
 
     target = paths.cache_dir() / f"content-{input_hash(content_dir)[:16]}.db"
     if not target.exists():
+        from fieldkit.content.build import build
+        from fieldkit.content.problems import ContentError
+
         try:
             build(content_dir, target)
         except ContentError as error:

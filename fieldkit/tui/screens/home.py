@@ -34,8 +34,11 @@ class HomeScreen(BaseScreen):
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
-        self.reload()
+        for widget_id, title in PANEL_TITLES.items():
+            self.query_one(f"#{widget_id}", NavList).border_title = ui(title)
         self.query_one("#topics", NavList).focus()
+        # The frame shows at once; the lists (statistics, journeys, bookmarks) fill in right after it.
+        self.call_after_refresh(self.reload)
 
     def on_screen_resume(self) -> None:
         self._fill_saved()

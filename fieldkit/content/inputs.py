@@ -1,0 +1,24 @@
+"""Which files are content input, and their hash: cheap enough to run at every start of a source checkout."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+SOURCES_FILE = "sources.yaml"
+
+
+def content_files(root: Path) -> list[Path]:
+    """Every file that is content input, in a stable order (the order that defines the input hash)."""
+    files = [root / SOURCES_FILE] if (root / SOURCES_FILE).exists() else []
+    files += sorted(p for p in root.glob("*/*.md") if p.is_file())
+    return files
+
+
+def input_hash(root: Path) -> str:
+    """sha256 over the relative paths and bytes of every input file: same content, same hash."""
+    digest = hashlib.sha256()
+    for path in content_files(root):
+        data = path.read_bytes()
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
+    return digest.hexdigest()
