@@ -52,6 +52,13 @@ def N_(message: str) -> str:
     return message
 
 
+def reorders_rtl() -> bool:
+    """Whether `display()` puts text in visual order now (a right-to-left UI language, laid out by fieldkit)."""
+    from fieldkit.i18n.languages import is_rtl
+
+    return _visual_rtl and is_rtl(_language)
+
+
 def display(text: str) -> str:
     """A short UI string as the screen should show it: in visual order when the UI language is right-to-left."""
     from fieldkit.i18n.languages import is_rtl

@@ -112,3 +112,15 @@ async def test_rtl_mode_from_environment(make_app, monkeypatch):
     app = make_app(lang="fa")
     async with app.run_test():
         assert app.rtl_in_app is False
+
+
+async def test_details_of_a_farsi_entry_read_as_rtl_lines(make_app):
+    """In a right-to-left interface each detail line (label and value) is reordered as one line."""
+    from fieldkit.i18n.catalog import _
+
+    app = make_app(lang="fa")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.navigate("entry:risk-drowning")
+        await pilot.pause()
+        details = str(app.screen.query_one("#entry-details").render())
+        assert visual_line(f"{_('Who is most exposed')}: children, people-without-money") in details

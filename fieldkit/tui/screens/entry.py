@@ -10,7 +10,7 @@ from textual.widgets import Markdown, Static
 
 from fieldkit.i18n.details import detail_lines, not_known
 from fieldkit.content.countries import country_name
-from fieldkit.i18n.catalog import N_, _, display, language, ui
+from fieldkit.i18n.catalog import N_, _, display, language, reorders_rtl, ui
 from fieldkit.i18n.dates import age_in_words, is_stale
 from fieldkit.i18n.languages import is_rtl
 from fieldkit.text.bidi import visual_line
@@ -111,9 +111,14 @@ class EntryScreen(BaseScreen):
     @staticmethod
     def _details_text(entry: Entry) -> Text:
         text = Text()
+        rtl_ui = reorders_rtl()
         for label, value in detail_lines(entry):
-            text.append(display(label) + ": ", style="bold")
-            text.append((sanitize(value) if value else not_known()) + "\n", style="" if value else "dim italic")
+            shown = sanitize(value) if value else not_known()
+            if rtl_ui:  # label and value form one right-to-left line, reordered together
+                text.append(display(f"{label}: {shown}") + "\n", style="" if value else "dim italic")
+                continue
+            text.append(label + ": ", style="bold")
+            text.append(shown + "\n", style="" if value else "dim italic")
         return text
 
     @staticmethod
