@@ -79,6 +79,18 @@ def _translated(message) -> bool:
     return all(strings) and not message.fuzzy
 
 
+def _messages(mo: Path) -> dict:
+    """A compiled catalog's messages and headers, without the Babel version that wrote it."""
+    import gettext
+
+    if not mo.exists():
+        return {}
+    with mo.open("rb") as handle:
+        catalog = dict(gettext.GNUTranslations(handle)._catalog)
+    catalog[""] = "\n".join(line for line in catalog.get("", "").split("\n") if not line.startswith("Generated-By:"))
+    return catalog
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="verify, change nothing")
@@ -87,7 +99,7 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as folder:
             gaps = compile_to(Path(folder))
             stale = [str(p.relative_to(folder)) for p in Path(folder).rglob("*.mo")
-                     if (COMPILED / p.relative_to(folder)).read_bytes() != p.read_bytes()]
+                     if _messages(COMPILED / p.relative_to(folder)) != _messages(p)]
         problems = [f"{lang}: untranslated: {msgid!r}" for lang, ids in gaps.items() for msgid in ids]
         problems += [f"{path} is out of date: run 'python3 dev.py i18n'" for path in stale]
         print("\n".join(problems) or "catalogs complete and compiled", file=sys.stderr)

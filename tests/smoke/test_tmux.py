@@ -21,7 +21,9 @@ class Terminal:
     def __init__(self, command: str, env: dict[str, str], width: int = 100, height: int = 30):
         self.session = f"fieldkit-smoke-{uuid.uuid4().hex[:8]}"
         env_prefix = " ".join(f"{k}={v}" for k, v in env.items())
-        shell = f"env {env_prefix} {command}; echo EXIT=$?; sleep 60"
+        # env -i: the tmux server inherits the test process's environment, where COLUMNS and LINES may be set
+        # (they win over the real pane size in shutil.get_terminal_size, which Textual uses).
+        shell = f"env -i {env_prefix} {command}; echo EXIT=$?; sleep 60"
         subprocess.run(["tmux", "new-session", "-d", "-s", self.session, "-x", str(width), "-y", str(height), shell],
                        check=True)
 
