@@ -1,8 +1,8 @@
 """Find and open the content database, read-only.
 
 Which database: `--db` / `FIELDKIT_DB` if given; else the one shipped inside the package; else, in a source
-checkout, `content/` compiled once into the cache folder under its content hash. (Installed content packs come
-first once that issue lands.)
+checkout, `content/` compiled once into the cache folder under its content hash. An installed content pack
+(fieldkit/packs) comes before the shipped content: the newest whole one, see `fieldkit pack list`.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ class StoreError(Exception):
 @dataclass(frozen=True)
 class Located:
     path: Path
-    origin: str  # "--db", "FIELDKIT_DB", "bundled", "source checkout"
+    origin: str  # "--db", "FIELDKIT_DB", "pack NAME VERSION", "bundled", "source checkout"
 
 
 def locate(explicit: str | os.PathLike[str] | None = None) -> Located:
@@ -32,6 +32,10 @@ def locate(explicit: str | os.PathLike[str] | None = None) -> Located:
         return Located(Path(explicit), "--db")
     if os.environ.get("FIELDKIT_DB"):
         return Located(Path(os.environ["FIELDKIT_DB"]), "FIELDKIT_DB")
+    from fieldkit.packs.state import active_pack
+
+    if (pack := active_pack()) is not None:
+        return Located(pack.database, f"pack {pack.label}")
     if paths.BUNDLED_DB.exists():
         return Located(paths.BUNDLED_DB, "bundled")
     if paths.SOURCE_CONTENT_DIR.is_dir():

@@ -1,0 +1,87 @@
+"""Make a pack: compile the content, describe it in a manifest, sign the manifest, write the archive atomically.
+
+The new file is read back with the signer's key before this returns, so a pack that leaves the publisher's
+machine has passed the same checks a field laptop will run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from fieldkit.packs import atomic, signing
+from fieldkit.packs.archive import DATABASE, MANIFEST, SIGNATURE, deflated, render, stored
+from fieldkit.packs.keys import SecretKey
+from fieldkit.packs.manifest import Manifest, Member, check_name, check_version
+from fieldkit.packs.reader import PackReader
+
+DEFAULT_NAME = "fieldkit"
+
+
+def created_now() -> str:
+    """Now in UTC, or SOURCE_DATE_EPOCH for a reproducible pack."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch and epoch.isdigit() else dt.datetime.now(dt.UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def seal(database: bytes, secret: SecretKey, *, name: str, version: str, schema_version: int, content_hash: str,
+         content_date: str, languages: list[str], counts: dict[str, Any], created: str | None = None) -> tuple[Manifest, bytes]:
+    """The manifest and the bytes of a signed pack holding `database` (the compiled SQLite file's bytes)."""
+    entry, packed = deflated(DATABASE, database)
+    manifest = Manifest(
+        name=check_name(name), version=check_version(version), created=created or created_now(),
+        schema_version=schema_version, content_hash=content_hash, content_date=content_date,
+        languages=sorted(languages), counts=counts, signer=secret.public.b64,
+        members={DATABASE: Member(size=len(database), sha256=hashlib.sha256(database).hexdigest(),
+                                  stored_size=len(packed), stored_sha256=hashlib.sha256(packed).hexdigest())},
+    )
+    manifest_bytes = manifest.to_bytes()
+    signature = signing.sign(secret.raw, manifest_bytes)
+    return manifest, render([stored(MANIFEST, manifest_bytes), stored(SIGNATURE, signature), (entry, packed)])
+
+
+def describe(db_path: Path) -> dict[str, Any]:
+    """What the manifest says about a compiled database: versions, languages and counts."""
+    from fieldkit.store.db import connect
+    from fieldkit.store.store import Store
+
+    store = Store(connect(db_path))
+    try:
+        stats = store.stats()
+    finally:
+        store.close()
+    return {
+        "version": stats["content_version"] or "0", "schema_version": stats["schema_version"],
+        "content_hash": stats["content_hash"], "content_date": stats["content_date"],
+        "languages": sorted(stats["languages"]),
+        "counts": {"entries": stats["entries"], "types": stats["types"], "sources": stats["sources"],
+                   "documents": sum(counts["total"] for counts in stats["languages"].values())},
+    }
+
+
+def build_pack(content_dir: Path, secret: SecretKey, out: Path, *, version: str | None = None,
+               name: str = DEFAULT_NAME) -> Manifest:
+    """Compile `content_dir` and write a pack signed with `secret` to `out`. Raises ContentError for content
+    problems, PackError for a bad name or version, OSError if `out` cannot be written (then it is unchanged)."""
+    from fieldkit.content.build import build
+
+    check_name(name)
+    if version is not None:
+        check_version(version)
+    with tempfile.TemporaryDirectory(prefix="fieldkit-pack-") as work:
+        db_path = Path(work) / DATABASE
+        build(content_dir, db_path)
+        facts = describe(db_path)
+        database = db_path.read_bytes()
+    facts["version"] = version or facts["version"]
+    manifest, blob = seal(database, secret, name=name, **facts)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    atomic.write_file(out, blob)
+    with PackReader(out, [secret.public]) as pack, tempfile.TemporaryDirectory(prefix="fieldkit-pack-") as work:
+        pack.extract_database(Path(work) / DATABASE)
+    return manifest

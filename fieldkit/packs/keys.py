@@ -1,0 +1,197 @@
+"""Publisher keys: their text format, a new key pair, and the keys this fieldkit trusts.
+
+A key is one line of text, easy to paste into a chat or print on paper:
+
+    fieldkit-ed25519-public <base64 of the 32-byte Ed25519 public key> <comment>
+    fieldkit-ed25519-secret <base64 of the 32-byte Ed25519 seed> <comment>
+
+A key is named by its id: the first 16 hex digits of the sha256 of the public key. fieldkit trusts the fieldkit
+project's key (`trusted.py`, shipped in the package) and every key added with `fieldkit pack trust`, kept as one
+file per key in the user's config folder (`trusted-keys/<id>.pub`).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from fieldkit import paths
+from fieldkit.packs import atomic
+from fieldkit.packs.errors import PackError
+
+PUBLIC_TAG = "fieldkit-ed25519-public"
+SECRET_TAG = "fieldkit-ed25519-secret"
+SHIPPED = "shipped with fieldkit"
+ADDED = "added with 'fieldkit pack trust'"
+_COMMENT = re.compile(r"[^\w .@()+,:/-]+")
+
+
+def key_id(public: bytes) -> str:
+    return hashlib.sha256(public).hexdigest()[:16]
+
+
+def clean_comment(text: str) -> str:
+    return _COMMENT.sub("", text).strip()[:80]
+
+
+@dataclass(frozen=True)
+class PublicKey:
+    raw: bytes
+    comment: str = ""
+    origin: str = ""
+
+    @property
+    def id(self) -> str:
+        return key_id(self.raw)
+
+    @property
+    def b64(self) -> str:
+        return base64.b64encode(self.raw).decode("ascii")
+
+    def line(self) -> str:
+        return f"{PUBLIC_TAG} {self.b64} {self.comment}".rstrip() + "\n"
+
+    def describe(self) -> str:
+        label = f" ({self.comment})" if self.comment else ""
+        return f"{self.id}{label}"
+
+
+@dataclass(frozen=True)
+class SecretKey:
+    raw: bytes
+    comment: str = ""
+
+    @property
+    def public(self) -> PublicKey:
+        from fieldkit.packs import signing
+
+        return PublicKey(signing.public_of(self.raw), self.comment)
+
+    def line(self) -> str:
+        return f"{SECRET_TAG} {base64.b64encode(self.raw).decode('ascii')} {self.comment}".rstrip() + "\n"
+
+
+def generate(comment: str) -> SecretKey:
+    from fieldkit.packs import signing
+
+    return SecretKey(signing.new_secret(), clean_comment(comment))
+
+
+def decode_key(text: str) -> bytes:
+    """The 32 bytes of a base64 key, strictly (no stray characters, exactly one canonical spelling)."""
+    try:
+        raw = base64.b64decode(text.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError, ValueError):
+        raise PackError("not a fieldkit key: the key is not valid base64") from None
+    if len(raw) != 32 or base64.b64encode(raw).decode("ascii") != text:
+        raise PackError("not a fieldkit key: an Ed25519 key is 32 bytes")
+    return raw
+
+
+def _split(text: str) -> tuple[str, str, str]:
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    parts = line.split(maxsplit=2)
+    if len(parts) == 1:
+        return "", parts[0], ""  # a bare base64 key, as pasted
+    if len(parts) < 2:
+        raise PackError("not a fieldkit key: the text is empty")
+    return parts[0], parts[1], clean_comment(parts[2]) if len(parts) > 2 else ""
+
+
+def parse_public(text: str, origin: str = "") -> PublicKey:
+    tag, body, comment = _split(text)
+    if tag == SECRET_TAG:
+        raise PackError("that is a SECRET key: keep it with the publisher and give out the .pub file instead")
+    if tag not in ("", PUBLIC_TAG):
+        raise PackError(f"not a fieldkit public key (a key file starts with '{PUBLIC_TAG}')")
+    return PublicKey(decode_key(body), comment, origin)
+
+
+def parse_secret(text: str) -> SecretKey:
+    tag, body, comment = _split(text)
+    if tag == PUBLIC_TAG:
+        raise PackError("that is a public key: signing needs the secret key made by 'fieldkit pack keygen' (.key)")
+    if tag != SECRET_TAG:
+        raise PackError(f"not a fieldkit secret key (a secret key file starts with '{SECRET_TAG}')")
+    return SecretKey(decode_key(body), comment)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        if path.stat().st_size > 4096:
+            raise PackError(f"{path} is too large to be a fieldkit key")
+        return path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise PackError(f"cannot read {path}: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise PackError(f"{path} is not a fieldkit key (not text)") from None
+
+
+def load_public(path: Path, origin: str = "") -> PublicKey:
+    return parse_public(_read_text(path), origin)
+
+
+def load_secret(path: Path) -> SecretKey:
+    return parse_secret(_read_text(path))
+
+
+def write_key_pair(folder: Path, name: str, comment: str) -> tuple[Path, Path, SecretKey]:
+    """Write NAME.key (readable by its owner only) and NAME.pub into `folder`; never overwrite a key."""
+    secret_path, public_path = folder / f"{name}.key", folder / f"{name}.pub"
+    for path in (secret_path, public_path):
+        if path.exists():
+            raise PackError(f"{path} already exists; fieldkit never overwrites a key (choose another --out or --name)")
+    folder.mkdir(parents=True, exist_ok=True)
+    secret = generate(comment)
+    try:
+        atomic.write_new_file(secret_path, secret.line().encode("ascii"), mode=0o600)
+        atomic.write_new_file(public_path, secret.public.line().encode("ascii"))
+    except FileExistsError as error:
+        raise PackError(f"{error.filename} already exists; fieldkit never overwrites a key") from None
+    return secret_path, public_path, secret
+
+
+# --- trusted keys -------------------------------------------------------------------------------------------
+def trusted_dir() -> Path:
+    return paths.config_dir() / "trusted-keys"
+
+
+def shipped_keys() -> list[PublicKey]:
+    from fieldkit.packs.trusted import SHIPPED_KEYS
+
+    return [parse_public(line, SHIPPED) for line in SHIPPED_KEYS]
+
+
+def trusted_keys() -> list[PublicKey]:
+    """The shipped keys, then every well-formed key in the trusted-keys folder (a malformed file is skipped)."""
+    keys = shipped_keys()
+    folder = trusted_dir()
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.pub")):
+            try:
+                keys.append(load_public(path, ADDED))
+            except PackError:
+                continue
+    seen: set[bytes] = set()
+    return [k for k in keys if not (k.raw in seen or seen.add(k.raw))]
+
+
+def find_trusted(raw: bytes, trusted: list[PublicKey]) -> PublicKey | None:
+    return next((key for key in trusted if key.raw == raw), None)
+
+
+def trust(key: PublicKey) -> tuple[Path | None, bool]:
+    """Add `key` to the trusted keys. Returns (its file, whether it was new); shipped keys need no file."""
+    existing = find_trusted(key.raw, trusted_keys())
+    if existing is not None:
+        path = trusted_dir() / f"{key.id}.pub"
+        return (path if existing.origin == ADDED else None), False
+    folder = trusted_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{key.id}.pub"
+    atomic.write_file(path, key.line().encode("ascii"))
+    return path, True

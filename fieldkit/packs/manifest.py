@@ -1,0 +1,140 @@
+"""The manifest: what a pack holds, signed byte for byte. Also how pack versions are compared.
+
+A version is dotted whole numbers, compared number by number: 2026.11.24 < 2026.11.24.1 < 2026.12.1.
+Trailing zeros do not count (2026.11.1 and 2026.11.01.0 are the same version).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldkit.packs.errors import PackError
+
+FORMAT = "fieldkit-pack"
+FORMAT_VERSION = 1  # bump when a reader of today's packs could not read the new layout
+DATABASE = "fieldkit.db"
+
+_VERSION = re.compile(r"^[0-9]{1,9}(\.[0-9]{1,9}){0,5}$")
+_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+def check_version(text: str) -> str:
+    if not isinstance(text, str) or not _VERSION.match(text):
+        raise PackError(f"{text!r} is not a pack version: use dotted whole numbers such as 2026.11.24 or 2026.11.24.1")
+    return text
+
+
+def version_key(text: str) -> tuple[int, ...]:
+    """A sortable key for a version; trailing zeros dropped so 2026.11.1 equals 2026.11.1.0."""
+    parts = [int(part) for part in check_version(text).split(".")]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
+
+
+def check_name(text: str) -> str:
+    if not isinstance(text, str) or not _NAME.match(text):
+        raise PackError(f"{text!r} is not a pack name: lower-case letters, digits, '.', '_' and '-', at most 64")
+    return text
+
+
+@dataclass(frozen=True)
+class Member:
+    """One file in the pack as the manifest describes it: unpacked size and sha256, and the bytes as stored."""
+
+    size: int
+    sha256: str
+    stored_size: int
+    stored_sha256: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"size": self.size, "sha256": self.sha256, "stored_size": self.stored_size,
+                "stored_sha256": self.stored_sha256}
+
+
+@dataclass(frozen=True)
+class Manifest:
+    name: str
+    version: str
+    created: str  # UTC, ISO 8601, e.g. 2026-11-25T09:30:00Z
+    schema_version: int
+    content_hash: str
+    content_date: str
+    languages: list[str]
+    counts: dict[str, Any]
+    signer: str  # base64 Ed25519 public key of the signing key
+    members: dict[str, Member] = field(default_factory=dict)
+    format_version: int = FORMAT_VERSION
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT, "format_version": self.format_version, "name": self.name, "version": self.version,
+            "created": self.created, "schema_version": self.schema_version, "content_hash": self.content_hash,
+            "content_date": self.content_date, "languages": self.languages, "counts": self.counts,
+            "signer": self.signer, "members": {name: m.to_json() for name, m in sorted(self.members.items())},
+        }
+
+    def to_bytes(self) -> bytes:
+        """The exact bytes that are signed and stored as manifest.json."""
+        return (json.dumps(self.to_json(), ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
+
+    @property
+    def database(self) -> Member:
+        return self.members[DATABASE]
+
+
+def load_json(data: bytes) -> dict[str, Any]:
+    """Parse manifest bytes that are not yet known to be authentic; anything odd is a PackError."""
+    try:
+        value = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise PackError("damaged: manifest.json is not valid JSON") from None
+    if not isinstance(value, dict):
+        raise PackError("damaged: manifest.json is not a JSON object")
+    return value
+
+
+def from_json(data: dict[str, Any]) -> Manifest:
+    """Check every field of a (signed) manifest; a missing or malformed field is a PackError."""
+    if data.get("format") != FORMAT:
+        raise PackError("manifest.json is not a fieldkit pack manifest")
+    format_version = _field(data, "format_version", int)
+    if format_version > FORMAT_VERSION:
+        raise PackError(f"the pack uses pack format {format_version}; this fieldkit reads format {FORMAT_VERSION}: "
+                        "update fieldkit")
+    languages = _field(data, "languages", list)
+    if not all(isinstance(lang, str) and _LANG.match(lang) for lang in languages):
+        raise PackError("manifest field 'languages' is malformed")
+    members = {}
+    for name, value in _field(data, "members", dict).items():
+        if not isinstance(value, dict):
+            raise PackError(f"manifest entry for {name!r} is malformed")
+        member = Member(size=_field(value, "size", int), sha256=_field(value, "sha256", str),
+                        stored_size=_field(value, "stored_size", int), stored_sha256=_field(value, "stored_sha256", str))
+        if min(member.size, member.stored_size) < 0 or not (_HEX64.match(member.sha256) and _HEX64.match(member.stored_sha256)):
+            raise PackError(f"manifest entry for {name!r} is malformed")
+        members[name] = member
+    if set(members) != {DATABASE}:
+        raise PackError(f"the manifest must list exactly {DATABASE}, not {', '.join(sorted(members)) or 'nothing'}")
+    created = _field(data, "created", str)
+    if not re.match(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", created):
+        raise PackError("manifest field 'created' is malformed")
+    return Manifest(
+        name=check_name(_field(data, "name", str)), version=check_version(_field(data, "version", str)),
+        created=created, schema_version=_field(data, "schema_version", int),
+        content_hash=_field(data, "content_hash", str), content_date=_field(data, "content_date", str),
+        languages=languages, counts=_field(data, "counts", dict), signer=_field(data, "signer", str),
+        members=members, format_version=format_version,
+    )
+
+
+def _field(data: dict[str, Any], name: str, kind: type) -> Any:
+    value = data.get(name)
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise PackError(f"manifest field {name!r} is missing or malformed")
+    return value

@@ -1,0 +1,109 @@
+"""Open a pack and prove it, cheapest checks first: structure, signature, trusted key, manifest, hashes, schema,
+and (when unpacked) the database itself. Nothing here writes anywhere but the file it is asked to unpack to."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from fieldkit.packs import signing
+from fieldkit.packs.archive import DATABASE, MANIFEST, SIGNATURE, PackArchive
+from fieldkit.packs.errors import PackError
+from fieldkit.packs.keys import PublicKey, decode_key, find_trusted, key_id, trusted_keys
+from fieldkit.packs.manifest import Manifest, from_json, load_json
+from fieldkit.store.schema import SCHEMA_VERSION
+
+HASH_MISMATCH = "fieldkit.db does not match its sha256 in the signed manifest (changed after it was signed?)"
+
+
+class PackReader:
+    """`with PackReader(path) as pack:` checks everything but the database; `pack.extract_database(file)` the rest.
+
+    Every problem is a PackError with a one-line reason; `trusted` defaults to the keys this fieldkit trusts.
+    """
+
+    def __init__(self, path: Path, trusted: list[PublicKey] | None = None):
+        self.path = Path(path)
+        self.trusted = trusted_keys() if trusted is None else trusted
+        self.archive = PackArchive(self.path)
+        self.manifest: Manifest
+        self.manifest_bytes = b""
+        self.signature = b""
+        self.key: PublicKey
+
+    def __enter__(self) -> "PackReader":
+        self.archive.__enter__()
+        try:
+            self._check()
+        except BaseException:
+            self.archive.close()
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.archive.close()
+
+    def _check(self) -> None:
+        self.manifest_bytes = self.archive.read(MANIFEST)
+        self.signature = self.archive.read(SIGNATURE)
+        data = load_json(self.manifest_bytes)
+        signer = data.get("signer")
+        try:
+            public = decode_key(signer) if isinstance(signer, str) else b""
+        except PackError:
+            public = b""
+        if not public:
+            raise PackError("damaged: the manifest does not name the key that signed it")
+        # The signature is checked with the key the manifest names; only then is that key looked up. A changed
+        # manifest fails here whatever key it names; a pack re-signed by someone else fails on trust below.
+        if not signing.verify(public, self.signature, self.manifest_bytes):
+            raise PackError("bad signature: the pack was changed after it was signed")
+        key = find_trusted(public, self.trusted)
+        if key is None:
+            raise PackError(f"signed by an untrusted key {key_id(public)}; if you trust whoever published it, "
+                            "add their public key with 'fieldkit pack trust KEYFILE.pub'")
+        self.key = key
+        self.manifest = manifest = from_json(data)
+        if manifest.schema_version > SCHEMA_VERSION:
+            raise PackError(f"made for content schema {manifest.schema_version}, but this fieldkit reads schema "
+                            f"{SCHEMA_VERSION} or older: update fieldkit first")
+        entry, member = self.archive.entries[DATABASE], manifest.database
+        if (entry.size, entry.stored_size) != (member.size, member.stored_size):
+            raise PackError(HASH_MISMATCH)
+        if self.archive.stored_sha256(DATABASE) != member.stored_sha256:
+            raise PackError(HASH_MISMATCH)
+
+    def extract_database(self, target: Path) -> None:
+        """Unpack fieldkit.db to the new file `target` (flushed to disk) and prove it. OSError if writing fails."""
+        size, sha256 = self.archive.extract(DATABASE, target)
+        if (size, sha256) != (self.manifest.database.size, self.manifest.database.sha256):
+            raise PackError(HASH_MISMATCH)
+        check_database(target, self.manifest)
+
+
+def check_database(path: Path, manifest: Manifest) -> None:
+    """SQLite's own integrity check, then: a fieldkit database of the schema and content the manifest says."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            conn.execute("PRAGMA trusted_schema = OFF")
+            rows = conn.execute("PRAGMA integrity_check(20)").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        raise PackError(f"its database fails SQLite's integrity check: {error}") from None
+    if rows != [("ok",)]:
+        first = " ".join(str(row[0]) for row in rows[:2])[:120]
+        raise PackError(f"its database fails SQLite's integrity check: {first}")
+    from fieldkit.store.db import StoreError, connect
+
+    try:
+        conn = connect(path)
+        try:
+            meta = {row[0]: row[1] for row in conn.execute("SELECT key, value FROM meta")}
+        finally:
+            conn.close()
+    except (StoreError, sqlite3.Error) as error:
+        raise PackError(f"its database is not fieldkit content: {str(error).replace(str(path), 'fieldkit.db')}") from None
+    if meta.get("schema_version") != str(manifest.schema_version) or meta.get("content_hash") != manifest.content_hash:
+        raise PackError("its database is not the content its manifest describes")
