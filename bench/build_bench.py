@@ -6,10 +6,10 @@ For each scale (default x1, x10, x100) it:
 2. times check() alone (read, parse and validate every file) and build() (check + write the SQLite file),
    `--runs` times at x1 and x10, once at x100, into /tmp/fk-x<scale>.db,
 3. reports the database size and what takes the space (SQLite's dbstat),
-4. what-ifs, measured here without touching fieldkit/: check() with PyYAML's C loader (libyaml) in place of the
-   pure-Python SafeLoader, the search index without its prefix indexes (prefix='2 3') and what that does to
+4. what-ifs, measured here without touching fieldkit/: check() with PyYAML's pure-Python SafeLoader in place of
+   the libyaml CSafeLoader fieldkit uses where it can, the search index without its prefix indexes (prefix='2 3') and what that does to
    prefix queries, the same database with 16 KiB pages (fewer half-empty overflow pages for bodies of a few
-   KB), and fold() of all search text against the one-pass fold of bench/fastpath.py (same output, checked).
+   KB).
 
     .venv/bin/python bench/build_bench.py                 # x1, x10, x100 (about 4 minutes on 2 cores)
     .venv/bin/python bench/build_bench.py --scale 1 10 --runs 3
@@ -55,35 +55,27 @@ def space(db: Path) -> dict[str, int]:
     return parts
 
 
-def check_with_libyaml(content: Path) -> tuple[float, int]:
-    """check() with yaml.SafeLoader swapped for yaml.CSafeLoader for the duration of the call."""
-    if not getattr(yaml, "__with_libyaml__", False):
-        return float("nan"), -1
-    original = yaml.SafeLoader
-    yaml.SafeLoader = yaml.CSafeLoader
+def shipped_loader() -> str:
+    from fieldkit.content import frontmatter
+
+    return getattr(frontmatter, "_Loader", yaml.SafeLoader).__name__
+
+
+def check_with_pure_python_yaml(content: Path) -> tuple[float, int]:
+    """check() with the front matter parsed by PyYAML's pure-Python SafeLoader (fieldkit uses libyaml's
+    CSafeLoader where PyYAML has it), swapped in for the duration of the call."""
+    from fieldkit.content import frontmatter
+
+    original = getattr(frontmatter, "_Loader", None)
+    frontmatter._Loader = yaml.SafeLoader
     try:
         seconds, (corpus, problems) = timed(check, content)
     finally:
-        yaml.SafeLoader = original
+        if original is None:
+            del frontmatter._Loader
+        else:
+            frontmatter._Loader = original
     return seconds, len(problems)
-
-
-def fold_what_if(db: Path) -> dict[str, float]:
-    """Seconds to fold every document's search text with fold() as shipped and with bench/fastpath.py's
-    one-pass fast_fold() (str.translate instead of a per-character generator); the results must be equal."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    from fastpath import fast_fold
-    from fieldkit.text.fold import fold
-    from fieldkit.text.markdown_plain import plain_text
-
-    source = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
-    texts = [f"{title} {summary} {plain_text(body)}" for title, summary, body in
-             source.execute("SELECT title, summary, body FROM translations")]
-    source.close()
-    shipped, folded = timed(lambda: [fold(t) for t in texts])
-    fast, fast_folded = timed(lambda: [fast_fold(t) for t in texts])
-    assert folded == fast_folded, "fast_fold() differs from fold()"
-    return {"fold_s": shipped, "fast_fold_s": fast}
 
 
 def index_variants(db: Path, prefixes: list[str]) -> dict[str, dict[str, float]]:
@@ -151,7 +143,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=float, nargs="+", default=[1, 10, 100])
     parser.add_argument("--runs", type=int, default=3, help="build runs at scales below 100 (median reported)")
-    parser.add_argument("--no-what-if", action="store_true", help="skip the libyaml, prefix and page-size what-ifs")
+    parser.add_argument("--no-what-if", action="store_true", help="skip the YAML loader, prefix and page-size what-ifs")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     results = {}
@@ -175,12 +167,12 @@ def main() -> None:
             "build_runs": build_times, "db_bytes": db.stat().st_size, "space": space(db),
         }
         if not args.no_what_if:
-            row["check_libyaml_s"], libyaml_problems = check_with_libyaml(content)
-            assert libyaml_problems == 0
+            row["loader"] = shipped_loader()
+            row["check_pure_python_yaml_s"], pure_problems = check_with_pure_python_yaml(content)
+            assert pure_problems == 0
             queries = json.loads((content / "bench-queries.json").read_text(encoding="utf-8"))
             row["index_variants"] = index_variants(db, [q["text"] for q in queries["classes"]["prefix 2-3 letters"]])
             row["db_bytes_16k_pages"] = page_size_variant(db)
-            row["fold"] = fold_what_if(db)
         results[f"x{scale:g}"] = row
         print(f"x{scale:g}: {row['documents']} documents, build {row['build_s']:.1f} s, "
               f"{row['db_bytes'] / 1e6:.1f} MB", file=sys.stderr)
@@ -205,16 +197,16 @@ def table(results: dict) -> str:
             f"{r['check_s']:.1f} | {r['build_s']:.1f} | {mb(r['db_bytes'])} | {mb(s['search index'])} | "
             f"{mb(s['translations'])} ({mb(s['text in translations'])}) | {mb(s['other'])} |"
         )
-    if any("check_libyaml_s" in r for r in results.values()):
-        lines += ["", "| scale | check s, PyYAML SafeLoader (as shipped) | check s, CSafeLoader (libyaml) | "
+    if any("check_pure_python_yaml_s" in r for r in results.values()):
+        lines += ["", "| scale | check s, as shipped (loader) | check s, pure-Python SafeLoader | "
                       "index with prefix='2 3': build s, MB, prefix query p50/p95 ms | index without prefix: same | "
-                      "database MB with 16 KiB pages | fold() all text s: as shipped, one-pass |",
-                  "|---|---|---|---|---|---|---|"]
+                      "database MB with 16 KiB pages |",
+                  "|---|---|---|---|---|---|"]
         for scale, r in results.items():
             v = list(r["index_variants"].values())
-            lines.append(f"| {scale} | {r['check_s']:.1f} | {r['check_libyaml_s']:.1f} | "
+            lines.append(f"| {scale} | {r['check_s']:.1f} ({r['loader']}) | {r['check_pure_python_yaml_s']:.1f} | "
                          f"{fmt_variant(v[0])} | {fmt_variant(v[1])} | "
-                         f"{mb(r['db_bytes_16k_pages'])} | {r['fold']['fold_s']:.2f}, {r['fold']['fast_fold_s']:.2f} |")
+                         f"{mb(r['db_bytes_16k_pages'])} |")
     return "\n".join(lines) + "\n"
 
 

@@ -14,7 +14,7 @@ Modes, timed one query at a time with the modes interleaved (each query warmed o
     floor+range  a cost simulation, not a correct filter: the floor restricted to `rowid BETWEEN 1 AND n`, n =
                  the number of documents in L and English, i.e. what a language filter would cost if the build
                  numbered documents in blocks per language so that a language is a rowid range
-    proto        bench/fastpath.py FastStore (capped scoring, title index, precomputed plain text, one-pass fold)
+    proto        bench/fastpath.py FastStore (capped scoring with a title index; snippet text precomputed)
     proto+lang   the same with lang=L
     cli          `fieldkit search TEXT --db FILE --json` (and with --lang L), a new process per run, fewer runs
 
@@ -64,7 +64,10 @@ def summary(samples: list[float]) -> dict[str, float]:
 
 
 def langs_for(lang: str) -> tuple[str, ...]:
-    return (lang,) if lang == "en" else (lang, "en")
+    """The languages Store.search filters on for `lang` (the language and its fallbacks)."""
+    from fieldkit.i18n.languages import fallback_chain
+
+    return tuple(fallback_chain(lang))
 
 
 def ensure(scale: float) -> tuple[Path, Path]:
@@ -145,13 +148,17 @@ def run_in_process(db: Path, classes: dict[str, list[dict]], runs: int) -> dict:
             "proto_title_hits": statistics.mean(proto_titles) if proto_titles else 0.0,
             "proto_paths": paths,
         }
-    return {"classes": results, "side_build_seconds": side_seconds, "side_bytes": side.stat().st_size}
+    return {"classes": results, "side_build_seconds": side_seconds, "side_bytes": side.stat().st_size,
+            "side_parts": fastpath.side_sizes(side)}
 
 
 def breakdown(db: Path, classes: dict[str, list[dict]], runs: int) -> dict[str, dict[str, float]]:
     """Mean ms per phase of Store.search (unfiltered, first pass), by replaying its steps one at a time."""
     from fieldkit.store.snippet import snippet
     from fieldkit.store.store import _RANK
+    from fieldkit.store import store as store_module
+
+    cut = getattr(store_module, "SNIPPET_SOURCE", None)
     from fieldkit.text.markdown_plain import plain_text
 
     store = Store(connect(db))
@@ -170,7 +177,7 @@ def breakdown(db: Path, classes: dict[str, list[dict]], runs: int) -> dict[str, 
                 t1 = time.perf_counter_ns()
                 docs = store._documents("t.key", [r["rowid"] for r in rows])[:10] if rows else []
                 t2 = time.perf_counter_ns()
-                texts = [d["summary"] + " " + plain_text(d["body"]) for d in docs]
+                texts = [d["summary"] + " " + plain_text(d["body"][:cut]) for d in docs]
                 t3 = time.perf_counter_ns()
                 for text in texts:
                     snippet(text, query)
@@ -259,7 +266,8 @@ def report(scale: float, db: Path, data: dict) -> str:
                      f"{r['store_title_hits']:.0%}, {r['proto_title_hits']:.0%} | {paths} |")
     side = data["in_process"]
     lines += ["", f"Prototype side tables: built in {side['side_build_seconds']:.1f} s (0 = reused), "
-                  f"{side['side_bytes'] / 1e6:.1f} MB.", ""]
+                  f"{side['side_bytes'] / 1e6:.1f} MB (title index {side['side_parts']['titles'] / 1e6:.1f} MB, "
+                  f"snippet text {side['side_parts']['plain'] / 1e6:.1f} MB).", ""]
     lines += ["Where the store's time goes (unfiltered, first pass, mean ms per search; Store.search replayed step by "
               "step: the ranked FTS5 query, fetching the rows with bodies, plain_text() and snippet() of 10 hits):", ""]
     lines += ["| class | fts5 query | fetch rows | plain_text | snippet |", "|---|---|---|---|---|"]

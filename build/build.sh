@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
-# Build dist/fieldkit: one executable with the compiled content inside. Needs the venv from `python3 dev.py test`.
+# Build dist/fieldkit: one executable with Python, fieldkit and the compiled content inside (build/fieldkit.spec).
+# Needs the venv that `python3 dev.py test` creates; installs the `build` extra (PyInstaller) into it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-.venv/bin/python}
-"$PY" -m pip install --quiet --disable-pip-version-check "pyinstaller>=6"
-mkdir -p build/out
-"$PY" -m fieldkit build --content content --out build/out/fieldkit.db
+[ -x "$PY" ] || python3 dev.py run --version >/dev/null
+"$PY" -m pip install --quiet --disable-pip-version-check --editable ".[build]"
+# The content is compiled into a temporary file, checked on the way (a content problem stops the build),
+# unless FIELDKIT_BUILD_DB names a database to bundle instead.
+if [ -z "${FIELDKIT_BUILD_DB:-}" ]; then
+    tmp=$(mktemp -d)
+    trap 'rm -rf "$tmp"' EXIT
+    "$PY" -m fieldkit build --content content --out "$tmp/fieldkit.db"
+    export FIELDKIT_BUILD_DB="$tmp/fieldkit.db"
+fi
 "$PY" -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/out/work build/fieldkit.spec
+dist/fieldkit --version >/dev/null  # a bundle that cannot start fails the build
 ls -l dist/fieldkit

@@ -1,4 +1,8 @@
-"""`fieldkit doctor`: what this fieldkit is, which content it uses, and what the terminal can do."""
+"""`fieldkit doctor`: what this fieldkit is, which content it uses, where it keeps data, and what the terminal can do.
+
+Everything here is read from the process and its environment; nothing is sent anywhere. Exit code 1 when there is
+no usable content database, else 0.
+"""
 
 from __future__ import annotations
 
@@ -13,67 +17,118 @@ from fieldkit.cli.output import print_json
 
 def add_parser(subparsers) -> None:
     doctor = subparsers.add_parser("doctor", help="check this installation and terminal",
-                                   description="Print the version, content, data folders and terminal support.")
+                                   description="Print the version, the content and its age, where data is kept, and "
+                                   "what the terminal supports (size, colour, Unicode, right-to-left text).")
     doctor.add_argument("--db", metavar="FILE", help="use this compiled content database (also FIELDKIT_DB)")
     doctor.add_argument("--json", action="store_true", help="print as JSON")
     doctor.set_defaults(handler=run_doctor)
 
 
 def diagnose(db: str | None = None) -> dict:
+    from fieldkit.userdata import UserData
+
+    frozen = bool(getattr(sys, "frozen", False))
+    report: dict = {"version": __version__, "python": sys.version.split()[0], "frozen": frozen,
+                    "executable": sys.executable if frozen else None}
+    report["content"] = _content(db)
+    userdata = UserData()
+    try:
+        report["user_data"] = {"folder": str(paths.data_dir()), "file": str(userdata.path), "notice": userdata.notice,
+                               "config": str(paths.config_dir()), "cache": str(paths.cache_dir())}
+        report["terminal"] = _terminal(userdata)
+    finally:
+        userdata.close()
+    return report
+
+
+def _content(db: str | None) -> dict:
     from fieldkit.i18n.dates import age_in_words, is_stale
     from fieldkit.store.db import StoreError, open_store
-    from fieldkit.userdata import UserData, rtl_mode
 
-    report: dict = {"version": __version__, "frozen": bool(getattr(sys, "frozen", False)),
-                    "python": sys.version.split()[0]}
     try:
         store = open_store(db)
-        meta = store.meta()
-        report["content"] = {
-            "database": str(store.located.path), "origin": store.located.origin,
-            "version": meta.get("content_version", ""), "date": meta.get("content_date", ""),
-            "age": age_in_words(meta.get("content_date")), "stale": is_stale(meta.get("content_date")),
-            "entries": store.stats()["entries"],
-        }
     except StoreError as problem:
-        report["content"] = {"error": str(problem)}
-    userdata = UserData()
+        return {"error": str(problem)}
+    try:
+        meta = store.meta()
+        date = meta.get("content_date")
+        return {"database": str(store.located.path), "origin": store.located.origin,
+                "version": meta.get("content_version", ""), "date": date or "", "age": age_in_words(date),
+                "stale": is_stale(date), "entries": store.stats()["entries"]}
+    finally:
+        store.close()
 
-    report["user_data"] = {"folder": str(paths.data_dir()), "file": str(userdata.path), "notice": userdata.notice,
-                           "config": str(paths.config_dir()), "cache": str(paths.cache_dir())}
+
+def _terminal(userdata) -> dict:
+    from fieldkit.userdata import rtl_mode
+
     size = shutil.get_terminal_size(fallback=(0, 0))
+    term, colorterm = os.environ.get("TERM", ""), os.environ.get("COLORTERM", "")
+    no_color = "NO_COLOR" in os.environ  # Textual turns colour off when it is set at all, even empty
     encoding = getattr(sys.stdout, "encoding", "") or ""
-    report["terminal"] = {
-        "size": f"{size.columns}x{size.lines}", "big_enough": size.columns >= 80 and size.lines >= 24,
-        "is_terminal": sys.stdout.isatty(), "TERM": os.environ.get("TERM", ""),
-        "COLORTERM": os.environ.get("COLORTERM", ""), "colour": "NO_COLOR" not in os.environ,
-        "encoding": encoding, "unicode": "utf" in encoding.lower(),
-        "locale": os.environ.get("LC_ALL") or os.environ.get("LANG", ""),
-        "right_to_left": "laid out by fieldkit" if rtl_mode(userdata) == "app" else "left to the terminal",
+    locale_variable = next((name for name in ("LC_ALL", "LC_CTYPE", "LANG") if os.environ.get(name)), "")
+    if os.environ.get("FIELDKIT_RTL"):
+        rtl_from = "FIELDKIT_RTL"
+    elif userdata.setting("rtl"):
+        rtl_from = "setting"
+    else:
+        rtl_from = "default"
+    rtl = rtl_mode(userdata)
+    return {
+        "size": f"{size.columns}x{size.lines}", "columns": size.columns, "lines": size.lines,
+        "big_enough": size.columns >= 80 and size.lines >= 24, "is_terminal": sys.stdout.isatty(),
+        "TERM": term, "COLORTERM": colorterm, "NO_COLOR": no_color, "colour": not no_color,
+        "colours": _colours(term, colorterm, no_color),
+        "encoding": encoding, "unicode": "utf" in encoding.lower().replace("-", ""),
+        "locale": os.environ.get(locale_variable, "") if locale_variable else "", "locale_from": locale_variable,
+        "rtl": rtl, "rtl_from": rtl_from,
+        "right_to_left": "laid out by fieldkit" if rtl == "app" else "left to the terminal",
     }
-    userdata.close()
-    return report
+
+
+def _colours(term: str, colorterm: str, no_color: bool) -> str:
+    """What the app will use, decided as Rich (under Textual) decides it."""
+    if no_color:
+        return "none (NO_COLOR)"
+    if term.lower() in ("dumb", "unknown"):
+        return "none (TERM)"
+    if colorterm.strip().lower() in ("truecolor", "24bit"):
+        return "16 million"
+    if term.endswith("256color"):
+        return "256"
+    return "16"
 
 
 def run_doctor(args: argparse.Namespace) -> int:
     report = diagnose(args.db)
+    code = 1 if "error" in report["content"] else 0
     if args.json:
         print_json(report)
-        return 0 if "error" not in report["content"] else 1
+        return code
     content, terminal, data = report["content"], report["terminal"], report["user_data"]
-    print(f"fieldkit {report['version']}" + (" (one-file executable)" if report["frozen"] else "") +
-          f", Python {report['python']}")
+    print(f"fieldkit {report['version']}, Python {report['python']}" +
+          (f", one-file executable: {report['executable']}" if report["frozen"] else ""))
     if "error" in content:
         print(f"content: PROBLEM: {content['error']}")
     else:
         stale = "  OLD: look for a content update" if content["stale"] else ""
-        print(f"content: version {content['version']}, reviewed {content['date']} ({content['age']}), "
+        age = f" ({content['age']})" if content["age"] else ""
+        print(f"content: version {content['version'] or 'unknown'}, reviewed {content['date'] or 'unknown'}{age}, "
               f"{content['entries']} entries{stale}")
-        print(f"  from {content['origin']}: {content['database']}")
+        if content["origin"] == "bundled" and report["frozen"]:
+            print("  from the copy inside this executable")
+        else:
+            print(f"  from {content['origin']}: {content['database']}")
     print(f"user data: {data['file']}" + (f"  ({data['notice']})" if data["notice"] else ""))
+    print(f"  settings and trusted keys: {data['config']}; cache: {data['cache']}")
     size = terminal["size"] if terminal["is_terminal"] else "not a terminal"
-    print(f"terminal: {size}" + ("" if terminal["big_enough"] or not terminal["is_terminal"] else " (the app needs 80x24)") +
-          f", TERM={terminal['TERM'] or 'unset'}, colour {'on' if terminal['colour'] else 'off (NO_COLOR)'}, "
-          f"encoding {terminal['encoding'] or 'unknown'}" + ("" if terminal["unicode"] else " (not UTF-8!)"))
-    print(f"right-to-left text: {terminal['right_to_left']} (change with Ctrl+P in the app, or FIELDKIT_RTL)")
-    return 0 if "error" not in content else 1
+    small = "" if terminal["big_enough"] or not terminal["is_terminal"] else " (the app needs 80x24: enlarge it)"
+    print(f"terminal: {size}{small}, TERM={terminal['TERM'] or 'unset'}, COLORTERM={terminal['COLORTERM'] or 'unset'}, "
+          f"colours: {terminal['colours']}")
+    locale = f"{terminal['locale_from']}={terminal['locale']}" if terminal["locale_from"] else "no LANG or LC_ALL"
+    print(f"unicode: {'yes' if terminal['unicode'] else 'NO: set a UTF-8 locale'} "
+          f"(output encoding {terminal['encoding'] or 'unknown'}, {locale})")
+    how = {"FIELDKIT_RTL": "set by FIELDKIT_RTL", "setting": "saved setting", "default": "default"}[terminal["rtl_from"]]
+    print(f"right-to-left text: {terminal['right_to_left']} ({how}; change with Ctrl+P in the app, or "
+          f"FIELDKIT_RTL=app|terminal)")
+    return code
