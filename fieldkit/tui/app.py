@@ -80,10 +80,13 @@ class FieldkitApp(App[None]):
             store = self._local.store = Store(connect(self.store.located.path) if self.store.located else self.store.conn)
         return store
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        # Home is the bottom of the stack: the first frame is the home screen, not a blank one under it.
         from fieldkit.tui.screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
+        return HomeScreen()
+
+    def on_mount(self) -> None:
         if self.present_deck is not None:
             self.present(self.present_deck)
         if self.userdata.notice:
@@ -137,11 +140,11 @@ class FieldkitApp(App[None]):
         return Journey(chain)
 
     def action_back(self) -> None:
-        if len(self.screen_stack) > 2:  # the default screen, then Home
+        if len(self.screen_stack) > 1:  # Home stays
             self.pop_screen()
 
     def action_home(self) -> None:
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > 1:
             self.pop_screen()
 
     def action_search(self) -> None:

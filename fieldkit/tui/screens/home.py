@@ -37,8 +37,9 @@ class HomeScreen(BaseScreen):
         for widget_id, title in PANEL_TITLES.items():
             self.query_one(f"#{widget_id}", NavList).border_title = ui(title)
         self.query_one("#topics", NavList).focus()
-        # The frame shows at once; the lists (statistics, journeys, bookmarks) fill in right after it.
-        self.call_after_refresh(self.reload)
+        # Filled before the first layout: a terminal shows the screen once, lists and all (filling them after the
+        # first frame made Textual lay the screen out three times before anything appeared; docs/performance.md).
+        self.reload()
 
     def on_screen_resume(self) -> None:
         self._fill_saved()
