@@ -48,3 +48,11 @@ def test_architecture_check_sees_imports(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text("import textual.app\nfrom textual.widgets import Input\n")
     assert imports_of(sample) == {"textual.app", "textual.widgets"}
+
+
+def test_interop_imports_no_ui_cli_or_test_only_libraries():
+    """fieldkit/interop is used by the CLI, never the other way round; libhxl and geojson are for the tests only."""
+    for path in (PACKAGE / "interop").rglob("*.py"):
+        bad = {n for n in imports_of(path)
+               if n.startswith(("fieldkit.tui", "fieldkit.cli", "textual", "rich", "hxl", "geojson"))}
+        assert not bad, f"{path.relative_to(ROOT)} imports {bad}"

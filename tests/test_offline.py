@@ -65,3 +65,21 @@ def test_no_network_modules_in_the_package():
     pattern = re.compile(r"^\s*(import|from)\s+(requests|httpx|urllib\.request|urllib3|aiohttp|socket|http\.client)\b", re.M)
     offenders = [str(p) for p in (ROOT / "fieldkit").rglob("*.py") if pattern.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+def test_export_and_import_stay_offline(tmp_path):
+    import shutil
+
+    db, content = tmp_path / "fieldkit.db", tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    sheet = ROOT / "tests" / "fixtures" / "interop" / "partner-services.csv"
+    commands = [
+        ("build", "--content", str(FIXTURE_CONTENT), "--out", str(db)),
+        ("export", "--type", "service", "--format", "hxl", "--db", str(db)),
+        ("export", "--format", "geojson", "-o", str(tmp_path / "map.geojson"), "--db", str(db)),
+        ("import", "services", str(sheet), "--content", str(content), "--skip-bad"),
+    ]
+    for command in commands:
+        result = run_guarded(*command, tmp_path=tmp_path)
+        assert "NETWORK" not in result.stderr, (command, result.stderr)
+        assert result.returncode == 0, (command, result.stderr)

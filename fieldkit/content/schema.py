@@ -98,6 +98,9 @@ PER_TYPE: dict[str, tuple[Field, ...]] = {
         Field("kind", "choices", required=True, choices=SERVICE_KINDS),
         Field("organisation", "text", required=True),
         Field("place", "id", refers_to="place"),
+        Field("lat", "latitude"),
+        Field("lon", "longitude"),
+        Field("coords_source", "source"),
         Field("languages", "languages"),
         Field("hours", "text"),
         Field("contact", "contact"),
@@ -148,7 +151,7 @@ def validate_fields(data: dict[str, Any], entry_type: str, *, original: bool) ->
         problems.extend(((name, *where), message) for where, message in field_problems)
         if not field_problems:
             clean[name] = value
-    if original and entry_type == "place":
+    if original and entry_type in ("place", "service"):
         has_lat, has_lon = "lat" in data, "lon" in data
         if has_lat != has_lon:
             problems.append((("lat" if has_lat else "lon",), "give both 'lat' and 'lon', or neither"))

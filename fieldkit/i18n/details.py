@@ -48,6 +48,8 @@ def detail_lines(entry: Entry) -> list[tuple[str, str | None]]:
         coordinates = f"{details['lat']}, {details['lon']} ({details.get('coords_source', '')})" if "lat" in details else None
         lines.append((_("Coordinates"), coordinates))
     if entry.type == "service":
+        if "lat" in details:  # a service's own point; without one it is where its place is
+            lines.append((_("Coordinates"), f"{details['lat']}, {details['lon']} ({details.get('coords_source', '')})"))
         contact = details.get("contact") or {}
         lines += [(_(label), contact.get(key) or None) for label, key in CONTACT_LABELS]
     if entry.type == "right":

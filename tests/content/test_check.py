@@ -57,6 +57,13 @@ def test_cli_check_passes_on_clean_content(cli, content):
         ("place/bihac.en.md", "  - doc: testdoc", "  - doc: nosuchdoc", "doc: nosuchdoc", "unknown source 'nosuchdoc'"),
         ("route/route-rs-ba-drina.en.md", "risks: [risk-drowning]", "risks: [bihac]", "risks: [bihac]", "must refer to a risk, but 'bihac' is a place"),
         ("risk/risk-drowning.en.md", "Tell people", "Tell \x1b[2J people", "Tell", "control character or escape sequence in the body"),
+        # A service may have a point of its own (imported service sheets give one), checked as a place's is.
+        ("service/svc-legal-aid-bihac.en.md", "place: bihac", "place: bihac\nlat: 44.81\nlon: 25.87\ncoords_source: geonames",
+         "lat: 44.81", "outside Bosnia and Herzegovina"),
+        ("service/svc-legal-aid-bihac.en.md", "place: bihac", "place: bihac\nlat: 44.81\ncoords_source: geonames",
+         "lat: 44.81", "give both 'lat' and 'lon'"),
+        ("service/svc-legal-aid-bihac.en.md", "place: bihac", "place: bihac\nlat: 44.81\nlon: 15.86",
+         "lat: 44.81", "coordinates need 'coords_source'"),
     ],
 )
 def test_each_problem_is_reported_with_file_and_line(content, file, old, new, needle, message):

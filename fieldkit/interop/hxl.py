@@ -1,0 +1,225 @@
+"""The Humanitarian Exchange Language (HXL, https://hxlstandard.org): hashtags, tag patterns and fieldkit's columns.
+
+A HXL sheet is an ordinary table with one extra row of hashtags under (or instead of) the header row:
+`#org+name`, `#geo+lat`, `#service+name+i_fa`. A hashtag is a tag and any number of `+attributes` in any order;
+case does not matter. `+i_<lang>` says which language a text column is in (`+i_fa`, `+i_fa_af` for fa-AF).
+
+Columns are found by hashtag pattern, as libhxl does: `#org+name` matches any `#org` column that has the `name`
+attribute, `#description-summary` any `#description` column without `summary`. Language attributes are kept
+apart from the others, so `#service+name` finds the name in every language and `lang` says which.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = r"[A-Za-z][A-Za-z0-9_]*"
+_HASHTAG = re.compile(rf"^\s*#\s*({_TOKEN})((?:\s*\+\s*{_TOKEN})*)\s*$")
+_PATTERN = re.compile(rf"^#({_TOKEN})((?:[+-]{_TOKEN})*)$")
+_LANG_PREFIX = "i_"
+
+
+def lang_attribute(lang: str) -> str:
+    """The HXL attribute for a language code: fa -> i_fa, fa-AF -> i_fa_af (attributes have no hyphens)."""
+    return _LANG_PREFIX + lang.replace("-", "_").lower()
+
+
+def lang_of_attribute(attribute: str) -> str | None:
+    """The language code an `i_<lang>` attribute names (i_fa_af -> fa-AF, i_sr_latn -> sr-Latn), else None."""
+    if not attribute.startswith(_LANG_PREFIX) or len(attribute) <= len(_LANG_PREFIX):
+        return None
+    first, *rest = attribute[len(_LANG_PREFIX):].split("_")
+    parts = [first.lower()]
+    for part in rest:
+        if len(part) == 4 and part.isalpha():
+            parts.append(part.title())  # script: Latn, Cyrl, Arab
+        elif len(part) == 2 and part.isalpha():
+            parts.append(part.upper())  # region: AF, BA
+        else:
+            parts.append(part.lower())
+    return "-".join(parts)
+
+
+@dataclass(frozen=True)
+class Hashtag:
+    """One parsed hashtag cell: `#Org +Name +i_FA` is tag 'org', attributes {'name'}, lang 'fa'."""
+
+    tag: str
+    attributes: frozenset[str]  # without the language attribute
+    lang: str | None  # from `+i_<lang>`; None when the column does not say
+
+    @classmethod
+    def parse(cls, text: str) -> Hashtag | None:
+        """The hashtag in a cell, or None when the cell is not one."""
+        match = _HASHTAG.match(text or "")
+        if not match:
+            return None
+        attributes, lang = set(), None
+        for attribute in re.split(r"\s*\+\s*", match.group(2).strip())[1:]:
+            attribute = attribute.lower()
+            code = lang_of_attribute(attribute)
+            if code is not None and lang is None:
+                lang = code
+            elif code is None:
+                attributes.add(attribute)
+        return cls(match.group(1).lower(), frozenset(attributes), lang)
+
+    def __str__(self) -> str:
+        text = "#" + self.tag + "".join(f"+{a}" for a in sorted(self.attributes))
+        return text + (f"+{lang_attribute(self.lang)}" if self.lang else "")
+
+
+@dataclass(frozen=True)
+class TagPattern:
+    """`#tag+must-mustnot`: which columns a field is read from."""
+
+    tag: str
+    include: frozenset[str]
+    exclude: frozenset[str]
+
+    @classmethod
+    def parse(cls, text: str) -> TagPattern:
+        match = _PATTERN.match(text)
+        if not match:
+            raise ValueError(f"not a HXL tag pattern: {text!r}")
+        include, exclude = set(), set()
+        for sign, name in re.findall(rf"([+-])({_TOKEN})", match.group(2)):
+            (include if sign == "+" else exclude).add(name.lower())
+        return cls(match.group(1).lower(), frozenset(include), frozenset(exclude))
+
+    def matches(self, hashtag: Hashtag) -> bool:
+        return (hashtag.tag == self.tag and self.include <= hashtag.attributes
+                and not self.exclude & hashtag.attributes)
+
+    def extra(self, hashtag: Hashtag) -> int:
+        """How many attributes the column has beyond the pattern's: the fewest is the best match."""
+        return len(hashtag.attributes - self.include)
+
+
+# --- the columns fieldkit exports, per type -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # the JSON key and GeoJSON property name
+    header: str  # the header row
+    hashtag: str  # the hashtag row
+    translated: bool = False  # repeated for each other language as key_<lang>, hashtag+i_<lang>
+
+
+_ID = Column("id", "ID", "#meta+id")
+_COUNTRY = Column("country", "Country", "#country+code")
+_SUMMARY = Column("summary", "Summary", "#description+summary", translated=True)
+_AS_OF = Column("as_of", "Facts as of", "#date+reported")
+_REVIEWED = Column("reviewed", "Reviewed", "#date+reviewed")
+_SOURCES = Column("sources", "Sources", "#meta+source")
+_LAT = Column("lat", "Latitude", "#geo+lat")
+_LON = Column("lon", "Longitude", "#geo+lon")
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "service": (
+        _ID,
+        Column("title", "Service", "#service+name", translated=True),
+        Column("organisation", "Organisation", "#org+name"),
+        Column("kind", "Service type", "#service+type"),
+        Column("sector", "Sector", "#sector"),
+        _COUNTRY,
+        Column("place", "Place ID", "#loc+code"),
+        Column("place_name", "Place", "#loc+name"),
+        _LAT,
+        _LON,
+        Column("coordinates_from", "Coordinates from", "#geo+from"),
+        Column("url", "Website", "#contact+url"),
+        Column("phone", "Phone", "#contact+phone"),
+        Column("email", "Email", "#contact+email"),
+        Column("address", "Address", "#contact+address"),
+        Column("languages", "Languages", "#description+languages"),
+        Column("access", "Access", "#access+type"),
+        Column("hours", "Hours", "#access+hours"),
+        _SUMMARY,
+        _AS_OF,
+        _REVIEWED,
+        _SOURCES,
+    ),
+    "place": (
+        _ID,
+        Column("title", "Place", "#loc+name", translated=True),
+        Column("kind", "Kind", "#loc+type"),
+        _COUNTRY,
+        _LAT,
+        _LON,
+        Column("coords_source", "Coordinates source", "#geo+source"),
+        _SUMMARY,
+        _AS_OF,
+        _REVIEWED,
+        _SOURCES,
+    ),
+    "risk": (
+        _ID,
+        Column("title", "Risk", "#impact+name", translated=True),
+        Column("countries", "Countries", "#country+code"),
+        Column("places", "Place IDs", "#loc+code"),
+        Column("place_names", "Places", "#loc+name"),
+        Column("exposed", "Most exposed", "#group+exposed"),
+        Column("refer_to", "Refer to", "#service+type+referral"),
+        _SUMMARY,
+        _AS_OF,
+        _REVIEWED,
+        _SOURCES,
+    ),
+    "right": (
+        _ID,
+        Column("title", "Right", "#description+title", translated=True),
+        _COUNTRY,
+        Column("sector", "Sector", "#sector"),
+        Column("topic", "Topic", "#subsector"),
+        Column("legal_basis", "Legal basis", "#description+law"),
+        _SUMMARY,
+        _AS_OF,
+        _REVIEWED,
+        _SOURCES,
+    ),
+}
+EXPORT_TYPES = tuple(COLUMNS)
+
+
+def columns_for(entry_type: str, languages: list[str]) -> list[Column]:
+    """The type's columns, each translated one followed by its copy in every other language."""
+    columns = []
+    for column in COLUMNS[entry_type]:
+        columns.append(column)
+        if column.translated:
+            columns += [Column(f"{column.key}_{lang}", f"{column.header} ({lang})",
+                               f"{column.hashtag}+{lang_attribute(lang)}") for lang in languages]
+    return columns
+
+
+# --- what the importer reads from a partner's service sheet ---------------------------------------------------
+# Per field, tag patterns tried in order; among the columns one pattern matches, the one with the fewest other
+# attributes wins (then the leftmost). Fields marked translated are also read from `+i_<lang>` columns.
+IMPORT_FIELDS: dict[str, tuple[str, ...]] = {
+    "id": ("#meta+id",),
+    "title": ("#service+name",),
+    "organisation": ("#org+name", "#org-code-acronym-type"),
+    "kind": ("#service+type-referral", "#service-name-referral"),
+    "sector": ("#sector",),
+    "country": ("#country+code", "#country"),
+    "place": ("#loc+code",),
+    "place_name": ("#loc+name", "#loc-code-type"),
+    "adm1": ("#adm1+name", "#adm1-code"),
+    "lat": ("#geo+lat",),
+    "lon": ("#geo+lon",),
+    "coordinates_from": ("#geo+from",),
+    "url": ("#contact+url",),
+    "phone": ("#contact+phone",),
+    "email": ("#contact+email",),
+    "address": ("#contact+address",),
+    "languages": ("#description+languages",),
+    "access": ("#access+type", "#access-hours"),
+    "hours": ("#access+hours",),
+    "summary": ("#description+summary",),
+    "description": ("#description-summary-languages-title-law",),
+    "as_of": ("#date+reported", "#date+updated", "#date-reviewed-start-end"),
+    "source_note": ("#meta+source",),
+}
+TRANSLATED_FIELDS = ("title", "summary")
