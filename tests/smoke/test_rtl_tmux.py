@@ -1,0 +1,107 @@
+"""Right-to-left in a real terminal: switch the app to Farsi and then Arabic, read Home, a right and a risk.
+
+tmux shows the cells as the app wrote them; fieldkit shapes and reorders right-to-left text itself, so each word
+must appear in visual order (its shaped letters reversed), and an entry without a translation says so in the
+interface language.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from fieldkit.content.build import build
+from fieldkit.i18n.catalog import UI_LANGUAGES, set_language, ui
+from fieldkit.i18n.languages import native_name
+from fieldkit.store.db import connect
+from fieldkit.store.store import Store
+from fieldkit.text.bidi import shape
+from tests.conftest import ROOT
+from tests.smoke.test_tmux import FIELDKIT, Terminal, terminal_env  # noqa: F401 (fixture)
+
+
+@pytest.fixture(scope="module")
+def content_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("content") / "fieldkit.db"
+    build(ROOT / "content", path)
+    return path
+
+
+def on_screen(word: str) -> str:
+    """A right-to-left word as fieldkit puts it in the cells: letters joined, then in visual (reversed) order."""
+    return shape(word)[::-1]
+
+
+def interface(lang: str, message: str) -> str:
+    set_language(lang, visual_rtl=True)
+    try:
+        return ui(message)
+    finally:
+        set_language("en")
+
+
+def choose_language(terminal: Terminal, languages: list[str], lang: str) -> None:
+    terminal.keys("l")
+    terminal.wait_for("ar  ")  # the list shows each language's own name, then its code
+    terminal.keys("Home")
+    for _ in range(languages.index(lang)):
+        terminal.keys("Down")
+    terminal.keys("Enter")
+    terminal.wait_for(on_screen(native_name(lang)))  # the header names the language now in use
+    deadline = time.monotonic() + 15
+    while "ar  " in terminal.screen() and time.monotonic() < deadline:  # and the list has closed
+        time.sleep(0.1)
+
+
+def search(terminal: Terminal, lang: str, text: str) -> None:
+    terminal.keys("/")
+    terminal.wait_for(interface(lang, "Type to search."))
+    terminal.keys(text, literal=True)
+
+
+def test_farsi_then_arabic_home_right_and_risk(terminal_env, content_db):
+    store = Store(connect(content_db))
+    languages = sorted(set(UI_LANGUAGES) | set(store.stats()["languages"]))
+    assert store.get("risk-falls", "fa").fallback, "pick a risk without a Farsi translation for this test"
+    assert not store.get("right-rs-humanitarian-residence", "fa").fallback
+    store.close()
+
+    env = {**terminal_env, "FIELDKIT_DB": str(content_db)}
+    terminal = Terminal(str(FIELDKIT), env, width=120, height=40)
+    try:
+        terminal.wait_for("Topics")
+
+        choose_language(terminal, languages, "fa")
+        screen = terminal.wait_for(interface("fa", "Topics"))
+        assert "Topics" not in screen and "Traceback" not in screen
+
+        # A right, found by a Farsi word typed in logical order.
+        search(terminal, "fa", "اقامت بشردوستانه صربستان")
+        terminal.wait_for(on_screen("بشردوستانه"))
+        terminal.keys("Enter")
+        screen = terminal.wait_for(interface("fa", "Sources"))
+        assert on_screen("صربستان") in screen
+
+        # A risk with no Farsi translation: English text, and the marker in Farsi.
+        terminal.keys("h")
+        terminal.wait_for(interface("fa", "Topics"))
+        search(terminal, "fa", "bridges ravines")
+        terminal.wait_for("Falls from bridges")
+        terminal.keys("Enter")
+        screen = terminal.wait_for(interface("fa", "Shown in English: no translation yet."))
+        assert "Falls from bridges" in screen
+
+        # Arabic: Home, then a risk that has an Arabic translation.
+        choose_language(terminal, languages, "ar")
+        terminal.keys("h")
+        screen = terminal.wait_for(interface("ar", "Topics"))
+        search(terminal, "ar", "drowning drina")
+        terminal.wait_for(on_screen("الغرق"))
+        terminal.keys("Enter")
+        screen = terminal.wait_for(interface("ar", "Sources"))
+        assert on_screen("درينا") in screen and "Traceback" not in screen
+        terminal.keys("q")
+        terminal.wait_for("EXIT=0")
+    finally:
+        terminal.close()
