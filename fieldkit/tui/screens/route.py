@@ -78,8 +78,13 @@ class RouteScreen(BaseScreen):
             if entry_type:
                 risks.append((f"entry:{risk_id}", entry_label(title, entry_type, lang=lang)))
         self.query_one("#leg-risks", NavList).set_items(risks)
+        # Services at the leg's places first, then the rest in the countries it crosses: most organisations the
+        # sources name work country-wide, without one place.
+        service_ids = store.services_at([leg.start, *leg.via, leg.end])
+        for country in leg.countries:
+            service_ids += [s["id"] for s in store.list_entries(entry_type="service", country=country, lang=lang)]
         services = []
-        for service_id in store.services_at([leg.start, *leg.via, leg.end]):
+        for service_id in dict.fromkeys(service_ids):
             title, entry_type = store.title_of(service_id, lang)
             services.append((f"entry:{service_id}", entry_label(title, entry_type, lang=lang)))
         self.query_one("#leg-services", NavList).set_items(services)
