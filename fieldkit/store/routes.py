@@ -77,13 +77,20 @@ def previous_legs(legs: list[Leg], leg: Leg) -> list[Leg]:
     return [other for other in legs if other.end == leg.start and other.id != leg.id]
 
 
+def revisits(chain: list[Leg]) -> bool:
+    """Does the chain re-enter a country it has left? A reverse leg, such as the north-south route from Serbia to
+    Gevgelija, must not join the northbound legs that start there into a loop (RS → MK → RS)."""
+    crossed = Journey(list(chain)).countries
+    return len(crossed) != len(set(crossed))
+
+
 def journeys(legs: list[Leg]) -> list[Journey]:
     """Every chain from an entry point to an exit, one per distinct sequence of countries (the shortest)."""
     starts = [leg for leg in legs if not previous_legs(legs, leg)] or legs
     found: dict[tuple[str, ...], Journey] = {}
 
     def walk(chain: list[Leg]) -> None:
-        following = [leg for leg in next_legs(legs, chain[-1]) if leg not in chain]
+        following = [leg for leg in next_legs(legs, chain[-1]) if leg not in chain and not revisits([*chain, leg])]
         if not following or len(chain) >= MAX_LEGS:
             journey = Journey(list(chain))
             key = tuple(journey.countries)
@@ -119,7 +126,7 @@ def find_journey(legs: list[Leg], countries: list[str]) -> Journey | None:
         if len(chain) >= MAX_LEGS or (best is not None and len(chain) >= len(best.legs)):
             return
         for leg in next_legs(legs, chain[-1]):
-            if leg not in chain:
+            if leg not in chain and not revisits([*chain, leg]):
                 walk(chain + [leg])
 
     for leg in legs:

@@ -15,7 +15,7 @@ from textual.theme import Theme
 
 from fieldkit.i18n.catalog import N_, _, display, set_language, ui
 from fieldkit.store.db import connect
-from fieldkit.store.routes import Journey, load_legs, next_legs, previous_legs
+from fieldkit.store.routes import Journey, load_legs, next_legs, previous_legs, revisits
 from fieldkit.store.store import Store
 from fieldkit.tui.messages import Navigate
 from fieldkit.userdata import UserData, rtl_mode
@@ -133,9 +133,9 @@ class FieldkitApp(App[None]):
         legs = load_legs(self.store, self.lang)
         by_id = {leg.id: leg for leg in legs}
         chain = [by_id[leg_id]]
-        while (before := [leg for leg in previous_legs(legs, chain[0]) if leg not in chain]):
+        while (before := [leg for leg in previous_legs(legs, chain[0]) if leg not in chain and not revisits([leg, *chain])]):
             chain.insert(0, before[0])
-        while (after := [leg for leg in next_legs(legs, chain[-1]) if leg not in chain]):
+        while (after := [leg for leg in next_legs(legs, chain[-1]) if leg not in chain and not revisits([*chain, leg])]):
             chain.append(after[0])
         return Journey(chain)
 

@@ -45,3 +45,23 @@ def test_store_legs_from_fixture(store):
 
     legs = load_legs(store)
     assert [(leg.id, leg.start, leg.end, leg.risks) for leg in legs] == [("route-rs-ba-drina", "drina-river", "bihac", ("risk-drowning",))]
+
+
+def test_a_reverse_leg_does_not_loop_back_into_the_country_it_left():
+    """Serbia south to Gevgelija, then the northbound leg from Gevgelija, would be RS → MK → RS: not a journey."""
+    legs = [*LEGS, leg("rs-mk-south", "belgrade", "gevgelija", ("RS", "MK"))]
+    found = {tuple(j.countries): [leg.id for leg in j.legs] for j in journeys(legs)}
+    assert ("RS", "MK") in found
+    assert not [countries for countries in found if countries[:3] == ("RS", "MK", "RS")]
+    assert find_journey(legs, ["RS", "MK", "RS"]) is None
+    # The northbound journeys are unchanged.
+    assert found[("GR", "MK", "RS", "BA", "HR")] == ["gr-mk", "mk-rs", "rs-ba", "ba-hr"]
+
+
+def test_revisits():
+    from fieldkit.store.routes import revisits
+
+    by_id = {leg.id: leg for leg in LEGS}
+    south = leg("rs-mk-south", "belgrade", "gevgelija", ("RS", "MK"))
+    assert not revisits([by_id["gr-mk"], by_id["mk-rs"], by_id["rs-ba"]])
+    assert revisits([south, by_id["mk-rs"]])
