@@ -9,7 +9,7 @@ For each scale (default x1, x10, x100) it:
 4. what-ifs, measured here without touching fieldkit/: check() with PyYAML's pure-Python SafeLoader in place of
    the libyaml CSafeLoader fieldkit uses where it can, the search index without its prefix indexes (prefix='2 3') and what that does to
    prefix queries, the same database with 16 KiB pages (fewer half-empty overflow pages for bodies of a few
-   KB).
+   KB), the stored snippet text compressed with zlib.
 
     .venv/bin/python bench/build_bench.py                 # x1, x10, x100 (about 4 minutes on 2 cores)
     .venv/bin/python bench/build_bench.py --scale 1 10 --runs 3
@@ -41,11 +41,17 @@ def timed(fn, *args):
 
 
 def space(db: Path) -> dict[str, int]:
-    """Bytes per part of the database: the FTS5 index, the translations table, everything else."""
+    """Bytes per part of the database: the full FTS5 index, the title index (schema 2: `titles` and its
+    `title_order`), the stored snippet text (schema 2: `snippets`), the translations table, everything else."""
     conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
-    parts = {"search index": 0, "translations": 0, "other": 0}
+    parts = {"search index": 0, "title index": 0, "snippet text": 0, "translations": 0, "other": 0}
     for name, size in conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name"):
-        key = "search index" if name.startswith("search") else "translations" if name == "translations" else "other"
+        if name.startswith("search"):
+            key = "search index"
+        elif name.startswith("titles") or name == "title_order":
+            key = "title index"
+        else:
+            key = {"snippets": "snippet text", "translations": "translations"}.get(name, "other")
         parts[key] += size
     parts["text in translations"] = conn.execute(
         "SELECT sum(length(CAST(title AS BLOB)) + length(CAST(summary AS BLOB)) + length(CAST(body AS BLOB))) "
@@ -53,6 +59,26 @@ def space(db: Path) -> dict[str, int]:
     ).fetchone()[0]
     conn.close()
     return parts
+
+
+def snippets_compressed(db: Path) -> tuple[int, float]:
+    """What-if: the snippet text zlib-compressed (level 6), as a table of its own: (bytes, seconds to compress)."""
+    import tempfile
+    import zlib
+
+    source = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    with tempfile.TemporaryDirectory(prefix="fk-zlib-") as folder:
+        target = sqlite3.connect(Path(folder) / "z.db")
+        target.execute("CREATE TABLE snippets (key INTEGER PRIMARY KEY, text BLOB NOT NULL)")
+        started = time.perf_counter()
+        target.executemany("INSERT INTO snippets VALUES (?, ?)", (
+            (key, zlib.compress(text.encode(), 6)) for key, text in source.execute("SELECT key, text FROM snippets")))
+        seconds = time.perf_counter() - started
+        target.commit()
+        size = target.execute("SELECT sum(pgsize) FROM dbstat WHERE name = 'snippets'").fetchone()[0]
+        target.close()
+    source.close()
+    return size, seconds
 
 
 def shipped_loader() -> str:
@@ -173,6 +199,7 @@ def main() -> None:
             queries = json.loads((content / "bench-queries.json").read_text(encoding="utf-8"))
             row["index_variants"] = index_variants(db, [q["text"] for q in queries["classes"]["prefix 2-3 letters"]])
             row["db_bytes_16k_pages"] = page_size_variant(db)
+            row["snippets_zlib_bytes"], row["snippets_zlib_s"] = snippets_compressed(db)
         results[f"x{scale:g}"] = row
         print(f"x{scale:g}: {row['documents']} documents, build {row['build_s']:.1f} s, "
               f"{row['db_bytes'] / 1e6:.1f} MB", file=sys.stderr)
@@ -188,25 +215,26 @@ def fmt_variant(v: dict) -> str:
 def table(results: dict) -> str:
     mb = lambda n: f"{n / 1e6:.1f}"  # noqa: E731
     lines = ["| scale | entries | documents | content MB | generate s | check s | build s (check + write) | "
-             "database MB | search index MB | translations MB (text MB) | other MB |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+             "database MB | search index MB | title index MB | snippet text MB | translations MB (text MB) | other MB |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for scale, r in results.items():
         s = r["space"]
         lines.append(
             f"| {scale} | {r['entries']} | {r['documents']} | {mb(r['content_bytes'])} | {r['generate_s']:.1f} | "
             f"{r['check_s']:.1f} | {r['build_s']:.1f} | {mb(r['db_bytes'])} | {mb(s['search index'])} | "
+            f"{mb(s['title index'])} | {mb(s['snippet text'])} | "
             f"{mb(s['translations'])} ({mb(s['text in translations'])}) | {mb(s['other'])} |"
         )
     if any("check_pure_python_yaml_s" in r for r in results.values()):
         lines += ["", "| scale | check s, as shipped (loader) | check s, pure-Python SafeLoader | "
                       "index with prefix='2 3': build s, MB, prefix query p50/p95 ms | index without prefix: same | "
-                      "database MB with 16 KiB pages |",
-                  "|---|---|---|---|---|---|"]
+                      "database MB with 16 KiB pages | snippet text zlib-compressed: MB, s |",
+                  "|---|---|---|---|---|---|---|"]
         for scale, r in results.items():
             v = list(r["index_variants"].values())
             lines.append(f"| {scale} | {r['check_s']:.1f} ({r['loader']}) | {r['check_pure_python_yaml_s']:.1f} | "
                          f"{fmt_variant(v[0])} | {fmt_variant(v[1])} | "
-                         f"{mb(r['db_bytes_16k_pages'])} |")
+                         f"{mb(r['db_bytes_16k_pages'])} | {mb(r['snippets_zlib_bytes'])}, {r['snippets_zlib_s']:.1f} |")
     return "\n".join(lines) + "\n"
 
 

@@ -14,8 +14,9 @@ Modes, timed one query at a time with the modes interleaved (each query warmed o
     floor+range  a cost simulation, not a correct filter: the floor restricted to `rowid BETWEEN 1 AND n`, n =
                  the number of documents in L and English, i.e. what a language filter would cost if the build
                  numbered documents in blocks per language so that a language is a rowid range
-    proto        bench/fastpath.py FastStore (capped scoring with a title index; snippet text precomputed)
-    proto+lang   the same with lang=L
+    plain        Store.search with the schema 1 plan (store.search_tables = False): every match ranked by bm25
+                 and snippets made from bodies, i.e. the store before schema 2, on the same database
+    plain+lang   the same with lang=L
     cli          `fieldkit search TEXT --db FILE --json` (and with --lang L), a new process per run, fewer runs
 
     .venv/bin/python bench/search_bench.py                     # x1, x10 and x100
@@ -36,19 +37,17 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import fastpath  # noqa: E402  (bench/fastpath.py)
-from fieldkit.store.db import connect  # noqa: E402
-from fieldkit.store.query import Query  # noqa: E402
-from fieldkit.store.store import Store  # noqa: E402
-from fieldkit.text.fold import fold, words  # noqa: E402
+from fieldkit.store import store as store_module
+from fieldkit.store.db import connect
+from fieldkit.store.query import Query
+from fieldkit.store.store import Store
+from fieldkit.text.fold import fold, words
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOOR_SQL = "SELECT rowid FROM search WHERE search MATCH ? ORDER BY bm25(search) LIMIT 10"
 BRIEF_CLASSES = ("rare word", "common word", "prefix 2-3 letters", "no diacritics", "arabic other variant",
                  "cyrillic for latin")
-IN_PROCESS = ("store", "store+lang", "floor", "floor+lang", "floor+range", "proto", "proto+lang")
+IN_PROCESS = ("store", "store+lang", "floor", "floor+lang", "floor+range", "plain", "plain+lang")
 RANGE_SQL = ("SELECT rowid FROM search WHERE search MATCH ? AND rowid BETWEEN 1 AND ? "
              "ORDER BY bm25(search) LIMIT 10")
 
@@ -70,6 +69,15 @@ def langs_for(lang: str) -> tuple[str, ...]:
     return tuple(fallback_chain(lang))
 
 
+def current(db: Path) -> bool:
+    """Whether `db` was built by this fieldkit's schema (an older one lacks the title index and snippet text)."""
+    store = Store(connect(db))
+    try:
+        return store.search_tables
+    finally:
+        store.close()
+
+
 def ensure(scale: float) -> tuple[Path, Path]:
     content = Path(f"/tmp/fk-x{scale:g}")
     db = Path(f"/tmp/fk-x{scale:g}.db")
@@ -77,7 +85,7 @@ def ensure(scale: float) -> tuple[Path, Path]:
         print(f"generating {content} ...", file=sys.stderr)
         subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--scale", f"{scale:g}", "--out",
                         str(content)], check=True)
-    if not db.exists() or db.stat().st_mtime < (content / "bench-queries.json").stat().st_mtime:
+    if not db.exists() or db.stat().st_mtime < (content / "bench-queries.json").stat().st_mtime or not current(db):
         from fieldkit.content.build import build
 
         print(f"building {db} ...", file=sys.stderr)
@@ -89,10 +97,33 @@ def title_matches(title: str, query: Query) -> bool:
     return any(query.matches_word(w) for w in words(fold(title)))
 
 
+class CountingStore(Store):
+    """Store that counts which plan each search took (full: every match by bm25; broad: titles)."""
+
+    def __init__(self, conn):
+        super().__init__(conn)
+        self.paths: dict[str, int] = {}
+
+    def _took(self, path: str) -> None:
+        self.paths[path] = self.paths.get(path, 0) + 1
+
+    def _hits(self, *args, **kwargs):
+        self._took("full")
+        return super()._hits(*args, **kwargs)
+
+    def _broad_hits(self, *args, **kwargs):
+        self._took("broad")
+        return super()._broad_hits(*args, **kwargs)
+
+    def _broad_fill(self, *args, **kwargs):
+        self._took("broad+fill")
+        return super()._broad_fill(*args, **kwargs)
+
+
 def run_in_process(db: Path, classes: dict[str, list[dict]], runs: int) -> dict:
-    store = Store(connect(db))
-    side, side_seconds = fastpath.build_side(db)
-    proto = fastpath.FastStore(connect(db), side)
+    store = CountingStore(connect(db))
+    plain = Store(connect(db))
+    plain.search_tables = False  # the schema 1 plan
     floor_conn = store.conn
     per_lang = dict(floor_conn.execute("SELECT lang, count(*) FROM translations GROUP BY lang").fetchall())
 
@@ -107,15 +138,14 @@ def run_in_process(db: Path, classes: dict[str, list[dict]], runs: int) -> dict:
             return floor_conn.execute(FLOOR_SQL, (match_lang,)).fetchall()
         if mode == "floor+range":
             return floor_conn.execute(RANGE_SQL, (match, sum(per_lang.get(x, 0) for x in langs_for(lang)))).fetchall()
-        if mode == "proto":
-            return proto.search(text, limit=10)
-        return proto.search(text, lang=lang, limit=10)
+        if mode == "plain":
+            return plain.search(text, limit=10)
+        return plain.search(text, lang=lang, limit=10)
 
     results: dict[str, dict] = {}
     for name, items in classes.items():
         samples: dict[str, list[float]] = {mode: [] for mode in IN_PROCESS}
-        matches, identical, overlap, store_titles, proto_titles = [], 0, [], [], []
-        paths_before = dict(proto.paths)
+        matches, identical, overlap, store_titles, plain_titles = [], 0, [], [], []
         gc.collect()
         for item in items:
             text, lang = item["text"], item["lang"]
@@ -129,64 +159,101 @@ def run_in_process(db: Path, classes: dict[str, list[dict]], runs: int) -> dict:
                     started = time.perf_counter_ns()
                     call(mode, text, lang, match, match_lang)
                     samples[mode].append((time.perf_counter_ns() - started) / 1e6)
+        paths_before = dict(store.paths)
+        for item in items:
+            text, lang = item["text"], item["lang"]
+            query = Query.parse(text)
             for kwargs in ({}, {"lang": lang}):
-                a, b = store.search(text, limit=10, **kwargs), proto.search(text, limit=10, **kwargs)
+                a, b = store.search(text, limit=10, **kwargs), plain.search(text, limit=10, **kwargs)
                 identical += [h.to_json() for h in a] == [h.to_json() for h in b]
-                overlap.append(len({h.id for h in a} & {h.id for h in b}) / max(1, len(a)))
+                overlap.append(len({h.id for h in a} & {h.id for h in b}) / max(1, len(b)))
                 store_titles += [title_matches(h.title, query) for h in a]
-                proto_titles += [title_matches(h.title, query) for h in b]
-        paths = {k: v - paths_before.get(k, 0) for k, v in proto.paths.items() if v - paths_before.get(k, 0)}
+                plain_titles += [title_matches(h.title, query) for h in b]
+        paths = {k: v - paths_before.get(k, 0) for k, v in store.paths.items() if v - paths_before.get(k, 0)}
         results[name] = {
             "queries": len(items),
             "matches_median": statistics.median(matches),
             "matches_max": max(matches),
             "modes": {mode: summary(s) for mode, s in samples.items()},
             "samples": samples,
-            "proto_identical": f"{identical}/{2 * len(items)}",
-            "proto_overlap": statistics.mean(overlap),
+            "identical": f"{identical}/{2 * len(items)}",
+            "overlap": statistics.mean(overlap),
             "store_title_hits": statistics.mean(store_titles) if store_titles else 0.0,
-            "proto_title_hits": statistics.mean(proto_titles) if proto_titles else 0.0,
-            "proto_paths": paths,
+            "plain_title_hits": statistics.mean(plain_titles) if plain_titles else 0.0,
+            "paths": paths,
         }
-    return {"classes": results, "side_build_seconds": side_seconds, "side_bytes": side.stat().st_size,
-            "side_parts": fastpath.side_sizes(side)}
+    return {"classes": results, "broad_matches": store_module.BROAD_MATCHES, "tables": table_sizes(db)}
+
+
+def table_sizes(db: Path) -> dict[str, int]:
+    """Bytes of the full index, the title index (with title_order) and the snippet text, from dbstat."""
+    conn = connect(db)
+    sizes = {"search": 0, "titles": 0, "snippets": 0, "translations": 0, "file": db.stat().st_size}
+    for name, size in conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name"):
+        for part in ("search", "titles", "snippets", "translations"):
+            if name == part or name.startswith(part + "_") or (part == "titles" and name == "title_order"):
+                sizes[part] += size
+    conn.close()
+    return sizes
+
+
+class TimedStore(CountingStore):
+    """Store whose steps are timed: the capped count, serving (language, snippet text, snippet()), snippet()."""
+
+    def __init__(self, conn):
+        super().__init__(conn)
+        self.spent = {"count": 0, "served": 0, "snippet": 0}
+
+    def _count(self, *args, **kwargs):
+        started = time.perf_counter_ns()
+        try:
+            return super()._count(*args, **kwargs)
+        finally:
+            self.spent["count"] += time.perf_counter_ns() - started
+
+    def _served(self, *args, **kwargs):
+        started = time.perf_counter_ns()
+        try:
+            return super()._served(*args, **kwargs)
+        finally:
+            self.spent["served"] += time.perf_counter_ns() - started
 
 
 def breakdown(db: Path, classes: dict[str, list[dict]], runs: int) -> dict[str, dict[str, float]]:
-    """Mean ms per phase of Store.search (unfiltered, first pass), by replaying its steps one at a time."""
-    from fieldkit.store.snippet import snippet
-    from fieldkit.store.store import _RANK
-    from fieldkit.store import store as store_module
+    """Mean ms per step of Store.search (unfiltered): the capped count, ranking (the full query or the title
+    streams, and reading the chosen rows), serving (stored snippet text, language) and snippet()."""
+    store = TimedStore(connect(db))
+    real_snippet = store_module.snippet
 
-    cut = getattr(store_module, "SNIPPET_SOURCE", None)
-    from fieldkit.text.markdown_plain import plain_text
+    def timed_snippet(*args, **kwargs):
+        started = time.perf_counter_ns()
+        try:
+            return real_snippet(*args, **kwargs)
+        finally:
+            store.spent["snippet"] += time.perf_counter_ns() - started
 
-    store = Store(connect(db))
+    store_module.snippet = timed_snippet
     out = {}
-    for name, items in classes.items():
-        totals = {"fts5 query": 0.0, "fetch rows": 0.0, "plain_text": 0.0, "snippet": 0.0}
-        count = 0
-        for repeat in range(runs + 1):
-            for item in items:
-                query = Query.parse(item["text"])
-                t0 = time.perf_counter_ns()
-                rows = store.conn.execute(
-                    f"SELECT rowid, {_RANK} AS rank FROM search WHERE search MATCH ? ORDER BY rank LIMIT 20",
-                    (query.match(),),
-                ).fetchall()
-                t1 = time.perf_counter_ns()
-                docs = store._documents("t.key", [r["rowid"] for r in rows])[:10] if rows else []
-                t2 = time.perf_counter_ns()
-                texts = [d["summary"] + " " + plain_text(d["body"][:cut]) for d in docs]
-                t3 = time.perf_counter_ns()
-                for text in texts:
-                    snippet(text, query)
-                t4 = time.perf_counter_ns()
-                if repeat:  # the first round warms up
-                    count += 1
-                    for key, spent in zip(totals, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
-                        totals[key] += spent / 1e6
-        out[name] = {key: value / count for key, value in totals.items()}
+    try:
+        for name, items in classes.items():
+            totals = {"count": 0.0, "rank": 0.0, "serve": 0.0, "snippet": 0.0}
+            count = 0
+            for repeat in range(runs + 1):
+                for item in items:
+                    store.spent = dict.fromkeys(store.spent, 0)
+                    started = time.perf_counter_ns()
+                    store.search(item["text"], limit=10)
+                    total = time.perf_counter_ns() - started
+                    if repeat:  # the first round warms up
+                        count += 1
+                        spent = store.spent
+                        parts = {"count": spent["count"], "rank": total - spent["count"] - spent["served"],
+                                 "serve": spent["served"] - spent["snippet"], "snippet": spent["snippet"]}
+                        for key, value in parts.items():
+                            totals[key] += value / 1e6
+            out[name] = {key: value / count for key, value in totals.items()}
+    finally:
+        store_module.snippet = real_snippet
     return out
 
 
@@ -253,24 +320,29 @@ def report(scale: float, db: Path, data: dict) -> str:
         ratio = m["store"]["p95"] / m["floor"]["p95"]
         lines.append(f"| {name} | {count} | {fmt(m['store'])} | {fmt(m['store+lang'])} | {fmt(m['floor'])} | "
                      f"{fmt(m['floor+lang'])} | {fmt(m['floor+range'])} | {ratio:.1f}x |")
-    lines += ["", "Prototype (bench/fastpath.py), ms p50 / p95 / max, and how its results compare with the store's:", ""]
-    lines += ["| class | proto | proto+lang | identical to store | id overlap@10 | title matches: store, proto | paths |",
-              "|---|---|---|---|---|---|---|"]
+    lines += ["", "The store against its schema 1 plan on the same database (plain: every match ranked by bm25, "
+                  "snippets from bodies), ms p50 / p95 / max, and how their results compare:", ""]
+    lines += ["| class | store | store+lang | plain | plain+lang | identical to plain | id overlap@10 | "
+              "title matches: store, plain | plans |",
+              "|---|---|---|---|---|---|---|---|---|"]
     for name, r in list(res.items()) + [("overall (6 classes)", None)]:
         if r is None:
-            lines.append(f"| {name} | {fmt(overall(res, 'proto'))} | {fmt(overall(res, 'proto+lang'))} | | | | |")
+            lines.append(f"| {name} | {fmt(overall(res, 'store'))} | {fmt(overall(res, 'store+lang'))} | "
+                         f"{fmt(overall(res, 'plain'))} | {fmt(overall(res, 'plain+lang'))} | | | | |")
             continue
-        paths = ", ".join(f"{k} {v}" for k, v in sorted(r["proto_paths"].items()))
-        lines.append(f"| {name} | {fmt(r['modes']['proto'])} | {fmt(r['modes']['proto+lang'])} | "
-                     f"{r['proto_identical']} | {r['proto_overlap']:.2f} | "
-                     f"{r['store_title_hits']:.0%}, {r['proto_title_hits']:.0%} | {paths} |")
-    side = data["in_process"]
-    lines += ["", f"Prototype side tables: built in {side['side_build_seconds']:.1f} s (0 = reused), "
-                  f"{side['side_bytes'] / 1e6:.1f} MB (title index {side['side_parts']['titles'] / 1e6:.1f} MB, "
-                  f"snippet text {side['side_parts']['plain'] / 1e6:.1f} MB).", ""]
-    lines += ["Where the store's time goes (unfiltered, first pass, mean ms per search; Store.search replayed step by "
-              "step: the ranked FTS5 query, fetching the rows with bodies, plain_text() and snippet() of 10 hits):", ""]
-    lines += ["| class | fts5 query | fetch rows | plain_text | snippet |", "|---|---|---|---|---|"]
+        paths = ", ".join(f"{k} {v}" for k, v in sorted(r["paths"].items()))
+        lines.append(f"| {name} | {fmt(r['modes']['store'])} | {fmt(r['modes']['store+lang'])} | "
+                     f"{fmt(r['modes']['plain'])} | {fmt(r['modes']['plain+lang'])} | {r['identical']} | "
+                     f"{r['overlap']:.2f} | {r['store_title_hits']:.0%}, {r['plain_title_hits']:.0%} | {paths} |")
+    sizes = data["in_process"]["tables"]
+    lines += ["", f"BROAD_MATCHES = {data['in_process']['broad_matches']}. Database {sizes['file'] / 1e6:.1f} MB: "
+                  f"full index {sizes['search'] / 1e6:.1f} MB, title index with title_order "
+                  f"{sizes['titles'] / 1e6:.1f} MB, snippet text {sizes['snippets'] / 1e6:.1f} MB, translations "
+                  f"{sizes['translations'] / 1e6:.1f} MB.", ""]
+    lines += ["Where the store's time goes (unfiltered, mean ms per search: the capped count; ranking, i.e. the "
+              "full query or the title streams and reading the chosen rows; serving, i.e. the stored snippet text "
+              "and languages; snippet()):", ""]
+    lines += ["| class | count | rank | serve | snippet |", "|---|---|---|---|---|"]
     for name, phases in data["breakdown"].items():
         lines.append(f"| {name} | " + " | ".join(f"{v:.2f}" for v in phases.values()) + " |")
     lines.append("")

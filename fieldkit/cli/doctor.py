@@ -13,6 +13,7 @@ import sys
 
 from fieldkit import __version__, paths
 from fieldkit.cli.output import print_json
+from fieldkit.store.schema import SCHEMA_VERSION
 
 
 def add_parser(subparsers) -> None:
@@ -52,9 +53,11 @@ def _content(db: str | None) -> dict:
     try:
         meta = store.meta()
         date = meta.get("content_date")
+        stats = store.stats()
         return {"database": str(store.located.path), "origin": store.located.origin,
                 "version": meta.get("content_version", ""), "date": date or "", "age": age_in_words(date),
-                "stale": is_stale(date), "entries": store.stats()["entries"]}
+                "stale": is_stale(date), "entries": stats["entries"], "schema": stats["schema_version"],
+                "fast_search": store.search_tables}
     finally:
         store.close()
 
@@ -119,6 +122,9 @@ def run_doctor(args: argparse.Namespace) -> int:
             print("  from the copy inside this executable")
         else:
             print(f"  from {content['origin']}: {content['database']}")
+        if content["schema"] < SCHEMA_VERSION:
+            print(f"  content schema {content['schema']}, older than this fieldkit's {SCHEMA_VERSION}: it works, but "
+                  "searches for common words are slower; install newer content (fieldkit pack install) or rebuild it")
     print(f"user data: {data['file']}" + (f"  ({data['notice']})" if data["notice"] else ""))
     print(f"  settings and trusted keys: {data['config']}; cache: {data['cache']}")
     size = terminal["size"] if terminal["is_terminal"] else "not a terminal"

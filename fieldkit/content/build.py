@@ -21,7 +21,7 @@ from fieldkit.content.check import check
 from fieldkit.content.corpus import Corpus, EntryFile
 from fieldkit.content.embeds import find_embeds, resolve_embeds
 from fieldkit.content.problems import ContentError
-from fieldkit.store.schema import SCHEMA_VERSION, facet_tokens
+from fieldkit.store.schema import SCHEMA_VERSION, facet_tokens, snippet_text, title_order, title_position
 from fieldkit.text.fold import fold
 from fieldkit.text.markdown_plain import plain_text
 
@@ -90,6 +90,7 @@ def _fill(db: sqlite_utils.Database, corpus: Corpus) -> tuple[int, int]:
         [(row["key"], *index) for row, index in documents],
     )
     db.execute("INSERT INTO search (search) VALUES ('optimize')")
+    _fill_search_tables(db, documents)
     db["meta"].insert_all({"key": k, "value": v} for k, v in sorted(_meta(corpus, originals).items()))
     db.conn.commit()
     db.execute("VACUUM")
@@ -136,6 +137,29 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     db.execute(
         "CREATE VIRTUAL TABLE search USING fts5("
         "title, body, facets, content='', tokenize='unicode61 remove_diacritics 2', prefix='2 3')"
+    )
+    # Schema 2 (fieldkit/store/schema.py): the title index for queries that match too much to rank by bm25, in
+    # the static title order, and the snippet text, so a search reads no body and runs no Markdown conversion.
+    db.execute(
+        "CREATE VIRTUAL TABLE titles USING fts5("
+        "title, facets, content='', tokenize='unicode61 remove_diacritics 2', prefix='2 3')"
+    )
+    db.execute("CREATE TABLE title_order (pos INTEGER PRIMARY KEY, key INTEGER NOT NULL)")
+    db.execute("CREATE TABLE snippets (key INTEGER PRIMARY KEY, text TEXT NOT NULL)")
+
+
+def _fill_search_tables(db: sqlite_utils.Database, documents: list[tuple[dict[str, Any], tuple[str, str, str]]]) -> None:
+    """The title index (rowid = title position: title order, ties by key) and each document's snippet text."""
+    ordered = sorted(documents, key=lambda doc: (*title_order(doc[0]["title"]), doc[0]["key"]))
+    positions = [(title_position(row["title"], seq), row, index) for seq, (row, index) in enumerate(ordered, start=1)]
+    db.conn.executemany(
+        "INSERT INTO titles (rowid, title, facets) VALUES (?, ?, ?)",
+        [(pos, index[0], index[2]) for pos, _, index in positions],
+    )
+    db.execute("INSERT INTO titles (titles) VALUES ('optimize')")
+    db.conn.executemany("INSERT INTO title_order (pos, key) VALUES (?, ?)", [(pos, row["key"]) for pos, row, _ in positions])
+    db.conn.executemany(
+        "INSERT INTO snippets (key, text) VALUES (?, ?)", [(row["key"], snippet_text(row["body"])) for row, _ in documents]
     )
 
 

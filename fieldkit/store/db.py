@@ -47,7 +47,8 @@ def _build_source_checkout(content_dir: Path) -> Path:
     # Hashing the inputs is cheap; the compiler (YAML, sqlite-utils) is imported only when a build is due.
     from fieldkit.content.inputs import input_hash
 
-    target = paths.cache_dir() / f"content-{input_hash(content_dir)[:16]}.db"
+    # The schema is in the name: a fieldkit with a newer schema builds its own copy instead of reading an older one.
+    target = paths.cache_dir() / f"content-{input_hash(content_dir)[:16]}-schema{SCHEMA_VERSION}.db"
     if not target.exists():
         from fieldkit.content.build import build
         from fieldkit.content.problems import ContentError

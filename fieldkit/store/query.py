@@ -35,10 +35,17 @@ class Query:
             quoted[-1] += "*"
         return f" {operator} ".join(quoted)
 
+    def opening(self) -> str:
+        """The words as one phrase at the start of a column (`^"a b c"*`): a title that begins with the query."""
+        return '^"' + " ".join(self.terms) + '"' + ("*" if self.prefix else "")
+
     def match(self, *, operator: str = "AND", langs: tuple[str, ...] = (), entry_type: str | None = None,
-              country: str | None = None) -> str:
-        """The full MATCH string: the words in title and body, and the filters as facet tokens."""
-        parts = [f"{{title body}} : ({self.expression(operator)})"]
+              country: str | None = None, columns: str = "{title body}", opening: bool = False) -> str:
+        """The full MATCH string: the words in `columns` (title and body), and the filters as facet tokens.
+
+        With `opening`, the words must open the column, in order (`opening()`); `operator` is then unused.
+        """
+        parts = [f"{columns} : ({self.opening() if opening else self.expression(operator)})"]
         if langs:
             parts.append("facets : (" + " OR ".join(f'"{lang_token(lang)}"' for lang in langs) + ")")
         if entry_type:

@@ -2,10 +2,57 @@
 
 from __future__ import annotations
 
-# Bump when a reader of the old layout could not read the new one. Packs carry it too (a later issue).
-SCHEMA_VERSION = 1
+# Bump when a reader of the old layout could not read the new one. Packs carry it too (fieldkit/packs): a
+# fieldkit reads its own schema and every older one, and refuses newer ones with a message to update.
+#   1  the first layout: TABLES.
+#   2  adds SEARCH_TABLES, written by the build so broad queries rank titles only and snippets need no body.
+#      A schema 1 database is still read: its searches take the schema 1 path (every match ranked by bm25,
+#      snippet text made from the body on every search), so results are the same, only slower.
+SCHEMA_VERSION = 2
 
 TABLES = ("meta", "sources", "entries", "citations", "relations", "translations", "search")
+# Schema 2:
+#   titles       FTS5 (title, facets): the `search` table's title and facets columns alone, same tokenizer.
+#                Its rowid is not the document's key but its title position (title_position()): rowids follow
+#                the static title order, so the first n rows of a match are its n shortest titles, read from
+#                the doclist with no sorting, and a rowid tells how many words its title has.
+#   title_order  (pos -> key): the `translations` key of each `titles` row.
+#   snippets     (key -> text): snippet_text() of each document's body, computed once by the build.
+SEARCH_TABLES = ("titles", "title_order", "snippets")
+
+SNIPPET_SOURCE = 3000  # characters of a body a snippet is cut from (a snippet comes from the start of a body)
+
+
+def snippet_text(body: str) -> str:
+    """The plain text a document's snippet is cut from; the snippet searches `summary + " " + snippet_text`."""
+    from fieldkit.text.markdown_plain import plain_text  # here: this module is imported by every command
+
+    return plain_text(body[:SNIPPET_SOURCE])
+
+
+def title_order(title: str) -> tuple[int, int]:
+    """The static order of titles for broad queries: fewer words first, then fewer characters (folded)."""
+    from fieldkit.text.fold import fold, words
+
+    folded = fold(title)
+    return len(words(folded)), len(folded)
+
+
+def title_position(title: str, seq: int) -> int:
+    """A document's rowid in `titles`: the title's words and characters in the high bits, then `seq`, its place
+    in the build's title order (title_order(), then key). Ordering by it is ordering by the title order."""
+    title_words, characters = title_order(title)
+    return min(title_words, 0x7FFF) << 48 | min(characters, 0xFFFF) << 32 | seq
+
+
+def position_words(position: int) -> int:
+    """How many words the title at this `titles` rowid has."""
+    return position >> 48
+
+
+def position_length(position: int) -> int:
+    """The title's length as the order compares it (words, then characters), as one number."""
+    return position >> 32
 
 
 def lang_token(lang: str) -> str:

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import heapq
 import json
 import sqlite3
-from typing import Any
+from typing import Any, Iterator
 
 from fieldkit.i18n.languages import fallback_chain
 from fieldkit.store.db import Located
 from fieldkit.store.models import Citation, Entry, Hit, Link
 from fieldkit.store.query import Query
+from fieldkit.store.schema import SEARCH_TABLES, position_length, position_words, snippet_text
 from fieldkit.store.snippet import snippet
 from fieldkit.text.fold import fold, words
-from fieldkit.text.markdown_plain import plain_text
 
 # Title matches count ten times a body match; the facets column never counts.
 _RANK = "bm25(search, 10.0, 1.0, 0.0)"
-SNIPPET_SOURCE = 3000  # characters of a body searched for the snippet
+_TITLE_RANK = "bm25(titles, 10.0, 0.0)"
+# From this many matching documents a query is broad: bm25 would score every one of them (about 0.8 us each,
+# 20-30 ms for a common word at x100), so titles alone are ranked, in the static title order. Below it, a
+# query is ranked exactly as it always was. docs/performance.md has the measurements behind the figure.
+BROAD_MATCHES = 2000
 
 
 def _title_tier(title: str, query: Query) -> int:
@@ -36,6 +41,12 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, located: Located | None = None):
         self.conn = conn
         self.located = located
+        present = {row[0] for row in conn.execute(
+            f"SELECT name FROM sqlite_master WHERE name IN ({','.join('?' * len(SEARCH_TABLES))})", SEARCH_TABLES
+        )}
+        # A schema 2 database has the title index and stored snippet text; a schema 1 database (an older pack)
+        # is searched the schema 1 way: the same results, every match ranked by bm25, snippets made from bodies.
+        self.search_tables = present == set(SEARCH_TABLES)
 
     def close(self) -> None:
         self.conn.close()
@@ -56,21 +67,37 @@ class Store:
         Without, every language is searched and each entry is served in the language that matched best.
         All words must match; if that finds nothing, any word may (a question typed as a sentence still finds
         something). An entry whose title is exactly the query comes first.
+
+        A query that matches BROAD_MATCHES documents or more (a common word, two letters typed so far) is ranked
+        from titles alone, in a static order: the title is the query, then titles that start with it, then any
+        other title with the words; within each, shorter titles first, then the requested language, then the
+        build's order. Only if titles give fewer than `limit` entries, others follow, ranked by bm25 over the
+        first BROAD_MATCHES matching documents.
         """
         query = Query.parse(text)
         if not query or limit <= 0:
             return []
         langs: tuple[str, ...] = () if lang is None else tuple(fallback_chain(lang))
+        # Both languages of one entry can match; fetch enough rows to keep `limit` entries after merging.
+        fetch = limit * max(2, len(langs))
         for operator in ("AND", "OR"):
             match = query.match(operator=operator, langs=langs, entry_type=entry_type, country=country)
-            # Both languages of one entry can match; fetch enough rows to keep `limit` entries after merging.
-            rows = self.conn.execute(
+            count = self._count(match, BROAD_MATCHES) if self.search_tables else None
+            if count is not None and count >= BROAD_MATCHES:
+                return self._broad_hits(query, operator, match, langs, entry_type, country, lang, limit, fetch)
+            rows = [] if count == 0 else self.conn.execute(
                 f"SELECT rowid, {_RANK} AS rank FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?",
-                (match, limit * max(2, len(langs))),
+                (match, fetch),
             ).fetchall()
             if rows or len(query.terms) == 1:
                 break
         return self._hits(rows, query, lang, limit)
+
+    def _count(self, match: str, cap: int) -> int:
+        """How many documents match, counted up to `cap` only: rowids, no positions, no scores (under 0.2 ms)."""
+        return self.conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)", (match, cap)
+        ).fetchone()[0]
 
     def _hits(self, rows: list[sqlite3.Row], query: Query, lang: str | None, limit: int) -> list[Hit]:
         if not rows:
@@ -82,12 +109,130 @@ class Store:
         for doc in sorted(docs, key=lambda d: d["rank"]):
             best.setdefault(doc["id"], doc)
         ordered = sorted(best.values(), key=lambda d: (_title_tier(d["title"], query), d["rank"]))[:limit]
+        return self._served(ordered, query, lang)
+
+    def _broad_hits(self, query: Query, operator: str, match: str, langs: tuple[str, ...], entry_type: str | None,
+                    country: str | None, lang: str | None, limit: int, fetch: int) -> list[Hit]:
+        """Hits for a broad query from the title index, in the static order (see `search`).
+
+        The order is (tier, title length, place of the language in `langs`, title position). Title positions
+        (the index's rowids) follow the title length, so each stream below, one tier of one language, is read in
+        that order straight from the index, a few rows at a time; merging the streams gives the static order,
+        and reading stops as soon as it has `limit` entries. Tiers come from the index too: a title of tier 0
+        or 1 opens with the query (FTS5's `^`) and has at least as many words as the query.
+        """
+        n = len(query.terms)
+        exact = Query(terms=query.terms, prefix=False)
+        streams = []
+        for place, code in enumerate(langs or (None,)):
+            filters = {"langs": (code,) if code else (), "entry_type": entry_type, "country": country,
+                       "columns": "title"}
+            opening = query.match(opening=True, **filters)
+            if query.prefix:  # tier 0: the title is the query; tier 1: it opens with it, the last word a prefix
+                streams.append(self._title_stream(exact.match(opening=True, **filters), place, fetch, n, n, 0))
+                streams.append(self._title_stream(opening, place, fetch, n, None, 1))
+            else:  # one match for both: tier 0 where the title has just the query's words
+                streams.append(self._title_stream(opening, place, fetch, n, n, 0))
+                streams.append(self._title_stream(opening, place, fetch, n + 1, None, 1))
+            streams.append(self._title_stream(query.match(operator=operator, **filters), place, fetch, 0, None, 2))
+        best: dict[str, dict[str, Any]] = {}  # entry id -> its first document in the order
+        seen: set[int] = set()
+        pending: list[tuple[int, int, int, int]] = []
+        for item in heapq.merge(*streams):
+            if item[3] in seen:  # a title of tier 0 or 1 is also in the tier 2 stream, later
+                continue
+            seen.add(item[3])
+            pending.append(item)
+            if len(pending) >= fetch:
+                self._take_titles(pending, best)
+                pending = []
+                if len(best) >= limit:
+                    break
+        else:
+            self._take_titles(pending, best)
+        ordered = sorted(best.values(), key=lambda doc: doc["order"])[:limit]
+        self._title_scores(query.match(operator=operator, langs=langs, entry_type=entry_type, country=country,
+                                       columns="title"), ordered)
+        if len(ordered) < limit:  # too few titles: the rest from the body, ranked after every title
+            ordered += self._broad_fill(match, {doc["id"] for doc in ordered}, fetch)[: limit - len(ordered)]
+        return self._served(ordered, query, lang)
+
+    def _title_stream(self, title_match: str, place: int, chunk: int, fewest: int, most: int | None,
+                      tier: int) -> Iterator[tuple[int, int, int, int]]:
+        """(tier, title length, place, position) of each title matching `title_match` that has `fewest` to `most`
+        words, in title order, read `chunk` rows at a time (more each time)."""
+        after = -1
+        while True:
+            rows = self.conn.execute(
+                "SELECT rowid FROM titles WHERE titles MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?",
+                (title_match, after, chunk),
+            ).fetchall()
+            for (position,) in rows:
+                title_words = position_words(position)
+                if most is not None and title_words > most:
+                    return
+                # Fewer words than the query that opens the title: the query runs on into the aliases.
+                if title_words >= fewest:
+                    yield tier, position_length(position), place, position
+            if len(rows) < chunk:
+                return
+            after, chunk = rows[-1][0], chunk * 4
+
+    def _take_titles(self, items: list[tuple[int, int, int, int]], best: dict[str, dict[str, Any]]) -> None:
+        """Add the documents of `items` (in order) to `best`, keeping each entry's first."""
+        if not items:
+            return
+        order_of = {item[3]: item for item in items}
+        marks = ",".join("?" * len(items))
+        key_order = {row[0]: order_of[row[1]] for row in self.conn.execute(
+            f"SELECT key, pos FROM title_order WHERE pos IN ({marks})", list(order_of)
+        )}
+        docs = self._documents("t.key", list(key_order))
+        for doc in sorted(docs, key=lambda d: key_order[d["key"]]):
+            if doc["id"] not in best:
+                best[doc["id"]] = dict(doc, order=key_order[doc["key"]], rank=-0.0)
+
+    def _title_scores(self, title_match: str, docs: list[dict[str, Any]]) -> None:
+        """Set each document's rank to its title's bm25 (what `score` shows; the order does not use it)."""
+        if not docs:
+            return
+        positions = {doc["order"][3]: doc for doc in docs}
+        marks = ",".join("?" * len(positions))
+        # `rowid + 0`: a filter on the rows read, not a lookup per value (FTS5 would run the match once per value).
+        for position, rank in self.conn.execute(
+            f"SELECT rowid, {_TITLE_RANK} FROM titles WHERE titles MATCH ? AND rowid BETWEEN ? AND ? "
+            f"AND rowid + 0 IN ({marks})",
+            (title_match, min(positions), max(positions), *positions),
+        ):
+            positions[position]["rank"] = rank
+
+    def _broad_fill(self, match: str, known: set[str], fetch: int) -> list[dict[str, Any]]:
+        """Entries without the words in a title, after every title match: bm25 over the first BROAD_MATCHES
+        matching documents only, one document per entry."""
+        bound = self.conn.execute(
+            "SELECT rowid FROM search WHERE search MATCH ? LIMIT 1 OFFSET ?", (match, BROAD_MATCHES - 1)
+        ).fetchone()
+        rows = self.conn.execute(
+            f"SELECT rowid, {_RANK} AS rank FROM search WHERE search MATCH ? AND rowid <= ? ORDER BY rank LIMIT ?",
+            (match, bound[0] if bound else 1 << 62, fetch + len(known)),
+        ).fetchall()
+        if not rows:
+            return []
+        rank_of = {row["rowid"]: row["rank"] for row in rows}
+        best: dict[str, dict[str, Any]] = {}
+        for doc in sorted(self._documents("t.key", list(rank_of)), key=lambda d: rank_of[d["key"]]):
+            if doc["id"] not in known:
+                best.setdefault(doc["id"], dict(doc, rank=rank_of[doc["key"]]))
+        return list(best.values())
+
+    def _served(self, ordered: list[dict[str, Any]], query: Query, lang: str | None) -> list[Hit]:
+        """Hits for the chosen documents, in order: each in `lang` where translated, with a snippet."""
         if lang is not None:
             ordered = self._in_language(ordered, lang)
+        texts = self._snippet_texts(ordered)
         hits = []
         for doc in ordered:
-            # A snippet comes from the start of long bodies: it is cut around the first dense cluster anyway.
-            text, spans = snippet(doc["summary"] + " " + plain_text(doc["body"][:SNIPPET_SOURCE]), query)
+            text, spans = snippet(texts[doc["key"]], query)
             hits.append(Hit(
                 id=doc["id"], type=doc["type"], title=doc["title"], summary=doc["summary"], snippet=text,
                 highlights=spans, country=doc["country"], lang=doc["lang"],
@@ -95,11 +240,27 @@ class Store:
             ))
         return hits
 
+    def _snippet_texts(self, docs: list[dict[str, Any]]) -> dict[int, str]:
+        """key -> the text a document's snippet is cut from: its summary and the start of its body, as plain text."""
+        if not docs:
+            return {}
+        if not self.search_tables:  # schema 1: made from the body (read by _documents) on every search
+            return {doc["key"]: doc["summary"] + " " + snippet_text(doc["body"]) for doc in docs}
+        keys = [doc["key"] for doc in docs]
+        stored = dict(self.conn.execute(
+            f"SELECT key, text FROM snippets WHERE key IN ({','.join('?' * len(keys))})", keys
+        ).fetchall())
+        return {doc["key"]: doc["summary"] + " " + stored[doc["key"]] for doc in docs}
+
     def _documents(self, column: str, values: list[Any], lang: str | None = None) -> list[sqlite3.Row]:
-        """Translation rows with their entry's type and country, where `column` is one of `values`."""
+        """Translation rows with their entry's type and country, where `column` is one of `values`.
+
+        Bodies are read only where snippets are made from them (a schema 1 database).
+        """
         marks = ",".join("?" * len(values))
+        body = "" if self.search_tables else ", t.body"
         sql = (
-            "SELECT t.key, t.id, t.lang, t.title, t.summary, t.body, e.type, e.country FROM translations t "
+            f"SELECT t.key, t.id, t.lang, t.title, t.summary{body}, e.type, e.country FROM translations t "
             f"JOIN entries e ON e.id = t.id WHERE {column} IN ({marks})"
         )
         if lang is not None:

@@ -7,6 +7,7 @@ Each test starts with v1 installed, fingerprints the user data folder, tries the
 from __future__ import annotations
 
 import io
+import sqlite3
 import stat
 import struct
 import zipfile
@@ -202,7 +203,9 @@ def test_database_failing_integrity_check(installed_v1, cli, tmp_path):
     broken = corrupt_database(installed_v1.v2_db, tmp_path / "broken.db")
     bad = tmp_path / "broken.fkpack"
     bad.write_bytes(forge(broken.read_bytes(), installed_v1.secret, **facts_of(installed_v1.v2_db, version="2026.12.24")))
-    refused(cli, bad, "its database fails SQLite's integrity check: *** in database main *** Page 17 is never used")
+    with sqlite3.connect(installed_v1.v2_db) as conn:  # the orphaned index's page
+        page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'idx_entries_type'").fetchone()[0]
+    refused(cli, bad, f"its database fails SQLite's integrity check: *** in database main *** Page {page} is never used")
 
 
 def test_database_that_is_not_fieldkit_content(installed_v1, cli, tmp_path):
