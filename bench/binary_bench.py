@@ -64,7 +64,12 @@ def build_baseline() -> float:
 def bundled_database() -> bytes:
     from PyInstaller.archive.readers import CArchiveReader
 
-    return CArchiveReader(str(FIELDKIT)).extract("fieldkit/data/fieldkit.db")
+    # Kept compressed in the archive, as a module holding it (build/fieldkit.spec, fieldkit/store/frozen_content.py).
+    import zlib
+
+    table: dict = {}
+    exec(CArchiveReader(str(FIELDKIT)).open_embedded_archive("PYZ.pyz").extract("pyi_fieldkit_content"), table)
+    return zlib.decompress(table["BLOB"])
 
 
 def clean_env(home: str) -> list[str]:

@@ -38,6 +38,13 @@ def locate(explicit: str | os.PathLike[str] | None = None) -> Located:
         return Located(pack.database, f"pack {pack.label}")
     if paths.BUNDLED_DB.exists():
         return Located(paths.BUNDLED_DB, "bundled")
+    from fieldkit.store.frozen_content import CorruptExecutable, unpacked_content
+
+    try:
+        if (bundled := unpacked_content()) is not None:  # the one-file executable: see frozen_content.py
+            return Located(bundled, "bundled")
+    except CorruptExecutable as problem:
+        raise StoreError(str(problem)) from None
     if paths.SOURCE_CONTENT_DIR.is_dir():
         return Located(_build_source_checkout(paths.SOURCE_CONTENT_DIR), "source checkout")
     raise StoreError("no content database: this fieldkit was installed without one; pass --db FILE")

@@ -134,6 +134,48 @@ def test_content_tools_work_inside(lonely, tmp_path):
     assert result.returncode == 0 and out.is_file(), result.stderr
 
 
+def test_content_is_unpacked_once_per_version(lonely, tmp_path):
+    """The first launch writes the content into the cache folder; later ones use that copy; a damaged copy is
+    replaced; with no writable cache folder fieldkit still works."""
+    home = tmp_path / "home"
+    home.mkdir()
+    first = run(lonely, "stats", "--json", home=home)
+    assert first.returncode == 0, first.stderr
+    [copy] = list((home / ".cache" / "fieldkit").glob("bundled-*.db"))
+    written = copy.stat().st_mtime_ns
+    again = run(lonely, "stats", "--json", home=home)
+    assert again.stdout == first.stdout and copy.stat().st_mtime_ns == written
+    copy.write_bytes(copy.read_bytes()[:4096])  # a copy cut short (disk full, killed process)
+    repaired = run(lonely, "stats", "--json", home=home)
+    assert repaired.stdout == first.stdout, repaired.stderr
+    assert copy.stat().st_size > 4096
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        if os.access(locked, os.W_OK):
+            return  # root writes anywhere: the read-only case cannot be shown here
+        result = run(lonely, "stats", "--json", home=locked)
+        assert result.stdout == first.stdout, result.stderr
+    finally:
+        locked.chmod(0o755)
+
+
+def test_export_and_import_work_inside(lonely, tmp_path):
+    """Interop inside the executable: GeoJSON out, a partner's HXL sheet read row by row (nothing written)."""
+    out = tmp_path / "map.geojson"
+    result = run(lonely, "export", "--type", "place", "--format", "geojson", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    collection = json.loads(out.read_text(encoding="utf-8"))
+    assert collection["type"] == "FeatureCollection" and collection["features"]
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "content", content)
+    sheet = ROOT / "tests" / "fixtures" / "interop" / "partner-services.csv"
+    result = run(lonely, "import", "services", str(sheet), "--content", str(content), "--dry-run", "--skip-bad")
+    assert result.returncode == 0, result.stderr
+    assert "row" in result.stdout.lower() and "Traceback" not in result.stderr
+
+
 def test_signed_pack_round_trip(lonely, tmp_path):
     """Keys, signing and verification (cryptography's compiled part) work inside the executable."""
     if " pack " not in run(lonely, "--help").stdout.replace("\n", " ").replace("{", " ").replace(",", " "):
@@ -159,7 +201,10 @@ def test_bundle_contents():
     """What the spec promises is inside: the content, every stylesheet and catalog, only the CLDR data used."""
     readers = pytest.importorskip("PyInstaller.archive.readers")
     names = set(readers.CArchiveReader(str(BINARY)).toc)
-    assert "fieldkit/data/fieldkit.db" in names
+    archive_names = set(readers.CArchiveReader(str(BINARY)).open_embedded_archive("PYZ.pyz").toc)
+    # The content travels compressed in the archive and is written out once per version (frozen_content.py).
+    assert {"pyi_fieldkit_content", "pyi_fieldkit_content_id"} <= archive_names
+    assert "fieldkit/data/fieldkit.db" not in names
     for pattern in ("tui/**/*.tcss", "**/*.mo"):
         for path in (ROOT / "fieldkit").glob(pattern):
             assert str(path.relative_to(ROOT)) in names, f"{path.relative_to(ROOT)} is not in the executable"
