@@ -28,7 +28,7 @@ LINK_FIELDS = ("from", "to", "via", "place")  # hold entry ids: shown by the lin
 
 def detail_lines(entry: Entry) -> list[tuple[str, str | None]]:
     """(translated label, value or None when no source gave it) for the entry's type-specific fields."""
-    from fieldkit.i18n.vocabulary import modes
+    from fieldkit.i18n.vocabulary import separator, words_for
 
     details = entry.details
     titles = {link.id: link.title for link in entry.related}
@@ -37,10 +37,10 @@ def detail_lines(entry: Entry) -> list[tuple[str, str | None]]:
         value = details.get(key)
         if key in LINK_FIELDS and value:
             value = [titles.get(v, v) for v in value] if isinstance(value, list) else titles.get(value, value)
-        if key == "mode" and value:
-            value = modes(value)
+        if value and key not in LINK_FIELDS:
+            value = words_for(entry.type, key, value)
         if isinstance(value, list):
-            value = ", ".join(str(v) for v in value)
+            value = separator().join(str(v) for v in value)
         if not value and key in OPTIONAL:
             continue
         lines.append((_(label), str(value) if value else None))
