@@ -92,3 +92,19 @@ def test_process_killed_mid_write_leaves_a_usable_file(tmp_path):
     assert "kept-before" in data.bookmarks()
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_full_disk_keeps_the_app_running_and_says_so(tmp_path):
+    """SQLite's "database or disk is full", forced with a page limit: nothing raises, the notice says why, what was
+    saved before is still there."""
+    path = tmp_path / "userdata.db"
+    data = UserData(path)
+    data.toggle_bookmark("kept-before")
+    pages = data.conn.execute("PRAGMA page_count").fetchone()[0]
+    data.conn.execute(f"PRAGMA max_page_count = {pages}")
+    for number in range(200):  # history rows with long ids until the file would have to grow
+        data.record_view(f"entry-{number}-" + "x" * 400)
+    assert "Could not save" in data.notice and "full" in data.notice
+    assert data.bookmarks() == ["kept-before"]
+    data.close()
+    assert UserData(path).bookmarks() == ["kept-before"]
