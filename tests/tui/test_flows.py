@@ -17,6 +17,7 @@ from fieldkit.tui.screens.route import RouteScreen
 from fieldkit.tui.screens.search import SearchScreen
 from fieldkit.tui.widgets.nav_list import NavList
 from tests.tui.conftest import settle, type_text
+from tests.tui.shown import shown
 
 
 def option_ids(widget: NavList) -> list[str]:
@@ -36,7 +37,7 @@ async def test_search_and_open(make_app):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, EntryScreen) and app.screen.entry_id == "bihac"
-        assert "Bihać" in str(app.screen.query_one("#entry-title").render())
+        assert "Bihać" in shown(app.screen, "title")
 
 
 async def test_ctrl_k_searches_from_an_entry(make_app):
@@ -84,9 +85,9 @@ async def test_entry_shows_sources_dates_and_not_known(make_app):
         await pilot.pause()
         sources = str(app.screen.query_one("#entry-sources").render())
         assert "Test document" in sources and "“Free legal aid is offered in Bihać.”" in sources
-        details = str(app.screen.query_one("#entry-details").render())
+        details = shown(app.screen, "details")
         assert "Hours: not known" in details
-        title = str(app.screen.query_one("#entry-title").render())
+        title = shown(app.screen, "title")
         assert "Facts as of 2024-07 · reviewed 2026-11-01 (3 weeks ago)" in title
 
 
@@ -97,7 +98,7 @@ async def test_bookmark_survives_a_restart(make_app):
         await pilot.pause()
         await pilot.press("b")
         await pilot.pause()
-        assert "bookmarked" in str(app.screen.query_one("#entry-title").render())
+        assert "bookmarked" in shown(app.screen, "title")
     app = make_app()
     async with app.run_test() as pilot:
         await pilot.pause()
@@ -174,14 +175,14 @@ async def test_language_switch_serves_translation_or_marks_fallback(make_app):
         await pilot.press("enter")
         await pilot.pause()
         assert app.lang == "fa"
-        title = str(app.screen.query_one("#entry-title").render())
+        title = shown(app.screen, "title")
         assert visual_line("غرق شدن در عبور از رودخانه") in title
         # The interface is in Farsi now too: the machine-translation marker is shown in Farsi, right to left.
         assert ui("Machine translation, not yet reviewed by a person.") in title
         assert ui("Machine translation, not yet reviewed by a person.") != "Machine translation, not yet reviewed by a person."
         app.navigate("entry:bihac")
         await pilot.pause()
-        assert ui("Shown in English: no translation yet.") in str(app.screen.query_one("#entry-title").render())
+        assert ui("Shown in English: no translation yet.") in shown(app.screen, "title")
 
 
 async def test_escape_sequences_in_a_database_never_reach_the_screen(make_app, fixture_db, tmp_path):
@@ -202,7 +203,7 @@ async def test_escape_sequences_in_a_database_never_reach_the_screen(make_app, f
         app.navigate("entry:bihac")
         await pilot.pause()
         assert "\x1b" not in app.screen.query_one("#entry-markdown", Markdown).source
-        assert "\x1b" not in str(app.screen.query_one("#entry-title").render())
+        assert "\x1b" not in shown(app.screen, "title")
 
 
 async def test_typing_never_waits_for_a_slow_search(make_app, monkeypatch):

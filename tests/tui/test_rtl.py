@@ -6,6 +6,7 @@ import pytest
 
 from fieldkit.text.bidi import cell_width, shape, visual_line, visual_lines
 from fieldkit.tui.widgets.rtl_markdown import RtlMarkdown
+from tests.tui.shown import shown
 
 
 def screen_lines(app) -> list[str]:
@@ -63,10 +64,10 @@ async def test_arabic_entry_reads_right_to_left(make_app):
         app.navigate("entry:right-ba-asylum-access")
         await pilot.pause()
         widget = app.screen.query_one("#entry-rtl", RtlMarkdown)
-        shown = [line.rstrip() for line in region_text(app, widget) if line.strip()]
+        on_screen = [line.rstrip() for line in region_text(app, widget) if line.strip()]
         body = "كيف تطلب اللجوء: عبّر عن نيتك في طلب اللجوء أولاً. هذا حق لكل شخص."
-        assert [line.rstrip() for line in visual_lines(body, widget.content_region.width)][0] in shown
-        title = str(app.screen.query_one("#entry-title").render())
+        assert [line.rstrip() for line in visual_lines(body, widget.content_region.width)][0] in on_screen
+        title = shown(app.screen, "title")
         assert visual_line("الوصول إلى اللجوء في البوسنة والهرسك") in title
 
 
@@ -79,7 +80,7 @@ async def test_english_fallback_stays_left_to_right(make_app):
         assert app.screen.query_one("#entry-markdown").display
         from fieldkit.i18n.catalog import ui
 
-        assert ui("Shown in English: no translation yet.") in str(app.screen.query_one("#entry-title").render())
+        assert ui("Shown in English: no translation yet.") in shown(app.screen, "title")
 
 
 async def test_terminal_side_bidi_setting_leaves_text_logical(make_app, userdata_path):
@@ -91,7 +92,7 @@ async def test_terminal_side_bidi_setting_leaves_text_logical(make_app, userdata
         app.navigate("entry:risk-drowning")
         await pilot.pause()
         assert not app.screen.query_one("#entry-rtl").display
-        assert "غرق شدن" in str(app.screen.query_one("#entry-title").render())  # logical order, unshaped
+        assert "غرق شدن" in shown(app.screen, "title")  # logical order, unshaped
 
 
 async def test_rtl_mode_toggles_from_the_palette_and_is_saved(make_app, monkeypatch):
@@ -114,15 +115,38 @@ async def test_rtl_mode_from_environment(make_app, monkeypatch):
         assert app.rtl_in_app is False
 
 
-async def test_details_of_a_farsi_entry_read_as_rtl_lines(make_app):
-    """In a right-to-left interface each detail line (label and value) is reordered as one line."""
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_details_of_a_farsi_entry_read_as_rtl_lines(make_app, size):
+    """In a right-to-left interface each detail (label and value) is wrapped to the panel first, then each line
+    reordered: the label starts the first line, at its right end, at any width."""
     from fieldkit.i18n.catalog import _
 
     app = make_app(lang="fa")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
         app.navigate("entry:risk-drowning")
         await pilot.pause()
-        details = str(app.screen.query_one("#entry-details").render())
+        widget = app.screen.query_one("#entry-details-rtl")
+        on_screen = [line.rstrip() for line in region_text(app, widget)]
         exposed = f"{_('children')}، {_('people without money')}"  # the values in words, in Farsi, Arabic comma
-        assert visual_line(f"{_('Who is most exposed')}: {exposed}") in details
-        assert "people-without-money" not in details
+        expected = [line.rstrip() for line in visual_lines(f"{_('Who is most exposed')}: {exposed}",
+                                                           widget.content_region.width)]
+        start = on_screen.index(expected[0])
+        assert on_screen[start : start + len(expected)] == expected
+        assert expected[0].endswith(shape("بیش")[::-1])  # the label's first word, at the right end of line one
+        assert "people-without-money" not in shown(app.screen, "details")
+
+
+async def test_dates_line_of_a_farsi_entry_wraps_before_it_is_reordered(make_app):
+    """At 80 columns the marker and dates under the title take two lines; the first holds their beginning."""
+    from fieldkit.i18n.catalog import _
+
+    app = make_app(lang="fa")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.navigate("entry:risk-drowning")
+        await pilot.pause()
+        widget = app.screen.query_one("#entry-title-rtl")
+        lines = [line.rstrip() for line in region_text(app, widget) if line.strip()]
+        marker = _("Machine translation, not yet reviewed by a person.")
+        first_word = marker.split()[0]
+        assert len(lines) >= 3, lines  # the title, then the marker and dates wrapped
+        assert lines[1].endswith(shape(first_word)[::-1]), lines

@@ -19,6 +19,7 @@ from fieldkit.text.sanitize import sanitize
 from fieldkit.tui.screens.base import BaseScreen
 from fieldkit.tui.widgets.labels import TYPE_LABELS, entry_label
 from fieldkit.tui.widgets.nav_list import NavList
+from fieldkit.tui.widgets.rtl_lines import RtlLines
 from fieldkit.tui.widgets.rtl_markdown import RtlMarkdown
 
 
@@ -39,6 +40,7 @@ class EntryScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
         yield Static(id="entry-title")
+        yield RtlLines(id="entry-title-rtl")  # instead of #entry-title in a right-to-left interface
         with Horizontal(id="entry-main"):
             with VerticalScroll(id="entry-body"):
                 yield Static(id="entry-summary")
@@ -46,6 +48,7 @@ class EntryScreen(BaseScreen):
                 yield RtlMarkdown(id="entry-rtl")
             with VerticalScroll(id="entry-side"):
                 yield Static(id="entry-details")
+                yield RtlLines(id="entry-details-rtl")  # instead of #entry-details in a right-to-left interface
                 yield Static(id="entry-sources")
                 yield NavList(id="entry-related", empty=N_("No related entries."))
         yield from self.compose_footer()
@@ -65,7 +68,11 @@ class EntryScreen(BaseScreen):
             )
             return
         app.userdata.record_view(entry.id)
-        self.query_one("#entry-title", Static).update(self._title_text(entry))
+        rtl_ui = reorders_rtl()
+        for widget_id, shown in (("#entry-title", not rtl_ui), ("#entry-title-rtl", rtl_ui),
+                                 ("#entry-details", not rtl_ui), ("#entry-details-rtl", rtl_ui)):
+            self.query_one(widget_id).display = shown
+        self._show_title(entry)
         rtl = is_rtl(entry.lang) and self.app.rtl_in_app
         for widget_id, shown in (("#entry-summary", not rtl), ("#entry-markdown", not rtl), ("#entry-rtl", rtl)):
             self.query_one(widget_id).display = shown
@@ -74,7 +81,12 @@ class EntryScreen(BaseScreen):
         else:
             self.query_one("#entry-summary", Static).update(Text(sanitize(entry.summary), style="italic"))
             self.query_one("#entry-markdown", Markdown).update(sanitize(entry.body))
-        self.query_one("#entry-details", Static).update(self._details_text(entry))
+        if rtl_ui:  # each detail wrapped to the panel, then reordered: the label stays at the start of its line
+            self.query_one("#entry-details-rtl", RtlLines).update(
+                [(f"{label}: {sanitize(value) if value else not_known()}", "" if value else "dim italic")
+                 for label, value in detail_lines(entry)])
+        else:
+            self.query_one("#entry-details", Static).update(self._details_text(entry))
         self.query_one("#entry-sources", Static).update(self._sources_text(entry))
         links = [(f"entry:{link.id}", entry_label(link.title, link.type, lang=app.lang))
                  for link in entry.related + entry.linked_from]
@@ -87,25 +99,48 @@ class EntryScreen(BaseScreen):
             links.append((f"country:{code}", Text("▶ " + display(overview))))
         self.query_one("#entry-related", NavList).set_items(links)
 
+    def _show_title(self, entry: Entry) -> None:
+        if reorders_rtl():  # a right-to-left interface: each part wrapped to the width, then reordered
+            bookmarked = "   ★ " + _("bookmarked") if self.app.userdata.is_bookmarked(entry.id) else ""
+            marker, dates, stale = self._title_parts(entry)
+            self.query_one("#entry-title-rtl", RtlLines).update(
+                [(f"{entry.title}   {self._meta(entry)}{bookmarked}", "bold"),
+                 (f"{marker} {dates}".strip(), "bold red" if stale else "bold yellow" if marker else "dim")])
+        else:
+            self.query_one("#entry-title", Static).update(self._title_text(entry))
+
+    def _meta(self, entry: Entry) -> str:
+        """The entry's type and country, in the interface language, in logical order."""
+        meta = _(TYPE_LABELS.get(entry.type, entry.type))
+        if entry.country:
+            meta += f" · {country_name(entry.country, language())}"
+        return meta
+
+    def _title_parts(self, entry: Entry) -> tuple[str, str, bool]:
+        """(translation marker or "", the dates line, whether the review is stale), in logical order."""
+        app = self.app
+        marker = ""
+        if entry.fallback:
+            marker = _("Shown in English: no translation yet.")
+        elif entry.translation == "machine":
+            marker = _("Machine translation, not yet reviewed by a person.")
+        age = age_in_words(entry.reviewed, today=app.today, locale=app.lang) or _("never")
+        dates = _("Facts as of {as_of} · reviewed {reviewed} ({age})").format(
+            as_of=entry.as_of, reviewed=entry.reviewed or _("never"), age=age)
+        return marker, dates, is_stale(entry.reviewed, today=app.today)
+
     def _title_text(self, entry: Entry) -> Text:
         app = self.app
         rtl_title = is_rtl(entry.lang) and app.rtl_in_app
         text = Text(visual_line(entry.title) if rtl_title else sanitize(entry.title), style="bold")
-        meta = ui(TYPE_LABELS.get(entry.type, entry.type))
-        if entry.country:
-            meta += f" · {display(country_name(entry.country, language()))}"
-        text.append(f"   {meta}", style="dim")
+        text.append(f"   {display(self._meta(entry))}", style="dim")
         if app.userdata.is_bookmarked(entry.id):
             text.append("   ★ " + ui("bookmarked"), style="bold yellow")
         text.append("\n")
-        if entry.fallback:
-            text.append(ui("Shown in English: no translation yet.") + " ", style="bold yellow")
-        elif entry.translation == "machine":
-            text.append(ui("Machine translation, not yet reviewed by a person.") + " ", style="bold yellow")
-        age = age_in_words(entry.reviewed, today=app.today, locale=app.lang) or _("never")
-        dates = _("Facts as of {as_of} · reviewed {reviewed} ({age})").format(
-            as_of=entry.as_of, reviewed=entry.reviewed or _("never"), age=age)
-        text.append(display(dates), style="bold red" if is_stale(entry.reviewed, today=app.today) else "dim")
+        marker, dates, stale = self._title_parts(entry)
+        if marker:
+            text.append(display(marker) + " ", style="bold yellow")
+        text.append(display(dates), style="bold red" if stale else "dim")
         return text
 
     @staticmethod
@@ -145,7 +180,7 @@ class EntryScreen(BaseScreen):
         self.notify(ui("Bookmarked.") if marked else ui("Bookmark removed."), timeout=2)
         if self.app.userdata.notice:
             self.notify(self.app.userdata.notice, severity="warning")
-        self.query_one("#entry-title", Static).update(self._title_text(self.entry))
+        self._show_title(self.entry)
 
     def action_route(self) -> None:
         if self.entry is not None and self.entry.type == "route":
