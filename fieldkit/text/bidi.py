@@ -92,6 +92,30 @@ def _cut_at_width(word: str, width: int) -> int:
     return len(word)
 
 
+# Mirrored pairs (Unicode BidiMirroring, the ones text uses). The Rust unicode-bidi behind python-bidi reorders but
+# leaves mirroring (rule L4) to the renderer; a terminal does not do it, so "(IOM 2025)" would show as ")IOM 2025(".
+_OPENERS = {"(": ")", "[": "]", "{": "}", "<": ">", "«": "»", "‹": "›"}
+_CLOSERS = {close: open_ for open_, close in _OPENERS.items()}
+
+
+def mirror_pairs(visual: str) -> str:
+    """Turn bracket pairs that came out of reordering back to front (")…(") the right way round ("(…)").
+
+    A pair resolved right-to-left is reversed without being mirrored, so its closing character shows first; a pair
+    inside a left-to-right run keeps its order and is left alone. A bracket whose partner is on another line of a
+    wrapped paragraph cannot be paired and is left as it is.
+    """
+    chars = list(visual)
+    stack: list[int] = []  # positions of closing characters waiting for their (reversed) opener
+    for index, char in enumerate(chars):
+        if char in _CLOSERS:
+            stack.append(index)
+        elif char in _OPENERS and stack and chars[stack[-1]] == _OPENERS[char]:
+            start = stack.pop()
+            chars[start], chars[index] = char, chars[start]
+    return "".join(chars)
+
+
 def visual_lines(text: str, width: int, *, align: bool = True) -> list[str]:
     """RTL `text` as the lines a terminal should print, left to right: shaped, wrapped, reordered, right-aligned.
 
@@ -102,7 +126,7 @@ def visual_lines(text: str, width: int, *, align: bool = True) -> list[str]:
     width = max(width, 1)
     out = []
     for line in wrap(shape(text), width):
-        visual = get_display(line, base_dir="R")
+        visual = mirror_pairs(get_display(line, base_dir="R"))
         out.append(" " * (width - cell_width(visual)) + visual if align else visual)
     return out
 
@@ -111,4 +135,4 @@ def visual_line(text: str) -> str:
     """One short RTL text (a title) in visual order, unwrapped and unaligned."""
     from bidi import get_display
 
-    return get_display(shape(" ".join(text.split())), base_dir="R")
+    return mirror_pairs(get_display(shape(" ".join(text.split())), base_dir="R"))

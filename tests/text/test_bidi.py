@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bidi import get_display
 
-from fieldkit.text.bidi import cell_width, is_rtl_text, shape, visual_lines, wrap
+from fieldkit.text.bidi import cell_width, is_rtl_text, shape, visual_line, visual_lines, wrap
 
 FARSI = "پناهجویان باید در مرز قصد خود را برای درخواست پناهندگی اعلام کنند و این حق در سال 2024 تأیید شد"
 ARABIC = "يحق لكل شخص أن يطلب اللجوء عند الحدود وفقاً للمادة 61 من القانون"
@@ -58,3 +58,17 @@ def test_numbers_and_latin_stay_left_to_right():
 def test_wrap_cuts_overlong_words():
     assert wrap("a" * 25, 10) == ["a" * 10, "a" * 10, "a" * 5]
     assert wrap("one two three", 7) == ["one two", "three"]
+
+
+def test_brackets_read_the_right_way_round():
+    """python-bidi reorders without mirroring; fieldkit turns reversed pairs back, so a citation reads "(IOM 2025)"."""
+    from fieldkit.text.bidi import mirror_pairs
+
+    assert visual_line("[به انگلیسی]") == "[" + shape("به انگلیسی")[::-1] + "]"
+    assert "(IOM 2025)" in visual_line("سفرها طولانی‌تر است (IOM 2025).")
+    assert visual_line("(الف (ب) ج)").startswith("(") and visual_line("(الف (ب) ج)").endswith(")")
+    assert "a (b) c" in visual_line("متن a (b) c")  # a pair inside a left-to-right run keeps its order
+    assert all("(IOM 2025)" in line or "IOM" not in line
+               for line in visual_lines("یک متن طولانی درباره سفرها که طولانی‌تر شده است (IOM 2025).", 30))
+    assert mirror_pairs("(a) )b(") == "(a) (b)"
+    assert mirror_pairs("x ( y") == "x ( y"  # a lone bracket (its partner wrapped to another line) is left alone

@@ -150,3 +150,28 @@ async def test_dates_line_of_a_farsi_entry_wraps_before_it_is_reordered(make_app
         first_word = marker.split()[0]
         assert len(lines) >= 3, lines  # the title, then the marker and dates wrapped
         assert lines[1].endswith(shape(first_word)[::-1]), lines
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_list_items_wrap_before_they_are_reordered(make_app, size):
+    """In a right-to-left interface list items are laid out for the list's width: every line fits, and the first
+    line holds the start of the item (the title), at its right end."""
+    from fieldkit.tui.widgets.labels import RtlLabel
+    from fieldkit.tui.widgets.nav_list import NavList
+
+    app = make_app(lang="fa")
+    async with app.run_test(size=size) as pilot:
+        app.navigate("country:BA")
+        await pilot.pause()
+        lists = [nav for nav in app.screen.query(NavList) if any(isinstance(l, RtlLabel) for _, l in nav.items)]
+        assert lists
+        for nav in lists:
+            width = nav._item_width()
+            for index, (_, label) in enumerate(nav.items):
+                prompt = nav.get_option_at_index(index).prompt.plain
+                assert prompt == label.render(width).plain
+                lines = prompt.split("\n")
+                assert all(cell_width(line) <= width for line in lines)
+                title = label.paragraphs[0][0]
+                first_word = title.split()[0]
+                assert visual_line(first_word) in lines[0], (title, lines)  # the start is on the first line

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 
 from fieldkit.content.countries import country_name
-from fieldkit.i18n.catalog import N_, display, language, ui
+from fieldkit.i18n.catalog import N_, _, display, language, reorders_rtl, ui
 from fieldkit.i18n.languages import is_rtl
 from fieldkit.store.models import Hit
 from fieldkit.text.bidi import visual_line, visual_lines
@@ -17,8 +19,35 @@ TYPE_LABELS = {
 }
 
 
+@dataclass(frozen=True)
+class RtlLabel:
+    """A list item for a right-to-left interface, kept in logical order: NavList wraps each paragraph to its width,
+    then reorders it (wrapping text already reordered would put its lines upside down)."""
+
+    paragraphs: tuple[tuple[str, str], ...]  # (text, style)
+
+    def render(self, width: int) -> Text:
+        text = Text()
+        for paragraph, style in self.paragraphs:
+            for line in visual_lines(sanitize(paragraph), max(width, 10)):
+                if text.plain:
+                    text.append("\n")
+                text.append(line, style=style)
+        return text
+
+
+def _rtl_entry_label(title: str, entry_type: str, country: str | None, summary: str, fallback: bool) -> RtlLabel:
+    meta = _(TYPE_LABELS.get(entry_type, entry_type))
+    if country:
+        meta += f" · {country_name(country, language())}"
+    head = f"{title}  {meta}" + ("  " + _("[shown in English]") if fallback else "")
+    return RtlLabel(((head, "bold"),) + (((summary, ""),) if summary else ()))
+
+
 def entry_label(title: str, entry_type: str, country: str | None = None, *, summary: str = "",
-                fallback: bool = False, lang: str = "en") -> Text:
+                fallback: bool = False, lang: str = "en") -> Text | RtlLabel:
+    if reorders_rtl():
+        return _rtl_entry_label(title, entry_type, country, summary, fallback)
     rtl = is_rtl(lang)
     text = Text(visual_line(title) if rtl else sanitize(title), style="bold")
     meta = ui(TYPE_LABELS.get(entry_type, entry_type))
@@ -32,8 +61,11 @@ def entry_label(title: str, entry_type: str, country: str | None = None, *, summ
     return text
 
 
-def hit_label(hit: Hit, width: int = 76) -> Text:
+def hit_label(hit: Hit, width: int = 76) -> Text | RtlLabel:
     """Title and snippet. A right-to-left snippet is laid out for `width` cells (matches are not marked there)."""
+    if reorders_rtl():
+        head = _rtl_entry_label(hit.title, hit.type, hit.country, "", hit.fallback)
+        return RtlLabel(head.paragraphs + ((hit.snippet, ""),))
     text = entry_label(hit.title, hit.type, hit.country, fallback=hit.fallback, lang=hit.lang)
     text.append("\n")
     if is_rtl(hit.lang):

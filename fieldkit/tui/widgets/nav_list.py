@@ -9,6 +9,7 @@ from textual.widgets.option_list import Option
 from fieldkit.i18n.catalog import N_, ui
 from fieldkit.text.sanitize import sanitize
 from fieldkit.tui.messages import Navigate
+from fieldkit.tui.widgets.labels import RtlLabel
 
 
 class NavList(OptionList):
@@ -18,8 +19,10 @@ class NavList(OptionList):
         super().__init__(**kwargs)
         self.empty = empty
         self.separated = separated  # a rule between items, for multi-line items such as search results
+        self.items: list[tuple[str, Text | str | RtlLabel]] = []
 
-    def set_items(self, items: list[tuple[str, Text | str]]) -> None:
+    def set_items(self, items: list[tuple[str, Text | str | RtlLabel]]) -> None:
+        self.items = list(items)
         highlighted = self.highlighted
         self.clear_options()
         if not items:
@@ -32,10 +35,24 @@ class NavList(OptionList):
             seen.add(target)
             if self.separated and options:
                 options.append(None)  # OptionList draws a separator line
-            options.append(Option(label if isinstance(label, Text) else Text(sanitize(label)), id=target))
+            options.append(Option(self._prompt(label), id=target))
         self.add_options(options)
         if highlighted is not None and highlighted < self.option_count:
             self.highlighted = highlighted
+
+    def _prompt(self, label: Text | str | RtlLabel) -> Text:
+        if isinstance(label, RtlLabel):  # laid out for the width the list has now, again on resize
+            return label.render(self._item_width())
+        return label if isinstance(label, Text) else Text(sanitize(label))
+
+    def _item_width(self) -> int:
+        # The option's width: the list's content, less its scrollbar and the padding OptionList gives each option.
+        width = self.scrollable_content_region.width or self.size.width or 40
+        return max(width - 2, 10)
+
+    def on_resize(self) -> None:
+        if any(isinstance(label, RtlLabel) for _, label in self.items):
+            self.set_items(self.items)
 
     def on_focus(self) -> None:
         # Arriving with Tab should put the cursor on the first item, so Enter opens something at once.
