@@ -12,6 +12,14 @@ BUNDLED_DB = PACKAGE_DIR / "data" / "fieldkit.db"  # written by the wheel build 
 SOURCE_CONTENT_DIR = PACKAGE_DIR.parent / "content"  # present in a source checkout only
 
 
+def content_dir(given: str | None = None) -> Path:
+    """The content folder a command works on: the one given, else ./content if there is one, else the checkout's."""
+    if given:
+        return Path(given)
+    here = Path("content")
+    return here if here.is_dir() else SOURCE_CONTENT_DIR
+
+
 def data_dir() -> Path:
     """Bookmarks, history and installed content packs."""
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

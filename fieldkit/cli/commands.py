@@ -108,17 +108,10 @@ def run_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def _content_dir(value: str | None) -> Path:
-    if value:
-        return Path(value)
-    here = Path("content")
-    return here if here.is_dir() else paths.SOURCE_CONTENT_DIR
-
-
 def run_check(args: argparse.Namespace) -> int:
     from fieldkit.content.check import check
 
-    root = _content_dir(args.content)
+    root = paths.content_dir(args.content)
     sources = Path(args.sources) if args.sources else None
     if sources is not None and not sources.is_dir():
         raise UsageError(f"--sources: no such folder: {sources}")
@@ -139,7 +132,7 @@ def run_build(args: argparse.Namespace) -> int:
     from fieldkit.content.build import build
     from fieldkit.content.problems import ContentError
 
-    root = _content_dir(args.content)
+    root = paths.content_dir(args.content)
     out = Path(args.out)
     try:
         result = build(root, out)

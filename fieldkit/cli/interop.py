@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from fieldkit import paths
 from fieldkit.cli.output import UsageError, error, print_json
 from fieldkit.text.sanitize import sanitize
 
@@ -111,12 +112,6 @@ def _write(path: Path, text: str) -> None:
         raise UsageError(f"cannot write {path}: {problem.strerror or problem}") from None
 
 
-def _content_dir(value: str | None) -> Path:
-    from fieldkit.cli.commands import _content_dir as default_content_dir
-
-    return default_content_dir(value)
-
-
 def run_import_services(args: argparse.Namespace) -> int:
     from fieldkit.interop.importer import ImportFailure, import_services
     from fieldkit.interop.sheet import SheetError
@@ -124,7 +119,7 @@ def run_import_services(args: argparse.Namespace) -> int:
     sheet = Path(args.file)
     if not sheet.exists():
         raise UsageError(f"no such file: {sheet}")
-    content = _content_dir(args.content)
+    content = paths.content_dir(args.content)
     if not content.is_dir():
         raise UsageError(f"--content: no such folder: {content}")
     try:

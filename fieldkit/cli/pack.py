@@ -113,13 +113,6 @@ def _keygen(args: argparse.Namespace) -> int:
     return 0
 
 
-def _content_dir(value: str | None) -> Path:
-    if value:
-        return Path(value)
-    here = Path("content")
-    return here if here.is_dir() else paths.SOURCE_CONTENT_DIR
-
-
 def _build(args: argparse.Namespace) -> int:
     from fieldkit.content.problems import ContentError
     from fieldkit.packs.archive import human
@@ -128,7 +121,7 @@ def _build(args: argparse.Namespace) -> int:
     from fieldkit.packs.keys import load_secret
 
     secret = load_secret(Path(args.key))
-    content, out = _content_dir(args.content), Path(args.output)
+    content, out = paths.content_dir(args.content), Path(args.output)
     if not content.is_dir():
         raise UsageError(f"--content: no such folder: {content}")
     try:
