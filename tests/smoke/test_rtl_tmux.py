@@ -1,4 +1,5 @@
-"""Right-to-left in a real terminal: switch the app to Farsi and then Arabic, read Home, a right and a risk.
+"""Right-to-left in a real terminal: switch the app to Farsi and then Arabic; read Home, a right, a place shown in
+English, and a risk.
 
 tmux shows the cells as the app wrote them; fieldkit shapes and reorders right-to-left text itself, so each word
 must appear in visual order (its shaped letters reversed), and an entry without a translation says so in the
@@ -63,7 +64,7 @@ def search(terminal: Terminal, lang: str, text: str) -> None:
 def test_farsi_then_arabic_home_right_and_risk(terminal_env, content_db):
     store = Store(connect(content_db))
     languages = sorted(set(UI_LANGUAGES) | set(store.stats()["languages"]))
-    assert store.get("risk-falls", "fa").fallback, "pick a risk without a Farsi translation for this test"
+    assert store.get("loznica", "fa").fallback, "pick an entry without a Farsi translation for this test"
     assert not store.get("right-rs-humanitarian-residence", "fa").fallback
     store.close()
 
@@ -83,14 +84,14 @@ def test_farsi_then_arabic_home_right_and_risk(terminal_env, content_db):
         screen = terminal.wait_for(interface("fa", "Sources"))
         assert on_screen("صربستان") in screen
 
-        # A risk with no Farsi translation: English text, and the marker in Farsi.
+        # A place with no Farsi translation: English text, and the marker in Farsi.
         terminal.keys("h")
         terminal.wait_for(interface("fa", "Topics"))
-        search(terminal, "fa", "bridges ravines")
-        terminal.wait_for("Falls from bridges")
+        search(terminal, "fa", "loznica")
+        terminal.wait_for("Loznica")
         terminal.keys("Enter")
         screen = terminal.wait_for(interface("fa", "Shown in English: no translation yet."))
-        assert "Falls from bridges" in screen
+        assert "Loznica" in screen
 
         # Arabic: Home, then a risk that has an Arabic translation.
         choose_language(terminal, languages, "ar")
