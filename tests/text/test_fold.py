@@ -55,3 +55,14 @@ def test_different_words_stay_different():
 @given(st.text())
 def test_fold_is_idempotent(text):
     assert fold(fold(text)) == fold(text)
+
+
+@given(st.text(max_size=200))
+def test_fold_is_the_translate_table_applied(text):
+    """fold() replaces only the characters its table changes; the result is the table applied with str.translate."""
+    import unicodedata
+
+    from fieldkit.text.fold import _table
+
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
+    assert fold(text) == unicodedata.normalize("NFC", decomposed.translate(_table()))
