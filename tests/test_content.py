@@ -105,10 +105,11 @@ TRANSLATED_LANGUAGES = ("ar", "fa", "ps", "ur", "tr", "fr")
 
 @pytest.mark.parametrize("lang", TRANSLATED_LANGUAGES)
 def test_translations_the_languages_issue_asks_for(corpus, lang):
-    """Every right, every glossary term, every service and at least 15 risks, in each language, marked as to review."""
+    """Every right, risk, glossary term and service in each language (the issue asks for 15 risks; all are done),
+    each marked as machine-translated or reviewed."""
     translated = {(e.type, e.id) for e in corpus.translations.values() if e.lang == lang}
     for entry in corpus.originals.values():
-        if entry.type in ("right", "glossary", "service"):
+        if entry.type in ("right", "risk", "glossary", "service"):
             assert (entry.type, entry.id) in translated, f"{entry.id} has no {lang} translation"
     assert sum(1 for t, _ in translated if t == "risk") >= 15
     for entry in (e for e in corpus.translations.values() if e.lang == lang):
