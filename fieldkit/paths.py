@@ -25,6 +25,11 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def packs_dir() -> Path:
+    """Installed content packs (fieldkit/packs): one folder each, and state.json saying which is current."""
+    return data_dir() / "packs"
+
+
 def cache_dir() -> Path:
     """Things fieldkit can rebuild: the content database compiled from a source checkout."""
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))

@@ -15,17 +15,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldkit import paths
+from fieldkit.paths import packs_dir  # noqa: F401 (where the packs live; install.py and tests take it from here)
 from fieldkit.packs.errors import PackError
 from fieldkit.packs.manifest import DATABASE, Manifest, from_json
 from fieldkit.store.schema import SCHEMA_VERSION
 
 STATE = "state.json"
 _FOLDER = re.compile(r"^[a-z0-9][a-z0-9._-]{0,127}$")
-
-
-def packs_dir() -> Path:
-    return paths.data_dir() / "packs"
 
 
 @dataclass(frozen=True)

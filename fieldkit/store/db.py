@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,19 +33,22 @@ def locate(explicit: str | os.PathLike[str] | None = None) -> Located:
         return Located(Path(explicit), "--db")
     if os.environ.get("FIELDKIT_DB"):
         return Located(Path(os.environ["FIELDKIT_DB"]), "FIELDKIT_DB")
-    from fieldkit.packs.state import active_pack
+    # Every launch passes here: the packs code (a few ms to import) only where packs were ever installed.
+    if paths.packs_dir().is_dir():
+        from fieldkit.packs.state import active_pack
 
-    if (pack := active_pack()) is not None:
-        return Located(pack.database, f"pack {pack.label}")
+        if (pack := active_pack()) is not None:
+            return Located(pack.database, f"pack {pack.label}")
     if paths.BUNDLED_DB.exists():
         return Located(paths.BUNDLED_DB, "bundled")
-    from fieldkit.store.frozen_content import CorruptExecutable, unpacked_content
+    if getattr(sys, "frozen", False):  # the one-file executable: see frozen_content.py
+        from fieldkit.store.frozen_content import CorruptExecutable, unpacked_content
 
-    try:
-        if (bundled := unpacked_content()) is not None:  # the one-file executable: see frozen_content.py
-            return Located(bundled, "bundled")
-    except CorruptExecutable as problem:
-        raise StoreError(str(problem)) from None
+        try:
+            if (bundled := unpacked_content()) is not None:
+                return Located(bundled, "bundled")
+        except CorruptExecutable as problem:
+            raise StoreError(str(problem)) from None
     if paths.SOURCE_CONTENT_DIR.is_dir():
         return Located(_build_source_checkout(paths.SOURCE_CONTENT_DIR), "source checkout")
     raise StoreError("no content database: this fieldkit was installed without one; pass --db FILE")

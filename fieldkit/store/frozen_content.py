@@ -9,11 +9,9 @@ temporary folder (slower, still correct). Nothing is read from anywhere but the 
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import os
 import sys
-import zlib
 from pathlib import Path
 
 from fieldkit import paths
@@ -53,6 +51,9 @@ def unpacked_content() -> Path | None:
 
 
 def _write(target: Path, ident) -> None:
+    import hashlib  # only when a copy is written, not at every launch
+    import zlib
+
     data = zlib.decompress(importlib.import_module(BLOB_MODULE).BLOB)
     if len(data) != ident.SIZE or hashlib.sha256(data).hexdigest()[: len(ident.ID)] != ident.ID:
         raise CorruptExecutable("the content inside this executable is damaged: get a new copy")
