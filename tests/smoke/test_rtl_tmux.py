@@ -56,17 +56,16 @@ def choose_language(terminal: Terminal, languages: list[str], lang: str) -> None
 
 
 def go_home(terminal: Terminal, lang: str) -> str:
-    """Press h until Home shows. A key sent the instant a new screen is painted can reach the screen below it, which
-    is still being left (here the search box, where h is just a letter); a person is never that fast."""
+    """Press h until Home shows. In Farsi, a key sent within half a second of an entry opening from the search
+    results can be lost (cause not found; see the closing note of issue 5); a person is rarely that fast."""
     topics = interface(lang, "Topics")
-    for _ in range(3):
+    for _ in range(2):
         terminal.keys("h")
-        deadline = time.monotonic() + 5
-        while time.monotonic() < deadline:
-            screen = terminal.screen()
-            if topics in screen:
-                return screen
-            time.sleep(0.1)
+        try:
+            return terminal.wait_for(topics, timeout=5)
+        except AssertionError:
+            continue
+    terminal.keys("h")
     return terminal.wait_for(topics)
 
 
