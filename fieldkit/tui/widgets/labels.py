@@ -12,6 +12,7 @@ from fieldkit.i18n.languages import is_rtl
 from fieldkit.store.models import Hit
 from fieldkit.text.bidi import visual_line, visual_lines
 from fieldkit.text.sanitize import sanitize
+from fieldkit.tui.widgets.rtl_lines import rtl_text
 
 TYPE_LABELS = {
     "place": N_("Place"), "route": N_("Route"), "risk": N_("Risk"), "right": N_("Right"), "service": N_("Service"),
@@ -27,13 +28,7 @@ class RtlLabel:
     paragraphs: tuple[tuple[str, str], ...]  # (text, style)
 
     def render(self, width: int) -> Text:
-        text = Text()
-        for paragraph, style in self.paragraphs:
-            for line in visual_lines(sanitize(paragraph), max(width, 10)):
-                if text.plain:
-                    text.append("\n")
-                text.append(line, style=style)
-        return text
+        return rtl_text(self.paragraphs, max(width, 10))
 
 
 def _rtl_entry_label(title: str, entry_type: str, country: str | None, summary: str, fallback: bool) -> RtlLabel:

@@ -7,11 +7,24 @@ line and aligns it to the right (fieldkit/text/bidi.py), again whenever the widt
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from rich.text import Text
 from textual.widget import Widget
 
 from fieldkit.text.bidi import visual_lines
 from fieldkit.text.sanitize import sanitize
+
+
+def rtl_text(paragraphs: Iterable[tuple[str, str]], width: int) -> Text:
+    """Paragraphs of (text, style), each wrapped to `width`, then reordered line by line and right-aligned."""
+    out = Text()
+    for paragraph, style in paragraphs:
+        for line in visual_lines(sanitize(paragraph), width) if paragraph.strip() else [""]:
+            if out.plain:
+                out.append("\n")
+            out.append(line, style=style)
+    return out
 
 
 class RtlLines(Widget, can_focus=False):
@@ -28,17 +41,11 @@ class RtlLines(Widget, can_focus=False):
         self.paragraphs: list[tuple[str, str]] = []
 
     def update(self, paragraphs: list[tuple[str, str]]) -> None:
-        self.paragraphs = [(sanitize(text), style) for text, style in paragraphs]
+        self.paragraphs = list(paragraphs)
         self.refresh(layout=True)
 
     def lines(self, width: int) -> Text:
-        out = Text()
-        for text, style in self.paragraphs:
-            for line in visual_lines(text, width) if text.strip() else [""]:
-                if out.plain:
-                    out.append("\n")
-                out.append(line, style=style)
-        return out
+        return rtl_text(self.paragraphs, width)
 
     def render(self) -> Text:
         return self.lines(self.content_size.width or self.size.width or 80)
