@@ -25,7 +25,6 @@ import sys
 import tempfile
 import textwrap
 import time
-import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,19 +82,9 @@ def time_version(command: list[str], home: str) -> float:
 
 
 def time_first_screen(command: list[str], home: str, timeout: float = 30.0) -> float:
-    session = f"fk-binbench-{uuid.uuid4().hex[:8]}"
-    shell = " ".join([*clean_env(home), *command])
-    started = time.perf_counter()
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", shell], check=True)
-    try:
-        while time.perf_counter() - started < timeout:
-            screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
-            if MARKER in screen:
-                return time.perf_counter() - started
-            time.sleep(0.005)
-        raise RuntimeError(f"{shell}: {MARKER!r} did not appear within {timeout} s")
-    finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    from startup_bench import time_to_marker  # bench/ is on sys.path when this runs as a script
+
+    return time_to_marker([*clean_env(home), *command], MARKER, dict(os.environ), timeout)
 
 
 def interleaved(measure, programs: dict[str, list[str]], runs: int, home: str) -> dict[str, list[float]]:
