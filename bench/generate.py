@@ -36,7 +36,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-LANGS = ("en", "ar", "fa", "ps", "ur", "tr", "fr", "bs")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from fieldkit.core import languages as _languages  # noqa: E402
+from fieldkit.core import vocabularies as _vocabularies  # noqa: E402
+
+# The languages with a catalog of their own (variants such as fa-AF read their base language's content).
+LANGS = ("en", *_languages.catalog_codes())
 TRANSLATION_LANGS = LANGS[1:]
 ENTRIES_PER_SCALE = 125  # x 4 documents per entry on average = 500 documents at scale 1
 VOCABULARY = 4000  # words per language
@@ -48,19 +53,15 @@ ID_PREFIX = {"place": "", "route": "route-", "risk": "risk-", "right": "right-",
 TRANSLATION_COUNTS = (0, 1, 2, 3, 4, 5, 6, 7)
 TRANSLATION_WEIGHTS = (8, 12, 18, 22, 18, 12, 7, 3)
 
-# Values from fieldkit/content/schema.py (kept literal so the generator does not depend on the package).
-PLACE_KINDS = ("city", "town", "village", "border-crossing", "border-area", "river", "mountain", "site", "camp", "region")
-MODES = ("foot", "vehicle", "bus", "taxi", "train", "boat", "river", "sea")
-ROUTE_STATUS = ("active", "declining", "historical", "unknown")
-EXPOSED = ("everyone", "unaccompanied-children", "children", "women", "families", "single-men", "people-without-money",
-           "people-with-disabilities", "lgbtiq", "older-people")
-RIGHT_TOPICS = ("asylum-access", "humanitarian-residence", "smuggled-migrants", "non-criminalisation", "children",
-                "trafficking", "detention", "pushbacks", "eu-pact", "other")
-SERVICE_KINDS = ("reception-centre", "asylum-centre", "transit-centre", "institution", "ombudsperson", "legal-aid",
-                 "medical", "psychosocial", "mine-awareness", "emergency", "international-organisation", "ngo",
-                 "mobile-team", "shelter", "protection", "monitoring")
+# Value lists from the registry's vocabularies (fieldkit/core: standard library only, cheap to import).
+PLACE_KINDS = _vocabularies.PLACE_KINDS.values
+MODES = _vocabularies.MODES.values
+ROUTE_STATUS = _vocabularies.ROUTE_STATUS.values
+EXPOSED = _vocabularies.EXPOSED.values
+RIGHT_TOPICS = _vocabularies.RIGHT_TOPICS.values
+SERVICE_KINDS = _vocabularies.SERVICE_KINDS.values
 # Countries with their bounding boxes (min_lat, min_lon, max_lat, max_lon), shrunk a little inside those of
-# fieldkit/content/countries.py so every generated coordinate passes the check.
+# fieldkit/core/countries.py so every generated coordinate passes the check.
 COUNTRY_BOXES = {
     "BA": (42.6, 15.8, 45.2, 19.6), "RS": (42.3, 18.9, 46.1, 23.0), "HR": (42.4, 13.5, 46.5, 19.4),
     "ME": (41.9, 18.5, 43.5, 20.3), "MK": (40.9, 20.5, 42.3, 23.0), "AL": (39.7, 19.3, 42.6, 21.0),

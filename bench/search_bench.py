@@ -64,7 +64,7 @@ def summary(samples: list[float]) -> dict[str, float]:
 
 def langs_for(lang: str) -> tuple[str, ...]:
     """The languages Store.search filters on for `lang` (the language and its fallbacks)."""
-    from fieldkit.i18n.languages import fallback_chain
+    from fieldkit.core.languages import fallback_chain
 
     return tuple(fallback_chain(lang))
 

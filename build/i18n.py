@@ -20,12 +20,15 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from fieldkit.core.languages import BY_CODE, catalog_codes  # noqa: E402  (the one language table)
+
 POT = ROOT / "locales" / "fieldkit.pot"
 SOURCES = ROOT / "locales"
 COMPILED = ROOT / "fieldkit" / "i18n" / "locales"
-LANGUAGES = ("ar", "fa", "ps", "ur", "tr", "fr", "bs")
-# Babel's table gives fa and tr a single form; both distinguish one from many in UI text ("1 leg", "2 legs").
-PLURAL_FORMS = {"fa": "nplurals=2; plural=(n > 1);", "tr": "nplurals=2; plural=(n != 1);"}
+LANGUAGES = catalog_codes()
+# Where Babel's table does not fit UI text (it gives fa and tr a single form; both say "1 leg", "2 legs").
+PLURAL_FORMS = {code: BY_CODE[code].plural for code in LANGUAGES if BY_CODE[code].plural}
 
 
 def pybabel(*args: str) -> None:

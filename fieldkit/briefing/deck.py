@@ -38,7 +38,7 @@ class Deck:
 
     @property
     def rtl(self) -> bool:
-        from fieldkit.i18n.languages import is_rtl
+        from fieldkit.core.languages import is_rtl
 
         return is_rtl(self.lang)
 

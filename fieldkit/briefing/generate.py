@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 
 from fieldkit.briefing.deck import BriefingError, Deck, Slide, unique_citations
-from fieldkit.content.countries import COUNTRIES, country_name
+from fieldkit.core.countries import COUNTRIES
+from fieldkit.core.registry import REGISTRY
 from fieldkit.i18n.catalog import _, language, ngettext, route_arrow
-from fieldkit.i18n.vocabulary import AUDIENCE_NAMES, modes
+from fieldkit.i18n.languages import country_name
+from fieldkit.i18n.vocabulary import audience as audience_words
+from fieldkit.i18n.vocabulary import modes
 from fieldkit.store.models import Citation, Entry
 from fieldkit.store.routes import Journey, find_journey, load_legs
 from fieldkit.store.store import Store
@@ -92,7 +95,7 @@ def _finish(store: Store, collect: _Collector, slides: list[Slide], *, title: st
 def _audience_line(audience: str, store: Store) -> str:
     meta = store.meta()
     return "\n\n".join([
-        _("For: {audience}").format(audience=_(AUDIENCE_NAMES.get(audience, audience))),
+        _("For: {audience}").format(audience=audience_words(audience)),
         _("Content of {date} (version {version}). Every fact comes from the sources on the last slide.").format(
             date=meta.get("content_date", ""), version=meta.get("content_version", "")),
     ])
@@ -174,7 +177,7 @@ def _services_slide(collect: _Collector, journey: Journey | None, countries: lis
     store, ids = collect.store, []
     if journey is not None:
         places = [p for leg in journey.legs for p in (leg.start, *leg.via, leg.end)]
-        ids += store.services_at(places)
+        ids += store.entries_at("service", REGISTRY["service"].located_by or "place", places)
     for code in countries:
         ids += [s["id"] for s in store.list_entries(entry_type="service", country=code, lang=collect.lang)][:SERVICES_PER_COUNTRY]
     ids = list(dict.fromkeys(ids))

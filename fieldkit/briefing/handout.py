@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 from fieldkit.briefing.deck import Deck
 from fieldkit.i18n.catalog import _
-from fieldkit.i18n.vocabulary import AUDIENCE_NAMES
+from fieldkit.i18n.vocabulary import audience as audience_words
 from fieldkit.text.sanitize import sanitize
 
 
@@ -32,7 +32,7 @@ def to_markdown(deck: Deck, *, notes: bool = False) -> str:
 
 
 def _header_line(deck: Deck) -> str:
-    audience = _(AUDIENCE_NAMES.get(deck.audience, deck.audience))
+    audience = audience_words(deck.audience)
     return _("For: {audience} · {minutes} minutes · content of {date} (version {version})").format(
         audience=audience, minutes=deck.duration, date=deck.content_date, version=deck.content_version)
 

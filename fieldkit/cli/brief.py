@@ -9,8 +9,7 @@ import tempfile
 from pathlib import Path
 
 from fieldkit.cli.output import NotFound, UsageError
-
-AUDIENCES = ("staff", "volunteers", "people-on-the-move", "unaccompanied-children", "families")
+from fieldkit.core.vocabularies import AUDIENCES
 
 
 def add_parser(subparsers) -> None:
@@ -24,7 +23,7 @@ def add_parser(subparsers) -> None:
     source.add_argument("--route", metavar="CC..CC", help="countries in order, e.g. MK..RS..BA..HR")
     source.add_argument("--country", metavar="CC", help="one country, e.g. BA")
     source.add_argument("--list", action="store_true", help="list the authored decks")
-    brief.add_argument("--audience", choices=AUDIENCES, default="staff", help="who it is for (default staff)")
+    brief.add_argument("--audience", choices=AUDIENCES.values, default="staff", help="who it is for (default staff)")
     brief.add_argument("--lang", default="en", help="language (default en; English where untranslated, marked)")
     brief.add_argument("--format", choices=("md", "html"), default="md", help="handout format (default md)")
     brief.add_argument("--notes", action="store_true", help="include trainer notes in the handout")
@@ -68,7 +67,11 @@ def run_brief(args: argparse.Namespace) -> int:
 
 def _make_deck(args, store, lang):
     from fieldkit.briefing.authored import load_deck
-    from fieldkit.briefing.generate import generate_country_briefing, generate_route_briefing, parse_route
+    from fieldkit.briefing.generate import (
+        generate_country_briefing,
+        generate_route_briefing,
+        parse_route,
+    )
 
     if args.deck and (args.route or args.country):
         raise UsageError("give a deck ID, or --route/--country, not both")

@@ -62,7 +62,7 @@ def run_search(args: argparse.Namespace) -> int:
     if not hits:
         raise NotFound(f"no results for {text!r}")
     colour = use_colour()
-    from fieldkit.content.countries import country_name
+    from fieldkit.i18n.languages import country_name
 
     for number, hit in enumerate(hits, start=1):
         where = f" · {country_name(hit.country)}" if hit.country else ""

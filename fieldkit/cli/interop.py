@@ -13,10 +13,10 @@ from pathlib import Path
 
 from fieldkit import paths
 from fieldkit.cli.output import UsageError, error, print_json
+from fieldkit.core.registry import REGISTRY
 from fieldkit.text.sanitize import sanitize
 
-# As fieldkit.interop.hxl.EXPORT_TYPES (a test keeps them equal), not imported so --help and --version stay fast.
-EXPORT_TYPES = ("service", "place", "risk", "right")
+EXPORT_TYPES = REGISTRY.exportable()
 FORMATS = ("hxl", "csv", "json", "geojson")
 
 
@@ -67,9 +67,11 @@ def run_export(args: argparse.Namespace) -> int:
     lang = _lang(args.lang) if args.lang else None
     if args.entry_type is None and args.export_format != "geojson":
         raise UsageError(f"--type is required for {args.export_format}: one of {', '.join(EXPORT_TYPES)}")
-    if args.entry_type == "right" and args.export_format == "geojson":
-        raise UsageError("rights hold for a whole country and have no coordinates: export them as hxl, csv or json")
-    types = [args.entry_type] if args.entry_type else ["place", "service"]
+    chosen = REGISTRY[args.entry_type] if args.entry_type else None
+    if chosen is not None and not chosen.locatable and args.export_format == "geojson":
+        raise UsageError(f"{chosen.topic_title.lower()} hold for a whole country and have no coordinates: "
+                         "export them as hxl, csv or json")
+    types = [args.entry_type] if args.entry_type else [t.name for t in REGISTRY if t.on_map]
     store = open_store(args.db)
     try:
         exports = [build_export(store, entry_type, lang) for entry_type in types]

@@ -12,8 +12,7 @@ import sys
 
 from fieldkit import __version__
 from fieldkit.cli.output import NotFound, UsageError, error
-
-TYPES = ("place", "route", "risk", "right", "service", "glossary", "briefing")  # as fieldkit.content.schema.TYPES
+from fieldkit.core.registry import REGISTRY
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
                                  "Any text is a valid query; the last word matches as a prefix.")
     search.add_argument("query", nargs="+", help="words to look for")
     search.add_argument("--lang", help="serve this language, falling back to English (default: search all languages)")
-    search.add_argument("--type", choices=TYPES, help="only entries of this type")
+    search.add_argument("--type", choices=REGISTRY.names(), help="only entries of this type")
     search.add_argument("--country", metavar="CC", help="only entries about this country (ISO code, XK for Kosovo*)")
     search.add_argument("--limit", type=_positive_int, default=10, metavar="N", help="at most N results (default 10)")
     search.add_argument("--json", action="store_true", help="print results as JSON")

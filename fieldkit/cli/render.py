@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from fieldkit.content.countries import country_name
 from fieldkit.i18n.dates import age_in_words, is_stale
 from fieldkit.i18n.details import detail_lines, not_known
+from fieldkit.i18n.languages import country_name
 from fieldkit.store.models import Entry
 from fieldkit.text.sanitize import sanitize
+
 
 def render_entry(entry: Entry, *, colour: bool) -> None:
     from rich.console import Console

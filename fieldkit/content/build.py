@@ -16,18 +16,23 @@ from typing import Any
 
 import sqlite_utils
 
-from fieldkit.content import schema
 from fieldkit.content.check import check
 from fieldkit.content.corpus import Corpus, EntryFile
 from fieldkit.content.embeds import find_embeds, resolve_embeds
 from fieldkit.content.problems import ContentError
-from fieldkit.store.schema import SCHEMA_VERSION, facet_tokens, snippet_text, title_order, title_position
+from fieldkit.core import registry
+from fieldkit.core.registry import REGISTRY
+from fieldkit.store.schema import (
+    SCHEMA_VERSION,
+    facet_tokens,
+    snippet_text,
+    title_order,
+    title_position,
+)
 from fieldkit.text.fold import fold
 from fieldkit.text.markdown_plain import plain_text
 
-COMMON_FIELDS = {f.name for f in schema.COMMON}
-# Front matter fields that become relations (links between entries), in the order they are shown.
-RELATION_FIELDS = ("from", "via", "to", "place", "places", "risks", "related", "embeds")
+COMMON_FIELDS = {f.name for f in registry.COMMON_FIELDS}
 
 
 @dataclass
@@ -183,7 +188,7 @@ def _entry_row(entry: EntryFile) -> dict[str, Any]:
 
 def _relative_path(entry: EntryFile) -> str:
     """The file's path inside the content folder, the same wherever the folder lives."""
-    return f"{schema.FOLDERS[entry.type]}/{entry.id}.{entry.lang}.md"
+    return f"{REGISTRY[entry.type].folder_name}/{entry.id}.{entry.lang}.md"
 
 
 def entry_countries(fields: dict[str, Any]) -> list[str]:
@@ -195,8 +200,8 @@ def entry_countries(fields: dict[str, Any]) -> list[str]:
 def _relation_rows(originals: list[EntryFile]):
     for entry in originals:
         embedded = [target for _, target in find_embeds(entry.front.body)]
-        for kind in RELATION_FIELDS:
-            value = embedded if kind == "embeds" else entry.fields.get(kind)
+        for kind in (*REGISTRY[entry.type].relation_fields, "related", registry.EMBEDS):
+            value = embedded if kind == registry.EMBEDS else entry.fields.get(kind)
             targets = value if isinstance(value, list) else [value] if value else []
             for position, target in enumerate(targets):
                 yield {"src": entry.id, "dst": target, "kind": kind, "position": position}
@@ -212,7 +217,7 @@ def _documents(corpus: Corpus) -> list[tuple[dict[str, Any], tuple[str, str, str
         original = corpus.originals[entry.id]
         fields = entry.fields
         body = entry.front.body.strip()
-        if entry.type == "briefing":
+        if REGISTRY[entry.type].embeds:
             body = resolve_embeds(body, lambda target: _title_and_summary(corpus, target, entry.lang))
         row = {
             "key": key,
@@ -239,14 +244,22 @@ def _title_and_summary(corpus: Corpus, entry_id: str, lang: str) -> tuple[str, s
 
 
 def _search_columns(entry: EntryFile, original: EntryFile) -> tuple[str, str, str]:
+    """The folded title and body columns of a document, and its facets. A type's `search_title` fields (a term's
+    other names) count as title words in every language; tags and its `search_body` fields count in English."""
     fields, details = entry.fields, original.fields
-    title = " ".join([fields["title"], *(details.get("aliases") or [])])
+    content_type = REGISTRY[original.type]
+    title = " ".join([fields["title"], *(word for name in content_type.search_title for word in _words(details, name))])
     extra = []
     if entry.is_original:
-        extra = [*(details.get("tags") or []), details.get("organisation") or ""]
+        extra = [word for name in ("tags", *content_type.search_body) for word in _words(details, name)]
     body = " ".join([fields["summary"], plain_text(entry.front.body), *extra])
     facets = facet_tokens(entry.lang, original.type, entry_countries(details))
     return fold(title), fold(body), facets
+
+
+def _words(fields: dict[str, Any], name: str) -> list[str]:
+    value = fields.get(name)
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)] if value else []
 
 
 def _meta(corpus: Corpus, originals: list[EntryFile]) -> dict[str, str]:

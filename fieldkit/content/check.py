@@ -7,9 +7,10 @@ from pathlib import Path
 
 from fieldkit.content import schema
 from fieldkit.content.corpus import Corpus, EntryFile, load
-from fieldkit.content.countries import contains, country_name
 from fieldkit.content.embeds import find_embeds
 from fieldkit.content.problems import Problem
+from fieldkit.core.countries import contains, english_name
+from fieldkit.core.registry import REGISTRY
 
 
 def check(root: Path, sources_dir: Path | None = None) -> tuple[Corpus, list[Problem]]:
@@ -68,13 +69,19 @@ def _check_embeds(corpus: Corpus, entry: EntryFile) -> list[Problem]:
     for offset, target_id in find_embeds(entry.front.body):
         line = entry.front.body_line + offset
         target = corpus.originals.get(target_id)
-        if entry.type != "briefing":
+        if not _embeds(entry.type):
             problems.append(Problem(entry.path, line, "{{embed ...}} is only for briefing decks"))
         elif target is None and target_id not in corpus.unreadable:
             problems.append(Problem(entry.path, line, f"embeds '{target_id}', which does not exist"))
-        elif target is not None and target.type == "briefing":
+        elif target is not None and _embeds(target.type):
             problems.append(Problem(entry.path, line, f"embeds '{target_id}', another briefing"))
     return problems
+
+
+def _embeds(entry_type: str) -> bool:
+    """Whether entries of this type embed others (briefing decks); they cannot be embedded themselves."""
+    content_type = REGISTRY.get(entry_type)
+    return content_type is not None and content_type.embeds
 
 
 def _check_coordinates(corpus: Corpus, entry: EntryFile) -> list[Problem]:
@@ -84,7 +91,7 @@ def _check_coordinates(corpus: Corpus, entry: EntryFile) -> list[Problem]:
         if not contains(fields["country"], fields["lat"], fields["lon"]):
             problems.append(Problem(
                 entry.path, entry.line_of("lat"),
-                f"coordinates {fields['lat']}, {fields['lon']} are outside {country_name(fields['country'])} ({fields['country']})",
+                f"coordinates {fields['lat']}, {fields['lon']} are outside {english_name(fields['country'])} ({fields['country']})",
             ))
     source = fields.get("coords_source")
     if source and source not in corpus.sources:

@@ -12,9 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from fieldkit.content import schema
-from fieldkit.content.frontmatter import FrontMatter, FrontMatterError, parse, parse_yaml
+from fieldkit.content.frontmatter import (
+    FrontMatter,
+    FrontMatterError,
+    parse,
+    parse_yaml,
+)
 from fieldkit.content.inputs import SOURCES_FILE, content_files, input_hash  # noqa: F401  (re-exported)
 from fieldkit.content.problems import Problem
+from fieldkit.core.registry import REGISTRY
 from fieldkit.text.sanitize import find_control
 
 _FILE_NAME = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[^.]+)\.md$")
@@ -76,14 +82,14 @@ def load(root: Path) -> Corpus:
     corpus.input_hash = input_hash(root)
     _load_sources(corpus)
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        entry_type = schema.TYPE_OF_FOLDER.get(folder.name)
-        if entry_type is None:
-            known = ", ".join(schema.FOLDERS.values())
+        content_type = REGISTRY.by_folder(folder.name)
+        if content_type is None:
+            known = ", ".join(t.folder_name for t in REGISTRY)
             corpus.problems.append(Problem(str(folder), 1, f"unknown content type folder (known: {known})"))
             continue
         for path in sorted(folder.iterdir()):
             if path.is_file() and not path.name.startswith("."):
-                _load_entry(corpus, path, entry_type)
+                _load_entry(corpus, path, content_type.name)
     return corpus
 
 

@@ -1,41 +1,25 @@
 """What each content type may and must say, and how one field's value is validated and normalised.
 
-One table of fields per type; `validate_fields()` turns a front matter mapping into clean values plus a list of
-(location, message) problems. Cross-entry rules (references, duplicates, quotes) live in `check.py`.
+The fields of each type are declared in the content-type registry (fieldkit/core/registry.py); `validate_fields()`
+turns a front matter mapping into clean values plus a list of (location, message) problems. Cross-entry rules (references, duplicates, quotes) live in `check.py`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Any, Callable
 
-from fieldkit.content.countries import COUNTRIES
+from fieldkit.core.countries import COUNTRIES
+from fieldkit.core.registry import (
+    COMMON_FIELDS,
+    CONTACT_PARTS,
+    REGISTRY,
+    TRANSLATION_FIELDS,
+    Field,
+)
+from fieldkit.core.vocabularies import TRANSLATION_STATUS
 
-TYPES = ("place", "route", "risk", "right", "service", "glossary", "briefing")
-# The folder each type lives in under content/ (briefing decks live in content/briefings/).
-FOLDERS = {t: t for t in TYPES} | {"briefing": "briefings"}
-TYPE_OF_FOLDER = {folder: t for t, folder in FOLDERS.items()}
-
-PLACE_KINDS = ("city", "town", "village", "border-crossing", "border-area", "river", "mountain", "site", "camp", "region")
-MODES = ("foot", "vehicle", "bus", "taxi", "train", "boat", "river", "sea")
-ROUTE_STATUS = ("active", "declining", "historical", "unknown")
-EXPOSED = (
-    "everyone", "unaccompanied-children", "children", "women", "families", "single-men", "people-without-money",
-    "people-with-disabilities", "lgbtiq", "older-people",
-)
-RIGHT_TOPICS = (
-    "asylum-access", "humanitarian-residence", "smuggled-migrants", "non-criminalisation", "children",
-    "trafficking", "detention", "pushbacks", "eu-pact", "other",
-)
-SERVICE_KINDS = (
-    "reception-centre", "asylum-centre", "transit-centre", "institution", "ombudsperson", "legal-aid", "medical",
-    "psychosocial", "mine-awareness", "emergency", "international-organisation", "ngo", "mobile-team", "shelter",
-    "protection", "monitoring",
-)
-TRANSLATION_STATUS = ("machine", "reviewed")
-AUDIENCES = ("staff", "volunteers", "people-on-the-move", "unaccompanied-children", "families")
 QUOTE_MAX = 200
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -44,92 +28,12 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 Problems = list[tuple[tuple[Any, ...], str]]  # (location in the front matter, message)
 
 
-@dataclass(frozen=True)
-class Field:
-    name: str
-    kind: str
-    required: bool = False
-    choices: tuple[str, ...] = ()
-    refers_to: str | None = None  # for id fields: the type the target must have ("any" = any type)
-
-
-COMMON = (
-    Field("id", "id", required=True),
-    Field("type", "choice", required=True, choices=TYPES),
-    Field("title", "text", required=True),
-    Field("summary", "text", required=True),
-    Field("country", "country"),
-    Field("tags", "words"),
-    Field("related", "ids", refers_to="any"),
-    Field("sources", "citations", required=True),
-    Field("as_of", "date", required=True),
-    Field("reviewed", "day_or_null", required=True),
-)
-
-PER_TYPE: dict[str, tuple[Field, ...]] = {
-    "place": (
-        Field("kind", "choice", required=True, choices=PLACE_KINDS),
-        Field("lat", "latitude"),
-        Field("lon", "longitude"),
-        Field("coords_source", "source"),
-    ),
-    "route": (
-        Field("from", "id", required=True, refers_to="place"),
-        Field("to", "id", required=True, refers_to="place"),
-        Field("via", "ids", refers_to="place"),
-        Field("countries", "countries", required=True),
-        Field("mode", "choices", required=True, choices=MODES),
-        Field("terrain", "text", required=True),
-        Field("risks", "ids", refers_to="risk"),
-        Field("status", "choice", required=True, choices=ROUTE_STATUS),
-        Field("period", "text"),
-    ),
-    "risk": (
-        Field("countries", "countries"),
-        Field("places", "ids", refers_to="place"),
-        Field("exposed", "choices", required=True, choices=EXPOSED),
-        Field("refer_to", "choices", choices=SERVICE_KINDS),
-    ),
-    "right": (
-        Field("topic", "choice", required=True, choices=RIGHT_TOPICS),
-        Field("legal_basis", "legal_basis", required=True),
-    ),
-    "service": (
-        Field("kind", "choices", required=True, choices=SERVICE_KINDS),
-        Field("organisation", "text", required=True),
-        Field("place", "id", refers_to="place"),
-        Field("lat", "latitude"),
-        Field("lon", "longitude"),
-        Field("coords_source", "source"),
-        Field("languages", "languages"),
-        Field("hours", "text"),
-        Field("contact", "contact"),
-        Field("access", "text"),
-    ),
-    "glossary": (Field("aliases", "words"),),
-    "briefing": (
-        Field("audience", "choice", required=True, choices=AUDIENCES),
-        Field("duration", "minutes", required=True),
-    ),
-}
-
-COUNTRY_REQUIRED = ("place", "right", "service")
-
-TRANSLATION_FIELDS = (
-    Field("id", "id", required=True),
-    Field("type", "choice", required=True, choices=TYPES),
-    Field("title", "text", required=True),
-    Field("summary", "text", required=True),
-    Field("translation", "choice", required=True, choices=TRANSLATION_STATUS),
-    Field("reviewed", "day_or_null"),
-)
-
-
 def fields_for(entry_type: str, *, original: bool) -> dict[str, Field]:
-    """The fields an entry of this type may have, by name."""
+    """The fields an entry of this type may have, by name (the registry's, fieldkit/core/registry.py)."""
     if not original:
         return {f.name: f for f in TRANSLATION_FIELDS}
-    return {f.name: f for f in COMMON + PER_TYPE.get(entry_type, ())}
+    content_type = REGISTRY.get(entry_type)
+    return {f.name: f for f in COMMON_FIELDS + (content_type.fields if content_type else ())}
 
 
 def validate_fields(data: dict[str, Any], entry_type: str, *, original: bool) -> tuple[dict[str, Any], Problems]:
@@ -143,7 +47,9 @@ def validate_fields(data: dict[str, Any], entry_type: str, *, original: bool) ->
             problems.append(((name,), f"unknown field '{name}' for a {entry_type}{hint}"))
     for name, spec in allowed.items():
         if name not in data:
-            required = spec.required or (original and name == "country" and entry_type in COUNTRY_REQUIRED)
+            content_type = REGISTRY.get(entry_type)
+            country_required = content_type is not None and content_type.country_required
+            required = spec.required or (original and name == "country" and country_required)
             if required:
                 problems.append(((), f"missing required field '{name}'"))
             continue
@@ -151,7 +57,8 @@ def validate_fields(data: dict[str, Any], entry_type: str, *, original: bool) ->
         problems.extend(((name, *where), message) for where, message in field_problems)
         if not field_problems:
             clean[name] = value
-    if original and entry_type in ("place", "service"):
+    content_type = REGISTRY.get(entry_type)
+    if original and content_type is not None and content_type.coordinates:
         has_lat, has_lon = "lat" in data, "lon" in data
         if has_lat != has_lon:
             problems.append((("lat" if has_lat else "lon",), "give both 'lat' and 'lon', or neither"))
@@ -180,9 +87,17 @@ def _id(value: Any, spec: Field) -> Result:
 
 
 def _choice(value: Any, spec: Field) -> Result:
-    if value not in spec.choices:
+    if not isinstance(value, str) or value not in spec.choices:
         return None, [((), f"'{spec.name}' must be one of {', '.join(spec.choices)}; got {_describe(value)}")]
     return value, []
+
+
+def _type(value: Any, spec: Field) -> Result:
+    return _choice(value, Field(spec.name, "choice", choices=REGISTRY.names()))
+
+
+def _translation(value: Any, spec: Field) -> Result:
+    return _choice(value, Field(spec.name, "choice", choices=TRANSLATION_STATUS))
 
 
 def _country(value: Any, spec: Field) -> Result:
@@ -317,6 +232,8 @@ _VALIDATORS: dict[str, Callable[[Any, Field], Result]] = {
     "id": _id,
     "ids": _list_of(_id),
     "choice": _choice,
+    "type": _type,
+    "translation": _translation,
     "choices": _list_of(_choice),
     "country": _country,
     "countries": _list_of(_country),
@@ -328,7 +245,7 @@ _VALIDATORS: dict[str, Callable[[Any, Field], Result]] = {
     "source": _source,
     "citations": _citations,
     "legal_basis": _list_of(_mapping({"law": True, "article": False, "url": False})),
-    "contact": _mapping({"phone": False, "email": False, "url": False, "address": False}),
+    "contact": _mapping({part: False for part, _ in CONTACT_PARTS}),
     "languages": _list_of(_language),
     "words": _words,
 }

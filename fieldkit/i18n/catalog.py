@@ -9,10 +9,14 @@ from __future__ import annotations
 import gettext
 from pathlib import Path
 
+from fieldkit.core.languages import codes, fallback_chain
+from fieldkit.core.marker import N_  # noqa: F401  (re-exported: where UI strings are marked)
+
 DOMAIN = "fieldkit"
 COMPILED_DIR = Path(__file__).resolve().parent / "locales"
-# Languages with a UI catalog; Dari (fa-AF) reads the Farsi catalog.
-UI_LANGUAGES = ("en", "ar", "fa", "fa-AF", "ps", "ur", "tr", "fr", "bs")
+# Every language the interface can be shown in (core/languages.py); a language without a catalog of its own, such
+# as Dari (fa-AF), reads the catalog of the language it falls back to.
+UI_LANGUAGES = codes()
 
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
@@ -20,9 +24,14 @@ _visual_rtl = True  # the app lays out right-to-left text itself (see fieldkit/t
 
 
 def gettext_names(lang: str) -> list[str]:
-    """`fa-AF` -> ["fa_AF", "fa"]: the catalogs to try, most specific first."""
-    parts = lang.replace("-", "_").split("_")
-    return ["_".join(parts[:n]) for n in range(len(parts), 0, -1)]
+    """`fa-AF` -> ["fa_AF", "fa"], `sr-Latn` -> ["sr_Latn", "sr", "bs"]: the catalogs to try, most specific first."""
+    names: list[str] = []
+    for code in fallback_chain(lang):
+        if code == "en":
+            continue
+        parts = code.replace("-", "_").split("_")
+        names += ["_".join(parts[:n]) for n in range(len(parts), 0, -1)]
+    return list(dict.fromkeys(names))
 
 
 def set_language(lang: str, *, visual_rtl: bool = True) -> None:
@@ -47,21 +56,16 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _translations.ngettext(singular, plural, count)
 
 
-def N_(message: str) -> str:
-    """Mark a string for translation where it is defined; translate it with `_()` where it is shown."""
-    return message
-
-
 def reorders_rtl() -> bool:
     """Whether `display()` puts text in visual order now (a right-to-left UI language, laid out by fieldkit)."""
-    from fieldkit.i18n.languages import is_rtl
+    from fieldkit.core.languages import is_rtl
 
     return _visual_rtl and is_rtl(_language)
 
 
 def display(text: str) -> str:
     """A short UI string as the screen should show it: in visual order when the UI language is right-to-left."""
-    from fieldkit.i18n.languages import is_rtl
+    from fieldkit.core.languages import is_rtl
 
     if _visual_rtl and is_rtl(_language):
         from fieldkit.text.bidi import visual_line
@@ -77,10 +81,7 @@ def ui(message: str) -> str:
 
 def route_arrow() -> str:
     """The arrow between the steps of a route: it points the way the current language reads."""
-    from fieldkit.i18n.languages import is_rtl
+    from fieldkit.core.languages import is_rtl
 
     return " ← " if is_rtl(_language) else " → "
 
-
-def has_catalog(lang: str) -> bool:
-    return any((COMPILED_DIR / name / "LC_MESSAGES" / f"{DOMAIN}.mo").exists() for name in gettext_names(lang))

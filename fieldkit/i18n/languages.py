@@ -1,21 +1,11 @@
-"""Language codes: which ones are real, and their names in their own script."""
+"""Language and country names from CLDR (Babel), and which language codes are real.
+
+The languages fieldkit speaks, with direction and fallbacks, are the table in fieldkit/core/languages.py.
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
-
-# Languages written right to left (base language subtag).
-RTL_LANGUAGES = frozenset({"ar", "fa", "ps", "ur", "ckb", "he", "yi", "sd", "ug", "dv"})
-
-
-def fallback_chain(lang: str) -> list[str]:
-    """Languages to try for content, most specific first, English last: fa-AF -> [fa-AF, fa, en]."""
-    chain = [lang]
-    if "-" in lang:
-        chain.append(lang.split("-")[0])
-    if "en" not in chain:
-        chain.append("en")
-    return chain
 
 
 @lru_cache(maxsize=256)
@@ -28,10 +18,6 @@ def is_language_code(code: str) -> bool:
     except (UnknownLocaleError, ValueError, TypeError):
         return False
     return True
-
-
-def is_rtl(code: str) -> bool:
-    return code.split("-")[0].lower() in RTL_LANGUAGES
 
 
 @lru_cache(maxsize=1024)
@@ -50,6 +36,11 @@ def native_name(code: str) -> str:
     """The language's name in itself ("فارسی" for fa), falling back to the code."""
     from babel import Locale, UnknownLocaleError
 
+    from fieldkit.core.languages import BY_CODE
+
+    if code in BY_CODE:
+        return BY_CODE[code].native
+
     try:
         locale = Locale.parse(code, sep="-")
     except (UnknownLocaleError, ValueError, TypeError):
@@ -60,3 +51,18 @@ def native_name(code: str) -> str:
         if regional:
             return regional
     return locale.get_display_name() or code
+
+
+def country_name(code: str | None, lang: str | None = None) -> str:
+    """The name of a country ("Kosovo*" for XK), in `lang` from CLDR when given, or the code when unknown."""
+    if not code:
+        return ""
+    from fieldkit.core.countries import english_name
+
+    english = english_name(code)
+    if not lang or lang == "en":
+        return english
+    local = territory_name(code, lang)
+    if not local:
+        return english
+    return local + "*" if code == "XK" else local  # the UN SCR 1244 footnote marker stays in every language

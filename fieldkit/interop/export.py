@@ -1,6 +1,6 @@
 """Records for export: one per entry of a type, read from the compiled content, in id order.
 
-A record maps a column key (see `hxl.COLUMNS`) to a value: text, a number, a list of text, or None when the
+A record maps a column key (the type's `export` columns, fieldkit/core/types/) to a value: text, a number, a list of text, or None when the
 content does not say. Names and summaries in other languages come from the translations table as `title_<lang>`
 and `summary_<lang>`. Every text is sanitised (no control characters or escape sequences) and kept on one line.
 """
@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldkit.interop.hxl import Column, columns_for
+from fieldkit.core.registry import REGISTRY, ContentType, ExportColumn
+from fieldkit.interop.hxl import columns_for
 from fieldkit.interop.vocabulary import sectors
 from fieldkit.store.models import Entry
 from fieldkit.store.store import Store
@@ -24,9 +25,10 @@ Point = tuple[float, float]  # (lon, lat), as GeoJSON orders them
 class Export:
     entry_type: str
     languages: list[str]  # the other languages with columns of their own
-    columns: list[Column]
+    columns: list[ExportColumn]
     records: list[dict[str, Any]]
-    # Per entry id: its points and where they come from ("service", "place" or "places"); only entries with some.
+    # Per entry id: its points and where they come from (its own type's name, or the field naming its places: "place",
+    # "places"); only entries with some.
     points: dict[str, tuple[list[Point], str]] = field(default_factory=dict)
 
 
@@ -41,6 +43,7 @@ def clean(value: Any) -> Any:
 
 def build_export(store: Store, entry_type: str, lang: str | None = None) -> Export:
     """Every entry of `entry_type` as a record. `lang`: only that language's columns (default: every language)."""
+    content_type = REGISTRY[entry_type]
     ids = sorted(row["id"] for row in store.list_entries(entry_type=entry_type))
     entries = [entry for entry in (store.get(entry_id) for entry_id in ids) if entry is not None]
     if lang is None:
@@ -51,7 +54,7 @@ def build_export(store: Store, entry_type: str, lang: str | None = None) -> Expo
     places = _Places(store)
     for entry in entries:
         record: dict[str, Any] = {"type": entry.type}
-        record.update(_RECORD[entry_type](entry, places, export))
+        record.update(_record(entry, content_type, places, export))
         for code in languages:
             translated = store.get(entry.id, code) if code in entry.languages else None
             exact = translated is not None and translated.lang == code
@@ -89,58 +92,60 @@ def _point(details: dict[str, Any]) -> Point | None:
     return None
 
 
-def _service(entry: Entry, places: _Places, export: Export) -> dict[str, Any]:
+def _record(entry: Entry, content_type: ContentType, places: _Places, export: Export) -> dict[str, Any]:
+    """The entry's value for each of its type's columns: a field of the same name, or a value derived below."""
     details = entry.details
+    record: dict[str, Any] = {"id": entry.id, "title": entry.title, "country": entry.country,
+                              "countries": entry.countries}
+    for column in content_type.export:
+        if column.constant is not None:
+            record[column.key] = column.constant
+        elif column.key in details:
+            record[column.key] = details[column.key]
+        elif column.key not in record:
+            spec = content_type.field(column.key)
+            record[column.key] = [] if spec is not None and spec.kind in _LIST_KINDS else None
+    record.update(_located(entry, content_type, places, export))
     contact = details.get("contact") or {}
-    place_id = details.get("place")
-    place = places.get(place_id)
-    own, at_place = _point(details), places.point(place_id)
-    point, origin = (own, "service") if own else (at_place, "place") if at_place else (None, None)
+    record.update({part: contact.get(part) for part in ("url", "phone", "email", "address")})
+    if record.get("sector") is None and isinstance(details.get("kind"), list):  # a service's, from its kinds
+        record["sector"] = sectors(details["kind"])
+    if "legal_basis" in details:
+        record["legal_basis"] = [basis["law"] + (f", Article {basis['article']}" if basis.get("article") else "")
+                                 for basis in details["legal_basis"] or []]
+    return record
+
+
+_LIST_KINDS = ("ids", "choices", "countries", "languages", "words", "legal_basis")
+
+
+def _located(entry: Entry, content_type: ContentType, places: _Places, export: Export) -> dict[str, Any]:
+    """Where the entry is: its own point, else its place's (a single place field), else its places' (a list).
+    Sets `export.points` for GeoJSON and returns the place and point columns."""
+    details = entry.details
+    values: dict[str, Any] = {}
+    place_fields = [f for f in content_type.fields if f.refers_to == "place"]
+    single = next((f.name for f in place_fields if f.kind == "id"), None)
+    several = next((f.name for f in place_fields if f.kind == "ids"), None)
+    own = _point(details) if content_type.coordinates else None
+    point, origin = (own, entry.type) if own else (None, None)
+    if single is not None:
+        place = places.get(details.get(single))
+        values["place_name"] = place.title if place else None
+        at_place = places.point(details.get(single))
+        if point is None and at_place:
+            point, origin = at_place, single
     if point:
-        export.points[entry.id] = ([point], origin)
-    kinds = details.get("kind") or []
-    return {
-        "id": entry.id, "title": entry.title, "organisation": details.get("organisation"), "kind": kinds,
-        "sector": sectors(kinds), "country": entry.country, "place": place_id,
-        "place_name": place.title if place else None,
-        "lat": point[1] if point else None, "lon": point[0] if point else None, "coordinates_from": origin,
-        "url": contact.get("url"), "phone": contact.get("phone"), "email": contact.get("email"),
-        "address": contact.get("address"), "languages": details.get("languages") or [],
-        "access": details.get("access"), "hours": details.get("hours"),
-    }
-
-
-def _place(entry: Entry, places: _Places, export: Export) -> dict[str, Any]:
-    details = entry.details
-    point = _point(details)
-    if point:
-        export.points[entry.id] = ([point], "place")
-    return {
-        "id": entry.id, "title": entry.title, "kind": details.get("kind"), "country": entry.country,
-        "lat": point[1] if point else None, "lon": point[0] if point else None,
-        "coords_source": details.get("coords_source"),
-    }
-
-
-def _risk(entry: Entry, places: _Places, export: Export) -> dict[str, Any]:
-    details = entry.details
-    place_ids = details.get("places") or []
-    points = [point for point in (places.point(place_id) for place_id in place_ids) if point]
-    if points:
-        export.points[entry.id] = (points, "places")
-    return {
-        "id": entry.id, "title": entry.title, "countries": entry.countries, "places": place_ids,
-        "place_names": [place.title for place in (places.get(p) for p in place_ids) if place],
-        "exposed": details.get("exposed") or [], "refer_to": details.get("refer_to") or [],
-    }
-
-
-def _right(entry: Entry, places: _Places, export: Export) -> dict[str, Any]:
-    details = entry.details
-    laws = [basis["law"] + (f", Article {basis['article']}" if basis.get("article") else "")
-            for basis in details.get("legal_basis") or []]
-    return {"id": entry.id, "title": entry.title, "country": entry.country, "sector": "Protection",
-            "topic": details.get("topic"), "legal_basis": laws}
-
-
-_RECORD = {"service": _service, "place": _place, "risk": _risk, "right": _right}
+        export.points[entry.id] = ([point], origin or entry.type)
+        values.update(lat=point[1], lon=point[0])
+    elif content_type.coordinates or single is not None:
+        values.update(lat=None, lon=None)
+    if single is not None:
+        values["coordinates_from"] = origin
+    if several is not None:
+        place_ids = details.get(several) or []
+        values["place_names"] = [place.title for place in (places.get(p) for p in place_ids) if place]
+        points = [point for point in (places.point(p) for p in place_ids) if point]
+        if points and entry.id not in export.points:
+            export.points[entry.id] = (points, several)
+    return values

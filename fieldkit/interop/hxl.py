@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from fieldkit.core.registry import REGISTRY, ExportColumn
+
 _TOKEN = r"[A-Za-z][A-Za-z0-9_]*"
 _HASHTAG = re.compile(rf"^\s*#\s*({_TOKEN})((?:\s*\+\s*{_TOKEN})*)\s*$")
 _PATTERN = re.compile(rf"^#({_TOKEN})((?:[+-]{_TOKEN})*)$")
@@ -97,99 +99,15 @@ class TagPattern:
         return len(hashtag.attributes - self.include)
 
 
-# --- the columns fieldkit exports, per type -----------------------------------------------------------------
+# --- the columns fieldkit exports, per type: declared by each content type (fieldkit/core/types/) ---------------
 
-@dataclass(frozen=True)
-class Column:
-    key: str  # the JSON key and GeoJSON property name
-    header: str  # the header row
-    hashtag: str  # the hashtag row
-    translated: bool = False  # repeated for each other language as key_<lang>, hashtag+i_<lang>
-
-
-_ID = Column("id", "ID", "#meta+id")
-_COUNTRY = Column("country", "Country", "#country+code")
-_SUMMARY = Column("summary", "Summary", "#description+summary", translated=True)
-_AS_OF = Column("as_of", "Facts as of", "#date+reported")
-_REVIEWED = Column("reviewed", "Reviewed", "#date+reviewed")
-_SOURCES = Column("sources", "Sources", "#meta+source")
-_LAT = Column("lat", "Latitude", "#geo+lat")
-_LON = Column("lon", "Longitude", "#geo+lon")
-
-COLUMNS: dict[str, tuple[Column, ...]] = {
-    "service": (
-        _ID,
-        Column("title", "Service", "#service+name", translated=True),
-        Column("organisation", "Organisation", "#org+name"),
-        Column("kind", "Service type", "#service+type"),
-        Column("sector", "Sector", "#sector"),
-        _COUNTRY,
-        Column("place", "Place ID", "#loc+code"),
-        Column("place_name", "Place", "#loc+name"),
-        _LAT,
-        _LON,
-        Column("coordinates_from", "Coordinates from", "#geo+from"),
-        Column("url", "Website", "#contact+url"),
-        Column("phone", "Phone", "#contact+phone"),
-        Column("email", "Email", "#contact+email"),
-        Column("address", "Address", "#contact+address"),
-        Column("languages", "Languages", "#description+languages"),
-        Column("access", "Access", "#access+type"),
-        Column("hours", "Hours", "#access+hours"),
-        _SUMMARY,
-        _AS_OF,
-        _REVIEWED,
-        _SOURCES,
-    ),
-    "place": (
-        _ID,
-        Column("title", "Place", "#loc+name", translated=True),
-        Column("kind", "Kind", "#loc+type"),
-        _COUNTRY,
-        _LAT,
-        _LON,
-        Column("coords_source", "Coordinates source", "#geo+source"),
-        _SUMMARY,
-        _AS_OF,
-        _REVIEWED,
-        _SOURCES,
-    ),
-    "risk": (
-        _ID,
-        Column("title", "Risk", "#impact+name", translated=True),
-        Column("countries", "Countries", "#country+code"),
-        Column("places", "Place IDs", "#loc+code"),
-        Column("place_names", "Places", "#loc+name"),
-        Column("exposed", "Most exposed", "#group+exposed"),
-        Column("refer_to", "Refer to", "#service+type+referral"),
-        _SUMMARY,
-        _AS_OF,
-        _REVIEWED,
-        _SOURCES,
-    ),
-    "right": (
-        _ID,
-        Column("title", "Right", "#description+title", translated=True),
-        _COUNTRY,
-        Column("sector", "Sector", "#sector"),
-        Column("topic", "Topic", "#subsector"),
-        Column("legal_basis", "Legal basis", "#description+law"),
-        _SUMMARY,
-        _AS_OF,
-        _REVIEWED,
-        _SOURCES,
-    ),
-}
-EXPORT_TYPES = tuple(COLUMNS)
-
-
-def columns_for(entry_type: str, languages: list[str]) -> list[Column]:
+def columns_for(entry_type: str, languages: list[str]) -> list[ExportColumn]:
     """The type's columns, each translated one followed by its copy in every other language."""
     columns = []
-    for column in COLUMNS[entry_type]:
+    for column in REGISTRY[entry_type].export:
         columns.append(column)
         if column.translated:
-            columns += [Column(f"{column.key}_{lang}", f"{column.header} ({lang})",
+            columns += [ExportColumn(f"{column.key}_{lang}", f"{column.header} ({lang})",
                                f"{column.hashtag}+{lang_attribute(lang)}") for lang in languages]
     return columns
 

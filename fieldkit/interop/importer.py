@@ -24,9 +24,10 @@ from typing import Any
 
 from fieldkit.content.check import normalise_for_quote
 from fieldkit.content.corpus import Corpus, EntryFile, load
-from fieldkit.content.countries import country_name
 from fieldkit.content.inputs import SOURCES_FILE
-from fieldkit.content.schema import FOLDERS, QUOTE_MAX
+from fieldkit.content.schema import QUOTE_MAX
+from fieldkit.core.registry import REGISTRY
+from fieldkit.i18n.languages import country_name
 from fieldkit.interop.entryfile import problems_in, put, render, scalar
 from fieldkit.interop.sheet import Sheet, read_sheet
 from fieldkit.interop.validate import Context, Place, ServiceRow, Validator
@@ -174,7 +175,7 @@ class _Plan:
                              notes=list(row.notes))
         if row.problems:
             return outcome
-        path = self.content_dir / FOLDERS["service"] / f"{row.id}.en.md"
+        path = self.content_dir / REGISTRY["service"].folder_name / f"{row.id}.en.md"
         existing = self.corpus.originals.get(row.id)
         if existing is None and path.exists():
             outcome.problems.append(f"{path} exists but cannot be read as a service: fix it first "
@@ -327,7 +328,7 @@ class _Plan:
     # --- a name and summary in another language ---
     def _translation(self, row: ServiceRow, lang: str, texts: dict[str, str],
                      notes: list[str]) -> tuple[Planned | None, str]:
-        path = self.content_dir / FOLDERS["service"] / f"{row.id}.{lang}.md"
+        path = self.content_dir / REGISTRY["service"].folder_name / f"{row.id}.{lang}.md"
         existing = self.corpus.translations.get((row.id, lang))
         if existing is not None:
             if all(_same(texts[name], existing.fields.get(name)) for name in ("title", "summary")):

@@ -13,10 +13,19 @@ import zlib
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from fieldkit.content.countries import COUNTRIES, contains, country_name
-from fieldkit.content.schema import ID_PATTERN, SERVICE_KINDS
+from fieldkit.content.schema import ID_PATTERN
+from fieldkit.core.vocabularies import SERVICE_KINDS
+from fieldkit.core.countries import COUNTRIES, contains
+from fieldkit.i18n.languages import country_name
 from fieldkit.interop.sheet import Row, Sheet
-from fieldkit.interop.vocabulary import country_code, kind_of_sector, language_code, service_kind, slug, split_list
+from fieldkit.interop.vocabulary import (
+    country_code,
+    kind_of_sector,
+    language_code,
+    service_kind,
+    slug,
+    split_list,
+)
 from fieldkit.text.fold import fold
 
 ID_LENGTH = 60

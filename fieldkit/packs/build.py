@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from fieldkit.packs import atomic, signing
-from fieldkit.packs.archive import DATABASE, MANIFEST, SIGNATURE, deflated, render, stored
+from fieldkit.packs.archive import (
+    DATABASE,
+    MANIFEST,
+    SIGNATURE,
+    deflated,
+    render,
+    stored,
+)
 from fieldkit.packs.keys import SecretKey
 from fieldkit.packs.manifest import Manifest, Member, check_name, check_version
 from fieldkit.packs.reader import PackReader

@@ -23,7 +23,15 @@ from fieldkit.packs.errors import PackError
 from fieldkit.packs.keys import PublicKey
 from fieldkit.packs.manifest import Manifest, version_key
 from fieldkit.packs.reader import PackReader
-from fieldkit.packs.state import STATE, Installed, State, active_pack, packs_dir, read_installed, read_state
+from fieldkit.packs.state import (
+    STATE,
+    Installed,
+    State,
+    active_pack,
+    packs_dir,
+    read_installed,
+    read_state,
+)
 
 SPARE_BYTES = 1 << 20  # room left over after unpacking, for the state file and the system
 

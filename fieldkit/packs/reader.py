@@ -9,7 +9,13 @@ from pathlib import Path
 from fieldkit.packs import signing
 from fieldkit.packs.archive import DATABASE, MANIFEST, SIGNATURE, PackArchive
 from fieldkit.packs.errors import PackError
-from fieldkit.packs.keys import PublicKey, decode_key, find_trusted, key_id, trusted_keys
+from fieldkit.packs.keys import (
+    PublicKey,
+    decode_key,
+    find_trusted,
+    key_id,
+    trusted_keys,
+)
 from fieldkit.packs.manifest import Manifest, from_json, load_json
 from fieldkit.store.schema import SCHEMA_VERSION
 

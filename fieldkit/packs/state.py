@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldkit.paths import packs_dir  # noqa: F401 (where the packs live; install.py and tests take it from here)
 from fieldkit.packs.errors import PackError
 from fieldkit.packs.manifest import DATABASE, Manifest, from_json
+from fieldkit.paths import packs_dir  # noqa: F401 (where the packs live; install.py and tests take it from here)
 from fieldkit.store.schema import SCHEMA_VERSION
 
 STATE = "state.json"

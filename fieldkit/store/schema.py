@@ -25,7 +25,9 @@ SNIPPET_SOURCE = 3000  # characters of a body a snippet is cut from (a snippet c
 
 def snippet_text(body: str) -> str:
     """The plain text a document's snippet is cut from; the snippet searches `summary + " " + snippet_text`."""
-    from fieldkit.text.markdown_plain import plain_text  # here: this module is imported by every command
+    from fieldkit.text.markdown_plain import (
+        plain_text,  # here: this module is imported by every command
+    )
 
     return plain_text(body[:SNIPPET_SOURCE])
 

@@ -7,11 +7,16 @@ import json
 import sqlite3
 from typing import Any, Iterator
 
-from fieldkit.i18n.languages import fallback_chain
+from fieldkit.core.languages import fallback_chain
 from fieldkit.store.db import Located
 from fieldkit.store.models import Citation, Entry, Hit, Link
 from fieldkit.store.query import Query
-from fieldkit.store.schema import SEARCH_TABLES, position_length, position_words, snippet_text
+from fieldkit.store.schema import (
+    SEARCH_TABLES,
+    position_length,
+    position_words,
+    snippet_text,
+)
 from fieldkit.store.snippet import snippet
 from fieldkit.text.fold import fold, words
 
@@ -368,18 +373,21 @@ class Store:
         rows = self.conn.execute(sql + " ORDER BY title COLLATE NOCASE", args).fetchall()
         return [{k: row[k] for k in ("id", "type", "title", "summary", "country", "lang")} for row in rows]
 
-    def place_kinds(self) -> dict[str, str]:
-        """Place id -> kind (town, border-crossing, river, ...)."""
-        rows = self.conn.execute("SELECT id, json_extract(details, '$.kind') FROM entries WHERE type = 'place'")
+    def field_values(self, entry_type: str, field: str) -> dict[str, Any]:
+        """Entry id -> the value of one of its fields, for every entry of a type (a place's kind, ...)."""
+        rows = self.conn.execute(
+            "SELECT id, json_extract(details, '$.' || ?) FROM entries WHERE type = ?", (field, entry_type)
+        )
         return {row[0]: row[1] for row in rows}
 
-    def services_at(self, place_ids: list[str]) -> list[str]:
-        """Ids of services whose place is one of `place_ids`."""
+    def entries_at(self, entry_type: str, field: str, place_ids: list[str]) -> list[str]:
+        """Ids of the entries of a type whose `field` names one of `place_ids` (services at these places)."""
         if not place_ids:
             return []
         marks = ",".join("?" * len(place_ids))
-        sql = f"SELECT id FROM entries WHERE type = 'service' AND json_extract(details, '$.place') IN ({marks}) ORDER BY id"
-        return [row[0] for row in self.conn.execute(sql, place_ids)]
+        sql = (f"SELECT id FROM entries WHERE type = ? AND json_extract(details, '$.' || ?) IN ({marks}) "
+               "ORDER BY id")
+        return [row[0] for row in self.conn.execute(sql, (entry_type, field, *place_ids))]
 
     # --- statistics -----------------------------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:

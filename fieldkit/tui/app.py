@@ -13,7 +13,9 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.theme import Theme
 
+from fieldkit.core.registry import REGISTRY
 from fieldkit.i18n.catalog import N_, _, display, set_language, ui
+from fieldkit.i18n.vocabulary import topic_title
 from fieldkit.store.db import connect
 from fieldkit.store.routes import Journey, load_legs, next_legs, previous_legs, revisits
 from fieldkit.store.store import Store
@@ -161,9 +163,8 @@ class FieldkitApp(App[None]):
         self.push_screen(HelpScreen())
 
     def action_language(self) -> None:
-        from fieldkit.tui.screens.dialogs import LanguageScreen
-
         from fieldkit.i18n.catalog import UI_LANGUAGES
+        from fieldkit.tui.screens.dialogs import LanguageScreen
 
         languages = sorted(set(UI_LANGUAGES) | set(self.store.stats()["languages"]))
         self.push_screen(LanguageScreen(languages, self.lang), self.set_language)
@@ -208,11 +209,10 @@ class FieldkitApp(App[None]):
                                 screen.action_bookmark)
             yield SystemCommand(ui("Country overview"), ui("This entry's country (c)"), screen.action_country)
             yield SystemCommand(ui("Route view"), ui("Follow this route leg by leg (r)"), screen.action_route)
-        from fieldkit.tui.screens.topic import TOPIC_TITLES
-
-        for entry_type, title in TOPIC_TITLES.items():
-            yield SystemCommand(display(_("Topic: {name}").format(name=_(title))), ui("Every entry of this kind"),
-                                lambda t=entry_type: self.navigate(f"topic:{t}"))
+        for content_type in REGISTRY.on_home():
+            yield SystemCommand(display(_("Topic: {name}").format(name=topic_title(content_type.name))),
+                                ui("Every entry of this kind"),
+                                lambda t=content_type.name: self.navigate(f"topic:{t}"))
 
     # --- terminal size --------------------------------------------------------------------------------------
     def on_resize(self, event: Resize) -> None:

@@ -9,7 +9,8 @@ import pytest
 
 from fieldkit.content.frontmatter import parse
 from fieldkit.interop.entryfile import put, render
-from fieldkit.interop.hxl import COLUMNS, Hashtag, TagPattern, lang_attribute, lang_of_attribute
+from fieldkit.core.registry import REGISTRY
+from fieldkit.interop.hxl import Hashtag, TagPattern, lang_attribute, lang_of_attribute
 from fieldkit.interop.vocabulary import country_code, language_code, service_kind, split_list
 
 
@@ -48,8 +49,8 @@ def test_patterns_match_like_libhxl():
 
 
 def test_every_export_hashtag_is_valid_hxl():
-    for columns in COLUMNS.values():
-        for column in columns:
+    for content_type in REGISTRY:
+        for column in content_type.export:
             assert hxl.model.Column.parse(column.hashtag).tag == "#" + Hashtag.parse(column.hashtag).tag
             assert Hashtag.parse(column.hashtag) is not None
 

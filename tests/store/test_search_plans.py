@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fieldkit.content.build import build
-from fieldkit.i18n.languages import fallback_chain
+from fieldkit.core.languages import fallback_chain
 from fieldkit.store import store as store_module
 from fieldkit.store.db import connect
 from fieldkit.store.query import Query

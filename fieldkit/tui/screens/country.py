@@ -6,13 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
 
-from fieldkit.content.countries import country_name
+from fieldkit.core.registry import REGISTRY
 from fieldkit.i18n.catalog import N_, _, display, language, ui
+from fieldkit.i18n.languages import country_name
 from fieldkit.tui.screens.base import BaseScreen
 from fieldkit.tui.widgets.labels import entry_label
 from fieldkit.tui.widgets.nav_list import NavList
 
-CROSSING_KINDS = ("border-crossing", "border-area", "river")
+PANELS = ("crossings", "rights", "services", "risks")  # a content type names the panel it is listed in
 
 
 class CountryScreen(BaseScreen):
@@ -44,15 +45,18 @@ class CountryScreen(BaseScreen):
         for key, title in titles.items():
             self.query_one(f"#country-{key}", NavList).border_title = title
 
-        def items(entry_type: str, keep=lambda entry: True):
-            entries = store.list_entries(entry_type=entry_type, country=self.code, lang=lang)
-            return [(f"entry:{e['id']}", entry_label(e["title"], e["type"], fallback=e["lang"] == "en" != lang,
-                                                     lang=e["lang"]))
-                    for e in entries if keep(e)]
-
-        kinds = store.place_kinds()
-        crossings = items("place", lambda e: kinds.get(e["id"]) in CROSSING_KINDS) + items("route")
-        self.query_one("#country-crossings", NavList).set_items(crossings)
-        self.query_one("#country-rights", NavList).set_items(items("right"))
-        self.query_one("#country-services", NavList).set_items(items("service"))
-        self.query_one("#country-risks", NavList).set_items(items("risk"))
+        panels: dict[str, list] = {key: [] for key in PANELS}
+        for content_type in REGISTRY:  # each type in the panel it declares (fieldkit/core/types/)
+            if content_type.country_panel not in panels:
+                continue
+            entries = store.list_entries(entry_type=content_type.name, country=self.code, lang=lang)
+            if content_type.country_filter is not None:
+                field, wanted = content_type.country_filter
+                values = store.field_values(content_type.name, field)
+                entries = [e for e in entries if values.get(e["id"]) in wanted]
+            panels[content_type.country_panel] += [
+                (f"entry:{e['id']}", entry_label(e["title"], e["type"], fallback=e["lang"] == "en" != lang,
+                                                 lang=e["lang"]))
+                for e in entries]
+        for key, items in panels.items():
+            self.query_one(f"#country-{key}", NavList).set_items(items)

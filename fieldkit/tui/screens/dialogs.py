@@ -86,9 +86,8 @@ class TooSmallScreen(ModalScreen[None]):
         yield Static(self.message(*self.size_now), id="too-small")
 
     def message(self, width: int, height: int) -> str:
-        from fieldkit.tui.app import MIN_HEIGHT, MIN_WIDTH
-
         from fieldkit.i18n.catalog import _
+        from fieldkit.tui.app import MIN_HEIGHT, MIN_WIDTH
 
         return "\n".join([
             display(_("Please enlarge the terminal to at least {width}×{height}.").format(width=MIN_WIDTH, height=MIN_HEIGHT)),

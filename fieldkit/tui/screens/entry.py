@@ -8,16 +8,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Markdown, Static
 
-from fieldkit.i18n.details import detail_lines, not_known
-from fieldkit.content.countries import country_name
+from fieldkit.core.languages import is_rtl
 from fieldkit.i18n.catalog import N_, _, display, language, reorders_rtl, ui
 from fieldkit.i18n.dates import age_in_words, is_stale
-from fieldkit.i18n.languages import is_rtl
-from fieldkit.text.bidi import visual_line
+from fieldkit.i18n.details import detail_lines, not_known
+from fieldkit.i18n.languages import country_name
+from fieldkit.i18n.vocabulary import type_label
 from fieldkit.store.models import Entry
+from fieldkit.text.bidi import visual_line
 from fieldkit.text.sanitize import sanitize
 from fieldkit.tui.screens.base import BaseScreen
-from fieldkit.tui.widgets.labels import TYPE_LABELS, entry_label
+from fieldkit.tui.widgets.labels import entry_label
 from fieldkit.tui.widgets.nav_list import NavList
 from fieldkit.tui.widgets.rtl_lines import RtlLines
 from fieldkit.tui.widgets.rtl_markdown import RtlMarkdown
@@ -111,7 +112,7 @@ class EntryScreen(BaseScreen):
 
     def _meta(self, entry: Entry) -> str:
         """The entry's type and country, in the interface language, in logical order."""
-        meta = _(TYPE_LABELS.get(entry.type, entry.type))
+        meta = type_label(entry.type)
         if entry.country:
             meta += f" · {country_name(entry.country, language())}"
         return meta

@@ -6,15 +6,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
 
-from fieldkit.content.countries import country_name
-from fieldkit.i18n.catalog import N_, _, display, language, ngettext, route_arrow, ui
+from fieldkit.core.registry import REGISTRY
+from fieldkit.i18n.catalog import N_, display, language, ngettext, route_arrow, ui
+from fieldkit.i18n.languages import country_name
+from fieldkit.i18n.vocabulary import topic_title
 from fieldkit.store.routes import journeys, load_legs
 from fieldkit.tui.screens.base import BaseScreen
 from fieldkit.tui.widgets.labels import entry_label
 from fieldkit.tui.widgets.nav_list import NavList
 
-TOPICS = [("route", N_("Routes")), ("risk", N_("Risks")), ("right", N_("Rights")), ("service", N_("Services")),
-          ("place", N_("Places")), ("glossary", N_("Glossary")), ("briefing", N_("Briefings"))]
 PANEL_TITLES = {"topics": N_("Topics"), "countries": N_("Countries"), "journeys": N_("Routes across the region"),
                 "bookmarks": N_("Bookmarks"), "recent": N_("Recently viewed")}
 WESTERN_BALKANS = ["AL", "BA", "XK", "ME", "MK", "RS"]
@@ -50,8 +50,9 @@ class HomeScreen(BaseScreen):
             self.query_one(f"#{widget_id}", NavList).border_title = ui(title)
         store, lang = self.app.store, self.app.lang
         stats = store.stats()
-        topics = [(f"topic:{t}", Text(ui(label) + "  ").append(str(stats["types"].get(t, 0)), style="dim"))
-                  for t, label in TOPICS]
+        topics = [(f"topic:{t.name}", Text(display(topic_title(t.name)) + "  ").append(str(stats["types"].get(t.name, 0)),
+                                                                                    style="dim"))
+                  for t in REGISTRY.on_home()]
         self.query_one("#topics", NavList).set_items(topics)
         present = stats["countries"]
         codes = WESTERN_BALKANS + sorted(c for c in present if c not in WESTERN_BALKANS)

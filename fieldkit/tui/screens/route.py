@@ -9,8 +9,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
-from fieldkit.content.countries import country_name
+from fieldkit.core.registry import REGISTRY
 from fieldkit.i18n.catalog import N_, display, language, ngettext, route_arrow, ui
+from fieldkit.i18n.languages import country_name
 from fieldkit.store.routes import Leg, load_legs
 from fieldkit.text.sanitize import sanitize
 from fieldkit.tui.screens.base import BaseScreen
@@ -80,9 +81,12 @@ class RouteScreen(BaseScreen):
         self.query_one("#leg-risks", NavList).set_items(risks)
         # Services at the leg's places first, then the rest in the countries it crosses: most organisations the
         # sources name work country-wide, without one place.
-        service_ids = store.services_at([leg.start, *leg.via, leg.end])
+        along = [t for t in REGISTRY if t.located_by]
+        places = [leg.start, *leg.via, leg.end]
+        service_ids = [i for t in along for i in store.entries_at(t.name, t.located_by or "", places)]
         for country in leg.countries:
-            service_ids += [s["id"] for s in store.list_entries(entry_type="service", country=country, lang=lang)]
+            service_ids += [e["id"] for t in along
+                            for e in store.list_entries(entry_type=t.name, country=country, lang=lang)]
         services = []
         for service_id in dict.fromkeys(service_ids):
             title, entry_type = store.title_of(service_id, lang)

@@ -9,11 +9,13 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Select, Static
 from textual.worker import get_current_worker
 
-from fieldkit.content.countries import country_name
+from fieldkit.core.registry import REGISTRY
 from fieldkit.i18n.catalog import N_, _, display, language, ngettext, ui
+from fieldkit.i18n.languages import country_name
+from fieldkit.i18n.vocabulary import type_label
 from fieldkit.store.models import Hit
 from fieldkit.tui.screens.base import BaseScreen
-from fieldkit.tui.widgets.labels import TYPE_LABELS, hit_label
+from fieldkit.tui.widgets.labels import hit_label
 from fieldkit.tui.widgets.nav_list import NavList
 
 RESULT_LIMIT = 30
@@ -34,7 +36,7 @@ class SearchScreen(BaseScreen):
         yield Input(value=self.initial_query, placeholder=ui("Search places, risks, rights, services… (any language)"),
                     id="query")
         with Horizontal(id="filters"):
-            yield Select([(ui(label), t) for t, label in TYPE_LABELS.items()], prompt=ui("All types"),
+            yield Select([(display(type_label(t)), t) for t in REGISTRY.names()], prompt=ui("All types"),
                          id="type-filter")
             yield Select([], prompt=ui("All countries"), id="country-filter")
         yield Static(ui("Type to search."), id="search-status")

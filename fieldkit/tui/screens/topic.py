@@ -5,13 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 
-from fieldkit.i18n.catalog import N_, display, ui
+from fieldkit.i18n.catalog import N_, display
+from fieldkit.i18n.vocabulary import topic_title
 from fieldkit.tui.screens.base import BaseScreen
 from fieldkit.tui.widgets.labels import entry_label
 from fieldkit.tui.widgets.nav_list import NavList
-
-TOPIC_TITLES = {"route": N_("Routes"), "risk": N_("Risks"), "right": N_("Rights"), "service": N_("Services"),
-                "place": N_("Places"), "glossary": N_("Glossary"), "briefing": N_("Briefings")}
 
 
 class TopicScreen(BaseScreen):
@@ -34,7 +32,7 @@ class TopicScreen(BaseScreen):
         super().reload()
         entries = self.app.store.list_entries(entry_type=self.entry_type, lang=self.app.lang)
         listing = self.query_one("#topic-list", NavList)
-        listing.border_title = display(f"{ui(TOPIC_TITLES.get(self.entry_type, self.entry_type))} ({len(entries)})")
+        listing.border_title = display(f"{display(topic_title(self.entry_type))} ({len(entries)})")
         listing.set_items([
             (f"entry:{e['id']}", entry_label(e["title"], e["type"], e["country"], summary=e["summary"],
                                              fallback=e["lang"] == "en" != self.app.lang, lang=e["lang"]))

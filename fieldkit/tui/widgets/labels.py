@@ -6,18 +6,14 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
-from fieldkit.content.countries import country_name
-from fieldkit.i18n.catalog import N_, _, display, language, reorders_rtl, ui
-from fieldkit.i18n.languages import is_rtl
+from fieldkit.core.languages import is_rtl
+from fieldkit.i18n.catalog import _, display, language, reorders_rtl, ui
+from fieldkit.i18n.languages import country_name
+from fieldkit.i18n.vocabulary import type_label
 from fieldkit.store.models import Hit
 from fieldkit.text.bidi import visual_line, visual_lines
 from fieldkit.text.sanitize import sanitize
 from fieldkit.tui.widgets.rtl_lines import rtl_text
-
-TYPE_LABELS = {
-    "place": N_("Place"), "route": N_("Route"), "risk": N_("Risk"), "right": N_("Right"), "service": N_("Service"),
-    "glossary": N_("Term"), "briefing": N_("Briefing"),
-}
 
 
 @dataclass(frozen=True)
@@ -32,7 +28,7 @@ class RtlLabel:
 
 
 def _rtl_entry_label(title: str, entry_type: str, country: str | None, summary: str, fallback: bool) -> RtlLabel:
-    meta = _(TYPE_LABELS.get(entry_type, entry_type))
+    meta = type_label(entry_type)
     if country:
         meta += f" · {country_name(country, language())}"
     head = f"{title}  {meta}" + ("  " + _("[shown in English]") if fallback else "")
@@ -45,7 +41,7 @@ def entry_label(title: str, entry_type: str, country: str | None = None, *, summ
         return _rtl_entry_label(title, entry_type, country, summary, fallback)
     rtl = is_rtl(lang)
     text = Text(visual_line(title) if rtl else sanitize(title), style="bold")
-    meta = ui(TYPE_LABELS.get(entry_type, entry_type))
+    meta = display(type_label(entry_type))
     if country:
         meta += f" · {display(country_name(country, language()))}"
     text.append(f"  {meta}", style="dim")

@@ -7,12 +7,11 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from fieldkit.content.countries import country_name
 from fieldkit.i18n.catalog import _, display, language, ngettext
+from fieldkit.i18n.languages import country_name
 from fieldkit.i18n.vocabulary import modes as mode_names
 from fieldkit.store.routes import Leg
 from fieldkit.text.sanitize import sanitize
-
 
 
 class RouteDiagram(OptionList):

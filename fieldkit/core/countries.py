@@ -48,20 +48,10 @@ COUNTRIES: dict[str, Country] = {
 }
 
 
-def country_name(code: str | None, lang: str | None = None) -> str:
-    """The name of a country ("Kosovo*" for XK), in `lang` from CLDR when given, or the code when unknown."""
-    if not code:
-        return ""
+def english_name(code: str) -> str:
+    """The country's English name ("Kosovo*" for XK), or the code itself when unknown."""
     country = COUNTRIES.get(code)
-    english = country.name if country else code
-    if not lang or lang == "en":
-        return english
-    from fieldkit.i18n.languages import territory_name
-
-    local = territory_name(code, lang)
-    if not local:
-        return english
-    return local + "*" if code == "XK" else local  # the UN SCR 1244 footnote marker stays in every language
+    return country.name if country else code
 
 
 def contains(code: str, lat: float, lon: float) -> bool:

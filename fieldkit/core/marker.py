@@ -1,0 +1,8 @@
+"""`N_()`: marks a string for translation where it is declared; `fieldkit.i18n.catalog._()` translates it where shown.
+
+It lives at the bottom so the registry and the vocabularies can mark their labels without importing the catalogs.
+"""
+
+
+def N_(message: str) -> str:
+    return message

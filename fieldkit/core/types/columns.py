@@ -1,0 +1,14 @@
+"""Export columns most types share (see ExportColumn in fieldkit/core/registry.py)."""
+
+from fieldkit.core.registry import ExportColumn
+
+ID = ExportColumn("id", "ID", "#meta+id")
+COUNTRY = ExportColumn("country", "Country", "#country+code")
+SUMMARY = ExportColumn("summary", "Summary", "#description+summary", translated=True)
+AS_OF = ExportColumn("as_of", "Facts as of", "#date+reported")
+REVIEWED = ExportColumn("reviewed", "Reviewed", "#date+reviewed")
+SOURCES = ExportColumn("sources", "Sources", "#meta+source")
+LAT = ExportColumn("lat", "Latitude", "#geo+lat")
+LON = ExportColumn("lon", "Longitude", "#geo+lon")
+# What every exported row ends with: the summary, the dates and the sources cited.
+TRAILER = (SUMMARY, AS_OF, REVIEWED, SOURCES)
