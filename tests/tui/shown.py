@@ -7,3 +7,8 @@ def shown(screen, part: str) -> str:
         if widget.display:
             return str(widget.render())
     raise AssertionError(f"no #entry-{part} is displayed")
+
+
+def screen_text(app) -> str:
+    """Every cell of the screen as it is drawn now, line by line."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
