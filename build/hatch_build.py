@@ -1,7 +1,7 @@
 """Hatch build hook: compile content/ into the database shipped inside the wheel.
 
 An installed fieldkit then works with no other step. Editable installs skip this: in a source checkout fieldkit
-compiles content/ into its cache folder on first use instead (see fieldkit/store/db.py).
+compiles content/ into its cache folder on first use instead (see fieldkit/runtime/locate.py).
 """
 
 from __future__ import annotations

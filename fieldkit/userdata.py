@@ -8,11 +8,11 @@ in-memory store so the app still runs for reading. Either way `notice` says what
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
 from pathlib import Path
 
 from fieldkit import paths
+from fieldkit.core import env
 
 HISTORY_KEPT = 50
 _SCHEMA = """
@@ -114,5 +114,5 @@ def _now() -> str:
 
 def rtl_mode(userdata: UserData) -> str:
     """"app" (fieldkit reorders right-to-left text) or "terminal": FIELDKIT_RTL, else the saved setting."""
-    mode = os.environ.get("FIELDKIT_RTL") or userdata.setting("rtl", "app")
+    mode = env.rtl_mode() or userdata.setting("rtl", "app")
     return "terminal" if mode == "terminal" else "app"

@@ -37,7 +37,7 @@ def run_brief(args: argparse.Namespace) -> int:
     from fieldkit.briefing.deck import BriefingError
     from fieldkit.cli.commands import _lang
     from fieldkit.i18n.catalog import set_language
-    from fieldkit.store.db import open_store
+    from fieldkit.runtime.locate import open_store
 
     lang = _lang(args.lang)
     store = open_store(args.db)

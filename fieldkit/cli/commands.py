@@ -16,7 +16,7 @@ _COUNTRY = re.compile(r"^[A-Za-z]{2}$")
 
 
 def _store(args: argparse.Namespace):
-    from fieldkit.store.db import open_store
+    from fieldkit.runtime.locate import open_store
 
     return open_store(args.db)
 
@@ -35,7 +35,7 @@ def run_app(args: argparse.Namespace) -> int:
         raise UsageError("the app needs a terminal; for scripts use a command, e.g. 'fieldkit search bihac' (see --help)")
     from fieldkit.i18n.catalog import UI_LANGUAGES
     from fieldkit.i18n.negotiate import choose_language
-    from fieldkit.store.db import open_store
+    from fieldkit.runtime.locate import open_store
 
     if args.app_lang:
         _lang(args.app_lang)

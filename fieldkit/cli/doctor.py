@@ -7,12 +7,12 @@ no usable content database, else 0.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 
 from fieldkit import __version__, paths
 from fieldkit.cli.output import print_json
+from fieldkit.core import env
 from fieldkit.store.schema import SCHEMA_VERSION
 
 
@@ -44,7 +44,8 @@ def diagnose(db: str | None = None) -> dict:
 
 def _content(db: str | None) -> dict:
     from fieldkit.i18n.dates import age_in_words, is_stale
-    from fieldkit.store.db import StoreError, open_store
+    from fieldkit.runtime.locate import open_store
+    from fieldkit.store.db import StoreError
 
     try:
         store = open_store(db)
@@ -66,11 +67,11 @@ def _terminal(userdata) -> dict:
     from fieldkit.userdata import rtl_mode
 
     size = shutil.get_terminal_size(fallback=(0, 0))
-    term, colorterm = os.environ.get("TERM", ""), os.environ.get("COLORTERM", "")
-    no_color = "NO_COLOR" in os.environ  # Textual turns colour off when it is set at all, even empty
+    term, colorterm = env.term(), env.colorterm()
+    no_color = env.no_color()  # Textual turns colour off when it is set at all, even empty
     encoding = getattr(sys.stdout, "encoding", "") or ""
-    locale_variable = next((name for name in ("LC_ALL", "LC_CTYPE", "LANG") if os.environ.get(name)), "")
-    if os.environ.get("FIELDKIT_RTL"):
+    locale_variable, locale_value = env.terminal_locale() or ("", "")
+    if env.rtl_mode():
         rtl_from = "FIELDKIT_RTL"
     elif userdata.setting("rtl"):
         rtl_from = "setting"
@@ -83,7 +84,7 @@ def _terminal(userdata) -> dict:
         "TERM": term, "COLORTERM": colorterm, "NO_COLOR": no_color, "colour": not no_color,
         "colours": _colours(term, colorterm, no_color),
         "encoding": encoding, "unicode": "utf" in encoding.lower().replace("-", ""),
-        "locale": os.environ.get(locale_variable, "") if locale_variable else "", "locale_from": locale_variable,
+        "locale": locale_value, "locale_from": locale_variable,
         "rtl": rtl, "rtl_from": rtl_from,
         "right_to_left": "laid out by fieldkit" if rtl == "app" else "left to the terminal",
     }

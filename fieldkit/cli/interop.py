@@ -16,7 +16,6 @@ from fieldkit.cli.output import UsageError, error, print_json
 from fieldkit.core.registry import REGISTRY
 from fieldkit.text.sanitize import sanitize
 
-EXPORT_TYPES = REGISTRY.exportable()
 FORMATS = ("hxl", "csv", "json", "geojson")
 
 
@@ -26,7 +25,7 @@ def add_parser(subparsers) -> None:
         description="Write one type of entry as a table for partners: HXL (a header row and a row of HXL hashtags), "
         "plain CSV, JSON, or GeoJSON (RFC 7946, [longitude, latitude]) for QGIS and other map tools.",
     )
-    export.add_argument("--type", dest="entry_type", choices=EXPORT_TYPES,
+    export.add_argument("--type", dest="entry_type", choices=REGISTRY.exportable(),
                         help="what to export (required, except for geojson: places and services)")
     export.add_argument("--format", dest="export_format", choices=FORMATS, default="hxl", help="default hxl")
     export.add_argument("--lang", metavar="LANG", help="add names and summaries in this language only (default: in "
@@ -62,11 +61,11 @@ def _import_without_kind(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from fieldkit.cli.commands import _lang
     from fieldkit.interop.export import build_export
-    from fieldkit.store.db import open_store
+    from fieldkit.runtime.locate import open_store
 
     lang = _lang(args.lang) if args.lang else None
     if args.entry_type is None and args.export_format != "geojson":
-        raise UsageError(f"--type is required for {args.export_format}: one of {', '.join(EXPORT_TYPES)}")
+        raise UsageError(f"--type is required for {args.export_format}: one of {', '.join(REGISTRY.exportable())}")
     chosen = REGISTRY[args.entry_type] if args.entry_type else None
     if chosen is not None and not chosen.locatable and args.export_format == "geojson":
         raise UsageError(f"{chosen.topic_title.lower()} hold for a whole country and have no coordinates: "

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 from typing import Any
 
+from fieldkit.core import env
 from fieldkit.text.sanitize import sanitize
 
 
@@ -21,7 +21,7 @@ class NotFound(Exception):
 
 def use_colour(stream=None) -> bool:
     stream = stream or sys.stdout
-    return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    return stream.isatty() and not env.no_color() and not env.dumb_terminal()
 
 
 def style(text: str, code: str, *, colour: bool) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from fieldkit import paths
 from fieldkit.cli.output import UsageError, error, print_json
+from fieldkit.core import env
 from fieldkit.text.sanitize import sanitize
 
 _KEY_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
@@ -213,7 +214,7 @@ def _report_install(outcome) -> None:
 
 
 def _override_note() -> None:
-    if os.environ.get("FIELDKIT_DB"):
+    if env.database():
         print("note: FIELDKIT_DB is set, so fieldkit reads that database, not the installed pack", file=sys.stderr)
 
 

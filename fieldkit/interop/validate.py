@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from fieldkit.content.schema import ID_PATTERN
-from fieldkit.core.vocabularies import SERVICE_KINDS
 from fieldkit.core.countries import COUNTRIES, contains
+from fieldkit.core.vocabularies import SERVICE_KINDS
 from fieldkit.i18n.languages import country_name
 from fieldkit.interop.sheet import Row, Sheet
 from fieldkit.interop.vocabulary import (

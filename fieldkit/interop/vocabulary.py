@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from fieldkit.core.vocabularies import SERVICE_KINDS
 from fieldkit.core.countries import COUNTRIES
+from fieldkit.core.vocabularies import SERVICE_KINDS
 
 # ISO 3166-1 alpha-3 codes (HXL p-codes start with them) for the countries fieldkit knows. XKX is the code the
 # UN and the EU use for Kosovo*.

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from fieldkit.core import env
 from fieldkit.packs import atomic, signing
 from fieldkit.packs.archive import (
     DATABASE,
@@ -31,7 +31,7 @@ DEFAULT_NAME = "fieldkit"
 
 def created_now() -> str:
     """Now in UTC, or SOURCE_DATE_EPOCH for a reproducible pack."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    epoch = env.source_date_epoch()
     moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch and epoch.isdigit() else dt.datetime.now(dt.UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 

@@ -96,8 +96,8 @@ def test_help_lists_the_commands():
     assert "export" in result.stdout and "import" in result.stdout
 
 
-def test_the_cli_offers_every_type_with_export_columns():
-    from fieldkit.cli.interop import EXPORT_TYPES
-    from fieldkit.core.registry import REGISTRY
-
-    assert set(EXPORT_TYPES) == {t.name for t in REGISTRY if t.export} == {"service", "place", "risk", "right"}
+def test_the_cli_offers_every_type_with_export_columns(cli):
+    result = cli("export", "--help")
+    for entry_type in ("service", "place", "risk", "right"):
+        assert entry_type in result.out
+    assert cli("export", "--type", "glossary").code == 2  # glossary terms have no export columns

@@ -32,7 +32,7 @@ def test_starting_fieldkit_does_not_load_the_crypto_library(tmp_path):
 
     from tests.conftest import ROOT
 
-    code = ("import sys; from fieldkit.store.db import locate; from fieldkit.cli.main import build_parser; "
+    code = ("import sys; from fieldkit.runtime.locate import locate; from fieldkit.cli.main import build_parser; "
             "build_parser(); locate('x.db'); import fieldkit.packs.state as s; s.active_pack(); "
             "print(any(m.startswith('cryptography') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,

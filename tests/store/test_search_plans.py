@@ -371,10 +371,10 @@ def test_schema1_database_is_read_and_said_to_be_older(cli, fixture_db, schema1_
 def test_source_checkout_cache_is_per_schema(monkeypatch, tmp_path):
     """A cache built by an older fieldkit is not reused: the schema is part of its name."""
     from fieldkit import paths
-    from fieldkit.store import db
+    from fieldkit.runtime import locate
     from fieldkit.store.schema import SCHEMA_VERSION
 
     monkeypatch.setattr(paths, "cache_dir", lambda: tmp_path)
-    built = db._build_source_checkout(FIXTURE_CONTENT)
+    built = locate._build_source_checkout(FIXTURE_CONTENT)
     assert built.name.endswith(f"-schema{SCHEMA_VERSION}.db")
     assert Store(connect(built)).search_tables

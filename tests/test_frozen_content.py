@@ -13,8 +13,9 @@ import zlib
 import pytest
 
 from fieldkit import paths
-from fieldkit.store import frozen_content
-from fieldkit.store.db import StoreError, locate
+from fieldkit.runtime import frozen_content
+from fieldkit.runtime.locate import locate
+from fieldkit.store.db import StoreError
 
 
 @pytest.fixture

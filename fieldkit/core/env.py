@@ -1,0 +1,68 @@
+"""Every environment variable fieldkit reads, in one module: what each means and its default.
+
+    FIELDKIT_DB     a content database to use instead of the installed or bundled one (like --db)
+    FIELDKIT_LANG   the language of the interface and the content (like --lang)
+    FIELDKIT_RTL    who lays out right-to-left text: "app" (fieldkit, the default) or "terminal"
+    NO_COLOR        set (even empty): no colour anywhere (https://no-color.org)
+    TERM            "dumb": no colour, no terminal control
+    LC_ALL, LC_MESSAGES, LANG   the system locale: the language when neither --lang nor FIELDKIT_LANG says
+    SOURCE_DATE_EPOCH  the build time recorded in a pack's manifest (reproducible builds)
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+Environ = Mapping[str, str]
+
+
+def database(environ: Environ = os.environ) -> str | None:
+    return environ.get("FIELDKIT_DB") or None
+
+
+def language(environ: Environ = os.environ) -> str | None:
+    return environ.get("FIELDKIT_LANG") or None
+
+
+def rtl_mode(environ: Environ = os.environ) -> str | None:
+    """"app", "terminal", or None when the variable does not say."""
+    value = environ.get("FIELDKIT_RTL")
+    return value if value in ("app", "terminal") else None
+
+
+def no_color(environ: Environ = os.environ) -> bool:
+    return "NO_COLOR" in environ  # set at all, even empty, as Textual reads it
+
+
+def dumb_terminal(environ: Environ = os.environ) -> bool:
+    return environ.get("TERM") == "dumb"
+
+
+def system_locale(environ: Environ = os.environ) -> tuple[str, str] | None:
+    """(variable, value) of the first of LC_ALL, LC_MESSAGES, LANG that is set to a real locale."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(variable, "")
+        if value.split(".")[0].split("@")[0] not in ("", "C", "POSIX"):
+            return variable, value
+    return None
+
+
+def source_date_epoch(environ: Environ = os.environ) -> str | None:
+    return environ.get("SOURCE_DATE_EPOCH") or None
+
+
+def term(environ: Environ = os.environ) -> str:
+    return environ.get("TERM", "")
+
+
+def colorterm(environ: Environ = os.environ) -> str:
+    return environ.get("COLORTERM", "")
+
+
+def terminal_locale(environ: Environ = os.environ) -> tuple[str, str] | None:
+    """(variable, value) of the first of LC_ALL, LC_CTYPE, LANG that is set: the terminal's character set."""
+    for variable in ("LC_ALL", "LC_CTYPE", "LANG"):
+        if environ.get(variable):
+            return variable, environ[variable]
+    return None
