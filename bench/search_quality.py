@@ -40,7 +40,7 @@ class QuestionsError(Exception):
 
 def open_search_store(db: str | None = None):
     """The store fieldkit would open. The only place this script names where open_store lives."""
-    from fieldkit.store.db import open_store
+    from fieldkit.runtime.locate import open_store
 
     return open_store(db)
 

@@ -12,7 +12,6 @@ import sqlite3
 from pathlib import Path
 
 from fieldkit import paths
-from fieldkit.core import env
 
 HISTORY_KEPT = 50
 _SCHEMA = """
@@ -110,9 +109,3 @@ class UserData:
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
-
-
-def rtl_mode(userdata: UserData) -> str:
-    """"app" (fieldkit reorders right-to-left text) or "terminal": FIELDKIT_RTL, else the saved setting."""
-    mode = env.rtl_mode() or userdata.setting("rtl", "app")
-    return "terminal" if mode == "terminal" else "app"

@@ -104,6 +104,7 @@ def test_the_new_type_is_shown_and_exported_by_the_cli(cli, checkpoint_db):
 
 async def test_the_new_type_is_shown_by_the_app(checkpoint_db, tmp_path):
     from fieldkit.tui.app import FieldkitApp
+    from fieldkit.tui.messages import ToCountry, ToEntry
     from fieldkit.tui.widgets.nav_list import NavList
     from fieldkit.userdata import UserData
     from tests.tui.conftest import TODAY, settle
@@ -114,11 +115,11 @@ async def test_the_new_type_is_shown_by_the_app(checkpoint_db, tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert "Checkpoints  1" in screen_text(app)  # on Home's topics, with its count
-        app.navigate("country:BA")
+        app.navigate(ToCountry("BA"))
         await settle(pilot)
         crossings = app.screen.query_one("#country-crossings", NavList)
-        assert "entry:cp-bihac-police" in [target for target, _ in crossings.items]  # its country panel
-        app.navigate("entry:cp-bihac-police")
+        assert ToEntry("cp-bihac-police") in [target for target, _ in crossings.items]  # its country panel
+        app.navigate(ToEntry("cp-bihac-police"))
         await settle(pilot)
         text = screen_text(app)
         assert "Police checkpoint on the road out of Bihać" in text and "Checkpoint · Bosnia and Herzegovina" in text

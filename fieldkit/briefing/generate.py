@@ -11,7 +11,7 @@ import re
 from fieldkit.briefing.deck import BriefingError, Deck, Slide, unique_citations
 from fieldkit.core.countries import COUNTRIES
 from fieldkit.core.registry import REGISTRY
-from fieldkit.i18n.catalog import _, language, ngettext, route_arrow
+from fieldkit.i18n.catalog import _, language, ngettext, route_arrow, speaking
 from fieldkit.i18n.languages import country_name
 from fieldkit.i18n.vocabulary import audience as audience_words
 from fieldkit.i18n.vocabulary import modes
@@ -49,6 +49,18 @@ def parse_route(spec: str) -> list[str]:
 
 
 def generate_route_briefing(store: Store, countries: list[str], *, audience: str = "staff", lang: str = "en") -> Deck:
+    """A briefing for a journey through `countries`, for `audience`, in `lang` (English where untranslated)."""
+    with speaking(lang):
+        return _route_briefing(store, countries, audience=audience, lang=lang)
+
+
+def generate_country_briefing(store: Store, country: str, *, audience: str = "staff", lang: str = "en") -> Deck:
+    """A briefing on one country, for `audience`, in `lang` (English where untranslated)."""
+    with speaking(lang):
+        return _country_briefing(store, country, audience=audience, lang=lang)
+
+
+def _route_briefing(store: Store, countries: list[str], *, audience: str, lang: str) -> Deck:
     journey = find_journey(load_legs(store, lang), countries)
     if journey is None:
         names = " → ".join(country_name(c) for c in countries)  # an error message: English
@@ -65,7 +77,7 @@ def generate_route_briefing(store: Store, countries: list[str], *, audience: str
                    lang=lang)
 
 
-def generate_country_briefing(store: Store, country: str, *, audience: str = "staff", lang: str = "en") -> Deck:
+def _country_briefing(store: Store, country: str, *, audience: str, lang: str) -> Deck:
     if country not in COUNTRIES:
         raise BriefingError(f"unknown country code {country!r}")
     collect = _Collector(store, lang)

@@ -12,12 +12,24 @@ import html
 from markdown_it import MarkdownIt
 
 from fieldkit.briefing.deck import Deck
-from fieldkit.i18n.catalog import _
+from fieldkit.i18n.catalog import _, speaking
 from fieldkit.i18n.vocabulary import audience as audience_words
 from fieldkit.text.sanitize import sanitize
 
 
 def to_markdown(deck: Deck, *, notes: bool = False) -> str:
+    """The deck as one Markdown file, its labels in the deck's language."""
+    with speaking(deck.lang):
+        return _markdown(deck, notes=notes)
+
+
+def to_html(deck: Deck, *, notes: bool = False) -> str:
+    """The deck as one standalone HTML page, its labels in the deck's language."""
+    with speaking(deck.lang):
+        return _html(deck, notes=notes)
+
+
+def _markdown(deck: Deck, *, notes: bool) -> str:
     parts = [f"# {deck.title}", "", _header_line(deck), ""]
     for number, slide in enumerate(deck.slides, start=1):
         parts += ["---", "", f"## {number}. {slide.title}", ""]
@@ -61,7 +73,7 @@ footer { border-top: 1px solid #999; margin-top: 2rem; padding-top: .5rem; font-
 """
 
 
-def to_html(deck: Deck, *, notes: bool = False) -> str:
+def _html(deck: Deck, *, notes: bool) -> str:
     markdown = MarkdownIt("commonmark", {"html": False})
     direction = "rtl" if deck.rtl else "ltr"
     slides = []

@@ -36,12 +36,10 @@ def add_parser(subparsers) -> None:
 def run_brief(args: argparse.Namespace) -> int:
     from fieldkit.briefing.deck import BriefingError
     from fieldkit.cli.commands import _lang
-    from fieldkit.i18n.catalog import set_language
     from fieldkit.runtime.locate import open_store
 
     lang = _lang(args.lang)
     store = open_store(args.db)
-    set_language(lang, visual_rtl=False)  # handouts keep logical order: browsers and editors lay out RTL
     if args.list:
         from fieldkit.briefing.authored import list_decks
 

@@ -39,11 +39,16 @@ def run_app(args: argparse.Namespace) -> int:
 
     if args.app_lang:
         _lang(args.app_lang)
+    from fieldkit.settings import Settings
+    from fieldkit.userdata import UserData
+
     store = open_store(args.app_db)
-    lang = choose_language(args.app_lang, sorted(set(UI_LANGUAGES) | set(store.stats()["languages"])))
+    userdata = UserData()
+    saved = Settings.load(userdata).language
+    lang = choose_language(args.app_lang, sorted(set(UI_LANGUAGES) | set(store.stats()["languages"])), saved=saved)
     from fieldkit.tui.app import run
 
-    return run(store, lang=lang)
+    return run(store, lang=lang, userdata=userdata)
 
 
 def run_search(args: argparse.Namespace) -> int:

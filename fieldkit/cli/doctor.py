@@ -64,20 +64,15 @@ def _content(db: str | None) -> dict:
 
 
 def _terminal(userdata) -> dict:
-    from fieldkit.userdata import rtl_mode
+    from fieldkit.settings import Settings
 
     size = shutil.get_terminal_size(fallback=(0, 0))
     term, colorterm = env.term(), env.colorterm()
     no_color = env.no_color()  # Textual turns colour off when it is set at all, even empty
     encoding = getattr(sys.stdout, "encoding", "") or ""
     locale_variable, locale_value = env.terminal_locale() or ("", "")
-    if env.rtl_mode():
-        rtl_from = "FIELDKIT_RTL"
-    elif userdata.setting("rtl"):
-        rtl_from = "setting"
-    else:
-        rtl_from = "default"
-    rtl = rtl_mode(userdata)
+    settings = Settings.load(userdata)
+    rtl, rtl_from = settings.rtl_mode, settings.rtl_from
     return {
         "size": f"{size.columns}x{size.lines}", "columns": size.columns, "lines": size.lines,
         "big_enough": size.columns >= 80 and size.lines >= 24, "is_terminal": sys.stdout.isatty(),

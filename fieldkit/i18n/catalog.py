@@ -7,6 +7,8 @@ Catalogs are written in `locales/<lang>/LC_MESSAGES/fieldkit.po` (top level of t
 from __future__ import annotations
 
 import gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from fieldkit.core.languages import codes, fallback_chain
@@ -46,6 +48,19 @@ def set_language(lang: str, *, visual_rtl: bool = True) -> None:
 
 def language() -> str:
     return _language
+
+
+@contextmanager
+def speaking(lang: str, *, visual_rtl: bool = False) -> Iterator[None]:
+    """Translate into `lang` inside the block, then go back to the language before it. Used below the UI, where a
+    function is given its language (a handout, a briefing in the audience's language): the app's own language,
+    set by the app alone, is left as it was. `visual_rtl` False: logical order, for files that browsers lay out."""
+    before = (_language, _visual_rtl)
+    set_language(lang, visual_rtl=visual_rtl)
+    try:
+        yield
+    finally:
+        set_language(before[0], visual_rtl=before[1])
 
 
 def _(message: str) -> str:

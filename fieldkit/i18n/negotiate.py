@@ -14,12 +14,14 @@ def system_language(environ: env.Environ = os.environ) -> str | None:
     return found[1].split(".")[0].split("@")[0].replace("_", "-") if found else None
 
 
-def choose_language(requested: str | None, available: list[str], environ: env.Environ = os.environ) -> str:
-    """The first of --lang, FIELDKIT_LANG and the system locale that fieldkit has, else English.
+def choose_language(requested: str | None, available: list[str], environ: env.Environ = os.environ,
+                    saved: str = "") -> str:
+    """The first of --lang, FIELDKIT_LANG, the language last chosen in the app (`saved`) and the system locale
+    that fieldkit has, else English.
 
     A request for a region or script we lack falls back to its language (`fa-IR` -> `fa`).
     """
-    for candidate in (requested, env.language(environ), system_language(environ)):
+    for candidate in (requested, env.language(environ), saved, system_language(environ)):
         if not candidate or not is_language_code(candidate):
             continue
         for option in (candidate, candidate.split("-")[0]):

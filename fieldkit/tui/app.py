@@ -10,34 +10,31 @@ from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.theme import Theme
 
 from fieldkit.core.registry import REGISTRY
 from fieldkit.i18n.catalog import N_, _, display, set_language, ui
 from fieldkit.i18n.vocabulary import topic_title
+from fieldkit.settings import Settings
 from fieldkit.store.db import connect
 from fieldkit.store.routes import Journey, load_legs, next_legs, previous_legs, revisits
 from fieldkit.store.store import Store
-from fieldkit.tui.messages import Navigate
-from fieldkit.userdata import UserData, rtl_mode
-
-MIN_WIDTH, MIN_HEIGHT = 80, 24
-DEFAULT_THEME = "textual-dark"
-HIGH_CONTRAST = Theme(
-    name="fieldkit-high-contrast",
-    primary="#ffff00",
-    secondary="#00ffff",
-    accent="#ffff00",
-    foreground="#ffffff",
-    background="#000000",
-    surface="#000000",
-    panel="#1a1a1a",
-    warning="#ffff00",
-    error="#ff6060",
-    success="#00ff00",
-    dark=True,
+from fieldkit.tui.messages import (
+    Destination,
+    Navigate,
+    Reloadable,
+    ShowsEntry,
+    ToCountry,
+    ToEntry,
+    ToJourney,
+    ToJourneyThrough,
+    ToPresentation,
+    ToTopic,
 )
+from fieldkit.tui.screens.dialogs import MIN_HEIGHT, MIN_WIDTH
+from fieldkit.tui.themes import DEFAULT_THEME, HIGH_CONTRAST
+from fieldkit.userdata import UserData
 
 
 class FieldkitApp(App[None]):
@@ -53,22 +50,25 @@ class FieldkitApp(App[None]):
         Binding("q", "quit", N_("Quit")),
     ]
 
+    # The content and interface language: the one place it lives while the app runs. Changing it translates the
+    # interface (the catalogs follow it, see watch_lang), redraws every screen and is remembered for next time.
+    lang: reactive[str] = reactive("en", init=False)
+
     def __init__(self, store: Store, *, userdata: UserData | None = None, lang: str = "en",
                  today: dt.date | None = None, present=None) -> None:
         super().__init__()
         self.present_deck = present
         self.store = store
         self.userdata = userdata or UserData()
-        self.lang = lang  # content and UI language; the UI falls back to English string by string
+        self.settings = Settings.load(self.userdata)
+        self.set_reactive(FieldkitApp.lang, lang)  # the starting language: no watcher, nothing to redraw yet
         self.today = today  # fixed in tests so ages do not change with the calendar
         self._local = threading.local()
         # "app": fieldkit shapes and reorders right-to-left text; "terminal": the terminal does (mlterm, some VTE).
-        self.rtl_in_app = rtl_mode(self.userdata) == "app"
+        self.rtl_in_app = self.settings.rtl_mode == "app"
         set_language(lang, visual_rtl=self.rtl_in_app)
         self.register_theme(HIGH_CONTRAST)
-        self.theme = self.userdata.setting("theme", DEFAULT_THEME)
-        if self.theme not in self.available_themes:
-            self.theme = DEFAULT_THEME
+        self.theme = self.settings.theme if self.settings.theme in self.available_themes else DEFAULT_THEME
 
     @property
     def source_label(self) -> str:
@@ -98,32 +98,29 @@ class FieldkitApp(App[None]):
     # --- navigation -----------------------------------------------------------------------------------------
     @on(Navigate)
     def on_navigate(self, message: Navigate) -> None:
-        self.navigate(message.target)
+        self.navigate(message.destination)
 
-    def navigate(self, target: str) -> None:
+    def navigate(self, destination: Destination) -> None:
         from fieldkit.tui.screens.country import CountryScreen
         from fieldkit.tui.screens.entry import EntryScreen
         from fieldkit.tui.screens.route import RouteScreen
         from fieldkit.tui.screens.topic import TopicScreen
 
-        kind, _, value = target.partition(":")
-        screen: Screen | None = None
-        if kind == "entry":
-            screen = EntryScreen(value)
-        elif kind == "country":
-            screen = CountryScreen(value)
-        elif kind == "topic":
-            screen = TopicScreen(value)
-        elif kind == "journey":
-            screen = RouteScreen(value.split(","))
-        elif kind == "journey-of":
-            screen = RouteScreen([leg.id for leg in self.journey_through(value).legs])
-        elif kind == "present":
-            from fieldkit.briefing.authored import load_deck
+        match destination:
+            case ToEntry(entry_id):
+                self.push_screen(EntryScreen(entry_id))
+            case ToCountry(code):
+                self.push_screen(CountryScreen(code))
+            case ToTopic(entry_type):
+                self.push_screen(TopicScreen(entry_type))
+            case ToJourney(leg_ids):
+                self.push_screen(RouteScreen(list(leg_ids)))
+            case ToJourneyThrough(leg_id):
+                self.push_screen(RouteScreen([leg.id for leg in self.journey_through(leg_id).legs]))
+            case ToPresentation(deck_id):
+                from fieldkit.briefing.authored import load_deck
 
-            self.present(load_deck(self.store, value, self.lang))
-        if screen is not None:
-            self.push_screen(screen)
+                self.present(load_deck(self.store, deck_id, self.lang))
 
     def present(self, deck) -> None:
         from fieldkit.tui.screens.present import PresentScreen
@@ -170,27 +167,35 @@ class FieldkitApp(App[None]):
         self.push_screen(LanguageScreen(languages, self.lang), self.set_language)
 
     def set_language(self, lang: str | None) -> None:
-        if not lang or lang == self.lang:
-            return
-        self.lang = lang
+        """The language dialog's answer: None when it was closed without a choice."""
+        if lang:
+            self.lang = lang
+
+    def watch_lang(self, lang: str) -> None:
         set_language(lang, visual_rtl=self.rtl_in_app)
+        self.settings = self.settings.save(self.userdata, language=lang)
+        self.reload_screens()
+
+    def reload_screens(self) -> None:
         for screen in self.screen_stack:
-            if hasattr(screen, "reload"):
+            if isinstance(screen, Reloadable):
                 screen.reload()
 
     def action_toggle_rtl(self) -> None:
         self.rtl_in_app = not self.rtl_in_app
-        self.userdata.set_setting("rtl", "app" if self.rtl_in_app else "terminal")
+        self.settings = self.settings.save(self.userdata, rtl="app" if self.rtl_in_app else "terminal")
         set_language(self.lang, visual_rtl=self.rtl_in_app)
-        for screen in self.screen_stack:
-            if hasattr(screen, "reload"):
-                screen.reload()
+        self.reload_screens()
         self.notify(ui("fieldkit lays out right-to-left text.") if self.rtl_in_app
                     else ui("The terminal lays out right-to-left text."))
 
     def action_toggle_theme(self) -> None:
+        """Switch between the default and high contrast; remembered for presentations apart from the rest."""
+        from fieldkit.tui.screens.present import PresentScreen
+
         self.theme = HIGH_CONTRAST.name if self.theme != HIGH_CONTRAST.name else DEFAULT_THEME
-        self.userdata.set_setting("theme", self.theme)
+        key = "present_theme" if isinstance(self.screen, PresentScreen) else "theme"
+        self.settings = self.settings.save(self.userdata, **{key: self.theme})
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -204,7 +209,7 @@ class FieldkitApp(App[None]):
                             ui("Switch who lays out right-to-left text: fieldkit or the terminal"),
                             self.action_toggle_rtl)
         yield SystemCommand(ui("Back"), ui("Back to the previous screen (Esc)"), self.action_back)
-        if hasattr(screen, "action_bookmark"):
+        if isinstance(screen, ShowsEntry):
             yield SystemCommand(ui("Bookmark"), ui("Bookmark this entry, or remove the bookmark (b)"),
                                 screen.action_bookmark)
             yield SystemCommand(ui("Country overview"), ui("This entry's country (c)"), screen.action_country)
@@ -212,7 +217,7 @@ class FieldkitApp(App[None]):
         for content_type in REGISTRY.on_home():
             yield SystemCommand(display(_("Topic: {name}").format(name=topic_title(content_type.name))),
                                 ui("Every entry of this kind"),
-                                lambda t=content_type.name: self.navigate(f"topic:{t}"))
+                                lambda t=content_type.name: self.navigate(ToTopic(t)))
 
     # --- terminal size --------------------------------------------------------------------------------------
     def on_resize(self, event: Resize) -> None:
@@ -238,11 +243,11 @@ class FieldkitApp(App[None]):
 BIDI_OFF, BIDI_ON = "\x1b[8l", "\x1b[8h"
 
 
-def run(store: Store, lang: str = "en", present=None) -> int:
+def run(store: Store, lang: str = "en", present=None, userdata: UserData | None = None) -> int:
     """Run the app; with `present` (a Deck), open straight into its presentation."""
     import sys
 
-    app = FieldkitApp(store, lang=lang, present=present)
+    app = FieldkitApp(store, lang=lang, present=present, userdata=userdata)
     if app.rtl_in_app:
         sys.__stdout__.write(BIDI_OFF)
         sys.__stdout__.flush()

@@ -145,8 +145,8 @@ def test_geojson_names_features_in_the_chosen_language(cli, rich_db):
 
 
 def test_geojson_of_risks_is_a_multipoint_of_their_places(rich_db, tmp_path):
-    from fieldkit.interop.geojson import feature_collection
     from fieldkit.interop.export import Export
+    from fieldkit.interop.geojson import feature_collection
 
     export = Export("risk", [], [], [{"type": "risk", "id": "risk-x", "title": "X", "places": ["a", "b"]}],
                     points={"risk-x": ([(15.87, 44.82), (19.1, 44.4)], "places")})

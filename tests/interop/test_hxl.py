@@ -8,10 +8,15 @@ import hxl
 import pytest
 
 from fieldkit.content.frontmatter import parse
-from fieldkit.interop.entryfile import put, render
 from fieldkit.core.registry import REGISTRY
+from fieldkit.interop.entryfile import put, render
 from fieldkit.interop.hxl import Hashtag, TagPattern, lang_attribute, lang_of_attribute
-from fieldkit.interop.vocabulary import country_code, language_code, service_kind, split_list
+from fieldkit.interop.vocabulary import (
+    country_code,
+    language_code,
+    service_kind,
+    split_list,
+)
 
 
 @pytest.mark.parametrize("text, tag, attributes, lang", [

@@ -14,7 +14,14 @@ import pytest
 
 from fieldkit import paths
 from fieldkit.packs import keys
-from fieldkit.packs.archive import DATABASE, MANIFEST, SIGNATURE, deflated, render, stored
+from fieldkit.packs.archive import (
+    DATABASE,
+    MANIFEST,
+    SIGNATURE,
+    deflated,
+    render,
+    stored,
+)
 from fieldkit.packs.build import build_pack, describe, seal
 from tests.conftest import FIXTURE_CONTENT
 

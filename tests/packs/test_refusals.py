@@ -18,7 +18,15 @@ import pytest
 from fieldkit.packs import archive
 from fieldkit.packs.archive import DATABASE, MANIFEST, SIGNATURE
 from fieldkit.store.schema import SCHEMA_VERSION
-from tests.packs.conftest import corrupt_database, facts_of, fingerprint, forge, members_of, plain_zip, repack
+from tests.packs.conftest import (
+    corrupt_database,
+    facts_of,
+    fingerprint,
+    forge,
+    members_of,
+    plain_zip,
+    repack,
+)
 
 
 def refused(cli, path, reason: str, *, verify: bool = True) -> str:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from bidi import get_display
 
-from fieldkit.text.bidi import cell_width, is_rtl_text, shape, visual_line, visual_lines, wrap
+from fieldkit.text.bidi import (
+    cell_width,
+    is_rtl_text,
+    shape,
+    visual_line,
+    visual_lines,
+    wrap,
+)
 
 FARSI = "پناهجویان باید در مرز قصد خود را برای درخواست پناهندگی اعلام کنند و این حق در سال 2024 تأیید شد"
 ARABIC = "يحق لكل شخص أن يطلب اللجوء عند الحدود وفقاً للمادة 61 من القانون"

@@ -10,6 +10,7 @@ from textual.widgets import Input, Markdown
 from fieldkit.i18n.catalog import ui
 from fieldkit.text.bidi import visual_line
 from fieldkit.tui.app import HIGH_CONTRAST
+from fieldkit.tui.messages import ToEntry
 from fieldkit.tui.screens.dialogs import HelpScreen, TooSmallScreen
 from fieldkit.tui.screens.entry import EntryScreen
 from fieldkit.tui.screens.home import HomeScreen
@@ -43,7 +44,7 @@ async def test_search_and_open(make_app):
 async def test_ctrl_k_searches_from_an_entry(make_app):
     app = make_app()
     async with app.run_test() as pilot:
-        app.navigate("entry:bihac")
+        app.navigate(ToEntry("bihac"))
         await pilot.pause()
         await pilot.press("ctrl+k")
         assert isinstance(app.screen, SearchScreen)
@@ -62,7 +63,7 @@ async def test_hostile_text_in_the_search_box(make_app):
 async def test_follow_a_related_link_and_come_back(make_app):
     app = make_app()
     async with app.run_test() as pilot:
-        app.navigate("entry:bihac")
+        app.navigate(ToEntry("bihac"))
         await pilot.pause()
         related = app.screen.query_one("#entry-related", NavList)
         assert "entry:velika-kladusa" in option_ids(related)
@@ -81,7 +82,7 @@ async def test_follow_a_related_link_and_come_back(make_app):
 async def test_entry_shows_sources_dates_and_not_known(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        app.navigate("entry:svc-legal-aid-bihac")
+        app.navigate(ToEntry("svc-legal-aid-bihac"))
         await pilot.pause()
         sources = str(app.screen.query_one("#entry-sources").render())
         assert "Test document" in sources and "“Free legal aid is offered in Bihać.”" in sources
@@ -94,7 +95,7 @@ async def test_entry_shows_sources_dates_and_not_known(make_app):
 async def test_bookmark_survives_a_restart(make_app):
     app = make_app()
     async with app.run_test() as pilot:
-        app.navigate("entry:risk-drowning")
+        app.navigate(ToEntry("risk-drowning"))
         await pilot.pause()
         await pilot.press("b")
         await pilot.pause()
@@ -166,7 +167,7 @@ async def test_route_view_leg_by_leg(make_app):
 async def test_language_switch_serves_translation_or_marks_fallback(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        app.navigate("entry:risk-drowning")
+        app.navigate(ToEntry("risk-drowning"))
         await pilot.pause()
         await pilot.press("l")
         await pilot.pause()
@@ -180,7 +181,7 @@ async def test_language_switch_serves_translation_or_marks_fallback(make_app):
         # The interface is in Farsi now too: the machine-translation marker is shown in Farsi, right to left.
         assert ui("Machine translation, not yet reviewed by a person.") in title
         assert ui("Machine translation, not yet reviewed by a person.") != "Machine translation, not yet reviewed by a person."
-        app.navigate("entry:bihac")
+        app.navigate(ToEntry("bihac"))
         await pilot.pause()
         assert ui("Shown in English: no translation yet.") in shown(app.screen, "title")
 
@@ -200,7 +201,7 @@ async def test_escape_sequences_in_a_database_never_reach_the_screen(make_app, f
         conn.execute("UPDATE translations SET title = 'Bihać\x1b]0;pwned\x07', body = 'evil \x1b[2J body' WHERE id = 'bihac'")
     app = FieldkitApp(Store(connect(tampered), Located(tampered, "--db")), userdata=UserData(tmp_path / "u.db"))
     async with app.run_test() as pilot:
-        app.navigate("entry:bihac")
+        app.navigate(ToEntry("bihac"))
         await pilot.pause()
         assert "\x1b" not in app.screen.query_one("#entry-markdown", Markdown).source
         assert "\x1b" not in shown(app.screen, "title")
@@ -235,7 +236,7 @@ async def test_typing_never_waits_for_a_slow_search(make_app, monkeypatch):
 async def test_command_palette_has_fieldkit_actions(make_app):
     app = make_app()
     async with app.run_test() as pilot:
-        app.navigate("entry:bihac")
+        app.navigate(ToEntry("bihac"))
         await pilot.pause()
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {"Search", "Home", "Language", "High contrast", "Keys", "Back", "Bookmark", "Topic: Risks"} <= titles

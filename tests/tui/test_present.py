@@ -5,6 +5,7 @@ from __future__ import annotations
 from fieldkit.briefing.authored import load_deck
 from fieldkit.text.bidi import visual_line
 from fieldkit.tui.app import HIGH_CONTRAST
+from fieldkit.tui.messages import ToEntry
 from fieldkit.tui.screens.entry import EntryScreen
 from fieldkit.tui.screens.present import JumpScreen, PresentScreen
 from tests.tui.conftest import type_text
@@ -13,7 +14,7 @@ from tests.tui.conftest import type_text
 async def test_present_from_the_entry(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        app.navigate("entry:brief-rivers")
+        app.navigate(ToEntry("brief-rivers"))
         await pilot.pause()
         assert isinstance(app.screen, EntryScreen)
         await pilot.press("p")

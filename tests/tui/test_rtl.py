@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from fieldkit.text.bidi import cell_width, shape, visual_line, visual_lines
+from fieldkit.tui.messages import ToCountry, ToEntry
 from fieldkit.tui.widgets.rtl_markdown import RtlMarkdown
 from tests.tui.shown import shown
 
@@ -34,7 +35,7 @@ def line_cells(line: str, x: int, width: int) -> str:
 async def test_farsi_entry_reads_right_to_left(make_app, size):
     app = make_app(lang="fa")
     async with app.run_test(size=size) as pilot:
-        app.navigate("entry:risk-drowning")
+        app.navigate(ToEntry("risk-drowning"))
         await pilot.pause()
         widget = app.screen.query_one("#entry-rtl", RtlMarkdown)
         assert widget.display and not app.screen.query_one("#entry-markdown").display
@@ -61,7 +62,7 @@ async def test_farsi_entry_reads_right_to_left(make_app, size):
 async def test_arabic_entry_reads_right_to_left(make_app):
     app = make_app(lang="ar")
     async with app.run_test(size=(100, 30)) as pilot:
-        app.navigate("entry:right-ba-asylum-access")
+        app.navigate(ToEntry("right-ba-asylum-access"))
         await pilot.pause()
         widget = app.screen.query_one("#entry-rtl", RtlMarkdown)
         on_screen = [line.rstrip() for line in region_text(app, widget) if line.strip()]
@@ -74,7 +75,7 @@ async def test_arabic_entry_reads_right_to_left(make_app):
 async def test_english_fallback_stays_left_to_right(make_app):
     app = make_app(lang="fa")
     async with app.run_test() as pilot:
-        app.navigate("entry:bihac")
+        app.navigate(ToEntry("bihac"))
         await pilot.pause()
         assert not app.screen.query_one("#entry-rtl").display
         assert app.screen.query_one("#entry-markdown").display
@@ -89,7 +90,7 @@ async def test_terminal_side_bidi_setting_leaves_text_logical(make_app, userdata
     UserData(userdata_path).set_setting("rtl", "terminal")
     app = make_app(lang="fa")
     async with app.run_test() as pilot:
-        app.navigate("entry:risk-drowning")
+        app.navigate(ToEntry("risk-drowning"))
         await pilot.pause()
         assert not app.screen.query_one("#entry-rtl").display
         assert "غرق شدن" in shown(app.screen, "title")  # logical order, unshaped
@@ -99,7 +100,7 @@ async def test_rtl_mode_toggles_from_the_palette_and_is_saved(make_app, monkeypa
     monkeypatch.delenv("FIELDKIT_RTL", raising=False)
     app = make_app(lang="fa")
     async with app.run_test() as pilot:
-        app.navigate("entry:risk-drowning")
+        app.navigate(ToEntry("risk-drowning"))
         await pilot.pause()
         assert app.screen.query_one("#entry-rtl").display
         app.action_toggle_rtl()
@@ -123,7 +124,7 @@ async def test_details_of_a_farsi_entry_read_as_rtl_lines(make_app, size):
 
     app = make_app(lang="fa")
     async with app.run_test(size=size) as pilot:
-        app.navigate("entry:risk-drowning")
+        app.navigate(ToEntry("risk-drowning"))
         await pilot.pause()
         widget = app.screen.query_one("#entry-details-rtl")
         on_screen = [line.rstrip() for line in region_text(app, widget)]
@@ -142,7 +143,7 @@ async def test_dates_line_of_a_farsi_entry_wraps_before_it_is_reordered(make_app
 
     app = make_app(lang="fa")
     async with app.run_test(size=(80, 24)) as pilot:
-        app.navigate("entry:risk-drowning")
+        app.navigate(ToEntry("risk-drowning"))
         await pilot.pause()
         widget = app.screen.query_one("#entry-title-rtl")
         lines = [line.rstrip() for line in region_text(app, widget) if line.strip()]
@@ -161,7 +162,7 @@ async def test_list_items_wrap_before_they_are_reordered(make_app, size):
 
     app = make_app(lang="fa")
     async with app.run_test(size=size) as pilot:
-        app.navigate("country:BA")
+        app.navigate(ToCountry("BA"))
         await pilot.pause()
         lists = [nav for nav in app.screen.query(NavList) if any(isinstance(l, RtlLabel) for _, l in nav.items)]
         assert lists

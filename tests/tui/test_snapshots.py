@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from fieldkit.tui.messages import ToEntry, ToJourney
 from tests.tui.conftest import settle, type_text
 
 SIZES = [(80, 24), (120, 40)]
@@ -31,7 +32,7 @@ def test_search_with_results(snap_compare, make_app, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_entry(snap_compare, make_app, size):
     async def open_entry(pilot):
-        pilot.app.navigate("entry:svc-legal-aid-bihac")
+        pilot.app.navigate(ToEntry("svc-legal-aid-bihac"))
         await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=open_entry)
@@ -40,7 +41,7 @@ def test_entry(snap_compare, make_app, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_route_view(snap_compare, make_app, size):
     async def open_route(pilot):
-        pilot.app.navigate("journey:route-rs-ba-drina")
+        pilot.app.navigate(ToJourney(("route-rs-ba-drina",)))
         await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=open_route)

@@ -1,7 +1,7 @@
 """Briefing decks: slides for an audience, written as content, embedding other entries."""
 
 from fieldkit.core.marker import N_
-from fieldkit.core.registry import ContentType, Field
+from fieldkit.core.model import ContentType, Field
 from fieldkit.core.vocabularies import AUDIENCES
 
 BRIEFING = ContentType(

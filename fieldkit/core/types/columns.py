@@ -1,6 +1,6 @@
 """Export columns most types share (see ExportColumn in fieldkit/core/registry.py)."""
 
-from fieldkit.core.registry import ExportColumn
+from fieldkit.core.model import ExportColumn
 
 ID = ExportColumn("id", "ID", "#meta+id")
 COUNTRY = ExportColumn("country", "Country", "#country+code")

@@ -1,7 +1,7 @@
 """Glossary terms: the words of asylum, borders and smuggling, explained."""
 
 from fieldkit.core.marker import N_
-from fieldkit.core.registry import ContentType, Field
+from fieldkit.core.model import ContentType, Field
 
 GLOSSARY = ContentType(
     name="glossary",

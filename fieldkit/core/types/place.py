@@ -1,7 +1,7 @@
 """Places: towns, border crossings and areas, rivers, mountains, camps and regions."""
 
 from fieldkit.core.marker import N_
-from fieldkit.core.registry import ContentType, ExportColumn, Field
+from fieldkit.core.model import ContentType, ExportColumn, Field
 from fieldkit.core.types import columns
 from fieldkit.core.vocabularies import CROSSING_KINDS, PLACE_KINDS
 

@@ -1,7 +1,7 @@
 """Rights: what the law of a country (or the EU) gives people, with the law and its article."""
 
 from fieldkit.core.marker import N_
-from fieldkit.core.registry import ContentType, ExportColumn, Field
+from fieldkit.core.model import ContentType, ExportColumn, Field
 from fieldkit.core.types import columns
 from fieldkit.core.vocabularies import RIGHT_TOPICS
 

@@ -1,7 +1,7 @@
 """Risks: what can happen to people on the way, who is most exposed, warning signs, what to do."""
 
 from fieldkit.core.marker import N_
-from fieldkit.core.registry import ContentType, ExportColumn, Field
+from fieldkit.core.model import ContentType, ExportColumn, Field
 from fieldkit.core.types import columns
 from fieldkit.core.vocabularies import EXPOSED, SERVICE_KINDS
 

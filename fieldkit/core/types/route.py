@@ -1,7 +1,7 @@
 """Route legs: from one place to another, through countries, by some means, with the risks on the way."""
 
 from fieldkit.core.marker import N_
-from fieldkit.core.registry import ContentType, Field
+from fieldkit.core.model import ContentType, Field
 from fieldkit.core.vocabularies import MODES, ROUTE_STATUS
 
 ROUTE = ContentType(

@@ -1,7 +1,7 @@
 """Service points: who offers what, where, for whom, and how to reach them."""
 
 from fieldkit.core.marker import N_
-from fieldkit.core.registry import ContentType, ExportColumn, Field
+from fieldkit.core.model import ContentType, ExportColumn, Field
 from fieldkit.core.types import columns
 from fieldkit.core.vocabularies import SERVICE_KINDS
 

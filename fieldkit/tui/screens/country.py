@@ -9,6 +9,7 @@ from textual.containers import Grid
 from fieldkit.core.registry import REGISTRY
 from fieldkit.i18n.catalog import N_, _, display, language, ui
 from fieldkit.i18n.languages import country_name
+from fieldkit.tui.messages import ToEntry
 from fieldkit.tui.screens.base import BaseScreen
 from fieldkit.tui.widgets.labels import entry_label
 from fieldkit.tui.widgets.nav_list import NavList
@@ -55,7 +56,7 @@ class CountryScreen(BaseScreen):
                 values = store.field_values(content_type.name, field)
                 entries = [e for e in entries if values.get(e["id"]) in wanted]
             panels[content_type.country_panel] += [
-                (f"entry:{e['id']}", entry_label(e["title"], e["type"], fallback=e["lang"] == "en" != lang,
+                (ToEntry(e["id"]), entry_label(e["title"], e["type"], fallback=e["lang"] == "en" != lang,
                                                  lang=e["lang"]))
                 for e in entries]
         for key, items in panels.items():

@@ -14,6 +14,8 @@ from textual.widgets.option_list import Option
 from fieldkit.i18n.catalog import N_, display, ui
 from fieldkit.i18n.languages import native_name
 
+MIN_WIDTH, MIN_HEIGHT = 80, 24  # the smallest terminal the app lays out for; smaller shows TooSmallScreen
+
 KEYS = [
     ("/  Ctrl+K", N_("Search from anywhere")),
     ("Enter", N_("Open the highlighted item, follow a link")),
@@ -87,7 +89,6 @@ class TooSmallScreen(ModalScreen[None]):
 
     def message(self, width: int, height: int) -> str:
         from fieldkit.i18n.catalog import _
-        from fieldkit.tui.app import MIN_HEIGHT, MIN_WIDTH
 
         return "\n".join([
             display(_("Please enlarge the terminal to at least {width}×{height}.").format(width=MIN_WIDTH, height=MIN_HEIGHT)),

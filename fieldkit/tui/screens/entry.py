@@ -17,6 +17,7 @@ from fieldkit.i18n.vocabulary import type_label
 from fieldkit.store.models import Entry
 from fieldkit.text.bidi import visual_line
 from fieldkit.text.sanitize import sanitize
+from fieldkit.tui.messages import ToCountry, ToEntry, ToJourneyThrough, ToPresentation
 from fieldkit.tui.screens.base import BaseScreen
 from fieldkit.tui.widgets.labels import entry_label
 from fieldkit.tui.widgets.nav_list import NavList
@@ -89,15 +90,15 @@ class EntryScreen(BaseScreen):
         else:
             self.query_one("#entry-details", Static).update(self._details_text(entry))
         self.query_one("#entry-sources", Static).update(self._sources_text(entry))
-        links = [(f"entry:{link.id}", entry_label(link.title, link.type, lang=app.lang))
+        links = [(ToEntry(link.id), entry_label(link.title, link.type, lang=app.lang))
                  for link in entry.related + entry.linked_from]
         if entry.type == "route":
-            links.insert(0, (f"journey-of:{entry.id}", Text("▶ " + ui("Follow this route leg by leg"), style="bold")))
+            links.insert(0, (ToJourneyThrough(entry.id), Text("▶ " + ui("Follow this route leg by leg"), style="bold")))
         if entry.type == "briefing":
-            links.insert(0, (f"present:{entry.id}", Text("▶ " + ui("Present this briefing (p)"), style="bold")))
+            links.insert(0, (ToPresentation(entry.id), Text("▶ " + ui("Present this briefing (p)"), style="bold")))
         for code in entry.countries:
             overview = _("{country}: country overview").format(country=country_name(code, language()))
-            links.append((f"country:{code}", Text("▶ " + display(overview))))
+            links.append((ToCountry(code), Text("▶ " + display(overview))))
         self.query_one("#entry-related", NavList).set_items(links)
 
     def _show_title(self, entry: Entry) -> None:
@@ -185,12 +186,12 @@ class EntryScreen(BaseScreen):
 
     def action_route(self) -> None:
         if self.entry is not None and self.entry.type == "route":
-            self.app.navigate(f"journey-of:{self.entry.id}")
+            self.app.navigate(ToJourneyThrough(self.entry.id))
 
     def action_present(self) -> None:
         if self.entry is not None and self.entry.type == "briefing":
-            self.app.navigate(f"present:{self.entry.id}")
+            self.app.navigate(ToPresentation(self.entry.id))
 
     def action_country(self) -> None:
         if self.entry is not None and self.entry.countries:
-            self.app.navigate(f"country:{self.entry.countries[0]}")
+            self.app.navigate(ToCountry(self.entry.countries[0]))

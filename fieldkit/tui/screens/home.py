@@ -11,6 +11,7 @@ from fieldkit.i18n.catalog import N_, display, language, ngettext, route_arrow, 
 from fieldkit.i18n.languages import country_name
 from fieldkit.i18n.vocabulary import topic_title
 from fieldkit.store.routes import journeys, load_legs
+from fieldkit.tui.messages import ToCountry, ToEntry, ToJourney, ToTopic
 from fieldkit.tui.screens.base import BaseScreen
 from fieldkit.tui.widgets.labels import entry_label
 from fieldkit.tui.widgets.nav_list import NavList
@@ -50,21 +51,21 @@ class HomeScreen(BaseScreen):
             self.query_one(f"#{widget_id}", NavList).border_title = ui(title)
         store, lang = self.app.store, self.app.lang
         stats = store.stats()
-        topics = [(f"topic:{t.name}", Text(display(topic_title(t.name)) + "  ").append(str(stats["types"].get(t.name, 0)),
+        topics = [(ToTopic(t.name), Text(display(topic_title(t.name)) + "  ").append(str(stats["types"].get(t.name, 0)),
                                                                                     style="dim"))
                   for t in REGISTRY.on_home()]
         self.query_one("#topics", NavList).set_items(topics)
         present = stats["countries"]
         codes = WESTERN_BALKANS + sorted(c for c in present if c not in WESTERN_BALKANS)
         self.query_one("#countries", NavList).set_items(
-            [(f"country:{c}", Text(display(country_name(c, language())) + "  ").append(str(present.get(c, 0)), style="dim"))
+            [(ToCountry(c), Text(display(country_name(c, language())) + "  ").append(str(present.get(c, 0)), style="dim"))
              for c in codes]
         )
         routes = []
         for journey in journeys(load_legs(store, lang)):
             label = display(route_arrow().join(country_name(c, language()) for c in journey.countries))
             legs = display(ngettext("{count} leg", "{count} legs", len(journey.legs)).format(count=len(journey.legs)))
-            routes.append((f"journey:{','.join(leg.id for leg in journey.legs)}",
+            routes.append((ToJourney(tuple(leg.id for leg in journey.legs)),
                            Text(label).append(f"  {legs}", style="dim")))
         self.query_one("#journeys", NavList).set_items(routes)
         self._fill_saved()
@@ -76,5 +77,5 @@ class HomeScreen(BaseScreen):
             for entry_id in ids:
                 title, entry_type = store.title_of(entry_id, lang)
                 if entry_type:  # an id from older content may be gone
-                    items.append((f"entry:{entry_id}", entry_label(title, entry_type, lang=lang)))
+                    items.append((ToEntry(entry_id), entry_label(title, entry_type, lang=lang)))
             self.query_one(f"#{widget_id}", NavList).set_items(items)

@@ -15,6 +15,7 @@ from fieldkit.briefing.deck import Deck
 from fieldkit.i18n.catalog import N_, _, display, ui
 from fieldkit.text.bidi import visual_line
 from fieldkit.text.sanitize import sanitize
+from fieldkit.tui.themes import HIGH_CONTRAST
 from fieldkit.tui.widgets.rtl_markdown import RtlMarkdown
 from fieldkit.tui.widgets.translated_footer import TranslatedFooter
 
@@ -50,12 +51,10 @@ class PresentScreen(Screen):
         yield TranslatedFooter()
 
     def on_mount(self) -> None:
-        from fieldkit.tui.app import HIGH_CONTRAST
-
         # Projectors wash out colour: present in high contrast unless the trainer chose otherwise.
         self.previous_theme = self.app.theme
-        if self.app.userdata.setting("present_theme", HIGH_CONTRAST.name) == HIGH_CONTRAST.name:
-            self.app.theme = HIGH_CONTRAST.name
+        chosen = self.app.settings.present_theme or HIGH_CONTRAST.name
+        self.app.theme = chosen if chosen in self.app.available_themes else HIGH_CONTRAST.name
         self.query_one("#slide-notes").display = False
         self.show_slide()
         self.set_interval(1.0, self.update_bar)

@@ -14,6 +14,7 @@ from fieldkit.i18n.catalog import N_, display, language, ngettext, route_arrow, 
 from fieldkit.i18n.languages import country_name
 from fieldkit.store.routes import Leg, load_legs
 from fieldkit.text.sanitize import sanitize
+from fieldkit.tui.messages import ToEntry
 from fieldkit.tui.screens.base import BaseScreen
 from fieldkit.tui.widgets.labels import entry_label
 from fieldkit.tui.widgets.nav_list import NavList
@@ -77,7 +78,7 @@ class RouteScreen(BaseScreen):
         for risk_id in leg.risks:
             title, entry_type = store.title_of(risk_id, lang)
             if entry_type:
-                risks.append((f"entry:{risk_id}", entry_label(title, entry_type, lang=lang)))
+                risks.append((ToEntry(risk_id), entry_label(title, entry_type, lang=lang)))
         self.query_one("#leg-risks", NavList).set_items(risks)
         # Services at the leg's places first, then the rest in the countries it crosses: most organisations the
         # sources name work country-wide, without one place.
@@ -90,5 +91,5 @@ class RouteScreen(BaseScreen):
         services = []
         for service_id in dict.fromkeys(service_ids):
             title, entry_type = store.title_of(service_id, lang)
-            services.append((f"entry:{service_id}", entry_label(title, entry_type, lang=lang)))
+            services.append((ToEntry(service_id), entry_label(title, entry_type, lang=lang)))
         self.query_one("#leg-services", NavList).set_items(services)

@@ -14,6 +14,7 @@ from fieldkit.i18n.catalog import N_, _, display, language, ngettext, ui
 from fieldkit.i18n.languages import country_name
 from fieldkit.i18n.vocabulary import type_label
 from fieldkit.store.models import Hit
+from fieldkit.tui.messages import ToEntry
 from fieldkit.tui.screens.base import BaseScreen
 from fieldkit.tui.widgets.labels import hit_label
 from fieldkit.tui.widgets.nav_list import NavList
@@ -90,7 +91,7 @@ class SearchScreen(BaseScreen):
             status.update(display(_("No results for “{query}”.").format(query=text)))
         results = self.query_one("#results", NavList)
         width = results.scrollable_content_region.width - 2 or 76
-        results.set_items([(f"entry:{hit.id}", hit_label(hit, width)) for hit in hits])
+        results.set_items([(ToEntry(hit.id), hit_label(hit, width)) for hit in hits])
 
     @on(Input.Submitted, "#query")
     def open_first(self) -> None:

@@ -7,6 +7,7 @@ from textual.binding import Binding
 
 from fieldkit.i18n.catalog import N_, display
 from fieldkit.i18n.vocabulary import topic_title
+from fieldkit.tui.messages import ToEntry
 from fieldkit.tui.screens.base import BaseScreen
 from fieldkit.tui.widgets.labels import entry_label
 from fieldkit.tui.widgets.nav_list import NavList
@@ -34,7 +35,7 @@ class TopicScreen(BaseScreen):
         listing = self.query_one("#topic-list", NavList)
         listing.border_title = display(f"{display(topic_title(self.entry_type))} ({len(entries)})")
         listing.set_items([
-            (f"entry:{e['id']}", entry_label(e["title"], e["type"], e["country"], summary=e["summary"],
+            (ToEntry(e["id"]), entry_label(e["title"], e["type"], e["country"], summary=e["summary"],
                                              fallback=e["lang"] == "en" != self.app.lang, lang=e["lang"]))
             for e in entries
         ])

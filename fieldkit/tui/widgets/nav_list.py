@@ -1,4 +1,4 @@
-"""A list whose items lead somewhere: choosing one posts `Navigate` with the item's target."""
+"""A list whose items lead somewhere: choosing one posts `Navigate` with the item's destination."""
 
 from __future__ import annotations
 
@@ -8,34 +8,36 @@ from textual.widgets.option_list import Option
 
 from fieldkit.i18n.catalog import N_, ui
 from fieldkit.text.sanitize import sanitize
-from fieldkit.tui.messages import Navigate
+from fieldkit.tui.messages import Destination, Navigate
 from fieldkit.tui.widgets.labels import RtlLabel
 
 
 class NavList(OptionList):
-    """Items are (target, label) pairs; `empty` is shown, disabled, when there are none."""
+    """Items are (destination, label) pairs; `empty` is shown, disabled, when there are none."""
 
     def __init__(self, *, empty: str = N_("Nothing here yet."), separated: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
         self.empty = empty
         self.separated = separated  # a rule between items, for multi-line items such as search results
-        self.items: list[tuple[str, Text | str | RtlLabel]] = []
+        self.items: list[tuple[Destination, Text | str | RtlLabel]] = []
+        self._destinations: dict[str, Destination] = {}  # option id (the destination's key) -> destination
 
-    def set_items(self, items: list[tuple[str, Text | str | RtlLabel]]) -> None:
+    def set_items(self, items: list[tuple[Destination, Text | str | RtlLabel]]) -> None:
         self.items = list(items)
+        self._destinations = {destination.key: destination for destination, _ in items}
         highlighted = self.highlighted
         self.clear_options()
         if not items:
             self.add_option(Option(Text(ui(self.empty), style="dim italic"), disabled=True))
             return
         options, seen = [], set()
-        for target, label in items:
-            if target in seen:  # OptionList refuses duplicate ids
+        for destination, label in items:
+            if destination.key in seen:  # OptionList refuses duplicate ids
                 continue
-            seen.add(target)
+            seen.add(destination.key)
             if self.separated and options:
                 options.append(None)  # OptionList draws a separator line
-            options.append(Option(self._prompt(label), id=target))
+            options.append(Option(self._prompt(label), id=destination.key))
         self.add_options(options)
         if highlighted is not None and highlighted < self.option_count:
             self.highlighted = highlighted
@@ -61,5 +63,5 @@ class NavList(OptionList):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id:
-            self.post_message(Navigate(event.option.id))
+        if event.option.id in self._destinations:
+            self.post_message(Navigate(self._destinations[event.option.id]))

@@ -55,6 +55,6 @@ class RouteDiagram(OptionList):
         event.stop()
         leg = self.legs.get(event.option.id or "")
         if leg is not None:
-            from fieldkit.tui.messages import Navigate
+            from fieldkit.tui.messages import Navigate, ToEntry
 
-            self.post_message(Navigate(f"entry:{leg.id}"))
+            self.post_message(Navigate(ToEntry(leg.id)))

@@ -1,0 +1,113 @@
+"""What a content type is: its fields, export columns and where it appears (the records the registry holds).
+
+A type says, in one place, where its files live, which front-matter fields it has (with their value lists and the
+label each is shown under), what search indexes beside the body, which fields link to other entries, what it
+exports, and where it appears (Home, a country's view, along route legs). The built-in types are the modules of
+`fieldkit.core.types`, registered in fieldkit/core/registry.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fieldkit.core.marker import N_
+from fieldkit.core.vocabularies import Vocabulary
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front-matter field.
+
+    `kind` names its validator (fieldkit/content/schema.py): text, id, ids, choice, choices, country, countries,
+    date, day_or_null, minutes, latitude, longitude, source, citations, legal_basis, contact, languages, words.
+    """
+
+    name: str
+    kind: str
+    required: bool = False
+    choices: Vocabulary | tuple[str, ...] = ()
+    refers_to: str | None = None  # id fields: the type the target must have ("any": any type)
+    label: str | None = None  # shown as a detail line under this label (N_-marked); None: not shown
+    optional: bool = False  # a detail left out when empty, rather than shown as "not known"
+
+
+@dataclass(frozen=True)
+class ExportColumn:
+    """A column of `fieldkit export` (HXL, CSV, JSON, GeoJSON properties) and, for services, of the import."""
+
+    key: str  # the JSON key and GeoJSON property name: a field, or a value interop derives (see interop/export.py)
+    header: str  # the header row
+    hashtag: str  # the HXL hashtag row
+    translated: bool = False  # repeated for each other language as key_<lang>, hashtag+i_<lang>
+    constant: str | None = None  # the same value in every row (a right's sector is always Protection)
+
+
+@dataclass(frozen=True)
+class ContentType:
+    name: str
+    label: str  # one entry of this type, e.g. "Risk" (N_-marked)
+    topic_title: str  # all of them, e.g. "Risks" (N_-marked): Home's topics, the topic screen's title
+    fields: tuple[Field, ...]  # the type's own front-matter fields, in the order their details are shown
+    folder: str = ""  # under content/; default: the name
+    country_required: bool = False
+    coordinates: bool = False  # may have lat/lon (with coords_source)
+    embeds: bool = False  # its body embeds other entries ({{entry:id}}), resolved at build (briefing decks)
+    search_title: tuple[str, ...] = ()  # fields whose words count as title words (a term's other names)
+    search_body: tuple[str, ...] = ()  # fields indexed with the body (tags always are)
+    export: tuple[ExportColumn, ...] = ()  # `fieldkit export` columns; none: not exportable
+    on_map: bool = False  # in the GeoJSON map `fieldkit export --format geojson` writes without --type
+    home_rank: int | None = None  # its place in Home's topics (None: not listed)
+    country_panel: str | None = None  # the country view's panel it is listed in: crossings, rights, services, risks
+    country_filter: tuple[str, tuple[str, ...]] | None = None  # (field, values): only entries with one of them there
+    located_by: str | None = None  # the field naming its place: listed along a route leg through that place,
+    #                                and country-wide ones of the leg's countries after them
+
+    @property
+    def folder_name(self) -> str:
+        return self.folder or self.name
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in (*COMMON_FIELDS, *self.fields) if f.name == name), None)
+
+    @property
+    def locatable(self) -> bool:
+        """Whether its entries can have a point on a map: their own coordinates, or their places'."""
+        return self.coordinates or any(f.refers_to == "place" for f in self.fields)
+
+    @property
+    def relation_fields(self) -> tuple[str, ...]:
+        """Fields that link to other entries, in the order their links are kept (then `related`)."""
+        return tuple(f.name for f in self.fields if f.refers_to)
+
+    @property
+    def detail_fields(self) -> tuple[Field, ...]:
+        """Fields shown as detail lines: those with a label, and contacts (a line per part)."""
+        return tuple(f for f in self.fields if f.label or f.kind == "contact")
+
+
+# Every type's front matter has these, before its own fields.
+COMMON_FIELDS = (
+    Field("id", "id", required=True),
+    Field("type", "type", required=True),
+    Field("title", "text", required=True),
+    Field("summary", "text", required=True),
+    Field("country", "country"),
+    Field("tags", "words"),
+    Field("related", "ids", refers_to="any"),
+    Field("sources", "citations", required=True),
+    Field("as_of", "date", required=True),
+    Field("reviewed", "day_or_null", required=True),
+)
+# A translation's front matter: the texts and its own state; everything else comes from the English original.
+TRANSLATION_FIELDS = (
+    Field("id", "id", required=True),
+    Field("type", "type", required=True),
+    Field("title", "text", required=True),
+    Field("summary", "text", required=True),
+    Field("translation", "translation", required=True),
+    Field("reviewed", "day_or_null"),
+)
+# The parts of a `contact` field, with the label each is shown under.
+CONTACT_PARTS = (("phone", N_("Phone")), ("email", N_("Email")), ("url", N_("Web")), ("address", N_("Address")))
+# Links made by a briefing's embedded entries ({{entry:id}}), kept after every field's links.
+EMBEDS = "embeds"
