@@ -61,10 +61,10 @@ def build_baseline() -> float:
 
 
 def bundled_database() -> bytes:
-    from PyInstaller.archive.readers import CArchiveReader
-
     # Kept compressed in the archive, as a module holding it (build/fieldkit.spec, fieldkit/store/frozen_content.py).
     import zlib
+
+    from PyInstaller.archive.readers import CArchiveReader
 
     table: dict = {}
     exec(CArchiveReader(str(FIELDKIT)).open_embedded_archive("PYZ.pyz").extract("pyi_fieldkit_content"), table)

@@ -108,7 +108,6 @@ def index_variants(db: Path, prefixes: list[str]) -> dict[str, dict[str, float]]
     """The search index rebuilt from the database's own folded text, with and without prefix indexes; for each,
     build seconds, bytes, and the p50/p95 ms of the raw floor query for the generator's prefix queries."""
     from fieldkit.store.query import Query
-
     from fieldkit.text.fold import fold
     from fieldkit.text.markdown_plain import plain_text
 

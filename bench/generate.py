@@ -24,7 +24,6 @@ and every reference (from, to, via, risks, places, place, related) points at an 
 from __future__ import annotations
 
 import argparse
-import bisect
 import itertools
 import json
 import random

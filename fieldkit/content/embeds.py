@@ -6,7 +6,7 @@ Resolving at build time keeps every deck in step with the entries it shows: rebu
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 EMBED = re.compile(r"^[ \t]*\{\{\s*embed\s+([^\s}]+)\s*\}\}[ \t]*$", re.MULTILINE)
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from fieldkit.core.countries import COUNTRIES
 from fieldkit.core.registry import (

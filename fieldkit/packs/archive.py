@@ -133,7 +133,7 @@ class PackArchive:
         self.entries: dict[str, Entry] = {}
         self._data_start: dict[str, int] = {}
 
-    def __enter__(self) -> "PackArchive":
+    def __enter__(self) -> PackArchive:
         try:
             self._open()
         except BaseException:

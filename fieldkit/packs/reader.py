@@ -37,7 +37,7 @@ class PackReader:
         self.signature = b""
         self.key: PublicKey
 
-    def __enter__(self) -> "PackReader":
+    def __enter__(self) -> PackReader:
         self.archive.__enter__()
         try:
             self._check()

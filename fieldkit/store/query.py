@@ -22,7 +22,7 @@ class Query:
     prefix: bool  # the last term is matched as a prefix
 
     @classmethod
-    def parse(cls, text: str) -> "Query":
+    def parse(cls, text: str) -> Query:
         terms = tuple(words(fold(text))[:MAX_TERMS])
         return cls(terms=terms, prefix=bool(terms) and len(terms[-1]) >= MIN_PREFIX)
 

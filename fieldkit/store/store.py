@@ -5,7 +5,8 @@ from __future__ import annotations
 import heapq
 import json
 import sqlite3
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from fieldkit.core.languages import fallback_chain
 from fieldkit.store.db import Located

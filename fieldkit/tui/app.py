@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from typing import Iterable
+from collections.abc import Iterable
 
 from textual import on
 from textual.app import App, SystemCommand

@@ -164,7 +164,7 @@ async def test_list_items_wrap_before_they_are_reordered(make_app, size):
     async with app.run_test(size=size) as pilot:
         app.navigate(ToCountry("BA"))
         await pilot.pause()
-        lists = [nav for nav in app.screen.query(NavList) if any(isinstance(l, RtlLabel) for _, l in nav.items)]
+        lists = [nav for nav in app.screen.query(NavList) if any(isinstance(label_, RtlLabel) for _, label_ in nav.items)]
         assert lists
         for nav in lists:
             width = nav._item_width()

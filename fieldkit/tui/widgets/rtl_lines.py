@@ -7,7 +7,7 @@ line and aligns it to the right (fieldkit/text/bidi.py), again whenever the widt
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from rich.text import Text
 from textual.widget import Widget
