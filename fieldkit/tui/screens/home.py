@@ -49,7 +49,7 @@ class HomeScreen(BaseScreen):
         super().reload()
         for widget_id, title in PANEL_TITLES.items():
             self.query_one(f"#{widget_id}", NavList).border_title = ui(title)
-        store, lang = self.app.store, self.app.lang
+        store, lang = self.host.store, self.host.lang
         stats = store.stats()
         topics = [(ToTopic(t.name), Text(display(topic_title(t.name)) + "  ").append(str(stats["types"].get(t.name, 0)),
                                                                                     style="dim"))
@@ -71,7 +71,7 @@ class HomeScreen(BaseScreen):
         self._fill_saved()
 
     def _fill_saved(self) -> None:
-        userdata, store, lang = self.app.userdata, self.app.store, self.app.lang
+        userdata, store, lang = self.host.userdata, self.host.store, self.host.lang
         for widget_id, ids in (("bookmarks", userdata.bookmarks()), ("recent", userdata.recent(8))):
             items = []
             for entry_id in ids:
