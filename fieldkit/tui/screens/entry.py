@@ -149,13 +149,10 @@ class EntryScreen(BaseScreen):
 
     @staticmethod
     def _details_text(entry: Entry) -> Text:
+        """The details in a left-to-right interface (a right-to-left one shows them in #entry-details-rtl)."""
         text = Text()
-        rtl_ui = reorders_rtl()
         for label, value in detail_lines(entry):
             shown = sanitize(value) if value else not_known()
-            if rtl_ui:  # label and value form one right-to-left line, reordered together
-                text.append(display(f"{label}: {shown}") + "\n", style="" if value else "dim italic")
-                continue
             text.append(label + ": ", style="bold")
             text.append(shown + "\n", style="" if value else "dim italic")
         return text

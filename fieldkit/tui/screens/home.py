@@ -35,8 +35,6 @@ class HomeScreen(BaseScreen):
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
-        for widget_id, title in PANEL_TITLES.items():
-            self.query_one(f"#{widget_id}", NavList).border_title = ui(title)
         self.query_one("#topics", NavList).focus()
         # Filled before the first layout: a terminal shows the screen once, lists and all (filling them after the
         # first frame made Textual lay the screen out three times before anything appeared; docs/performance.md).
