@@ -254,6 +254,8 @@ class _Plan:
             data["contact"] = {key: row.contact[key] for key in CONTACT_KEYS if key in row.contact}
         if row.access:
             data["access"] = row.access
+        for name, value in _service_fields(row).items():
+            put(data, name, value)
         data.update(sources=citations, as_of=row.as_of or self.today.isoformat(), reviewed=None)
         return data
 
@@ -317,6 +319,15 @@ class _Plan:
                 contact[key] = row.contact[key]
         if contact != (data.get("contact") or {}):
             put(data, "contact", contact)
+        for name, value in _service_fields(row).items():
+            if name == "contacts":  # typed phones the content does not have yet, in any of its contact fields
+                known = {(item.get("phone"), item.get("kind")) for item in fields.get("contacts") or []}
+                added = [item for item in value if (item["phone"], item["kind"]) not in known]
+                if added:
+                    changes.append("contacts")
+                    put(data, "contacts", list(data.get("contacts") or []) + added)
+                continue
+            update(name, value, fields.get(name))
         if changes or force:
             sources = [c for c in data.get("sources") or []
                        if not (isinstance(c, dict) and c.get("doc") == self.source_id)]  # the sheet's, cited anew
@@ -345,6 +356,28 @@ class _Plan:
         return Planned(path, render(data, "")), f"translation ({lang})"
 
 
+def _service_fields(row: ServiceRow) -> dict[str, Any]:
+    """The row's HSDS-style fields that have a value, as front matter (an empty cell never removes anything)."""
+    data: dict[str, Any] = {}
+    if row.organisation_id:
+        data["organisation_id"] = row.organisation_id
+    if row.status:
+        data["status"] = row.status
+    if row.alert:
+        data["alert"] = dict(row.alert)
+    if row.area:
+        data["area"] = list(row.area)
+    for name in ("populations", "intake", "documents"):
+        if getattr(row, name):
+            data[name] = list(getattr(row, name))
+    data.update(row.texts)
+    if row.schedule:
+        data["schedule"] = [dict(line) for line in row.schedule]
+    if row.contacts:
+        data["contacts"] = [dict(item) for item in row.contacts]
+    return data
+
+
 def _same(new: Any, current: Any) -> bool:
     """Equal once whitespace runs are folded: the export writes each text on one line."""
     if isinstance(new, float) or isinstance(current, float):
@@ -356,6 +389,8 @@ def _same(new: Any, current: Any) -> bool:
         return " ".join(new.split()) == " ".join(current.split())
     if isinstance(new, list) and isinstance(current, list):
         return len(new) == len(current) and all(_same(a, b) for a, b in zip(new, current))
+    if isinstance(new, dict) and isinstance(current, dict):
+        return new.keys() == current.keys() and all(_same(new[key], current[key]) for key in new)
     return new == current
 
 
