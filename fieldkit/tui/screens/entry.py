@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,9 +19,9 @@ from fieldkit.i18n.vocabulary import type_label
 from fieldkit.store.models import Entry
 from fieldkit.text.bidi import visual_line
 from fieldkit.text.sanitize import sanitize
-from fieldkit.tui.messages import ToCountry, ToEntry, ToJourneyThrough, ToPresentation
+from fieldkit.tui.messages import Destination, ToCountry, ToEntry, ToJourneyThrough, ToPresentation
 from fieldkit.tui.screens.base import BaseScreen
-from fieldkit.tui.widgets.labels import entry_label, near_label
+from fieldkit.tui.widgets.labels import RtlLabel, entry_label, near_label
 from fieldkit.tui.widgets.nav_list import NavList
 from fieldkit.tui.widgets.rtl_lines import RtlLines
 from fieldkit.tui.widgets.rtl_markdown import RtlMarkdown
@@ -90,7 +92,7 @@ class EntryScreen(BaseScreen):
         else:
             self.query_one("#entry-details", Static).update(self._details_text(entry))
         self.query_one("#entry-sources", Static).update(self._sources_text(entry))
-        links: list = []
+        links: list[tuple[Destination, Text | str | RtlLabel]] = []
         if entry.type == "place":  # services covering it first: at the place, its region's, country-wide
             from fieldkit.i18n.near import services_near
 
@@ -205,8 +207,8 @@ class EntryScreen(BaseScreen):
         from fieldkit.i18n.catalog import UI_LANGUAGES
         from fieldkit.tui.screens.dialogs import LanguageScreen
 
-        service_id = self.entry.id
-        self.app.push_screen(LanguageScreen(sorted(UI_LANGUAGES), self.app.lang),
+        service_id, app = self.entry.id, cast(Any, self.app)
+        self.app.push_screen(LanguageScreen(sorted(UI_LANGUAGES), app.lang),
                              lambda lang: self._write_slip(service_id, lang) if lang else None)
 
     def _write_slip(self, service_id: str, lang: str) -> None:
@@ -214,7 +216,7 @@ class EntryScreen(BaseScreen):
         from fieldkit.briefing.referral import referral_html
         from fieldkit.packs.atomic import write_file
 
-        app = self.app
+        app = cast(Any, self.app)
         folder = paths.slips_dir()
         path = folder / f"referral-{service_id}-{lang}.html"  # the service and language only: nothing about the person
         try:
