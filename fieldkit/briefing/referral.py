@@ -91,18 +91,20 @@ def _column(column: _Column, meta: dict[str, str], name: str, today: dt.date) ->
             f"{_e(value) if value else _e(not_known())}</p></div>"
             for label, value in rows)
         name_line = _e(name) if name else "&nbsp;"
+        name_label, slip_label = _("Name"), _("Referral slip")
         footer = [_("Content version {version} of {date}. Facts as of {as_of}.").format(
-            version=meta.get("content_version", ""), date=meta.get("content_date", ""), as_of=entry.as_of)]
+            version=_ltr(meta.get("content_version", "")), date=_ltr(meta.get("content_date", "")),
+            as_of=_ltr(entry.as_of))]
         if not entry.reviewed:
             footer.append(_("Not yet reviewed by a specialist."))
         footer.append(_("Made with fieldkit; nothing about the person is stored."))
         return f"""<section lang="{_e(column.lang)}" dir="{direction}">
-<p class="kind">{_e(_("Referral slip"))}</p>
+<p class="kind">{_e(slip_label)}</p>
 <h1>{_e(entry.title)}</h1>
 <p class="org">{_e(str(details.get("organisation", "")))}</p>
 {''.join(f'<p class="note">{_e(note)}</p>' for note in notes)}
 {f'<p class="alert">{_e(_("Alert"))}: {_e(alert)}</p>' if alert else ''}
-<div class="name"><span>{_e(_("Name"))}:</span> <span class="blank">{name_line}</span></div>
+<div class="name"><span>{_e(name_label)}:</span> <span class="blank">{name_line}</span></div>
 {body}
 <footer>{''.join(f'<p>{_e(line)}</p>' for line in footer)}</footer>
 </section>"""
@@ -130,7 +132,7 @@ def _reach(column: _Column) -> str:
     else:
         parts.append(_("Not known: ask {organisation}.").format(organisation=details.get("organisation", "")))
     if details.get("schedule"):
-        parts.append(_("Opening times") + ": " + schedule_text(details["schedule"]))
+        parts.append(_("Opening times") + ": " + schedule_text(details["schedule"], times=_ltr))
     elif details.get("hours"):
         parts.append(_("Hours") + ": " + str(details["hours"]))
     if details.get("intake"):
@@ -164,5 +166,15 @@ footer { border-top: 1px solid #999; margin-top: 4mm; padding-top: 2mm; font-siz
 """
 
 
+_LTR_START, _LTR_END = "\ue000", "\ue001"  # private-use marks, turned into <bdi dir="ltr"> once escaped
+
+
+def _ltr(text: str) -> str:
+    """Dates, versions and times kept left to right inside a right-to-left sentence, so that 2025-05 does not read
+    05-2025 and 08:00–12:00 does not read 12:00–08:00 (a <bdi dir="ltr"> in the page)."""
+    return f"{_LTR_START}{text}{_LTR_END}" if text else text
+
+
 def _e(text: str) -> str:
-    return html.escape(sanitize(text), quote=True)
+    escaped = html.escape(sanitize(text), quote=True)
+    return escaped.replace(_LTR_START, '<bdi dir="ltr">').replace(_LTR_END, "</bdi>")

@@ -99,10 +99,6 @@ WEEKDAYS = Vocabulary("weekday", (  # iCalendar's day codes, as HSDS schedules u
     ("sa", N_("Sat")), ("su", N_("Sun")),
 ))
 
-AREA_LEVELS = Vocabulary("area-level", (  # how a service covers a place (Store.services_covering)
-    ("place", N_("at this place")), ("region", N_("in its region")), ("country", N_("country-wide")),
-))
-
 AUDIENCES = Vocabulary("audience", (
     ("staff", N_("new field staff")), ("volunteers", N_("volunteers")),
     ("people-on-the-move", N_("people on the move")), ("unaccompanied-children", N_("unaccompanied children")),

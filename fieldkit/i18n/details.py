@@ -8,6 +8,7 @@ same way.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from fieldkit.core.marker import N_
@@ -108,14 +109,15 @@ def alert_text(alert: dict[str, Any] | None, today: dt.date) -> str | None:
     return str(alert["text"])
 
 
-def schedule_text(schedule: list[dict[str, Any]]) -> str:
-    """"Mon–Fri 09:00–17:00; Sat 10:00–12:00", in the current language ("" for no schedule)."""
+def schedule_text(schedule: list[dict[str, Any]], times: Callable[[str], str] = str) -> str:
+    """"Mon–Fri 09:00–17:00; Sat 10:00–12:00", in the current language ("" for no schedule). `times` wraps each
+    "09:00–17:00" (a page keeps it left to right inside right-to-left text)."""
     from fieldkit.i18n.vocabulary import separator
 
     parts = []
     for line in schedule:
         days = _day_ranges(line.get("days") or [])
-        text = f"{days} {line.get('opens')}–{line.get('closes')}"
+        text = f"{days} {times(str(line.get('opens')) + '–' + str(line.get('closes')))}"
         if line.get("note"):
             text += f" ({line['note']})"
         parts.append(text)

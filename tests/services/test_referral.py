@@ -17,7 +17,7 @@ def test_the_slip_says_what_who_what_to_bring_and_how(services_store):
     for text in ("Clinic for families in Bihać", "Example Clinic", "Medical care for families and children",
                  "families, children. Families with children under 18.",
                  "Any identity document, Medical records if there are any", "Place: Bihać",
-                 "Phone: +387 37 000 200", "Email: clinic@example.org", "Mon–Fri 08:00–12:00",
+                 "Phone: +387 37 000 200", "Email: clinic@example.org", "Mon–Fri <bdi dir=\"ltr\">08:00–12:00</bdi>",
                  "How to get in: by appointment, walk in", "Not yet reviewed by a specialist."):
         assert text in html, text
     assert "Moved to the new health centre" not in html  # an alert whose day has passed
