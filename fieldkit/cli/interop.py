@@ -48,7 +48,8 @@ def add_parser(subparsers) -> None:
         "row, and write one Markdown file per new or changed service into the content folder, marked "
         "'reviewed: null' and citing the sheet. With any bad row nothing is written, unless --skip-bad.",
     )
-    services.add_argument("file", metavar="FILE.csv", help="the partner's sheet, saved as CSV (UTF-8)")
+    services.add_argument("file", metavar="FILE.csv", help="the partner's sheet, saved as CSV (UTF-8), or an HSDS 3.0 "
+                          "package: a folder with datapackage.json (or the folder fieldkit export --format hsds wrote)")
     services.add_argument("--content", metavar="DIR", help="content folder to write into (default ./content)")
     services.add_argument("--skip-bad", action="store_true", help="write the good rows even if some rows are bad")
     services.add_argument("--dry-run", action="store_true", help="check and report, but write nothing")

@@ -144,8 +144,10 @@ def contact_columns(details: dict[str, Any]) -> dict[str, Any]:
 
 
 def schedule_cell(line: dict[str, Any]) -> str:
-    """One schedule line as spreadsheet text: "mo,tu,we 09:00-17:00" (the importer reads it back)."""
-    return f"{','.join(line.get('days') or [])} {line.get('opens')}-{line.get('closes')}"
+    """One schedule line as spreadsheet text: "mo,tu,we 09:00-17:00", with its note in brackets (the importer reads
+    it back)."""
+    note = f" ({line['note']})" if line.get("note") else ""
+    return f"{','.join(line.get('days') or [])} {line.get('opens')}-{line.get('closes')}{note}"
 
 
 def _region(entry: Entry, places: _Places) -> dict[str, Any]:

@@ -362,21 +362,25 @@ def _vocabulary_value(vocabulary: Vocabulary, text: str) -> str | None:
     return next((value for value, words in vocabulary.words if slug(words) == key), None)
 
 
-_SCHEDULE = re.compile(r"^([a-z,\s]+?)\s+(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})$")
+_SCHEDULE = re.compile(r"^([A-Za-z,\s]+?)\s+(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})(?:\s*\((.+)\))?$")
 
 
 def _schedule_line(text: str) -> dict[str, object] | None:
-    """'mo,tu,we 09:00-17:00' -> {days, opens, closes}; None when it is not one."""
+    """'mo,tu,we 09:00-17:00' or 'sa 09:00-11:30 (emergencies only)' -> {days, opens, closes[, note]}; None when
+    it is not one."""
     from fieldkit.core.vocabularies import WEEKDAYS
 
-    match = _SCHEDULE.match(text.strip().lower())
+    match = _SCHEDULE.match(text.strip())
     if not match:
         return None
-    days = [day.strip() for day in match.group(1).split(",") if day.strip()]
+    days = [day.strip().lower() for day in match.group(1).split(",") if day.strip()]
     opens, closes = (f"{int(t.split(':')[0]):02d}:{t.split(':')[1]}" for t in match.group(2, 3))
     if not days or any(day not in WEEKDAYS for day in days) or not opens < closes <= "24:00":
         return None
-    return {"days": days, "opens": opens, "closes": closes}
+    line: dict[str, object] = {"days": days, "opens": opens, "closes": closes}
+    if match.group(4):
+        line["note"] = match.group(4).strip()
+    return line
 
 
 def _attribute(lang: str) -> str:
