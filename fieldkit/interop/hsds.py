@@ -177,11 +177,10 @@ def _service(store: Store, entry: Entry, lang: str, package: Package, today: Any
     service_id = hsds_id("service", entry.id)
     organization = _organization(store, entry, lang, package)
     contacts = contact_columns(details)
-    first = lambda value: value[0] if isinstance(value, list) else value  # noqa: E731
     how = [word(INTAKE, value) for value in details.get("intake") or []]
     service = package.add("service", {
         "id": service_id, "organization_id": organization["id"], "name": entry.title, "description": entry.summary,
-        "url": _absolute(first(contacts["url"])), "email": first(contacts["email"]), "status": STATUS[details["status"]],
+        "url": _absolute(_first(contacts["url"])), "email": _first(contacts["email"]), "status": STATUS[details["status"]],
         "interpretation_services": details.get("interpretation"),
         "application_process": "; ".join([*how, *([details["access"]] if details.get("access") else [])]) or None,
         "fees_description": details.get("fees"), "eligibility_description": details.get("eligibility"),
@@ -328,6 +327,11 @@ def _language_name(code: str, lang: str) -> str:
         return Locale.parse(code, sep="-").get_display_name(Locale.parse(lang, sep="-")) or code
     except (UnknownLocaleError, ValueError):
         return code
+
+
+def _first(value: str | list[str] | None) -> str | None:
+    """HSDS has one url and one email per service: the first the content gives."""
+    return value[0] if isinstance(value, list) else value
 
 
 def _absolute(url: str | None) -> str | None:
