@@ -6,7 +6,6 @@ the app's place, country and route screens. Which services cover a place is the 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,5 +80,4 @@ def reach_order(details: dict[str, Any], country: str | None) -> int:
 
 def service_details(store: Store, entry_type: str = "service") -> dict[str, dict[str, Any]]:
     """Service id -> its details (area, place, ...), read once for a whole list."""
-    rows = store.conn.execute("SELECT id, details FROM entries WHERE type = ?", (entry_type,))
-    return {row[0]: json.loads(row[1]) for row in rows}
+    return store.details_of(entry_type)

@@ -381,6 +381,11 @@ class Store:
         )
         return {row[0]: row[1] for row in rows}
 
+    def details_of(self, entry_type: str) -> dict[str, dict[str, Any]]:
+        """Entry id -> its type-specific fields, for every entry of a type (a list that shows where each works)."""
+        rows = self.conn.execute("SELECT id, details FROM entries WHERE type = ?", (entry_type,))
+        return {row[0]: json.loads(row[1]) for row in rows}
+
     def entries_at(self, entry_type: str, field: str, place_ids: list[str]) -> list[str]:
         """Ids of the entries of a type whose `field` names one of `place_ids` (services at these places)."""
         if not place_ids:
