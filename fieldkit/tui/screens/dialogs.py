@@ -24,6 +24,7 @@ KEYS = [
     ("↑ ↓  PgUp PgDn", N_("Move in a list, scroll a text")),
     ("b", N_("Bookmark the entry you are reading (again to remove)")),
     ("r", N_("On a route leg: follow the route leg by leg")),
+    ("r", N_("On a service: write a referral slip in the person's language")),
     ("c", N_("On an entry: its country's overview")),
     ("p", N_("On a briefing: present it (→ next, ← back, g go to, n notes)")),
     ("h", N_("Home")),
