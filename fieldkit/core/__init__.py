@@ -1,0 +1,1 @@
+"""Facts and helpers every layer may use: stdlib only."""
