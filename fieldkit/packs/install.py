@@ -21,7 +21,7 @@ from fieldkit.packs import atomic
 from fieldkit.packs.archive import DATABASE, MANIFEST, SIGNATURE, human
 from fieldkit.packs.errors import PackError
 from fieldkit.packs.keys import PublicKey
-from fieldkit.packs.manifest import Manifest, version_key
+from fieldkit.packs.manifest import Manifest, folder_name, version_key
 from fieldkit.packs.reader import PackReader
 from fieldkit.packs.state import STATE, Installed, State, active_pack, packs_dir, read_installed, read_state
 
@@ -69,8 +69,8 @@ def install(path: Path, *, allow_downgrade: bool = False, trusted: list[PublicKe
 
 
 def _install_locked(pack: PackReader, folder: Path, state: State) -> Installed:
+    final = folder / folder_name(pack.manifest.name, pack.manifest.version, secrets.token_hex(4))
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=folder))
-    final = folder / f"{pack.manifest.name}-{pack.manifest.version}-{secrets.token_hex(4)}"
     try:
         pack.extract_database(staging / DATABASE)
         atomic.write_new_file(staging / MANIFEST, pack.manifest_bytes)

@@ -11,17 +11,15 @@ that the next install or rollback removes.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from fieldkit.paths import packs_dir  # noqa: F401 (where the packs live; install.py and tests take it from here)
 from fieldkit.packs.errors import PackError
-from fieldkit.packs.manifest import DATABASE, Manifest, from_json
+from fieldkit.packs.manifest import DATABASE, Manifest, from_json, is_pack_folder
 from fieldkit.store.schema import SCHEMA_VERSION
 
 STATE = "state.json"
-_FOLDER = re.compile(r"^[a-z0-9][a-z0-9._-]{0,127}$")
 
 
 @dataclass(frozen=True)
@@ -44,7 +42,7 @@ def read_state(folder: Path | None = None) -> State:
         return State()
 
     def folder_name(value):
-        return value if isinstance(value, str) and _FOLDER.match(value) and ".." not in value else None
+        return value if is_pack_folder(value) else None
 
     return State(folder_name(data.get("current")), folder_name(data.get("previous")))
 
