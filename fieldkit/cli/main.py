@@ -81,6 +81,8 @@ def _positive_int(text: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    import sqlite3
+
     from fieldkit.cli import commands
     from fieldkit.store.db import StoreError
 
@@ -95,6 +97,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except StoreError as problem:
         error(str(problem))
+        return 1
+    except sqlite3.DatabaseError as problem:
+        # Damage found only while reading (a pack's damage is caught before use; see fieldkit/packs/state.py).
+        error(f"the content database cannot be read ({problem}): it is damaged or not fieldkit content; "
+              "'fieldkit doctor' says which database is in use, 'fieldkit pack list' checks installed packs")
         return 1
     except BrokenPipeError:
         # Output piped into `head` that stopped reading: not an error worth a traceback.

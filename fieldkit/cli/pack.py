@@ -229,10 +229,12 @@ def _rollback(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     from fieldkit.packs.install import listing
     from fieldkit.packs.keys import trusted_keys
+    from fieldkit.packs.state import read_state
 
-    packs, keys = listing(), trusted_keys()
+    packs, keys, recovered = listing(), trusted_keys(), read_state().recovered
     if args.json:
         print_json({
+            "state_recovered": recovered,
             "packs": [{"role": p.role, "folder": p.folder, "in_use": p.in_use, "problem": p.problem,
                        "name": p.installed.name if p.installed else None,
                        "version": p.installed.version if p.installed else None,
@@ -242,6 +244,9 @@ def _list(args: argparse.Namespace) -> int:
             "trusted_keys": [{"id": k.id, "comment": k.comment, "origin": k.origin} for k in keys],
         })
         return 0
+    if recovered:
+        _say("note: state.json (which pack is current) could not be read; fieldkit uses the newest whole pack it "
+             "found, and the next install writes state.json again")
     if not packs:
         _say("no content pack installed: fieldkit uses the content shipped with it")
     for p in packs:
