@@ -14,6 +14,7 @@ from fieldkit.store.query import Query
 from fieldkit.store.schema import SEARCH_TABLES, position_length, position_words, snippet_text
 from fieldkit.store.snippet import snippet
 from fieldkit.text.fold import fold, words
+from fieldkit.text.sanitize import sanitize
 
 # Title matches count ten times a body match; the facets column never counts.
 _RANK = "bm25(search, 10.0, 1.0, 0.0)"
@@ -37,6 +38,39 @@ def _title_tier(title: str, query: Query) -> int:
     return 2
 
 
+def clean(value: Any, *, line: bool = False) -> Any:
+    """Text from the database as it may leave the store: every escape sequence, control character and bidi
+    override removed (a pack or a `--db` file may be hostile), with `line` on one line too (newlines and tabs
+    become spaces; bodies keep theirs). Lists, tuples and dicts (keys too) are cleaned through; other values are
+    returned as they are. Every method below passes what it returns through here: the one place text leaves."""
+    if isinstance(value, str):
+        if not value.isprintable():  # the common case, printable text, costs one C call
+            value = sanitize(value)
+            if line:
+                value = value.replace("\n", " ").replace("\t", " ")
+        return value
+    if isinstance(value, list):
+        return [clean(item, line=line) for item in value]
+    if isinstance(value, tuple):
+        return tuple(clean(item, line=line) for item in value)
+    if isinstance(value, dict):
+        return {clean(key, line=True): clean(item, line=line) for key, item in value.items()}
+    return value
+
+
+def _line(value: Any) -> Any:
+    return clean(value, line=True)
+
+
+def loads(text: Any, default: Any) -> Any:
+    """A JSON column's value, or `default` when a crafted database holds something else there."""
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError, RecursionError):
+        return default
+    return value if isinstance(value, type(default)) else default
+
+
 class Store:
     def __init__(self, conn: sqlite3.Connection, located: Located | None = None):
         self.conn = conn
@@ -53,10 +87,10 @@ class Store:
 
     # --- metadata -------------------------------------------------------------------------------------------
     def meta(self) -> dict[str, str]:
-        return {row["key"]: row["value"] for row in self.conn.execute("SELECT key, value FROM meta")}
+        return _line({row["key"]: row["value"] for row in self.conn.execute("SELECT key, value FROM meta")})
 
     def ids(self) -> list[str]:
-        return [row[0] for row in self.conn.execute("SELECT id FROM entries ORDER BY id")]
+        return _line([row[0] for row in self.conn.execute("SELECT id FROM entries ORDER BY id")])
 
     # --- search ---------------------------------------------------------------------------------------------
     def search(self, text: str, *, lang: str | None = None, entry_type: str | None = None,
@@ -232,10 +266,10 @@ class Store:
         texts = self._snippet_texts(ordered)
         hits = []
         for doc in ordered:
-            text, spans = snippet(texts[doc["key"]], query)
+            text, spans = snippet(clean(texts[doc["key"]]), query)  # cleaned first: the spans index the clean text
             hits.append(Hit(
-                id=doc["id"], type=doc["type"], title=doc["title"], summary=doc["summary"], snippet=text,
-                highlights=spans, country=doc["country"], lang=doc["lang"],
+                id=_line(doc["id"]), type=_line(doc["type"]), title=_line(doc["title"]), summary=clean(doc["summary"]),
+                snippet=text, highlights=spans, country=_line(doc["country"]), lang=_line(doc["lang"]),
                 fallback=lang is not None and lang != "en" and doc["lang"] == "en", score=round(-doc["rank"], 6),
             ))
         return hits
@@ -285,29 +319,31 @@ class Store:
         if entry is None:
             return None
         rows = {r["lang"]: r for r in self.conn.execute("SELECT * FROM translations WHERE id = ?", (entry_id,))}
-        doc = next(rows[code] for code in fallback_chain(lang) if code in rows)
+        doc = next((rows[code] for code in fallback_chain(lang) if code in rows), None)
+        if doc is None:  # a crafted database: an entry without its English document
+            return None
         return Entry(
-            id=entry["id"],
-            type=entry["type"],
-            title=doc["title"],
-            summary=doc["summary"],
-            body=doc["body"],
-            lang=doc["lang"],
+            id=_line(entry["id"]),
+            type=_line(entry["type"]),
+            title=_line(doc["title"]),
+            summary=clean(doc["summary"]),
+            body=clean(doc["body"]),
+            lang=_line(doc["lang"]),
             requested_lang=lang,
             fallback=doc["lang"] == "en" and lang != "en",
-            translation=doc["status"],
-            country=entry["country"],
-            countries=json.loads(entry["countries"]),
-            tags=json.loads(entry["tags"]),
-            details=json.loads(entry["details"]),
+            translation=_line(doc["status"]),
+            country=_line(entry["country"]),
+            countries=_line(loads(entry["countries"], [])),
+            tags=_line(loads(entry["tags"], [])),
+            details=clean(loads(entry["details"], {})),
             sources=self._citations(entry_id),
-            as_of=entry["as_of"],
-            reviewed=entry["reviewed"],
+            as_of=_line(entry["as_of"]),
+            reviewed=_line(entry["reviewed"]),
             related=self._links("SELECT r.kind, r.dst AS id FROM relations r WHERE r.src = ? ORDER BY r.rowid", entry_id, lang),
             linked_from=self._links(
                 "SELECT r.kind, r.src AS id FROM relations r WHERE r.dst = ? ORDER BY r.src, r.rowid", entry_id, lang
             ),
-            languages=sorted(rows),
+            languages=_line(sorted(rows)),
         )
 
     def _citations(self, entry_id: str) -> list[Citation]:
@@ -317,8 +353,8 @@ class Store:
             (entry_id,),
         )
         return [
-            Citation(doc=r["doc"], where=r["location"], quote=r["quote"], title=r["title"] or "", url=r["url"],
-                     published=r["published"] or "")
+            Citation(doc=_line(r["doc"]), where=_line(r["location"]), quote=clean(r["quote"]),
+                     title=_line(r["title"] or ""), url=_line(r["url"]), published=_line(r["published"] or ""))
             for r in rows
         ]
 
@@ -329,7 +365,7 @@ class Store:
                 continue
             seen.add(row["id"])
             title, entry_type = self.title_of(row["id"], lang)
-            links.append(Link(id=row["id"], type=entry_type, title=title, kind=row["kind"]))
+            links.append(Link(id=_line(row["id"]), type=entry_type, title=title, kind=_line(row["kind"])))
         return links
 
     def title_of(self, entry_id: str, lang: str = "en") -> tuple[str, str]:
@@ -342,9 +378,9 @@ class Store:
             (entry_id, *chain),
         ).fetchall()
         if not rows:
-            return (entry_id, "")
+            return (_line(entry_id), "")
         best = min(rows, key=lambda row: chain.index(row["lang"]))
-        return best["title"], best["type"]
+        return _line(best["title"]), _line(best["type"])
 
     # --- lists ----------------------------------------------------------------------------------------------
     def list_entries(self, *, entry_type: str | None = None, country: str | None = None,
@@ -366,12 +402,13 @@ class Store:
             sql += " AND EXISTS (SELECT 1 FROM json_each(e.countries) WHERE value = ?)"
             args.append(country)
         rows = self.conn.execute(sql + " ORDER BY title COLLATE NOCASE", args).fetchall()
-        return [{k: row[k] for k in ("id", "type", "title", "summary", "country", "lang")} for row in rows]
+        return [{k: clean(row[k]) if k == "summary" else _line(row[k]) for k in ("id", "type", "title", "summary", "country", "lang")}
+                for row in rows]
 
     def place_kinds(self) -> dict[str, str]:
         """Place id -> kind (town, border-crossing, river, ...)."""
         rows = self.conn.execute("SELECT id, json_extract(details, '$.kind') FROM entries WHERE type = 'place'")
-        return {row[0]: row[1] for row in rows}
+        return _line({row[0]: row[1] for row in rows})
 
     def services_at(self, place_ids: list[str]) -> list[str]:
         """Ids of services whose place is one of `place_ids`."""
@@ -379,7 +416,7 @@ class Store:
             return []
         marks = ",".join("?" * len(place_ids))
         sql = f"SELECT id FROM entries WHERE type = 'service' AND json_extract(details, '$.place') IN ({marks}) ORDER BY id"
-        return [row[0] for row in self.conn.execute(sql, place_ids)]
+        return _line([row[0] for row in self.conn.execute(sql, place_ids)])
 
     # --- statistics -----------------------------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:
@@ -402,7 +439,7 @@ class Store:
                 "SELECT j.value, count(*) FROM entries e, json_each(e.countries) j GROUP BY j.value ORDER BY j.value"
             )
         }
-        return {
+        return _line({
             "content_version": meta.get("content_version", ""),
             "content_date": meta.get("content_date", ""),
             "content_hash": meta.get("content_hash", ""),
@@ -416,4 +453,4 @@ class Store:
             "oldest_reviewed": one("SELECT min(reviewed) FROM entries"),
             "newest_reviewed": one("SELECT max(reviewed) FROM entries"),
             "sources": one("SELECT count(*) FROM sources"),
-        }
+        })
