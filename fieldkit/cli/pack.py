@@ -195,6 +195,8 @@ def _install(args: argparse.Namespace) -> int:
             _report_install(result)
         elif result is not None:
             _say(f"up to date: {result.label} is installed and nothing in {folder} is newer")
+        else:
+            _say(f"up to date: the content shipped with fieldkit is newer than every pack in {folder}")
         return 0
     path = Path(args.file)
     try:

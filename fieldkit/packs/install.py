@@ -22,6 +22,7 @@ from fieldkit.packs.archive import DATABASE, MANIFEST, SIGNATURE, human
 from fieldkit.packs.errors import PackError
 from fieldkit.packs.keys import PublicKey
 from fieldkit.packs.manifest import Manifest, folder_name, version_key
+from fieldkit.packs.manifest import check_version as check_version_text
 from fieldkit.packs.reader import PackReader
 from fieldkit.packs.state import (STAMP, STATE, Installed, State, active_pack, packs_dir, read_installed, read_state,
                                   hash_file, stamp, verified)
@@ -36,7 +37,14 @@ class Outcome:
 
 
 def check_version(manifest: Manifest, in_use: Installed | None, allow_downgrade: bool) -> None:
-    if in_use is None or allow_downgrade:
+    """PackError unless `manifest` is newer than the pack in use or, with none, not older than the shipped content."""
+    if allow_downgrade:
+        return
+    if in_use is None:
+        shipped = shipped_version()
+        if shipped is not None and version_key(manifest.version) < version_key(shipped):
+            raise PackError(f"version {manifest.version} is older than the content shipped with fieldkit ({shipped}) "
+                            "(use --allow-downgrade to install it anyway)")
         return
     new, old = version_key(manifest.version), version_key(in_use.version)
     if new == old:
@@ -44,6 +52,23 @@ def check_version(manifest: Manifest, in_use: Installed | None, allow_downgrade:
     if new < old:
         raise PackError(f"version {manifest.version} is older than the installed {in_use.version} "
                         "(use --allow-downgrade to go back to it)")
+
+
+def shipped_version() -> str | None:
+    """The version of the content shipped with fieldkit, or None if it cannot be read (then nothing is refused)."""
+    import sqlite3
+
+    from fieldkit.store.db import StoreError, connect, shipped
+
+    try:
+        conn = connect(shipped().path)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'content_version'").fetchone()
+        finally:
+            conn.close()
+        return check_version_text(row[0]) if row else None
+    except (StoreError, sqlite3.Error, OSError, PackError):
+        return None
 
 
 def install(path: Path, *, allow_downgrade: bool = False, trusted: list[PublicKey] | None = None) -> Outcome:
@@ -117,9 +142,12 @@ def install_from_dir(source: Path, *, trusted: list[PublicKey] | None = None,
             skipped(path, problem.reason)
     candidates.sort(reverse=True)
     in_use = active_pack()
+    shipped = shipped_version() if in_use is None else None
     for key, _, path in candidates:
         if in_use is not None and key <= version_key(in_use.version):
             return in_use
+        if shipped is not None and key < version_key(shipped):
+            return None  # the shipped content is newer than anything here
         try:
             return install(path, trusted=trusted)
         except PackError as problem:

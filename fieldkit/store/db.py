@@ -39,6 +39,11 @@ def locate(explicit: str | os.PathLike[str] | None = None) -> Located:
 
         if (pack := active_pack()) is not None:
             return Located(pack.database, f"pack {pack.label}")
+    return shipped()
+
+
+def shipped() -> Located:
+    """The content shipped with fieldkit (what is read when no pack is installed)."""
     if paths.BUNDLED_DB.exists():
         return Located(paths.BUNDLED_DB, "bundled")
     if getattr(sys, "frozen", False):  # the one-file executable: see frozen_content.py

@@ -11,7 +11,8 @@ def test_pack_commands_stay_offline(tmp_path):
     pack = stick / "fieldkit.fkpack"
     commands = [
         ("pack", "keygen", "--out", str(keys)),
-        ("pack", "build", "--key", str(keys / "publisher.key"), "--content", str(FIXTURE_CONTENT), "-o", str(pack)),
+        ("pack", "build", "--key", str(keys / "publisher.key"), "--content", str(FIXTURE_CONTENT), "-o", str(pack),
+         "--version", "2100.1.1"),  # newer than the content shipped with fieldkit
         ("pack", "trust", str(keys / "publisher.pub")),
         ("pack", "verify", str(pack)),
         ("pack", "install", "--from-dir", str(stick)),
