@@ -43,6 +43,8 @@ def clean(value: Any, *, line: bool = False) -> Any:
     override removed (a pack or a `--db` file may be hostile), with `line` on one line too (newlines and tabs
     become spaces; bodies keep theirs). Lists, tuples and dicts (keys too) are cleaned through; other values are
     returned as they are. Every method below passes what it returns through here: the one place text leaves."""
+    if isinstance(value, bytes):  # a crafted database's BLOB where text belongs
+        value = value.decode("utf-8", "replace")
     if isinstance(value, str):
         if not value.isprintable():  # the common case, printable text, costs one C call
             value = sanitize(value)
@@ -87,7 +89,8 @@ class Store:
 
     # --- metadata -------------------------------------------------------------------------------------------
     def meta(self) -> dict[str, str]:
-        return _line({row["key"]: row["value"] for row in self.conn.execute("SELECT key, value FROM meta")})
+        # Text, whatever a crafted database stored (an integer schema_version, say).
+        return _line({str(row["key"]): str(row["value"]) for row in self.conn.execute("SELECT key, value FROM meta")})
 
     def ids(self) -> list[str]:
         return _line([row[0] for row in self.conn.execute("SELECT id FROM entries ORDER BY id")])
