@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fieldkit.interop.formula import unguard
 from fieldkit.interop.hxl import IMPORT_FIELDS, TRANSLATED_FIELDS, Hashtag, TagPattern
 from fieldkit.text.sanitize import sanitize
 
 SCAN_ROWS = 25  # the hashtag row must be among the first rows, as libhxl also expects
 MAX_BYTES = 50 * 1024 * 1024
-_APOSTROPHE = re.compile(r"^'(?=[=@+-])")  # a spreadsheet's guard against formulas, not part of the value
 
 
 class SheetError(Exception):
@@ -69,7 +69,7 @@ def _cell(cells: list[str], index: int) -> str:
 
 
 def clean_cell(text: str, *, multiline: bool = False) -> str:
-    text = _APOSTROPHE.sub("", sanitize(text).strip())
+    text = unguard(sanitize(text).strip())  # the apostrophe of a formula guard is not part of the value
     if multiline:
         return "\n".join(re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")).strip()
     return re.sub(r"\s+", " ", text)
