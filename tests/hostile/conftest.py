@@ -15,6 +15,7 @@ from fieldkit.packs.archive import DATABASE, MANIFEST, SIGNATURE, deflated, rend
 from fieldkit.packs.keys import SecretKey
 from fieldkit.packs.manifest import Manifest, Member
 from tests.packs.conftest import installed_v1, packs, trusted  # noqa: F401  (fixtures shared with tests/packs)
+from tests.tui.conftest import make_app, userdata_path  # noqa: F401  (and with tests/tui)
 
 
 @pytest.fixture(autouse=True)
