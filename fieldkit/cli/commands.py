@@ -143,7 +143,9 @@ def run_build(args: argparse.Namespace) -> int:
         print(f"build failed: {len(failure.problems)} problem(s); {out} {state}", file=sys.stderr)
         return 1
     except OSError as failure:
-        print(f"build failed: {failure}; {out} is unchanged", file=sys.stderr)
+        from fieldkit.core.atomic import explain
+
+        print(f"build failed: {explain(failure, out)}; nothing was written", file=sys.stderr)
         return 1
     print(f"built {result.path}: {result.entries} entries, {result.translations} documents, "
           f"content hash {result.content_hash[:16]}", file=sys.stderr)

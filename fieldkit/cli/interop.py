@@ -88,7 +88,13 @@ def run_export(args: argparse.Namespace) -> int:
         text = {"hxl": writers.to_hxl, "csv": writers.to_csv, "json": writers.to_json}[args.export_format](exports[0])
         summary = _count(len(exports[0].records), exports[0].entry_type)
     if args.output:
-        _write(Path(args.output), text)
+        from fieldkit.core.atomic import WriteError, write_text
+
+        try:
+            write_text(args.output, text)
+        except WriteError as problem:
+            error(str(problem))
+            return 1
         print(sanitize(f"wrote {args.output}: {summary} as {args.export_format}"), file=sys.stderr)
     else:
         sys.stdout.write(text)
@@ -97,19 +103,6 @@ def run_export(args: argparse.Namespace) -> int:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
-
-
-def _write(path: Path, text: str) -> None:
-    from fieldkit.packs.atomic import write_file
-
-    if path.is_dir():
-        raise UsageError(f"-o: {path} is a folder; give a file name")
-    if not path.parent.is_dir():
-        raise UsageError(f"-o: no such folder: {path.parent}")
-    try:
-        write_file(path, text.encode("utf-8"))
-    except OSError as problem:
-        raise UsageError(f"cannot write {path}: {problem.strerror or problem}") from None
 
 
 def run_import_services(args: argparse.Namespace) -> int:

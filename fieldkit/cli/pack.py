@@ -132,7 +132,9 @@ def _build(args: argparse.Namespace) -> int:
         error(f"pack not built: {len(failure.problems)} problem(s) in the content; {out} was not written")
         return 1
     except OSError as failure:
-        raise PackError(f"cannot write {out}: {failure.strerror or failure}") from None
+        from fieldkit.core.atomic import explain
+
+        raise PackError(str(explain(failure, out))) from None
     _say(f"built {out}: {manifest.name} {manifest.version}, {manifest.counts.get('entries', 0)} entries in "
          f"{', '.join(manifest.languages)}, {human(out.stat().st_size)}, signed by key {secret.public.describe()}")
     if out.suffix != ".fkpack":

@@ -113,14 +113,14 @@ def import_services(sheet_path: Path, content_dir: Path, *, skip_bad: bool = Fal
     if not files or dry_run or report.blocked:
         report.source_added = bool(files) and not source_exists
         return report
-    from fieldkit.packs.atomic import write_file
+    from fieldkit.core.atomic import write_bytes
 
-    if not source_exists:
-        write_file(content_dir / SOURCES_FILE, _with_source(content_dir, source_id, sheet_path, today))
+    if not source_exists:  # replaced whole, its mode kept (fieldkit.core.atomic)
+        write_bytes(content_dir / SOURCES_FILE, _with_source(content_dir, source_id, sheet_path, today))
         report.source_added = True
     for planned in files:
-        planned.path.parent.mkdir(parents=True, exist_ok=True)
-        write_file(planned.path, planned.text.encode("utf-8"))
+        planned.path.parent.mkdir(parents=True, exist_ok=True)  # the content folder's own service/ folder
+        write_bytes(planned.path, planned.text.encode("utf-8"))
         report.written.append(str(planned.path))
     return report
 

@@ -70,6 +70,7 @@ def _build_source_checkout(content_dir: Path) -> Path:
         from fieldkit.content.problems import ContentError
 
         try:
+            target.parent.mkdir(parents=True, exist_ok=True)  # fieldkit's own cache folder
             build(content_dir, target)
         except ContentError as error:
             shown = "\n".join(str(p) for p in error.problems[:10])

@@ -9,6 +9,7 @@ from tests.test_offline import run_guarded
 def test_pack_commands_stay_offline(tmp_path):
     keys, stick = tmp_path / "keys", tmp_path / "stick"
     pack = stick / "fieldkit.fkpack"
+    stick.mkdir()  # fieldkit writes into a folder that exists; it makes none (fieldkit.core.atomic)
     commands = [
         ("pack", "keygen", "--out", str(keys)),
         ("pack", "build", "--key", str(keys / "publisher.key"), "--content", str(FIXTURE_CONTENT), "-o", str(pack),
