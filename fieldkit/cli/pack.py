@@ -97,6 +97,12 @@ def _say(text: str) -> None:
     print(sanitize(text))
 
 
+def _name(path: Path) -> str:
+    """A file's name for a message, shortened if it is absurdly long."""
+    name = path.name
+    return name if len(name) <= 80 else name[:38] + "..." + name[-38:]
+
+
 def _keygen(args: argparse.Namespace) -> int:
     from fieldkit.packs.errors import PackError
     from fieldkit.packs.keys import write_key_pair
@@ -156,9 +162,9 @@ def _verify(args: argparse.Namespace) -> int:
             pack.extract_database(Path(work) / "fieldkit.db")
             manifest, key = pack.manifest, pack.key
     except PackError as problem:
-        raise PackError(f"refused: {path.name}: {problem}") from None
+        raise PackError(f"refused: {_name(path)}: {problem}") from None
     except OSError as problem:
-        raise PackError(f"cannot check {path.name}: no room to unpack it ({problem.strerror or problem})") from None
+        raise PackError(f"cannot check {_name(path)}: no room to unpack it ({problem.strerror or problem})") from None
     in_use = active_pack()
     try:
         check_version(manifest, in_use, allow_downgrade=False)
@@ -192,7 +198,7 @@ def _install(args: argparse.Namespace) -> int:
             raise UsageError("--allow-downgrade needs the FILE to go back to, not --from-dir")
         folder = Path(args.from_dir)
         result = install_from_dir(
-            folder, skipped=lambda path, reason: print(sanitize(f"skipped {path.name}: {reason}"), file=sys.stderr))
+            folder, skipped=lambda path, reason: print(sanitize(f"skipped {_name(path)}: {reason}"), file=sys.stderr))
         if isinstance(result, Outcome):
             _report_install(result)
         elif result is not None:
@@ -204,7 +210,7 @@ def _install(args: argparse.Namespace) -> int:
     try:
         outcome = install(path, allow_downgrade=args.allow_downgrade)
     except PackError as problem:
-        raise PackError(f"not installed: {path.name}: {problem}") from None
+        raise PackError(f"not installed: {_name(path)}: {problem}") from None
     _report_install(outcome)
     return 0
 
@@ -269,7 +275,11 @@ def _trust(args: argparse.Namespace) -> int:
     from fieldkit.packs.keys import ADDED, load_public, parse_public, trust
 
     candidate = Path(args.pubkey)
-    if candidate.is_file():
+    try:
+        is_file = candidate.is_file()
+    except OSError:  # longer than a path may be: then it is key text, or nothing
+        is_file = False
+    if is_file:
         key = load_public(candidate, ADDED)
     else:
         try:

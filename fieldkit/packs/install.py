@@ -76,8 +76,9 @@ def install(path: Path, *, allow_downgrade: bool = False, trusted: list[PublicKe
     folder = packs_dir()
     with PackReader(path, trusted) as pack:
         check_version(pack.manifest, active_pack(), allow_downgrade)
-        made = _make_folders(folder)
+        made: list[Path] = []
         try:
+            made = _make_folders(folder)
             with atomic.locked(folder):
                 in_use = active_pack()
                 check_version(pack.manifest, in_use, allow_downgrade)
@@ -216,12 +217,17 @@ def listing() -> list[Listed]:
 
 # --- housekeeping -------------------------------------------------------------------------------------------
 def _make_folders(folder: Path) -> list[Path]:
-    """Create `folder` and its missing parents; returns the ones created, so a failure can take them away."""
+    """Create `folder` and its missing parents; returns the ones created, so a failure can take them away.
+    OSError if one cannot be made (the ones made before it are taken away again)."""
     made = []
     for path in reversed([folder, *folder.parents]):
         if not path.exists():
             made.append(path)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        _remove_empty([path for path in made if path.is_dir()])
+        raise
     return made
 
 

@@ -64,6 +64,14 @@ def _line(value: Any) -> Any:
     return clean(value, line=True)
 
 
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def loads(text: Any, default: Any) -> Any:
     """A JSON column's value, or `default` when a crafted database holds something else there."""
     try:
@@ -318,6 +326,8 @@ class Store:
     # --- one entry ------------------------------------------------------------------------------------------
     def get(self, entry_id: str, lang: str = "en") -> Entry | None:
         """The entry in `lang`, or in English with `fallback=True`; None for an unknown id."""
+        if not _encodable(entry_id):  # bytes that are not UTF-8 on the command line: no entry has that id
+            return None
         entry = self.conn.execute("SELECT * FROM entries WHERE id = ?", (entry_id,)).fetchone()
         if entry is None:
             return None
@@ -373,6 +383,8 @@ class Store:
 
     def title_of(self, entry_id: str, lang: str = "en") -> tuple[str, str]:
         """(title in `lang`, its base language or English, type) of an entry."""
+        if not _encodable(entry_id):
+            return (_line(entry_id.encode("utf-8", "replace").decode("utf-8")), "")
         chain = fallback_chain(lang)
         marks = ",".join("?" * len(chain))
         rows = self.conn.execute(
