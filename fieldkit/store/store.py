@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import heapq
 import json
+import math
 import sqlite3
 from typing import Any, Iterator
 
@@ -42,7 +43,7 @@ def clean(value: Any, *, line: bool = False) -> Any:
     """Text from the database as it may leave the store: every escape sequence, control character and bidi
     override removed (a pack or a `--db` file may be hostile), with `line` on one line too (newlines and tabs
     become spaces; bodies keep theirs). Lists, tuples and dicts (keys too) are cleaned through; other values are
-    returned as they are. Every method below passes what it returns through here: the one place text leaves."""
+    returned as they are, except NaN and infinities (not JSON), which become None. Every method below passes what it returns through here: the one place text leaves."""
     if isinstance(value, bytes):  # a crafted database's BLOB where text belongs
         value = value.decode("utf-8", "replace")
     if isinstance(value, str):
@@ -57,6 +58,8 @@ def clean(value: Any, *, line: bool = False) -> Any:
         return tuple(clean(item, line=line) for item in value)
     if isinstance(value, dict):
         return {clean(key, line=True): clean(item, line=line) for key, item in value.items()}
+    if isinstance(value, float) and not math.isfinite(value):  # NaN or Infinity in a crafted JSON column
+        return None
     return value
 
 
