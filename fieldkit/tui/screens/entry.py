@@ -15,6 +15,7 @@ from fieldkit.i18n.dates import age_in_words, is_stale
 from fieldkit.i18n.languages import is_rtl
 from fieldkit.text.bidi import visual_line
 from fieldkit.store.models import Entry
+from fieldkit.text.clip import clip, clip_body
 from fieldkit.text.sanitize import sanitize
 from fieldkit.tui.screens.base import BaseScreen
 from fieldkit.tui.widgets.labels import TYPE_LABELS, entry_label
@@ -76,11 +77,13 @@ class EntryScreen(BaseScreen):
         rtl = is_rtl(entry.lang) and self.app.rtl_in_app
         for widget_id, shown in (("#entry-summary", not rtl), ("#entry-markdown", not rtl), ("#entry-rtl", rtl)):
             self.query_one(widget_id).display = shown
+        # Clipped: a crafted database's 20 MB body would keep the screen busy for minutes (fieldkit.text.clip).
+        summary, body = clip(entry.summary), clip_body(entry.body)
         if rtl:  # laid out right to left by fieldkit itself; the summary leads as a quote (italic)
-            self.query_one("#entry-rtl", RtlMarkdown).update(f"> {entry.summary}\n\n{entry.body}")
+            self.query_one("#entry-rtl", RtlMarkdown).update(f"> {summary}\n\n{body}")
         else:
-            self.query_one("#entry-summary", Static).update(Text(sanitize(entry.summary), style="italic"))
-            self.query_one("#entry-markdown", Markdown).update(sanitize(entry.body))
+            self.query_one("#entry-summary", Static).update(Text(sanitize(summary), style="italic"))
+            self.query_one("#entry-markdown", Markdown).update(sanitize(body))
         if rtl_ui:  # each detail wrapped to the panel, then reordered: the label stays at the start of its line
             self.query_one("#entry-details-rtl", RtlLines).update(
                 [(f"{label}: {sanitize(value) if value else not_known()}", "" if value else "dim italic")
@@ -104,7 +107,7 @@ class EntryScreen(BaseScreen):
             bookmarked = "   ★ " + _("bookmarked") if self.app.userdata.is_bookmarked(entry.id) else ""
             marker, dates, stale = self._title_parts(entry)
             self.query_one("#entry-title-rtl", RtlLines).update(
-                [(f"{entry.title}   {self._meta(entry)}{bookmarked}", "bold"),
+                [(f"{clip(entry.title)}   {self._meta(entry)}{bookmarked}", "bold"),
                  (f"{marker} {dates}".strip(), "bold red" if stale else "bold yellow" if marker else "dim")])
         else:
             self.query_one("#entry-title", Static).update(self._title_text(entry))
@@ -132,7 +135,8 @@ class EntryScreen(BaseScreen):
     def _title_text(self, entry: Entry) -> Text:
         app = self.app
         rtl_title = is_rtl(entry.lang) and app.rtl_in_app
-        text = Text(visual_line(entry.title) if rtl_title else sanitize(entry.title), style="bold")
+        title = clip(entry.title)
+        text = Text(visual_line(title) if rtl_title else sanitize(title), style="bold")
         text.append(f"   {display(self._meta(entry))}", style="dim")
         if app.userdata.is_bookmarked(entry.id):
             text.append("   ★ " + ui("bookmarked"), style="bold yellow")
@@ -148,7 +152,7 @@ class EntryScreen(BaseScreen):
         text = Text()
         rtl_ui = reorders_rtl()
         for label, value in detail_lines(entry):
-            shown = sanitize(value) if value else not_known()
+            shown = clip(sanitize(value)) if value else not_known()
             if rtl_ui:  # label and value form one right-to-left line, reordered together
                 text.append(display(f"{label}: {shown}") + "\n", style="" if value else "dim italic")
                 continue
