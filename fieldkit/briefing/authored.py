@@ -26,7 +26,8 @@ def load_deck(store: Store, deck_id: str, lang: str = "en") -> Deck:
                 citations += embedded.sources
     meta = store.meta()
     return Deck(
-        id=entry.id, title=entry.title, audience=entry.details["audience"], duration=entry.details["duration"],
+        id=entry.id, title=entry.title, audience=str(entry.details.get("audience", "staff")),
+        duration=entry.details.get("duration", 0),
         lang=entry.lang, slides=slides, sources=unique_citations(citations),
         content_version=meta.get("content_version", ""), content_date=meta.get("content_date", ""),
     )

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
-from pathlib import Path
 
-from fieldkit.cli.output import NotFound, UsageError
+from fieldkit.cli.output import NotFound, UsageError, error
 from fieldkit.core.vocabularies import AUDIENCES
+from fieldkit.text.sanitize import sanitize
 
 
 def add_parser(subparsers) -> None:
@@ -56,8 +54,14 @@ def run_brief(args: argparse.Namespace) -> int:
 
     text = to_html(deck, notes=args.notes) if args.format == "html" else to_markdown(deck, notes=args.notes)
     if args.output:
-        _write_atomically(Path(args.output), text)
-        print(f"wrote {args.output}: {len(deck.slides)} slides", file=sys.stderr)
+        from fieldkit.core.atomic import WriteError, write_text
+
+        try:
+            write_text(args.output, text)
+        except WriteError as problem:
+            error(str(problem))
+            return 1
+        print(sanitize(f"wrote {args.output}: {len(deck.slides)} slides"), file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0
@@ -92,18 +96,3 @@ def _present(store, deck, lang) -> int:
     from fieldkit.tui.app import run
 
     return run(store, lang=lang, present=deck)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write beside the target and rename, so an existing handout is never left half-written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -153,8 +153,11 @@ def run_build(args: argparse.Namespace) -> int:
         state = "is unchanged" if out.exists() else "was not written"
         print(f"build failed: {len(failure.problems)} problem(s); {out} {state}", file=sys.stderr)
         return 1
-    except OSError as failure:
-        print(f"build failed: {failure}; {out} is unchanged", file=sys.stderr)
+    except OSError as failure:  # the same one line as export -o and brief -o
+        from fieldkit.cli.output import error
+        from fieldkit.core.atomic import explain
+
+        error(str(explain(failure, out)))
         return 1
     print(f"built {result.path}: {result.entries} entries, {result.translations} documents, "
           f"content hash {result.content_hash[:16]}", file=sys.stderr)

@@ -94,7 +94,13 @@ def run_export(args: argparse.Namespace) -> int:
         text = {"hxl": writers.to_hxl, "csv": writers.to_csv, "json": writers.to_json}[args.export_format](exports[0])
         summary = _count(len(exports[0].records), exports[0].entry_type)
     if args.output:
-        _write(Path(args.output), text)
+        from fieldkit.core.atomic import WriteError, write_text
+
+        try:
+            write_text(args.output, text)
+        except WriteError as problem:
+            error(str(problem))
+            return 1
         print(sanitize(f"wrote {args.output}: {summary} as {args.export_format}"), file=sys.stderr)
     else:
         sys.stdout.write(text)
@@ -102,8 +108,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _export_hsds(args: argparse.Namespace, lang: str | None) -> int:
+    from fieldkit.core.atomic import WriteError, write_text
     from fieldkit.interop.hsds import build_package, package_files
-    from fieldkit.packs.atomic import write_file
     from fieldkit.runtime.locate import open_store
 
     if args.entry_type not in (None, "service"):
@@ -128,10 +134,14 @@ def _export_hsds(args: argparse.Namespace, lang: str | None) -> int:
         for package in packages:
             for name, text in package_files(package, meta).items():
                 target = folder / package.lang / name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                write_file(target, text.encode("utf-8"))
+                target.parent.mkdir(parents=True, exist_ok=True)  # the language folders inside the one given
+                write_text(target, text)
+    except WriteError as problem:
+        error(str(problem))
+        return 1
     except OSError as problem:
-        raise UsageError(f"cannot write {folder}: {problem.strerror or problem}") from None
+        error(f"cannot write {folder}: {problem.strerror or problem}")
+        return 1
     first = packages[0]
     left = f"; {len(first.left_out)} left out: HSDS needs a status, and the content does not give theirs" \
         if first.left_out else ""
@@ -142,19 +152,6 @@ def _export_hsds(args: argparse.Namespace, lang: str | None) -> int:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
-
-
-def _write(path: Path, text: str) -> None:
-    from fieldkit.packs.atomic import write_file
-
-    if path.is_dir():
-        raise UsageError(f"-o: {path} is a folder; give a file name")
-    if not path.parent.is_dir():
-        raise UsageError(f"-o: no such folder: {path.parent}")
-    try:
-        write_file(path, text.encode("utf-8"))
-    except OSError as problem:
-        raise UsageError(f"cannot write {path}: {problem.strerror or problem}") from None
 
 
 def run_import_services(args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ commands so `fieldkit --version` and `--help` answer at once.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 
@@ -81,12 +82,17 @@ def _positive_int(text: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    import sqlite3
+
     from fieldkit.cli import commands
     from fieldkit.store.db import StoreError
 
     handler = getattr(args, "handler", None) or getattr(commands, f"run_{args.command or 'app'}")
     try:
-        return handler(args)
+        _global_db(args)
+        code = handler(args)
+        sys.stdout.flush()  # a full disk on standard output shows here, not as a traceback at exit
+        return code
     except UsageError as problem:
         error(str(problem))
         return 2
@@ -96,9 +102,50 @@ def main(argv: list[str] | None = None) -> int:
     except StoreError as problem:
         error(str(problem))
         return 1
+    except sqlite3.DatabaseError as problem:
+        # Damage found only while reading (a pack's damage is caught before use; see fieldkit/packs/state.py).
+        error(f"the content database cannot be read ({problem}): it is damaged or not fieldkit content; "
+              "'fieldkit doctor' says which database is in use, 'fieldkit pack list' checks installed packs")
+        return 1
     except BrokenPipeError:
         # Output piped into `head` that stopped reading: not an error worth a traceback.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_stdout()
         return 0
+    except OSError as problem:
+        # Whatever the system refused (a full disk under standard output, a path longer than it allows, a folder
+        # it will not let fieldkit read): one line, exit 1. Commands say more where they know more.
+        _drop_stdout()
+        error(describe(problem))
+        return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _global_db(args: argparse.Namespace) -> None:
+    """`fieldkit --db FILE COMMAND`: the command reads FILE too, unless it was given its own --db; a command that
+    reads no content database says so instead of ignoring it."""
+    if not args.app_db or args.command is None:
+        return
+    if not hasattr(args, "db"):
+        raise UsageError(f"--db is for the commands that read content; 'fieldkit {args.command}' does not use it")
+    if args.db is None:
+        args.db = args.app_db
+
+
+def _drop_stdout() -> None:
+    """Send what is still buffered for standard output nowhere, so it does not fail again when Python exits."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real stdout (a test's capture, say)
+        pass
+
+
+def describe(problem: OSError) -> str:
+    """An OSError as one line: what the system said and about which file (shortened)."""
+    reason = problem.strerror or str(problem)
+    if problem.filename is None:
+        return f"cannot write the output: {reason}" if problem.errno in (errno.ENOSPC, errno.EIO, errno.EDQUOT) else reason
+    name = os.fsdecode(problem.filename) if isinstance(problem.filename, bytes) else str(problem.filename)
+    if len(name) > 120:
+        name = name[:50] + "..." + name[-50:]
+    return f"{reason}: {name}"

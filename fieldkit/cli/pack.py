@@ -98,6 +98,12 @@ def _say(text: str) -> None:
     print(sanitize(text))
 
 
+def _name(path: Path) -> str:
+    """A file's name for a message, shortened if it is absurdly long."""
+    name = path.name
+    return name if len(name) <= 80 else name[:38] + "..." + name[-38:]
+
+
 def _keygen(args: argparse.Namespace) -> int:
     from fieldkit.packs.errors import PackError
     from fieldkit.packs.keys import write_key_pair
@@ -133,7 +139,9 @@ def _build(args: argparse.Namespace) -> int:
         error(f"pack not built: {len(failure.problems)} problem(s) in the content; {out} was not written")
         return 1
     except OSError as failure:
-        raise PackError(f"cannot write {out}: {failure.strerror or failure}") from None
+        from fieldkit.core.atomic import explain
+
+        raise PackError(str(explain(failure, out))) from None
     _say(f"built {out}: {manifest.name} {manifest.version}, {manifest.counts.get('entries', 0)} entries in "
          f"{', '.join(manifest.languages)}, {human(out.stat().st_size)}, signed by key {secret.public.describe()}")
     if out.suffix != ".fkpack":
@@ -148,6 +156,7 @@ def _verify(args: argparse.Namespace) -> int:
     from fieldkit.packs.install import check_version
     from fieldkit.packs.reader import PackReader
     from fieldkit.packs.state import active_pack
+    from fieldkit.runtime.locate import shipped_version
 
     path = Path(args.file)
     try:
@@ -155,12 +164,12 @@ def _verify(args: argparse.Namespace) -> int:
             pack.extract_database(Path(work) / "fieldkit.db")
             manifest, key = pack.manifest, pack.key
     except PackError as problem:
-        raise PackError(f"refused: {path.name}: {problem}") from None
+        raise PackError(f"refused: {_name(path)}: {problem}") from None
     except OSError as problem:
-        raise PackError(f"cannot check {path.name}: no room to unpack it ({problem.strerror or problem})") from None
+        raise PackError(f"cannot check {_name(path)}: no room to unpack it ({problem.strerror or problem})") from None
     in_use = active_pack()
     try:
-        check_version(manifest, in_use, allow_downgrade=False)
+        check_version(manifest, in_use, allow_downgrade=False, shipped_version=shipped_version)
         verdict = "it would install" + (f" over {in_use.label}" if in_use else "")
     except PackError as problem:
         verdict = f"it would not install: {problem}"
@@ -183,6 +192,7 @@ def _verify(args: argparse.Namespace) -> int:
 def _install(args: argparse.Namespace) -> int:
     from fieldkit.packs.errors import PackError
     from fieldkit.packs.install import Outcome, install, install_from_dir
+    from fieldkit.runtime.locate import shipped_version
 
     if bool(args.file) == bool(args.from_dir):
         raise UsageError("give either a pack FILE or --from-dir DIR")
@@ -191,17 +201,20 @@ def _install(args: argparse.Namespace) -> int:
             raise UsageError("--allow-downgrade needs the FILE to go back to, not --from-dir")
         folder = Path(args.from_dir)
         result = install_from_dir(
-            folder, skipped=lambda path, reason: print(sanitize(f"skipped {path.name}: {reason}"), file=sys.stderr))
+            folder, skipped=lambda path, reason: print(sanitize(f"skipped {_name(path)}: {reason}"), file=sys.stderr),
+            shipped_version=shipped_version)
         if isinstance(result, Outcome):
             _report_install(result)
         elif result is not None:
             _say(f"up to date: {result.label} is installed and nothing in {folder} is newer")
+        else:
+            _say(f"up to date: the content shipped with fieldkit is newer than every pack in {folder}")
         return 0
     path = Path(args.file)
     try:
-        outcome = install(path, allow_downgrade=args.allow_downgrade)
+        outcome = install(path, allow_downgrade=args.allow_downgrade, shipped_version=shipped_version)
     except PackError as problem:
-        raise PackError(f"not installed: {path.name}: {problem}") from None
+        raise PackError(f"not installed: {_name(path)}: {problem}") from None
     _report_install(outcome)
     return 0
 
@@ -230,10 +243,12 @@ def _rollback(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     from fieldkit.packs.install import listing
     from fieldkit.packs.keys import trusted_keys
+    from fieldkit.packs.state import read_state
 
-    packs, keys = listing(), trusted_keys()
+    packs, keys, recovered = listing(), trusted_keys(), read_state().recovered
     if args.json:
         print_json({
+            "state_recovered": recovered,
             "packs": [{"role": p.role, "folder": p.folder, "in_use": p.in_use, "problem": p.problem,
                        "name": p.installed.name if p.installed else None,
                        "version": p.installed.version if p.installed else None,
@@ -243,6 +258,9 @@ def _list(args: argparse.Namespace) -> int:
             "trusted_keys": [{"id": k.id, "comment": k.comment, "origin": k.origin} for k in keys],
         })
         return 0
+    if recovered:
+        _say("note: state.json (which pack is current) could not be read; fieldkit uses the newest whole pack it "
+             "found, and the next install writes state.json again")
     if not packs:
         _say("no content pack installed: fieldkit uses the content shipped with it")
     for p in packs:
@@ -261,7 +279,11 @@ def _trust(args: argparse.Namespace) -> int:
     from fieldkit.packs.keys import ADDED, load_public, parse_public, trust
 
     candidate = Path(args.pubkey)
-    if candidate.is_file():
+    try:
+        is_file = candidate.is_file()
+    except OSError:  # longer than a path may be: then it is key text, or nothing
+        is_file = False
+    if is_file:
         key = load_public(candidate, ADDED)
     else:
         try:

@@ -7,6 +7,7 @@ from fieldkit.i18n.details import detail_lines, not_known
 from fieldkit.i18n.languages import country_name
 from fieldkit.i18n.near import NearService
 from fieldkit.store.models import Entry
+from fieldkit.text.clip import clip, clip_body
 from fieldkit.text.sanitize import sanitize
 
 
@@ -16,7 +17,7 @@ def render_entry(entry: Entry, *, colour: bool, near: list[NearService] | None =
     from rich.text import Text
 
     console = Console(no_color=not colour, highlight=False, force_terminal=colour or None, emoji=False)
-    console.print(Text(sanitize(entry.title), style="bold"))
+    console.print(Text(clip(sanitize(entry.title)), style="bold"))
     where = f" · {country_name(entry.country)}" if entry.country else ""
     status = entry.translation if entry.translation != "original" else "original"
     note = "  [shown in English: no translation yet]" if entry.fallback else ""
@@ -27,23 +28,23 @@ def render_entry(entry: Entry, *, colour: bool, near: list[NearService] | None =
     console.print(Text(f"Facts as of {entry.as_of} · reviewed {reviewed}" + (f" ({age})" if age else ""),
                        style="bold red" if stale else "dim"))
     console.print()
-    console.print(Text(sanitize(entry.summary), style="italic"))
+    console.print(Text(clip(sanitize(entry.summary)), style="italic"))
     console.print()
-    console.print(Markdown(sanitize(entry.body)))
+    console.print(Markdown(clip_body(sanitize(entry.body))))  # a crafted 20 MB body would take minutes
     details = detail_lines(entry)
     if details:
         console.print()
         for label, value in details:
-            console.print(Text.assemble((f"{label}: ", "bold"), sanitize(value) if value else not_known()))
+            console.print(Text.assemble((f"{label}: ", "bold"), clip(sanitize(value)) if value else not_known()))
     console.print()
     console.print(Text("Sources", style="bold"))
     for number, citation in enumerate(entry.sources, start=1):
         title = f" — {citation.title}" if citation.title else ""
-        console.print(Text(sanitize(f" [{number}] {citation.doc}{title}, {citation.where or ''}")))
+        console.print(Text(clip(sanitize(f" [{number}] {citation.doc}{title}, {citation.where or ''}"))))
         if citation.quote:
-            console.print(Text(sanitize(f"     “{citation.quote}”"), style="dim"))
+            console.print(Text(clip(sanitize(f"     “{citation.quote}”")), style="dim"))
         if citation.url:
-            console.print(Text(sanitize(f"     {citation.url}"), style="dim"))
+            console.print(Text(clip(sanitize(f"     {citation.url}")), style="dim"))
     if near is not None:
         console.print()
         console.print(Text(f"Services near {sanitize(entry.title)}", style="bold"))
@@ -55,4 +56,4 @@ def render_entry(entry: Entry, *, colour: bool, near: list[NearService] | None =
         console.print()
         console.print(Text("Related", style="bold"))
         for link in entry.related:
-            console.print(Text(sanitize(f" {link.id}  {link.title} ({link.type})")))
+            console.print(Text(clip(sanitize(f" {link.id}  {link.title} ({link.type})"))))

@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fieldkit.interop.formula import unguard
 from fieldkit.interop.hxl import IMPORT_FIELDS, TRANSLATED_FIELDS, Hashtag, TagPattern
 from fieldkit.text.sanitize import sanitize
 
 SCAN_ROWS = 25  # the hashtag row must be among the first rows, as libhxl also expects
 MAX_BYTES = 50 * 1024 * 1024
-_APOSTROPHE = re.compile(r"^'(?=[=@+-])")  # a spreadsheet's guard against formulas, not part of the value
 
 
 class SheetError(Exception):
@@ -40,6 +40,7 @@ class SheetColumn:
 class Row:
     number: int  # the row's number in a spreadsheet, counting the header and hashtag rows
     cells: list[str]
+    raw: str = ""  # the text of the file this row was read from (its cells are quoted from it)
 
 
 @dataclass
@@ -69,7 +70,7 @@ def _cell(cells: list[str], index: int) -> str:
 
 
 def clean_cell(text: str, *, multiline: bool = False) -> str:
-    text = _APOSTROPHE.sub("", sanitize(text).strip())
+    text = unguard(sanitize(text).strip())  # the apostrophe of a formula guard is not part of the value
     if multiline:
         return "\n".join(re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")).strip()
     return re.sub(r"\s+", " ", text)
@@ -79,7 +80,7 @@ def read_sheet(path: Path) -> Sheet:
     text = _read_text(path)
     delimiter = _delimiter(text)
     try:
-        table = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        table, raws = _records(text, delimiter)
     except csv.Error as problem:
         raise SheetError(f"{path.name} is not a readable CSV file: {problem}") from None
     position = _hashtag_row(table)
@@ -97,11 +98,29 @@ def read_sheet(path: Path) -> Sheet:
     for offset, cells in enumerate(table[position + 1:], start=position + 2):
         cleaned = [clean_cell(value, multiline=True) for value in cells]
         if any(cleaned):
-            rows.append(Row(offset, cleaned))
+            rows.append(Row(offset, cleaned, raws[offset - 1]))
     sheet = Sheet(path=path, text=text, columns=columns, rows=rows)
     _match_fields(sheet)
     _require(sheet)
     return sheet
+
+
+def _records(text: str, delimiter: str) -> tuple[list[list[str]], list[str]]:
+    """The CSV records, and for each the text it was read from: a cell is quoted from its own row, so checking a
+    quote costs the row's length, not the whole file's (a sheet of many rows stays linear)."""
+    consumed: list[str] = []
+
+    def lines():
+        for line in io.StringIO(text, newline=""):
+            consumed.append(line)
+            yield line
+
+    table, raws = [], []
+    for record in csv.reader(lines(), delimiter=delimiter):  # reads no further than the record it returns
+        table.append(record)
+        raws.append("".join(consumed))
+        consumed.clear()
+    return table, raws
 
 
 def _read_text(path: Path) -> str:

@@ -33,6 +33,11 @@ def locate(explicit: str | os.PathLike[str] | None = None) -> Located:
 
         if (pack := active_pack()) is not None:
             return Located(pack.database, f"pack {pack.label}")
+    return shipped()
+
+
+def shipped() -> Located:
+    """The content shipped with fieldkit: what is read when no pack is installed."""
     if paths.BUNDLED_DB.exists():
         return Located(paths.BUNDLED_DB, "bundled")
     if getattr(sys, "frozen", False):  # the one-file executable: see frozen_content.py
@@ -59,6 +64,7 @@ def _build_source_checkout(content_dir: Path) -> Path:
         from fieldkit.content.problems import ContentError
 
         try:
+            target.parent.mkdir(parents=True, exist_ok=True)  # fieldkit's own cache folder
             build(content_dir, target)
         except ContentError as error:
             shown = "\n".join(str(p) for p in error.problems[:10])
@@ -68,10 +74,29 @@ def _build_source_checkout(content_dir: Path) -> Path:
     return target
 
 
+def shipped_version() -> str | None:
+    """The content version shipped with fieldkit, or None if it cannot be read (then no pack is refused for it)."""
+    import sqlite3
+
+    try:
+        conn = connect(shipped().path)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'content_version'").fetchone()
+        finally:
+            conn.close()
+    except (StoreError, sqlite3.Error, OSError):
+        return None
+    from fieldkit.packs.errors import PackError
+    from fieldkit.packs.manifest import check_version
+
+    try:
+        return check_version(str(row[0])) if row else None
+    except PackError:
+        return None
+
+
 def open_store(explicit: str | os.PathLike[str] | None = None) -> Store:
-    from fieldkit.store.store import (
-        Store,  # here: `pack` commands locate content without searching it
-    )
+    from fieldkit.store.store import Store  # here: `pack` commands locate content without searching it
 
     located = locate(explicit)
     return Store(connect(located.path), located)

@@ -159,6 +159,12 @@ class FieldkitApp(App[None]):
         else:
             self.push_screen(SearchScreen())
 
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        """Every link clicked in the app: its address in a dialog to copy, never a browser opened."""
+        from fieldkit.tui.screens.dialogs import LinkScreen
+
+        self.push_screen(LinkScreen(url))
+
     def action_help(self) -> None:
         from fieldkit.tui.screens.dialogs import HelpScreen
 

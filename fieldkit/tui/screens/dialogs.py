@@ -1,4 +1,4 @@
-"""Small screens over the current one: help, language choice, and "enlarge the terminal"."""
+"""Small screens over the current one: help, language choice, a link's address, and "enlarge the terminal"."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from fieldkit.i18n.catalog import N_, display, ui
 from fieldkit.i18n.languages import native_name
+from fieldkit.text.sanitize import sanitize
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24  # the smallest terminal the app lays out for; smaller shows TooSmallScreen
 
@@ -98,3 +99,34 @@ class TooSmallScreen(ModalScreen[None]):
 
     def update_size(self, width: int, height: int) -> None:
         self.query_one("#too-small", Static).update(self.message(width, height))
+
+
+class LinkScreen(ModalScreen[None]):
+    """A web address from the content, shown with a Copy button: fieldkit never opens a browser (it is offline,
+    and a link in a pack should not reach out on its own). FieldkitApp.open_url shows this for every link."""
+
+    BINDINGS = [Binding("escape,q", "dismiss", N_("Close")), Binding("c", "copy", N_("Copy"))]
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.url = " ".join(sanitize(url).split())
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="link-box", classes="dialog"):
+            yield Static(Text(ui("Web"), style="bold"))
+            yield Static(Text(self.url), id="link-url")
+            yield Static(Text(ui("fieldkit does not open web pages. Copy the address to open it in a browser."),
+                              style="dim"))
+            with Horizontal(id="link-buttons"):
+                yield Button(ui("Copy"), id="link-copy", variant="primary")
+                yield Button(ui("Close"), id="link-close")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "link-copy":
+            self.action_copy()
+        else:
+            self.dismiss()
+
+    def action_copy(self) -> None:
+        self.app.copy_to_clipboard(self.url)
+        self.app.notify(ui("Copied."), timeout=2)
