@@ -11,21 +11,26 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Bidi formatting characters: after shaping and reordering they only confuse the terminal.
-_BIDI_MARKS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
-# Word ligatures (ﷲ ﷺ ﷽ ...) are wide single glyphs most terminal fonts lack; lam-alef stays (it is required).
-_KEEP_LIGATURES = ("ARABIC LIGATURE LAM WITH ALEF",)
+from fieldkit.text.glyphs import covered, plain_letters
+
+# Bidi formatting characters and joiners: after shaping and reordering they only confuse the terminal (and
+# DejaVu Sans Mono has no glyph for ZWNJ or ZWJ, which some terminals then draw as a box).
+_BIDI_MARKS = re.compile("[\u200c\u200d\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 
 
 @lru_cache(maxsize=1)
 def _reshaper():
+    """arabic-reshaper with only the ligatures whose every form the font has (fieldkit/text/glyphs.py): lam-alef
+    stays (it is required); LAM WITH ALEF MAKSURA (U+FC43, U+FC86) and the word ligatures (ﷲ ﷺ ﷽) go."""
     import arabic_reshaper
     from arabic_reshaper import reshaper_config
+    from arabic_reshaper.ligatures import LIGATURES
 
     configuration = {"delete_harakat": True, "delete_tatweel": True, "support_ligatures": True}
+    forms = {name: [form for form in shapes if form] for name, (_match, shapes) in LIGATURES}
     for name in reshaper_config.default_config:
         if name.startswith("ARABIC LIGATURE") or name == "RIAL SIGN":
-            configuration[name] = name.startswith(_KEEP_LIGATURES)
+            configuration[name] = bool(forms.get(name)) and all(covered(form) for form in forms[name])
     return arabic_reshaper.ArabicReshaper(configuration=configuration)
 
 
@@ -41,8 +46,10 @@ def is_rtl_text(text: str) -> bool:
 
 
 def shape(text: str) -> str:
-    """Join Arabic-script letters into their presentation forms; drop harakat, tatweel and bidi marks."""
-    return _BIDI_MARKS.sub("", _reshaper().reshape(text))
+    """Join Arabic-script letters into their presentation forms; drop harakat, tatweel, joiners and bidi marks.
+
+    A joined form the font lacks is drawn as its plain letter (fieldkit/text/glyphs.py)."""
+    return plain_letters(_BIDI_MARKS.sub("", _reshaper().reshape(text)))
 
 
 def cell_width(text: str) -> int:
