@@ -123,23 +123,40 @@ def mirror_pairs(visual: str) -> str:
     return "".join(chars)
 
 
-def visual_lines(text: str, width: int, *, align: bool = True) -> list[str]:
-    """RTL `text` as the lines a terminal should print, left to right: shaped, wrapped, reordered, right-aligned.
+def has_rtl_letters(text: str) -> bool:
+    """True when any character is a right-to-left letter (Arabic, Hebrew, ...), wherever it stands."""
+    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
 
-    Numbers and Latin words inside keep their left-to-right order (the Unicode bidi algorithm).
+
+def _base(text: str, base: str) -> str:
+    """"R" or "L": as given, or for "auto" the paragraph's own direction (its first strong letter, Unicode P2)."""
+    if base == "auto":
+        return "R" if is_rtl_text(text) else "L"
+    return base
+
+
+def visual_lines(text: str, width: int, *, align: bool = True, base: str = "R") -> list[str]:
+    """`text` as the lines a terminal should print, left to right: shaped, wrapped, reordered; right-to-left
+    paragraphs right-aligned (with `align`).
+
+    `base` is the paragraph direction: "R" (a right-to-left interface line), "L", or "auto" (the text's own: an
+    English paragraph inside a right-to-left document keeps its full stop at its end). Numbers and Latin words
+    inside keep their left-to-right order (the Unicode bidi algorithm).
     """
     from bidi import get_display
 
     width = max(width, 1)
+    direction = _base(text, base)
     out = []
     for line in wrap(shape(text), width):
-        visual = mirror_pairs(get_display(line, base_dir="R"))
-        out.append(" " * (width - cell_width(visual)) + visual if align else visual)
+        visual = mirror_pairs(get_display(line, base_dir=direction))
+        out.append(" " * (width - cell_width(visual)) + visual if align and direction == "R" else visual)
     return out
 
 
-def visual_line(text: str) -> str:
-    """One short RTL text (a title) in visual order, unwrapped and unaligned."""
+def visual_line(text: str, *, base: str = "R") -> str:
+    """One short text (a title) in visual order, unwrapped and unaligned; `base` as for visual_lines."""
     from bidi import get_display
 
-    return mirror_pairs(get_display(shape(" ".join(text.split())), base_dir="R"))
+    line = shape(" ".join(text.split()))
+    return mirror_pairs(get_display(line, base_dir=_base(text, base)))
