@@ -62,12 +62,18 @@ def cell_width(text: str) -> int:
     return width
 
 
+_BREAKS = re.compile(r"[ \t\r\f\v\u2000-\u200a\u3000]+")  # where a line may break: any space but U+00A0
+
+
 def wrap(text: str, width: int) -> list[str]:
-    """Greedy word wrap by cell width, in logical order. A word longer than the line is cut."""
+    """Greedy word wrap by cell width, in logical order. A word longer than the line is cut. A no-break space
+    (U+00A0) holds its neighbours together: "3 legs" written with one stays on one line."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line, line_width = "", 0
-        for word in paragraph.split():
+        for word in _BREAKS.split(paragraph):
+            if not word:
+                continue
             word_width = cell_width(word)
             while word_width > width:  # a word wider than the line: cut it
                 if line:

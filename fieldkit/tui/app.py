@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from fieldkit.core.registry import REGISTRY
 from fieldkit.i18n.catalog import N_, _, display, set_language, ui
+from fieldkit.i18n.origins import origin_in_words
 from fieldkit.i18n.vocabulary import topic_title
 from fieldkit.settings import Settings
 from fieldkit.store.db import connect
@@ -73,7 +74,7 @@ class FieldkitApp(App[None]):
     @property
     def source_label(self) -> str:
         located = self.store.located
-        return _("from {origin}").format(origin=located.origin) if located else ""
+        return _("from {origin}").format(origin=origin_in_words(located.origin)) if located else ""
 
     def thread_store(self) -> Store:
         """A store for the calling worker thread: SQLite connections must not cross threads."""
@@ -198,7 +199,9 @@ class FieldkitApp(App[None]):
         self.settings = self.settings.save(self.userdata, **{key: self.theme})
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own commands (Theme, Quit, Keys, Screenshot, ...), their names and help translated.
+        for command in super().get_system_commands(screen):
+            yield SystemCommand(ui(command.title), ui(command.help), command.callback, command.discover)
         yield SystemCommand(ui("Search"), ui("Search every entry (/ or Ctrl+K)"), self.action_search)
         yield SystemCommand(ui("Home"), ui("Back to the home screen (h)"), self.action_home)
         yield SystemCommand(ui("Language"), ui("Choose the language (l)"), self.action_language)
