@@ -65,12 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--out", metavar="FILE", default="fieldkit.db", help="database to write (default fieldkit.db)")
 
     # Commands in modules of their own register themselves and set `handler`.
-    from fieldkit.cli import brief, doctor, interop, pack
+    from fieldkit.cli import brief, doctor, interop, pack, translate
 
     brief.add_parser(commands)
     doctor.add_parser(commands)
     pack.add_parser(commands)
     interop.add_parser(commands)
+    translate.add_parser(commands)
     return parser
 
 

@@ -106,6 +106,7 @@ TRANSLATION_FIELDS = (
     Field("summary", "text", required=True),
     Field("translation", "translation", required=True),
     Field("reviewed", "day_or_null"),
+    Field("translator", "text"),  # who made or reviewed it (fieldkit translate import; fieldkit/translate/review.py)
 )
 # The parts of a `contact` field, with the label each is shown under.
 CONTACT_PARTS = (("phone", N_("Phone")), ("email", N_("Email")), ("url", N_("Web")), ("address", N_("Address")))
