@@ -29,13 +29,13 @@ def decide(requested: str | None, is_terminal: bool, environ: env.Environ = os.e
     """--bidi visual|logical as asked; with auto (the default): logical when the output is not a terminal or the
     terminal reorders by itself, else visual."""
     if requested == "visual":
-        return BidiChoice(True, N_("--bidi visual"))
+        return BidiChoice(True, "--bidi visual")  # option names read the same in every language
     if requested == "logical":
-        return BidiChoice(False, N_("--bidi logical"))
+        return BidiChoice(False, "--bidi logical")
     if not is_terminal:
         return BidiChoice(False, N_("not a terminal: logical order, for other programs"))
     if env.rtl_mode(environ) == "terminal":
-        return BidiChoice(False, N_("FIELDKIT_RTL=terminal"))
+        return BidiChoice(False, "FIELDKIT_RTL=terminal")
     if (outer := env.multiplexer(environ)) is not None:
         # Inside tmux or screen the outer terminal's variables are inherited, but the multiplexer draws the cells.
         return BidiChoice(True, N_("inside {detail}, which does not reorder"), outer)

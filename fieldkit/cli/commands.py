@@ -115,19 +115,19 @@ def run_stats(args: argparse.Namespace) -> int:
     if args.json:
         print_json(stats)
         return 0
-    from fieldkit.i18n.vocabulary import topic_title
+    from fieldkit.i18n.vocabulary import separator, topic_title
 
     say(_("Content version {version} (schema {schema}), {count} entries").format(
         version=stats["content_version"], schema=stats["schema_version"], count=stats["entries"]))
     say("  " + _("database: {path}").format(path=stats["database"]))
-    say("  " + _("by type: {counts}").format(counts=", ".join(f"{topic_title(t)} {n}"
+    say("  " + _("by type: {counts}").format(counts=separator().join(f"{topic_title(t)} {n}"
                                                               for t, n in stats["types"].items())))
     from fieldkit.cli.render import translation_state
 
     for lang, counts in stats["languages"].items():
         parts = [f"{translation_state(k)} {counts[k]}" for k in ("original", "machine", "reviewed") if counts[k]]
         say("  " + _("{lang}: {total} ({parts}), {share} of entries").format(
-            lang=lang, total=counts["total"], parts=", ".join(parts), share=_percent(counts["coverage"])))
+            lang=lang, total=counts["total"], parts=separator().join(parts), share=_percent(counts["coverage"])))
     say("  " + _("entries without sources: {without}; never reviewed: {never}").format(
         without=stats["without_sources"], never=stats["unreviewed"]))
     say("  " + _("reviewed from {oldest} to {newest}").format(oldest=_day(stats["oldest_reviewed"]),

@@ -19,8 +19,7 @@ from fieldkit.i18n.catalog import _
 from fieldkit.store.schema import SCHEMA_VERSION
 
 # The JSON keeps these values in English; people read them in their language.
-COLOURS = {"16 million": N_("16 million"), "256": N_("256"), "16": N_("16"), "none (NO_COLOR)": N_("none (NO_COLOR)"),
-           "none (TERM)": N_("none (TERM)")}
+COLOURS = {"16 million": N_("16 million"), "none (NO_COLOR)": N_("none (NO_COLOR)"), "none (TERM)": N_("none (TERM)")}
 RTL_SOURCES = {"FIELDKIT_RTL": N_("set by FIELDKIT_RTL"), "setting": N_("saved setting"), "default": N_("default")}
 
 

@@ -100,19 +100,19 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
-# "3 services": the type's name, singular or plural, in the interface language.
-_COUNTED = {
-    "service": (N_("{count} service"), N_("{count} services")),
-    "place": (N_("{count} place"), N_("{count} places")),
-    "risk": (N_("{count} risk"), N_("{count} risks")),
-    "right": (N_("{count} right"), N_("{count} rights")),
-}
-
-
 def _count(number: int, noun: str) -> str:
-    if noun in _COUNTED:
-        return ngettext(*_COUNTED[noun], number).format(count=number)
-    return f"{number} {noun}" + ("" if number == 1 else "s")
+    """"3 services": the type's name, singular or plural, in the interface language."""
+    if noun == "service":
+        counted = ngettext("{count} service", "{count} services", number)
+    elif noun == "place":
+        counted = ngettext("{count} place", "{count} places", number)
+    elif noun == "risk":
+        counted = ngettext("{count} risk", "{count} risks", number)
+    elif noun == "right":
+        counted = ngettext("{count} right", "{count} rights", number)
+    else:
+        return f"{number} {noun}" + ("" if number == 1 else "s")
+    return counted.format(count=number)
 
 
 def _write(path: Path, text: str) -> None:
