@@ -43,11 +43,13 @@ def dumb_terminal(environ: Environ = os.environ) -> bool:
 
 
 def system_locale(environ: Environ = os.environ) -> tuple[str, str] | None:
-    """(variable, value) of the first of LC_ALL, LC_MESSAGES, LANG that is set to a real locale."""
+    """(variable, value) of the first of LC_ALL, LC_MESSAGES, LANG that is set, as libc reads them; None when
+    none is, or the one that is set is C or POSIX (LC_ALL=C.UTF-8 means untranslated, whatever LANG says)."""
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(variable, "")
-        if value.split(".")[0].split("@")[0] not in ("", "C", "POSIX"):
-            return variable, value
+        if not value:
+            continue
+        return None if value.split(".")[0].split("@")[0] in ("C", "POSIX") else (variable, value)
     return None
 
 

@@ -198,6 +198,13 @@ class FieldkitApp(App[None]):
         key = "present_theme" if isinstance(self.screen, PresentScreen) else "theme"
         self.settings = self.settings.save(self.userdata, **{key: self.theme})
 
+    def action_command_palette(self) -> None:
+        """Textual's command palette, with its placeholder in the interface language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=ui("Search for commands…"), id="--command-palette"))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Textual's own commands (Theme, Quit, Keys, Screenshot, ...), their names and help translated.
         for command in super().get_system_commands(screen):

@@ -8,7 +8,7 @@ leaves it in English until it is added here (tests/tui/test_rtl.py checks the pa
 from fieldkit.i18n.catalog import N_
 
 TEXTUAL_STRINGS = (
-    N_("palette"),
+    N_("palette"), N_("Search for commands…"),
     N_("Theme"), N_("Change the current theme"),
     N_("Quit"), N_("Quit the application as soon as possible"),
     N_("Keys"), N_("Show help for the focused widget and a summary of available keys"),
