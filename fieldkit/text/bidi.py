@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Protocol
 
 from fieldkit.text.glyphs import covered, plain_letters
 
@@ -18,8 +19,14 @@ from fieldkit.text.glyphs import covered, plain_letters
 _BIDI_MARKS = re.compile("[\u200c\u200d\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 
 
+class _Reshaper(Protocol):
+    """What this module uses of arabic_reshaper's ArabicReshaper (the library has no type hints)."""
+
+    def reshape(self, text: str) -> str: ...
+
+
 @lru_cache(maxsize=1)
-def _reshaper():
+def _reshaper() -> _Reshaper:
     """arabic-reshaper with only the ligatures whose every form the font has (fieldkit/text/glyphs.py): lam-alef
     stays (it is required); LAM WITH ALEF MAKSURA (U+FC43, U+FC86) and the word ligatures (ﷲ ﷺ ﷽) go."""
     import arabic_reshaper
@@ -31,7 +38,8 @@ def _reshaper():
     for name in reshaper_config.default_config:
         if name.startswith("ARABIC LIGATURE") or name == "RIAL SIGN":
             configuration[name] = bool(forms.get(name)) and all(covered(form) for form in forms[name])
-    return arabic_reshaper.ArabicReshaper(configuration=configuration)
+    reshaper: _Reshaper = arabic_reshaper.ArabicReshaper(configuration=configuration)
+    return reshaper
 
 
 def is_rtl_text(text: str) -> bool:

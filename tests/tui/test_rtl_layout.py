@@ -12,7 +12,7 @@ import pytest
 from fieldkit.briefing.authored import load_deck
 from fieldkit.briefing.deck import Deck, Slide
 from fieldkit.content.build import build
-from fieldkit.i18n.catalog import _, display, ngettext, ui
+from fieldkit.i18n.catalog import _, ngettext, ui
 from fieldkit.i18n.dates import format_day
 from fieldkit.i18n.languages import country_name
 from fieldkit.i18n.vocabulary import topic_title
