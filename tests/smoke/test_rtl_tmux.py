@@ -134,7 +134,7 @@ def test_show_in_farsi_reads_right_to_left_in_a_real_terminal(terminal_env, cont
     assert not entry.fallback and entry.lang == "fa"
     width = 100
     env = {**terminal_env, "FIELDKIT_DB": str(content_db)}
-    terminal = Terminal(f"{FIELDKIT} show risk-drowning --lang fa", env, width=width, height=60)
+    terminal = Terminal(f"{FIELDKIT} show risk-drowning --lang fa", env, width=width, height=200)  # all of it
     try:
         screen = terminal.wait_for("EXIT=0")
     finally:

@@ -27,7 +27,7 @@ from fieldkit.tui.widgets.rtl_lines import rtl_rows
 from fieldkit.userdata import UserData
 from tests.conftest import ROOT
 from tests.tui.conftest import TODAY
-from tests.tui.shown import screen_text
+from tests.tui.shown import footer_line, screen_text
 from tests.tui.test_rtl import region_text, screen_lines
 
 
@@ -167,8 +167,7 @@ async def test_dates_are_written_for_the_language(make_app, store):
 async def test_textual_palette_commands_and_footer_are_translated(make_app):
     app = make_app(lang="fa")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        footer = screen_lines(app)[-1]
+        footer = await footer_line(pilot)
         assert ui("palette") in footer and "palette" not in footer
         titles = [command.title for command in app.get_system_commands(app.screen)]
         for english in ("Theme", "Quit", "Keys", "Screenshot"):
