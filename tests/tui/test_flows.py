@@ -18,7 +18,7 @@ from fieldkit.tui.screens.route import RouteScreen
 from fieldkit.tui.screens.search import SearchScreen
 from fieldkit.tui.widgets.nav_list import NavList
 from tests.tui.conftest import settle, type_text
-from tests.tui.shown import footer_line, screen_text, shown
+from tests.tui.shown import footer_line, shown
 
 
 def option_ids(widget: NavList) -> list[str]:
