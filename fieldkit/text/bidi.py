@@ -15,8 +15,11 @@ from typing import Protocol
 from fieldkit.text.glyphs import covered, plain_letters
 
 # Bidi formatting characters and joiners: after shaping and reordering they only confuse the terminal (and
-# DejaVu Sans Mono has no glyph for ZWNJ or ZWJ, which some terminals then draw as a box).
-_BIDI_MARKS = re.compile("[\u200c\u200d\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+# DejaVu Sans Mono has no glyph for ZWNJ or ZWJ, which some terminals then draw as a box). The marks (LRM, RLM,
+# ALM) steer the reordering, so visual_lines() drops them only after it.
+
+_JOINERS_AND_EMBEDDINGS = re.compile("[\u200c\u200d\u202a-\u202e\u2066-\u2069]")
+_MARKS = re.compile("[\u200e\u200f\u061c]")
 
 
 class _Reshaper(Protocol):
@@ -57,14 +60,18 @@ def shape(text: str) -> str:
     """Join Arabic-script letters into their presentation forms; drop harakat, tatweel, joiners and bidi marks.
 
     A joined form the font lacks is drawn as its plain letter (fieldkit/text/glyphs.py)."""
-    return plain_letters(_BIDI_MARKS.sub("", _reshaper().reshape(text)))
+    return _MARKS.sub("", _shape_keeping_marks(text))
+
+
+def _shape_keeping_marks(text: str) -> str:
+    return plain_letters(_JOINERS_AND_EMBEDDINGS.sub("", _reshaper().reshape(text)))
 
 
 def cell_width(text: str) -> int:
     """Terminal cells `text` takes: combining marks 0, East Asian wide characters 2, the rest 1."""
     width = 0
     for char in text:
-        if unicodedata.combining(char) or char in "\u200b\u200c\u200d":
+        if unicodedata.combining(char) or char in "\u200b\u200c\u200d\u200e\u200f\u061c":
             continue
         width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
     return width
@@ -162,8 +169,8 @@ def visual_lines(text: str, width: int, *, align: bool = True, base: str = "R") 
     width = max(width, 1)
     direction = _base(text, base)
     out = []
-    for line in wrap(shape(text), width):
-        visual = mirror_pairs(get_display(line, base_dir=direction))
+    for line in wrap(_shape_keeping_marks(text), width):
+        visual = _MARKS.sub("", mirror_pairs(get_display(line, base_dir=direction)))
         out.append(" " * (width - cell_width(visual)) + visual if align and direction == "R" else visual)
     return out
 
@@ -172,5 +179,5 @@ def visual_line(text: str, *, base: str = "R") -> str:
     """One short text (a title) in visual order, unwrapped and unaligned; `base` as for visual_lines."""
     from bidi import get_display
 
-    line = shape(" ".join(text.split()))
-    return mirror_pairs(get_display(line, base_dir=_base(text, base)))
+    line = _shape_keeping_marks(" ".join(text.split()))
+    return _MARKS.sub("", mirror_pairs(get_display(line, base_dir=_base(text, base))))

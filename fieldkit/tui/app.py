@@ -15,13 +15,14 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from fieldkit.core.registry import REGISTRY
-from fieldkit.i18n.catalog import N_, _, display, set_language, ui
+from fieldkit.i18n.catalog import N_, _, display, reorders_rtl, set_language, ui
 from fieldkit.i18n.origins import origin_in_words
 from fieldkit.i18n.vocabulary import topic_title
 from fieldkit.settings import Settings
 from fieldkit.store.db import connect
 from fieldkit.store.routes import Journey, load_legs, next_legs, previous_legs, revisits
 from fieldkit.store.store import Store
+from fieldkit.text.bidi import has_rtl_letters
 from fieldkit.tui.host import Host
 from fieldkit.tui.messages import (
     Destination,
@@ -79,7 +80,12 @@ class FieldkitApp(App[None]):
     @property
     def source_label(self) -> str:
         located = self.store.located
-        return _("from {origin}").format(origin=origin_in_words(located.origin)) if located else ""
+        if not located:
+            return ""
+        origin = origin_in_words(located.origin)
+        if reorders_rtl() and not has_rtl_letters(origin):
+            origin = "\u200e" + origin  # LRM: "--db" keeps its dashes in front in a right-to-left line
+        return _("from {origin}").format(origin=origin)
 
     def thread_store(self) -> Store:
         """A store for the calling worker thread: SQLite connections must not cross threads."""

@@ -192,6 +192,15 @@ async def test_header_names_the_contents_origin_in_the_language(fixture_db, user
         assert visual_line(_("from {origin}").format(origin=_("source checkout"))) in header
 
 
+async def test_an_option_name_in_the_header_keeps_its_dashes_in_front(make_app):
+    app = make_app(lang="fa")  # the fixture app reads its database from --db
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause(0.2)
+        header = screen_lines(app)[0]
+        assert f"--db :{on_screen(_('from {origin}').split(':')[0])}" in header and "db--" not in header
+
+
 async def test_native_names_read_right_to_left_in_the_english_language_list(make_app):
     app = make_app(lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
