@@ -26,6 +26,8 @@ from fieldkit.content.check import normalise_for_quote
 from fieldkit.content.corpus import Corpus, EntryFile, load
 from fieldkit.content.inputs import SOURCES_FILE
 from fieldkit.content.schema import QUOTE_MAX
+from fieldkit.core.explained import Explained
+from fieldkit.core.marker import N_
 from fieldkit.core.registry import REGISTRY
 from fieldkit.i18n.languages import country_name
 from fieldkit.interop.entryfile import problems_in, put, render, scalar
@@ -43,7 +45,7 @@ _KIND_WORDS = {"legal-aid": "legal aid", "medical": "medical care", "psychosocia
 _WHO_KINDS = ("ngo", "international-organisation", "institution")
 
 
-class ImportFailure(Exception):
+class ImportFailure(Explained):
     """The import cannot start (no content folder, say); the message says why."""
 
 
@@ -98,7 +100,8 @@ def import_services(sheet_path: Path, content_dir: Path, *, skip_bad: bool = Fal
                     today: dt.date | None = None) -> ImportReport:
     today = today or dt.date.today()
     if not (content_dir / SOURCES_FILE).is_file():
-        raise ImportFailure(f"{content_dir} is not a content folder (it has no {SOURCES_FILE}); pass --content DIR")
+        raise ImportFailure(N_("{folder} is not a content folder (it has no {file}); pass --content DIR"),
+                            folder=content_dir, file=SOURCES_FILE)
     corpus = load(content_dir)
     if is_package(sheet_path):  # an HSDS package: read as a sheet, one row per service
         sheet = read_package(sheet_path, sorted(corpus.originals))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from fieldkit import paths
 from fieldkit.core import env
+from fieldkit.core.marker import N_
 from fieldkit.store.db import Located, StoreError, connect
 from fieldkit.store.schema import SCHEMA_VERSION
 
@@ -50,7 +51,7 @@ def shipped() -> Located:
             raise StoreError(str(problem)) from None
     if paths.SOURCE_CONTENT_DIR.is_dir():
         return Located(_build_source_checkout(paths.SOURCE_CONTENT_DIR), "source checkout")
-    raise StoreError("no content database: this fieldkit was installed without one; pass --db FILE")
+    raise StoreError(N_("no content database: this fieldkit was installed without one; pass --db FILE"))
 
 
 def _build_source_checkout(content_dir: Path) -> Path:
@@ -68,9 +69,11 @@ def _build_source_checkout(content_dir: Path) -> Path:
             build(content_dir, target)
         except ContentError as error:
             shown = "\n".join(str(p) for p in error.problems[:10])
-            raise StoreError(f"the content in {content_dir} has problems (run 'fieldkit check'):\n{shown}") from None
+            raise StoreError(N_("the content in {folder} has problems (run 'fieldkit check'):\n{problems}"),
+                             folder=content_dir, problems=shown) from None
         except OSError as error:
-            raise StoreError(f"cannot write the content database to {target}: {error}") from None
+            raise StoreError(N_("cannot write the content database to {path}: {reason}"), path=target,
+                             reason=error) from None
     return target
 
 

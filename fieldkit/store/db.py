@@ -9,10 +9,12 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldkit.core.explained import Explained
+from fieldkit.core.marker import N_
 from fieldkit.store.schema import COLUMNS, FULL_TEXT, SCHEMA_VERSION, TABLES
 
 
-class StoreError(Exception):
+class StoreError(Explained):
     """The database is missing, unreadable, or not one this fieldkit can read. The message says which."""
 
 
@@ -26,10 +28,11 @@ def connect(path: Path) -> sqlite3.Connection:
     """Open `path` read-only and make sure it is a fieldkit database of a schema this version reads."""
     try:
         if not path.is_file():
-            raise StoreError(f"content database not found: {path}")
+            raise StoreError(N_("content database not found: {path}"), path=path)
         uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
     except OSError as error:  # a path longer than the system allows, say
-        raise StoreError(f"cannot open the content database {_short(path)}: {error.strerror or error}") from None
+        raise StoreError(N_("cannot open the content database {path}: {reason}"), path=_short(path),
+                         reason=error.strerror or error) from None
     conn = None
     try:
         # immutable=1: no locks and no journal, so it works from read-only media and beside another fieldkit.
@@ -41,7 +44,7 @@ def connect(path: Path) -> sqlite3.Connection:
     except sqlite3.DatabaseError as error:
         if conn is not None:
             conn.close()
-        raise StoreError(f"{path} is not a readable content database: {error}") from None
+        raise StoreError(N_("{path} is not a readable content database: {reason}"), path=path, reason=error) from None
     except StoreError:
         if conn is not None:
             conn.close()
@@ -49,7 +52,8 @@ def connect(path: Path) -> sqlite3.Connection:
     found = str(version[0]) if version else "none"
     if not found.isdigit() or int(found) > SCHEMA_VERSION:
         conn.close()
-        raise StoreError(f"{path} has content schema {found[:20]}; this fieldkit reads schema {SCHEMA_VERSION} or older: update fieldkit")
+        raise StoreError(N_("{path} has content schema {found}; this fieldkit reads schema {current} or older: "
+                           "update fieldkit"), path=path, found=found[:20], current=SCHEMA_VERSION)
     return conn
 
 

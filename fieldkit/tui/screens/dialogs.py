@@ -11,9 +11,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from fieldkit.i18n.catalog import N_, display, ui
+from fieldkit.core.languages import is_rtl
+from fieldkit.i18n.catalog import N_, _, display, reorders_rtl, ui
 from fieldkit.i18n.languages import native_name
+from fieldkit.text.bidi import visual_line
 from fieldkit.text.sanitize import sanitize
+from fieldkit.tui.widgets.rtl_lines import RtlRows
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24  # the smallest terminal the app lays out for; smaller shows TooSmallScreen
 
@@ -41,14 +44,17 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", N_("Close"))]
 
     def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold")
-        table.add_column()
-        for keys, action in KEYS:
-            table.add_row(keys, ui(action))
         with Vertical(id="help-box", classes="dialog"):
-            yield Static(Text(ui("Keys"), style="bold"))
-            yield Static(table)
+            yield Static(Text(ui("Keys"), style="bold", justify="right" if reorders_rtl() else "left"))
+            if reorders_rtl():  # keys on the right; each description wrapped to its column, then reordered
+                yield RtlRows([(keys, _(action)) for keys, action in KEYS], id="help-keys")
+            else:
+                table = Table.grid(padding=(0, 2))
+                table.add_column(style="bold")
+                table.add_column()
+                for keys, action in KEYS:
+                    table.add_row(keys, ui(action))
+                yield Static(table, id="help-keys")
             yield Static(Text(ui("The mouse works too: click to open, scroll to move. Esc closes this."), style="dim"))
 
 
@@ -65,9 +71,17 @@ class LanguageScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="language-box", classes="dialog"):
             yield Static(Text(ui("Language"), style="bold"))
-            options = [Option(Text(f"{display(native_name(code))}  ").append(code, style="dim"), id=code)
+            options = [Option(Text(f"{self.shown_name(code)}  ").append(code, style="dim"), id=code)
                        for code in self.languages]
             yield OptionList(*options, id="languages")
+
+    def shown_name(self, code: str) -> str:
+        """The language's own name, laid out right to left when it is written so, whatever the interface's
+        language (in the English interface too)."""
+        name = native_name(code)
+        if is_rtl(code) and getattr(self.app, "rtl_in_app", True):
+            return visual_line(name)
+        return display(name)
 
     def on_mount(self) -> None:
         languages = self.query_one("#languages", OptionList)
@@ -90,7 +104,6 @@ class TooSmallScreen(ModalScreen[None]):
         yield Static(self.message(*self.size_now), id="too-small")
 
     def message(self, width: int, height: int) -> str:
-        from fieldkit.i18n.catalog import _
 
         return "\n".join([
             display(_("Please enlarge the terminal to at least {width}×{height}.").format(width=MIN_WIDTH, height=MIN_HEIGHT)),

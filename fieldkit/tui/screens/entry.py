@@ -10,7 +10,7 @@ from textual.widgets import Markdown, Static
 
 from fieldkit.core.languages import is_rtl
 from fieldkit.i18n.catalog import N_, _, display, language, reorders_rtl, ui
-from fieldkit.i18n.dates import age_in_words, is_stale
+from fieldkit.i18n.dates import age_in_words, format_day, is_stale
 from fieldkit.i18n.details import detail_lines, not_known
 from fieldkit.i18n.languages import country_name
 from fieldkit.i18n.vocabulary import type_label
@@ -136,8 +136,9 @@ class EntryScreen(BaseScreen):
         elif entry.translation == "machine":
             marker = _("Machine translation, not yet reviewed by a person.")
         age = age_in_words(entry.reviewed, today=app.today, locale=app.lang) or _("never")
+        # Dates written for the language (Babel): "2025-05" in a right-to-left line would read "05-2025".
         dates = _("Facts as of {as_of} · reviewed {reviewed} ({age})").format(
-            as_of=entry.as_of, reviewed=entry.reviewed or _("never"), age=age)
+            as_of=format_day(entry.as_of), reviewed=format_day(entry.reviewed) or _("never"), age=age)
         return marker, dates, is_stale(entry.reviewed, today=app.today)
 
     def _title_text(self, entry: Entry) -> Text:
