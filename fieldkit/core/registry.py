@@ -21,6 +21,9 @@ from fieldkit.core.model import (  # noqa: F401  (re-exported: the registry's vo
 )
 from fieldkit.core.types import BUILTIN
 
+# Folders of content/ that are not a content type: the search vocabulary (docs/vocabulary.md).
+RESERVED_FOLDERS = ("vocabulary",)
+
 
 @dataclass
 class Registry:
@@ -32,6 +35,8 @@ class Registry:
         if content_type.name in self.types:
             raise ValueError(f"content type {content_type.name!r} is registered already")
         folders = {t.folder_name for t in self.types.values()}
+        if content_type.folder_name in RESERVED_FOLDERS:
+            raise ValueError(f"folder {content_type.folder_name!r} is reserved (content/{content_type.folder_name}/)")
         if content_type.folder_name in folders:
             raise ValueError(f"folder {content_type.folder_name!r} belongs to another content type")
         self.types[content_type.name] = content_type

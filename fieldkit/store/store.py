@@ -9,20 +9,45 @@ from collections.abc import Iterator
 from typing import Any
 
 from fieldkit.core.languages import fallback_chain
+from fieldkit.core.registry import REGISTRY
 from fieldkit.store.db import Located
-from fieldkit.store.models import Citation, Entry, Hit, Link
+from fieldkit.store.lexicon import Lexicon
+from fieldkit.store.models import Citation, Entry, Hit, Link, SearchResult
 from fieldkit.store.query import Query
+from fieldkit.store.ranking import (
+    GROUP,
+    IN_TITLE,
+    LEVEL_WEIGHT,
+    PREFERRED,
+    WEAK_IN_TITLE,
+    WEAK_SHARE,
+    WHOLE_TITLE,
+    Highlighter,
+    in_title,
+    preferred,
+    title_words,
+)
 from fieldkit.store.schema import (
+    SEARCH_COLUMNS,
     SEARCH_TABLES,
+    STEM_COLUMNS,
+    country_token,
+    entry_token,
+    lang_token,
+    place_token,
     position_length,
     position_words,
     snippet_text,
+    type_token,
 )
-from fieldkit.store.snippet import snippet
+from fieldkit.store.snippet import WordMatcher, snippet
+from fieldkit.store.spelling import Speller
+from fieldkit.store.understand import Group, Understanding, understand
 from fieldkit.text.fold import fold, words
 
-# Title matches count ten times a body match; the facets column never counts.
-_RANK = "bm25(search, 10.0, 1.0, 0.0)"
+# Title matches count ten times a body match; the facets column never counts (the store's rank_sql adds the
+# stem columns of schema 3: a stem counts half its exact word).
+COVERING_IN_MATCH = 200  # services near a place named in one match, at most
 _TITLE_RANK = "bm25(titles, 10.0, 0.0)"
 # From this many matching documents a query is broad: bm25 would score every one of them (about 0.8 us each,
 # 20-30 ms for a common word at x100), so titles alone are ranked, in the static title order. Below it, a
@@ -30,17 +55,14 @@ _TITLE_RANK = "bm25(titles, 10.0, 0.0)"
 BROAD_MATCHES = 2000
 
 
-def _title_tier(title: str, query: Query) -> int:
-    """0 when the title is the query, 1 when it starts with it (as typed so far), else 2."""
-    title_words = words(fold(title))
-    if tuple(title_words) == query.terms:
-        return 0
-    head = title_words[: len(query.terms)]
-    if len(head) == len(query.terms) and head[:-1] == list(query.terms[:-1]) and (
-        head[-1] == query.terms[-1] or (query.prefix and head[-1].startswith(query.terms[-1]))
-    ):
-        return 1
-    return 2
+
+
+def words_of(title: str) -> list[str]:
+    return words(fold(title))
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value] if value else []
 
 
 class Store:
@@ -53,6 +75,23 @@ class Store:
         # A schema 2 database has the title index and stored snippet text; a schema 1 database (an older pack)
         # is searched the schema 1 way: the same results, every match ranked by bm25, snippets made from bodies.
         self.search_tables = present == set(SEARCH_TABLES)
+        # Schema 3 adds stem columns (and place and entry tokens in facets); the columns are read by name.
+        self.columns = tuple(d[0] for d in conn.execute("SELECT * FROM search LIMIT 0").description)
+        self.stems = all(column in self.columns for column in STEM_COLUMNS)
+        weights = {"title": 10.0, "body": 1.0, "facets": 0.0, "tstem": 5.0, "bstem": 0.5}
+        self.rank_sql = f"bm25(search, {', '.join(str(weights.get(c, 0.0)) for c in self.columns)})"
+        self._lexicon: Lexicon | None = None
+        self._speller: Speller | None = None
+        self._covering: dict[str, list[tuple[str, str]]] = {}
+        self._language_sizes: dict[tuple[str, ...], int] = {}
+        self._title_fields = {t.name: t.search_title for t in REGISTRY}
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The search vocabulary, read on first use."""
+        if self._lexicon is None:
+            self._lexicon = Lexicon.load(self.conn)
+        return self._lexicon
 
     def close(self) -> None:
         self.conn.close()
@@ -66,56 +105,222 @@ class Store:
 
     # --- search ---------------------------------------------------------------------------------------------
     def search(self, text: str, *, lang: str | None = None, entry_type: str | None = None,
-               country: str | None = None, limit: int = 20) -> list[Hit]:
-        """Ranked hits for what a person typed.
+               country: str | None = None, limit: int = 20, literal: bool = False) -> list[Hit]:
+        """Ranked hits for what a person typed (see `search_explained`)."""
+        return self.search_explained(text, lang=lang, entry_type=entry_type, country=country, limit=limit,
+                                     literal=literal).hits
 
-        With `lang`, entries are served in that language where they match in it, else in English (`fallback`).
-        Without, every language is searched and each entry is served in the language that matched best.
-        All words must match; if that finds nothing, any word may (a question typed as a sentence still finds
-        something). An entry whose title is exactly the query comes first.
+    def understand(self, text: str, *, lang: str | None = None, literal: bool = False) -> Understanding:
+        """How the query is read: its languages, stop words, names, concepts, corrections (understand.py)."""
+        return understand(text, self.lexicon, lang=lang, known=self._known, correct=self._correct, literal=literal)
 
-        A query that matches BROAD_MATCHES documents or more (a common word, two letters typed so far) is ranked
-        from titles alone, in a static order: the title is the query, then titles that start with it, then any
-        other title with the words; within each, shorter titles first, then the requested language, then the
-        build's order. Only if titles give fewer than `limit` entries, others follow, ranked by bm25 over the
-        first BROAD_MATCHES matching documents.
+    def search_explained(self, text: str, *, lang: str | None = None, entry_type: str | None = None,
+                         country: str | None = None, limit: int = 20, literal: bool = False) -> SearchResult:
+        """Ranked hits and how the query was understood.
+
+        With `lang`, entries are served in that language where translated, else in English (`fallback`); the
+        documents searched are that language's and English, and, only when the query is written in another
+        language, that language's too (its version is served when only it matched). Without `lang`, every
+        language is searched and each entry served in the language that matched best.
+
+        Each group of the query (a word with its stems, a concept, a place, a country) is an OR of terms; entries
+        that match every group come first, ranked by ranking.py; if they are fewer than the results wanted, the
+        best entries that match some groups follow, marked `partial`. A query that matches BROAD_MATCHES
+        documents or more (a common word, two letters typed so far) is ranked from titles alone, in a static order
+        (`_broad_hits`).
         """
-        query = Query.parse(text)
-        if not query or limit <= 0:
-            return []
-        langs: tuple[str, ...] = () if lang is None else tuple(fallback_chain(lang))
-        # Both languages of one entry can match; fetch enough rows to keep `limit` entries after merging.
-        fetch = limit * max(2, len(langs))
-        for operator in ("AND", "OR"):
-            match = query.match(operator=operator, langs=langs, entry_type=entry_type, country=country)
-            count = self._count(match, BROAD_MATCHES) if self.search_tables else None
-            if count is not None and count >= BROAD_MATCHES:
-                return self._broad_hits(query, operator, match, langs, entry_type, country, lang, limit, fetch)
-            rows = [] if count == 0 else self.conn.execute(
-                f"SELECT rowid, {_RANK} AS rank FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?",
-                (match, fetch),
-            ).fetchall()
-            if rows or len(query.terms) == 1:
-                break
-        return self._hits(rows, query, lang, limit)
+        understood = self.understand(text, lang=lang, literal=literal)
+        groups = understood.groups
+        if not groups or limit <= 0:
+            return SearchResult([], understood)
+        searched = understood.searched
+        filters = self._filters(searched, entry_type, country)
+        expressions = [self._group_expression(group) for group in groups]
+        counts = [self._count(f"{expression} AND {filters}" if filters else expression, BROAD_MATCHES)
+                  for expression in expressions]
+        weak_from = min(BROAD_MATCHES, max(2, int(WEAK_SHARE * self._documents_in(searched))))
+        weak = [len(groups) > 1 and count >= weak_from for count in counts]
+        wanted = [i for i in range(len(groups)) if not weak[i]]  # what a strict match must have
+        required = [i for i in wanted if counts[i]] or [i for i in range(len(groups)) if counts[i]]
+        if not required:
+            return SearchResult([], understood)
+        strict = self._conjunction([expressions[i] for i in required], filters)
+        fetch = max(limit, 10) * 3
+        strict_count = self._count(strict, BROAD_MATCHES)
+        if strict_count >= BROAD_MATCHES and self.search_tables:
+            query = Query(terms=understood.content_words() or tuple(groups[0].terms[:1]),
+                          prefix=groups[-1].prefix is not None)
+            langs = searched
+            hits = self._broad_hits(query, "AND", strict, langs, entry_type, country, lang, limit,
+                                    limit * max(2, len(langs)))
+            return SearchResult(hits, understood)
+        matched: dict[int, set[int]] = {}
+        rank: dict[int, float] = {}
+        rows = self._ranked(strict, fetch) if strict_count else []
+        for row in rows:
+            matched[row[0]] = set(required)
+            rank[row[0]] = row[1]
+        if len(rows) < fetch and len(required) > 1:
+            for i in required:
+                single = self._conjunction([expressions[i]], filters)
+                for key, score in self._ranked(single, fetch, broad=counts[i] >= BROAD_MATCHES):
+                    matched.setdefault(key, set()).add(i)
+                    rank[key] = min(rank.get(key, 0.0), score)
+        ordered = self._rank(understood, matched, rank, set(wanted), weak, limit)
+        return SearchResult(self._served(ordered, Highlighter(groups, lang), lang), understood)
+
+    # The pieces of a search.
+    def _filters(self, langs: tuple[str, ...], entry_type: str | None, country: str | None) -> str:
+        parts = []
+        if langs:
+            parts.append("facets : (" + " OR ".join(f'"{lang_token(code)}"' for code in langs) + ")")
+        if entry_type:
+            parts.append(f'facets : "{type_token(entry_type)}"')
+        if country:
+            parts.append(f'facets : "{country_token(country)}"')
+        return " AND ".join(parts)
+
+    @staticmethod
+    def _conjunction(expressions: list[str], filters: str) -> str:
+        return " AND ".join([*expressions, *([filters] if filters else [])])
+
+    def _group_expression(self, group: Group) -> str:
+        """One group as an FTS5 expression: any of its terms in any text column, or an entry it names."""
+        columns = "{" + " ".join(c for c in SEARCH_COLUMNS if c != "facets" and c in self.columns) + "}"
+        terms = [f'"{term}"' for term in group.terms if term]
+        if group.prefix:
+            terms.append(f'"{group.prefix}"*')
+        parts = [f"{columns} : ({' OR '.join(terms)})"] if terms else []
+        facets = [country_token(code) for code in group.countries]
+        if self.stems:  # schema 3: place and entry tokens
+            facets += [place_token(place) for place in group.places]
+            facets += [entry_token(service) for place in group.places
+                       for service, _ in self.services_covering(place)[:COVERING_IN_MATCH]]
+        if facets:
+            parts.append("facets : (" + " OR ".join(f'"{token}"' for token in dict.fromkeys(facets)) + ")")
+        return "(" + " OR ".join(parts) + ")" if parts else '("")'
+
+    def _ranked(self, match: str, fetch: int, broad: bool = False) -> list[tuple[int, float]]:
+        """(rowid, bm25) of the best `fetch` documents; for a broad match, of its first BROAD_MATCHES only."""
+        bound = ""
+        args: list[Any] = [match]
+        if broad:
+            last = self.conn.execute(
+                "SELECT rowid FROM search WHERE search MATCH ? LIMIT 1 OFFSET ?", (match, BROAD_MATCHES - 1)
+            ).fetchone()
+            if last:
+                bound, args = " AND rowid <= ?", [match, last[0]]
+        rows = self.conn.execute(
+            f"SELECT rowid, {self.rank_sql} AS rank FROM search WHERE search MATCH ?{bound} ORDER BY rank LIMIT ?",
+            (*args, fetch),
+        ).fetchall()
+        return [(row[0], row[1]) for row in rows]
 
     def _count(self, match: str, cap: int) -> int:
         """How many documents match, counted up to `cap` only: rowids, no positions, no scores (under 0.2 ms)."""
-        return self.conn.execute(
+        return int(self.conn.execute(
             "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)", (match, cap)
-        ).fetchone()[0]
+        ).fetchone()[0])
 
-    def _hits(self, rows: list[sqlite3.Row], query: Query, lang: str | None, limit: int) -> list[Hit]:
-        if not rows:
+    def _documents_in(self, langs: tuple[str, ...]) -> int:
+        """How many documents the languages have (all documents for none), counted once per store."""
+        if langs not in self._language_sizes:
+            match = self._filters(langs, None, None)
+            self._language_sizes[langs] = self.conn.execute(
+                "SELECT count(*) FROM search WHERE search MATCH ?", (match,)
+            ).fetchone()[0] if match else self.conn.execute("SELECT count(*) FROM translations").fetchone()[0]
+        return self._language_sizes[langs]
+
+    def _known(self, group: Group, langs: tuple[str, ...]) -> bool:
+        """Whether a word group matches any document of the languages searched (else it may be a typo)."""
+        filters = self._filters(langs, None, None)
+        return self._count(self._conjunction([self._group_expression(group)], filters), 1) > 0
+
+    def _correct(self, word: str) -> str | None:
+        if self._speller is None:
+            self._speller = Speller(self.conn, self.lexicon.words())
+        return self._speller.correct(word)
+
+    def _rank(self, understood: Understanding, matched: dict[int, set[int]], rank: dict[int, float],
+              wanted: set[int], weak: list[bool], limit: int) -> list[dict[str, Any]]:
+        """The best document of each entry, best entries first (ranking.py), each with `partial` set."""
+        if not matched:
             return []
-        rank_of = {row["rowid"]: row["rank"] for row in rows}
-        docs = [dict(doc, rank=rank_of[doc["key"]]) for doc in self._documents("t.key", list(rank_of))]
-        # One document per entry, ranked by its best-matching language; an exact title match comes first.
+        groups = understood.groups
+        covering = {
+            i: {service: level for place in group.places for service, level in self.services_covering(place)}
+            for i, group in enumerate(groups) if group.places
+        }
+        words = understood.content_words()
+        scored: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+        for doc in self._documents("t.key", list(matched), details=True):
+            details = json.loads(doc["details"] or "{}")
+            names = [str(v) for field in self._title_fields.get(doc["type"], ()) for v in _as_list(details.get(field))]
+            title_set = title_words(doc["title"], doc["lang"], names)
+            found = matched[doc["key"]]
+            score = 0.0
+            for i, group in enumerate(groups):
+                titled = in_title(group, title_set, doc["id"])
+                if weak[i]:
+                    score += WEAK_IN_TITLE if titled else 0.0
+                    continue
+                level = covering.get(i, {}).get(doc["id"])
+                if i in found or titled:
+                    found = found | {i}
+                    weight = LEVEL_WEIGHT[level] if level and not titled else GROUP
+                    score += weight + (IN_TITLE if titled else 0.0)
+            if preferred(understood.prefers, doc["type"], details):
+                score += PREFERRED
+            if words and tuple(words_of(doc["title"])) == words:
+                score += WHOLE_TITLE
+            strict = wanted <= found
+            key = (not strict, -score, rank[doc["key"]])
+            scored.append((key, dict(doc, rank=-score, partial=not strict)))
+        scored.sort(key=lambda item: item[0])
+        chain = fallback_chain(understood.lang) if understood.lang else []
         best: dict[str, dict[str, Any]] = {}
-        for doc in sorted(docs, key=lambda d: d["rank"]):
-            best.setdefault(doc["id"], doc)
-        ordered = sorted(best.values(), key=lambda d: (_title_tier(d["title"], query), d["rank"]))[:limit]
-        return self._served(ordered, query, lang)
+        for key, doc in scored:
+            first = best.get(doc["id"])
+            if first is None:
+                best[doc["id"]] = dict(doc, order=key)
+            elif first["lang"] not in chain and doc["lang"] in chain:
+                # The reader's language (or English) matched too: serve that rather than the query's language.
+                best[doc["id"]] = dict(doc, order=first["order"])
+        return sorted(best.values(), key=lambda d: d["order"])[:limit]
+
+    def services_covering(self, place_id: str) -> list[tuple[str, str]]:
+        """The services that work at a place, as (service id, level), nearest first: at the place itself
+        ("place"), at a region place it is related to ("region"), anywhere in its country ("country").
+
+        The one place where "a service covers a place" is decided: search counts a covering service as near the
+        place (fieldkit/store/ranking.py). Services have a `place` and a `country` today; a service area and a
+        place's region (issue 17) belong here too.
+        """
+        if place_id in self._covering:
+            return self._covering[place_id]
+        place = self.conn.execute("SELECT country FROM entries WHERE id = ? AND type = 'place'", (place_id,)).fetchone()
+        found: dict[str, str] = {}
+        if place is not None:
+            regions = [row[0] for row in self.conn.execute(
+                "SELECT e.id FROM relations r JOIN entries e ON e.id = CASE WHEN r.src = ? THEN r.dst ELSE r.src END "
+                "WHERE (r.src = ? OR r.dst = ?) AND r.kind = 'related' AND e.type = 'place' "
+                "AND json_extract(e.details, '$.kind') = 'region'",
+                (place_id, place_id, place_id),
+            )]
+            located = "json_extract(details, '$.place')"
+            for level, sql, args in (
+                ("place", f"{located} = ?", [place_id]),
+                ("region", f"{located} IN ({','.join('?' * len(regions))})", regions),
+                ("country", "country = ?", [place["country"]]),
+            ):
+                if not args:
+                    continue
+                for (service,) in self.conn.execute(
+                    f"SELECT id FROM entries WHERE type = 'service' AND {sql} ORDER BY id", args
+                ):
+                    found.setdefault(service, level)
+        self._covering[place_id] = list(found.items())
+        return self._covering[place_id]
 
     def _broad_hits(self, query: Query, operator: str, match: str, langs: tuple[str, ...], entry_type: str | None,
                     country: str | None, lang: str | None, limit: int, fetch: int) -> list[Hit]:
@@ -219,7 +424,7 @@ class Store:
             "SELECT rowid FROM search WHERE search MATCH ? LIMIT 1 OFFSET ?", (match, BROAD_MATCHES - 1)
         ).fetchone()
         rows = self.conn.execute(
-            f"SELECT rowid, {_RANK} AS rank FROM search WHERE search MATCH ? AND rowid <= ? ORDER BY rank LIMIT ?",
+            f"SELECT rowid, {self.rank_sql} AS rank FROM search WHERE search MATCH ? AND rowid <= ? ORDER BY rank LIMIT ?",
             (match, bound[0] if bound else 1 << 62, fetch + len(known)),
         ).fetchall()
         if not rows:
@@ -231,8 +436,9 @@ class Store:
                 best.setdefault(doc["id"], dict(doc, rank=rank_of[doc["key"]]))
         return list(best.values())
 
-    def _served(self, ordered: list[dict[str, Any]], query: Query, lang: str | None) -> list[Hit]:
+    def _served(self, ordered: list[dict[str, Any]], query: WordMatcher, lang: str | None) -> list[Hit]:
         """Hits for the chosen documents, in order: each in `lang` where translated, with a snippet."""
+        matched_lang = {doc["id"]: doc["lang"] for doc in ordered}
         if lang is not None:
             ordered = self._in_language(ordered, lang)
         texts = self._snippet_texts(ordered)
@@ -243,6 +449,7 @@ class Store:
                 id=doc["id"], type=doc["type"], title=doc["title"], summary=doc["summary"], snippet=text,
                 highlights=spans, country=doc["country"], lang=doc["lang"],
                 fallback=lang is not None and lang != "en" and doc["lang"] == "en", score=round(-doc["rank"], 6),
+                partial=bool(doc.get("partial")), matched_lang=matched_lang[doc["id"]],
             ))
         return hits
 
@@ -258,13 +465,16 @@ class Store:
         ).fetchall())
         return {doc["key"]: doc["summary"] + " " + stored[doc["key"]] for doc in docs}
 
-    def _documents(self, column: str, values: list[Any], lang: str | None = None) -> list[sqlite3.Row]:
-        """Translation rows with their entry's type and country, where `column` is one of `values`.
+    def _documents(self, column: str, values: list[Any], lang: str | None = None,
+                   details: bool = False) -> list[sqlite3.Row]:
+        """Translation rows with their entry's type and country (and its details, if asked), where `column` is one
+        of `values`.
 
         Bodies are read only where snippets are made from them (a schema 1 database).
         """
         marks = ",".join("?" * len(values))
         body = "" if self.search_tables else ", t.body"
+        body += ", e.details" if details else ""
         sql = (
             f"SELECT t.key, t.id, t.lang, t.title, t.summary{body}, e.type, e.country FROM translations t "
             f"JOIN entries e ON e.id = t.id WHERE {column} IN ({marks})"
@@ -281,7 +491,8 @@ class Store:
             missing = [d["id"] for d in docs if d["lang"] not in preferred[: preferred.index(code) + 1]]
             if missing:
                 translated = {row["id"]: row for row in self._documents("t.id", missing, code)}
-                docs = [dict(translated[d["id"]], rank=d["rank"]) if d["id"] in translated else d for d in docs]
+                docs = [dict(translated[d["id"]], rank=d["rank"], partial=d.get("partial")) if d["id"] in translated
+                        else d for d in docs]
         return docs
 
     # --- one entry ------------------------------------------------------------------------------------------

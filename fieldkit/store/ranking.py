@@ -1,0 +1,87 @@
+"""How entries are ranked once the index has found them: by how many of the query's groups each matches.
+
+A group (fieldkit/store/understand.py) is one thing asked for: a word, a concept, a place, a country. An entry that
+matches every group that is not weak is a strict match; the others are partial and come after every strict one,
+marked `partial`. Within each, the score is the sum of what was matched:
+
+    GROUP          each group matched (a place's services matched through their country or region count less:
+                   LEVEL_WEIGHT)
+    IN_TITLE       extra when the group is in the title or other names (a term's aliases), or the entry is the place
+    WEAK_IN_TITLE  a weak group (one most documents have, like "migrant") only counts in a title
+    PREFERRED      the entry is of the type, service kind or right topic a concept of the query prefers
+    WHOLE_TITLE    the title is exactly the query's content words
+
+Ties keep bm25's order. The weights are round numbers on purpose: the order they give is easy to explain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from fieldkit.store.understand import PLACE, Group
+from fieldkit.text.fold import fold, words
+from fieldkit.text.lang.stem import stem
+from fieldkit.text.tokens import written_words
+
+GROUP = 1.0
+IN_TITLE = 0.5
+WEAK_IN_TITLE = 0.25
+PREFERRED = 0.75
+WHOLE_TITLE = 1.0
+LEVEL_WEIGHT = {"place": 1.0, "region": 0.8, "country": 0.6}
+WEAK_SHARE = 0.35  # a group in more than this share of the documents searched is weak
+
+
+def title_words(title: str, lang: str, other_names: Iterable[str] = ()) -> set[str]:
+    """The folded words and their stems of a title and an entry's other names (aliases)."""
+    found: set[str] = set()
+    for text in (title, *other_names):
+        found.update(words(fold(text)))
+        found.update(stem(word, lang) for word in written_words(text))
+    return found
+
+
+def in_title(group: Group, title_set: set[str], entry_id: str) -> bool:
+    if group.kind == PLACE and entry_id in group.places:
+        return True
+    if any(all(word in title_set for word in term.split()) for term in group.terms):
+        return True
+    return group.prefix is not None and any(word.startswith(group.prefix) for word in title_set)
+
+
+def preferred(prefers: list[tuple[str, str]], entry_type: str, details: dict[str, Any]) -> bool:
+    """Whether the entry is of a kind a concept of the query prefers."""
+    for what, value in prefers:
+        if what == "type" and entry_type == value:
+            return True
+        if what == "service-kind" and entry_type == "service" and value in (details.get("kind") or ()):
+            return True
+        if what == "right-topic" and entry_type == "right" and details.get("topic") == value:
+            return True
+    return False
+
+
+@dataclass
+class Scored:
+    key: int
+    strict: bool
+    score: float
+    rank: float  # bm25 (lower is better): the tie-break
+
+
+class Highlighter:
+    """Which words of a snippet to mark: any word or stem of any group, or a word the prefix opens."""
+
+    def __init__(self, groups: list[Group], lang: str | None) -> None:
+        self.words: set[str] = set()
+        for group in groups:
+            self.words |= group.words()
+        self.prefixes = tuple(g.prefix for g in groups if g.prefix)
+        self.lang = lang
+
+    def matches_word(self, folded_word: str) -> bool:
+        if folded_word in self.words or any(folded_word.startswith(p) for p in self.prefixes):
+            return True
+        return self.lang is not None and len(folded_word) > 3 and stem(folded_word, self.lang) in self.words
