@@ -227,16 +227,17 @@ def _name_problem(text: Any, lang: str) -> str | None:
 
 def _check_repeats(vocabulary: Vocabulary) -> None:
     """The same name twice for one key is noise; one name for two places or two countries is ambiguous."""
-    seen: dict[tuple[str, str, str], Name] = {}
+    seen: dict[tuple[str, str, str, str], Name] = {}
     owners: dict[tuple[str, str], Name] = {}
     for name in vocabulary.names:
         folded = " ".join(words(fold(name.text)))
-        first = seen.get((name.kind, name.key, folded))
+        first = seen.get((name.kind, name.key, name.lang, folded))
         if first is not None:
-            vocabulary.problems.append(Problem(name.path, name.line, f"'{name.text}' is listed twice for '{name.key}' "
-                                                                     f"(also line {first.line})"))
+            same = "listed twice" if first.text == name.text else f"the same as '{first.text}' once folded"
+            vocabulary.problems.append(Problem(name.path, name.line, f"'{name.text}' is {same} for '{name.key}' "
+                                                                     f"(line {first.line})"))
             continue
-        seen[(name.kind, name.key, folded)] = name
+        seen[(name.kind, name.key, name.lang, folded)] = name
         if name.kind == "concept":
             continue
         other = owners.setdefault(("place", folded), name)
