@@ -4,8 +4,8 @@ A group (fieldkit/store/understand.py) is one thing asked for: a word, a concept
 matches every group that is not weak is a strict match; the others are partial and come after every strict one,
 marked `partial`. Within each, the score is the sum of what was matched:
 
-    GROUP          each group matched (a place's services matched through their country or region count less:
-                   LEVEL_WEIGHT)
+    GROUP          each group matched, times group_weight() (a group most documents have counts less), and less
+                   again for a place's services matched through their country or region (LEVEL_WEIGHT)
     IN_TITLE       extra when the group is in the title or other names (a term's aliases), or the entry is the place
     WEAK_IN_TITLE  a weak group (one most documents have, like "migrant") only counts in a title
     PREFERRED      the entry is of the type, service kind or right topic a concept of the query prefers
@@ -32,6 +32,16 @@ PREFERRED = 0.75
 WHOLE_TITLE = 1.0
 LEVEL_WEIGHT = {"place": 1.0, "region": 0.8, "country": 0.6}
 WEAK_SHARE = 0.35  # a group in more than this share of the documents searched is weak
+COMMON_SHARE = 0.1  # from this share on, a group counts less and less (down to RAREST_WEIGHT): "police" < "dogs"
+COMMONEST_WEIGHT = 0.4
+
+
+def group_weight(share: float) -> float:
+    """What matching a group is worth, by the share of documents searched that have it (an inverse document
+    frequency in two straight lines: full weight up to COMMON_SHARE, then falling to COMMONEST_WEIGHT)."""
+    if share <= COMMON_SHARE:
+        return 1.0
+    return max(COMMONEST_WEIGHT, 1.0 - (share - COMMON_SHARE) * 1.5)
 
 
 def title_words(title: str, lang: str, other_names: Iterable[str] = ()) -> set[str]:

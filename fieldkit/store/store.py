@@ -23,6 +23,7 @@ from fieldkit.store.ranking import (
     WEAK_SHARE,
     WHOLE_TITLE,
     Highlighter,
+    group_weight,
     in_title,
     preferred,
     title_words,
@@ -48,6 +49,7 @@ from fieldkit.text.fold import fold, words
 # Title matches count ten times a body match; the facets column never counts (the store's rank_sql adds the
 # stem columns of schema 3: a stem counts half its exact word).
 COVERING_IN_MATCH = 200  # services near a place named in one match, at most
+FETCH_PER_RESULT = 6  # documents ranked by bm25 for each result wanted, before ranking.py orders them
 _TITLE_RANK = "bm25(titles, 10.0, 0.0)"
 # From this many matching documents a query is broad: bm25 would score every one of them (about 0.8 us each,
 # 20-30 ms for a common word at x100), so titles alone are ranked, in the static title order. Below it, a
@@ -145,7 +147,7 @@ class Store:
         if not required:
             return SearchResult([], understood)
         strict = self._conjunction([expressions[i] for i in required], filters)
-        fetch = max(limit, 10) * 3
+        fetch = max(limit, 10) * FETCH_PER_RESULT
         strict_count = self._count(strict, BROAD_MATCHES)
         if strict_count >= BROAD_MATCHES and self.search_tables:
             query = Query(terms=understood.content_words() or tuple(groups[0].terms[:1]),
@@ -160,13 +162,21 @@ class Store:
         for row in rows:
             matched[row[0]] = set(required)
             rank[row[0]] = row[1]
+        # Entries of a type the query prefers ("what is" -> glossary, "route") may rank low on bm25 alone.
+        for what, value in understood.prefers:
+            if what == "type" and value != entry_type:
+                for key, score in self._ranked(f"{strict} AND facets : \"{type_token(value)}\"", fetch):
+                    matched[key] = set(required)
+                    rank[key] = score
         if len(rows) < fetch and len(required) > 1:
             for i in required:
                 single = self._conjunction([expressions[i]], filters)
                 for key, score in self._ranked(single, fetch, broad=counts[i] >= BROAD_MATCHES):
                     matched.setdefault(key, set()).add(i)
                     rank[key] = min(rank.get(key, 0.0), score)
-        ordered = self._rank(understood, matched, rank, set(wanted), weak, limit)
+        size = max(1, self._documents_in(searched))
+        weights = [group_weight(count / size) for count in counts]
+        ordered = self._rank(understood, matched, rank, set(wanted), weak, weights, limit)
         return SearchResult(self._served(ordered, Highlighter(groups, lang), lang), understood)
 
     # The pieces of a search.
@@ -242,7 +252,7 @@ class Store:
         return self._speller.correct(word)
 
     def _rank(self, understood: Understanding, matched: dict[int, set[int]], rank: dict[int, float],
-              wanted: set[int], weak: list[bool], limit: int) -> list[dict[str, Any]]:
+              wanted: set[int], weak: list[bool], weights: list[float], limit: int) -> list[dict[str, Any]]:
         """The best document of each entry, best entries first (ranking.py), each with `partial` set."""
         if not matched:
             return []
@@ -267,8 +277,8 @@ class Store:
                 level = covering.get(i, {}).get(doc["id"])
                 if i in found or titled:
                     found = found | {i}
-                    weight = LEVEL_WEIGHT[level] if level and not titled else GROUP
-                    score += weight + (IN_TITLE if titled else 0.0)
+                    weight = weights[i] * (LEVEL_WEIGHT[level] if level and not titled else 1.0)
+                    score += weight * (GROUP + (IN_TITLE if titled else 0.0))
             if preferred(understood.prefers, doc["type"], details):
                 score += PREFERRED
             if words and tuple(words_of(doc["title"])) == words:

@@ -250,9 +250,23 @@ def understand(text: str, lexicon: Lexicon, *, lang: str | None, known: Callable
                     continue
                 group = _word_group(corrected, searched, prefix=False)
         pieces.append((i, group))
-    result.groups = [group for _, group in sorted(pieces, key=lambda piece: piece[0]) if group is not None]
+    result.groups = _merged([group for _, group in sorted(pieces, key=lambda piece: piece[0]) if group is not None])
     result.prefers = list(dict.fromkeys(result.prefers))
     return result
+
+
+def _merged(groups: list[Group]) -> list[Group]:
+    """Two names of one concept or place in a query ("nesreca" and "kombi") are one thing asked for, not two."""
+    merged: dict[tuple[str, tuple[str, ...]], Group] = {}
+    for group in groups:
+        key = (group.kind, group.keys) if group.keys else (group.kind, (group.typed,))
+        first = merged.get(key)
+        merged[key] = group if first is None else Group(
+            group.kind, f"{first.typed} {group.typed}", keys=group.keys,
+            terms=tuple(dict.fromkeys((*first.terms, *group.terms))), prefix=first.prefix or group.prefix,
+            places=group.places, countries=group.countries,
+        )
+    return list(merged.values())
 
 
 def _word_group(token: Token, searched: tuple[str, ...], *, prefix: bool) -> Group:
