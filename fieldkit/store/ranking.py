@@ -18,11 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from fieldkit.store.understand import PLACE, Group
 from fieldkit.text.fold import fold, words
 from fieldkit.text.lang.stem import stem
+from fieldkit.text.lang.stopwords import languages as stopword_languages
+from fieldkit.text.lang.stopwords import stopwords
 from fieldkit.text.tokens import written_words
 
 GROUP = 1.0
@@ -81,13 +84,19 @@ class Scored:
     rank: float  # bm25 (lower is better): the tie-break
 
 
+@cache
+def _all_stopwords() -> frozenset[str]:
+    return frozenset().union(*(stopwords(code) for code in stopword_languages()))
+
+
 class Highlighter:
     """Which words of a snippet to mark: any word or stem of any group, or a word the prefix opens."""
 
     def __init__(self, groups: list[Group], lang: str | None) -> None:
         self.words: set[str] = set()
         for group in groups:
-            self.words |= group.words()
+            # The words of a concept's phrases, but not their stop words ("for" of "apply for asylum").
+            self.words |= {word for word in group.words() if word not in _all_stopwords() or word in group.terms}
         self.prefixes = tuple(g.prefix for g in groups if g.prefix)
         self.lang = lang
 

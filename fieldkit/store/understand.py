@@ -144,9 +144,11 @@ def query_languages(tokens: list[Token], lexicon: Lexicon) -> tuple[str, ...]:
                     score[lang] += 1
             if script == ARABIC and any(letter in token.written for letter in _NOT_ARABIC):
                 score["ar"] -= 2
-            for name in lexicon.candidates(token.folded):
-                if name.lang != ENGLISH and name.folded[0] == token.folded and name.lang in score:
-                    score[name.lang] += 1
+            # A concept word is a clue to its language; names of places are written alike in many languages.
+            for code in {n.lang for n in lexicon.candidates(token.folded) if n.kind == CONCEPT
+                         and n.folded[0] == token.folded}:
+                if code in score:
+                    score[code] += 1
         best = max(score.values())
         # The best-scoring languages; with no clue at all, every language of the script (that is not ruled out).
         found += [code for code in languages if (score[code] == best if best > 0 else score[code] >= 0)]
