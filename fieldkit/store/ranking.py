@@ -9,9 +9,10 @@ marked `partial`. Within each, the score is the sum of what was matched:
     IN_TITLE       extra when the group is in the title or other names (a term's aliases), or the entry is the place
     WEAK_IN_TITLE  a weak group (one most documents have, like "migrant") only counts in a title
     PREFERRED      the entry is of the type, service kind or right topic a concept of the query prefers
-    WHOLE_TITLE    the title is exactly the query's content words
+    WHOLE_TITLE    the title is exactly the query's content words (OPENS_TITLE: it starts with them, the last
+                   one perhaps still being typed)
 
-Ties keep bm25's order. The weights are round numbers on purpose: the order they give is easy to explain.
+Ties go to the shorter title, then keep bm25's order. The weights are round numbers on purpose: the order they give is easy to explain.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ IN_TITLE = 0.5
 WEAK_IN_TITLE = 0.25
 PREFERRED = 0.75
 WHOLE_TITLE = 1.0
+OPENS_TITLE = 0.5
 LEVEL_WEIGHT = {"place": 1.0, "region": 0.8, "country": 0.6}
 WEAK_SHARE = 0.35  # a group in more than this share of the documents searched is weak
 COMMON_SHARE = 0.1  # from this share on, a group counts less and less (down to RAREST_WEIGHT): "police" < "dogs"
@@ -62,6 +64,20 @@ def in_title(group: Group, title_set: set[str], entry_id: str) -> bool:
     if any(all(word in title_set for word in term.split()) for term in group.terms):
         return True
     return group.prefix is not None and any(word.startswith(group.prefix) for word in title_set)
+
+
+def title_bonus(title: list[str], query: tuple[str, ...], prefix: bool) -> float:
+    """WHOLE_TITLE when the title's words are the query's, OPENS_TITLE when it starts with them."""
+    if not query:
+        return 0.0
+    if tuple(title) == query:
+        return WHOLE_TITLE
+    head = title[: len(query)]
+    if len(head) == len(query) and tuple(head[:-1]) == query[:-1] and (
+        head[-1] == query[-1] or (prefix and head[-1].startswith(query[-1]))
+    ):
+        return OPENS_TITLE
+    return 0.0
 
 
 def preferred(prefers: list[tuple[str, str]], entry_type: str, details: dict[str, Any]) -> bool:

@@ -21,11 +21,11 @@ from fieldkit.store.ranking import (
     PREFERRED,
     WEAK_IN_TITLE,
     WEAK_SHARE,
-    WHOLE_TITLE,
     Highlighter,
     group_weight,
     in_title,
     preferred,
+    title_bonus,
     title_words,
 )
 from fieldkit.store.schema import (
@@ -49,6 +49,7 @@ from fieldkit.text.fold import fold, words
 # Title matches count ten times a body match; the facets column never counts (the store's rank_sql adds the
 # stem columns of schema 3: a stem counts half its exact word).
 COVERING_IN_MATCH = 200  # services near a place named in one match, at most
+MIN_WEAK = 20  # a group is weak only if it is in this many documents at least (small content has none)
 FETCH_PER_RESULT = 6  # documents ranked by bm25 for each result wanted, before ranking.py orders them
 _TITLE_RANK = "bm25(titles, 10.0, 0.0)"
 # From this many matching documents a query is broad: bm25 would score every one of them (about 0.8 us each,
@@ -140,7 +141,7 @@ class Store:
         expressions = [self._group_expression(group) for group in groups]
         counts = [self._count(f"{expression} AND {filters}" if filters else expression, BROAD_MATCHES)
                   for expression in expressions]
-        weak_from = min(BROAD_MATCHES, max(2, int(WEAK_SHARE * self._documents_in(searched))))
+        weak_from = min(BROAD_MATCHES, max(MIN_WEAK, int(WEAK_SHARE * self._documents_in(searched))))
         weak = [len(groups) > 1 and count >= weak_from for count in counts]
         wanted = [i for i in range(len(groups)) if not weak[i]]  # what a strict match must have
         required = [i for i in wanted if counts[i]] or [i for i in range(len(groups)) if counts[i]]
@@ -262,6 +263,7 @@ class Store:
             for i, group in enumerate(groups) if group.places
         }
         words = understood.content_words()
+        prefix = bool(groups) and groups[-1].prefix is not None
         scored: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
         for doc in self._documents("t.key", list(matched), details=True):
             details = json.loads(doc["details"] or "{}")
@@ -281,10 +283,10 @@ class Store:
                     score += weight * (GROUP + (IN_TITLE if titled else 0.0))
             if preferred(understood.prefers, doc["type"], details):
                 score += PREFERRED
-            if words and tuple(words_of(doc["title"])) == words:
-                score += WHOLE_TITLE
+            title = words_of(doc["title"])
+            score += title_bonus(title, words, prefix)
             strict = wanted <= found
-            key = (not strict, -score, rank[doc["key"]])
+            key = (not strict, -round(score, 6), len(title), rank[doc["key"]])
             scored.append((key, dict(doc, rank=-score, partial=not strict)))
         scored.sort(key=lambda item: item[0])
         chain = fallback_chain(understood.lang) if understood.lang else []
