@@ -6,6 +6,7 @@ import heapq
 import json
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from fieldkit.core.languages import fallback_chain
@@ -58,6 +59,18 @@ _TITLE_RANK = "bm25(titles, 10.0, 0.0)"
 BROAD_MATCHES = 2000
 
 
+
+
+@dataclass
+class Plan:
+    understood: Understanding
+    filters: str
+    expressions: list[str]
+    counts: list[int]
+    weak: list[bool]
+    wanted: list[int]
+    required: list[int]
+    strict: str | None
 
 
 def words_of(title: str) -> list[str]:
@@ -132,22 +145,12 @@ class Store:
         documents or more (a common word, two letters typed so far) is ranked from titles alone, in a static order
         (`_broad_hits`).
         """
-        understood = self.understand(text, lang=lang, literal=literal)
-        groups = understood.groups
-        if not groups or limit <= 0:
+        plan = self.plan(text, lang=lang, entry_type=entry_type, country=country, literal=literal)
+        understood, groups, filters = plan.understood, plan.understood.groups, plan.filters
+        if plan.strict is None or limit <= 0:
             return SearchResult([], understood)
-        searched = understood.searched
-        filters = self._filters(searched, entry_type, country)
-        expressions = [self._group_expression(group) for group in groups]
-        counts = [self._count(f"{expression} AND {filters}" if filters else expression, BROAD_MATCHES)
-                  for expression in expressions]
-        weak_from = min(BROAD_MATCHES, max(MIN_WEAK, int(WEAK_SHARE * self._documents_in(searched))))
-        weak = [len(groups) > 1 and count >= weak_from for count in counts]
-        wanted = [i for i in range(len(groups)) if not weak[i]]  # what a strict match must have
-        required = [i for i in wanted if counts[i]] or [i for i in range(len(groups)) if counts[i]]
-        if not required:
-            return SearchResult([], understood)
-        strict = self._conjunction([expressions[i] for i in required], filters)
+        searched, expressions, counts = understood.searched, plan.expressions, plan.counts
+        weak, wanted, required, strict = plan.weak, plan.wanted, plan.required, plan.strict
         fetch = max(limit, 10) * FETCH_PER_RESULT
         strict_count = self._count(strict, BROAD_MATCHES)
         if strict_count >= BROAD_MATCHES and self.search_tables:
@@ -179,6 +182,24 @@ class Store:
         weights = [group_weight(count / size) for count in counts]
         ordered = self._rank(understood, matched, rank, set(wanted), weak, weights, limit)
         return SearchResult(self._served(ordered, Highlighter(groups, lang), lang), understood)
+
+    def plan(self, text: str, *, lang: str | None = None, entry_type: str | None = None, country: str | None = None,
+             literal: bool = False) -> Plan:
+        """What a search will match: the query understood, each group's FTS5 expression and number of matches,
+        which groups are weak, and the strict match (every group that is not weak; None: nothing can match)."""
+        understood = self.understand(text, lang=lang, literal=literal)
+        groups = understood.groups
+        searched = understood.searched
+        filters = self._filters(searched, entry_type, country)
+        expressions = [self._group_expression(group) for group in groups]
+        counts = [self._count(f"{expression} AND {filters}" if filters else expression, BROAD_MATCHES)
+                  for expression in expressions]
+        weak_from = min(BROAD_MATCHES, max(MIN_WEAK, int(WEAK_SHARE * self._documents_in(searched))))
+        weak = [len(groups) > 1 and count >= weak_from for count in counts]
+        wanted = [i for i in range(len(groups)) if not weak[i]]  # what a strict match must have
+        required = [i for i in wanted if counts[i]] or [i for i in range(len(groups)) if counts[i]]
+        strict = self._conjunction([expressions[i] for i in required], filters) if required else None
+        return Plan(understood, filters, expressions, counts, weak, wanted, required, strict)
 
     # The pieces of a search.
     def _filters(self, langs: tuple[str, ...], entry_type: str | None, country: str | None) -> str:
