@@ -58,6 +58,8 @@ def hit_label(hit: Hit, width: int = 76) -> Text | RtlLabel:
         head = _rtl_entry_label(hit.title, hit.type, hit.country, "", hit.fallback)
         return RtlLabel(head.paragraphs + ((hit.snippet, ""),))
     text = entry_label(hit.title, hit.type, hit.country, fallback=hit.fallback, lang=hit.lang)
+    if hit.partial:  # after every entry with all the words: say so
+        text.append("  " + display(_("some of the words")), style="dim italic")
     text.append("\n")
     if is_rtl(hit.lang):
         text.append("\n".join(visual_lines(sanitize(hit.snippet), max(width, 20))))
