@@ -80,8 +80,13 @@ def title_bonus(title: list[str], query: tuple[str, ...], prefix: bool) -> float
     return 0.0
 
 
-def preferred(prefers: list[tuple[str, str]], entry_type: str, details: dict[str, Any]) -> bool:
-    """Whether the entry is of a kind a concept of the query prefers."""
+def preferred(prefers: list[tuple[str, str]], entry_type: str, details: dict[str, Any], country: str | None = None,
+              asked: frozenset[str] = frozenset()) -> bool:
+    """Whether the entry is of a kind a concept of the query prefers. A right is a country's law: it is preferred
+    only when the query names that country (`asked`: the countries of its countries and places), or applies
+    EU-wide."""
+    if entry_type == "right" and country not in (None, "EU") and country not in asked:
+        return False
     for what, value in prefers:
         if what == "type" and entry_type == value:
             return True

@@ -284,6 +284,7 @@ class Store:
             for i, group in enumerate(groups) if group.places
         }
         words = understood.content_words()
+        asked = self._countries_asked(groups)
         prefix = bool(groups) and groups[-1].prefix is not None
         scored: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
         for doc in self._documents("t.key", list(matched), details=True):
@@ -302,7 +303,7 @@ class Store:
                     found = found | {i}
                     weight = weights[i] * (LEVEL_WEIGHT[level] if level and not titled else 1.0)
                     score += weight * (GROUP + (IN_TITLE if titled else 0.0))
-            if preferred(understood.prefers, doc["type"], details):
+            if preferred(understood.prefers, doc["type"], details, doc["country"], asked):
                 score += PREFERRED
             title = words_of(doc["title"])
             score += title_bonus(title, words, prefix)
@@ -320,6 +321,16 @@ class Store:
                 # The reader's language (or English) matched too: serve that rather than the query's language.
                 best[doc["id"]] = dict(doc, order=first["order"])
         return sorted(best.values(), key=lambda d: d["order"])[:limit]
+
+    def _countries_asked(self, groups: list[Group]) -> frozenset[str]:
+        """The countries a query names: its countries, and the countries of its places."""
+        codes = {code for group in groups for code in group.countries}
+        places = [place for group in groups for place in group.places]
+        if places:
+            marks = ",".join("?" * len(places))
+            codes |= {row[0] for row in self.conn.execute(f"SELECT country FROM entries WHERE id IN ({marks})", places)
+                      if row[0]}
+        return frozenset(codes)
 
     def services_covering(self, place_id: str) -> list[tuple[str, str]]:
         """The services that work at a place, as (service id, level), nearest first: at the place itself
