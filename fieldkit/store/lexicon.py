@@ -94,6 +94,11 @@ class Lexicon:
         """Every folded word of every name: what a misspelt word may be corrected to, besides the index's."""
         return {word for name in self.names for word in name.folded}
 
+    def joined(self) -> dict[str, str]:
+        """Names of several words written as one ("ریڈمیشن" for "ری ایڈمیشن", "montenegro" for "monte negro"):
+        the joined form -> the name, for correcting a word to a name typed without its spaces."""
+        return {"".join(name.folded): " ".join(name.folded) for name in self.names if len(name.folded) > 1}
+
 
 def _stem_languages(word: str) -> set[str]:
     from fieldkit.text.lang.scripts import script_languages

@@ -36,7 +36,7 @@ PREFERRED = 0.75
 WHOLE_TITLE = 1.0
 OPENS_TITLE = 0.5
 LEVEL_WEIGHT = {"place": 1.0, "region": 0.8, "country": 0.6}
-WEAK_SHARE = 0.35  # a group in more than this share of the documents searched is weak
+WEAK_SHARE = 0.25  # a group in more than this share of the documents searched is weak
 COMMON_SHARE = 0.1  # from this share on, a group counts less and less (down to RAREST_WEIGHT): "police" < "dogs"
 COMMONEST_WEIGHT = 0.4
 

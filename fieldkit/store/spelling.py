@@ -15,9 +15,10 @@ from fieldkit.text.distance import allowed_edits, edit_distance
 
 
 class Speller:
-    def __init__(self, conn: sqlite3.Connection, extra: Iterable[str]) -> None:
+    def __init__(self, conn: sqlite3.Connection, extra: Iterable[str], joined: dict[str, str] | None = None) -> None:
         self._conn = conn
-        self._extra = set(extra)
+        self._joined = joined or {}  # a name's words run together -> the name (its words with spaces)
+        self._extra = set(extra) | set(self._joined)
         self._buckets: dict[tuple[str, int], list[tuple[str, int]]] | None = None
 
     def _load(self) -> dict[tuple[str, int], list[tuple[str, int]]]:
@@ -38,7 +39,8 @@ class Speller:
         return buckets
 
     def correct(self, word: str) -> str | None:
-        """The closest known word within the edits allowed for its length (ties: the commoner), or None."""
+        """The closest known word within the edits allowed for its length (ties: the commoner), or None. A name of
+        several words typed as one is corrected to the name, with its spaces."""
         limit = allowed_edits(word)
         if not limit or word.isdigit():
             return None
@@ -52,4 +54,6 @@ class Speller:
                 distance = edit_distance(word, term, limit)
                 if distance <= limit and (best is None or (distance, -documents, term) < best):
                     best = (distance, -documents, term)
-        return best[2] if best else None
+        if best is None:
+            return None
+        return self._joined.get(best[2], best[2])

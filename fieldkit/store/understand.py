@@ -245,12 +245,12 @@ def understand(text: str, lexicon: Lexicon, *, lang: str | None, known: Callable
             fixed = correct(token.folded)
             if fixed:
                 result.corrections.append((token.written, fixed))
-                corrected = Token(fixed, fixed)
-                names = recognise([corrected], lexicon, stop)
-                if names:
+                fixed_tokens = tokenise(fixed)  # a name typed without its spaces comes back as its words
+                names = recognise(fixed_tokens, lexicon, stop)
+                if names and names[0].length == len(fixed_tokens):
                     pieces += [(i, g) for g in _name_groups(names[0].names, fixed, lexicon, expand, result)]
                     continue
-                group = _word_group(corrected, searched, prefix=False)
+                group = _word_group(Token(fixed, fixed), searched, prefix=False)
         pieces.append((i, group))
     result.groups = _merged([group for _, group in sorted(pieces, key=lambda piece: piece[0]) if group is not None])
     result.prefers = list(dict.fromkeys(result.prefers))
