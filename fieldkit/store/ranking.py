@@ -7,6 +7,7 @@ marked `partial`. Within each, the score is the sum of what was matched:
     GROUP          each group matched, times group_weight() (a group most documents have counts less), and less
                    again for a place's services matched through their country or region (LEVEL_WEIGHT)
     IN_TITLE       extra when the group is in the title or other names (a term's aliases), or the entry is the place
+                   or of the country asked
     WEAK_IN_TITLE  a weak group (one most documents have, like "migrant") only counts in a title
     PREFERRED      the entry is of the type, service kind or right topic a concept of the query prefers
     WHOLE_TITLE    the title is exactly the query's content words (OPENS_TITLE: it starts with them, the last
@@ -58,8 +59,12 @@ def title_words(title: str, lang: str, other_names: Iterable[str] = ()) -> set[s
     return found
 
 
-def in_title(group: Group, title_set: set[str], entry_id: str) -> bool:
+def in_title(group: Group, title_set: set[str], entry_id: str, country: str | None = None) -> bool:
+    """Whether the group is in the title or other names, or the entry is the place or about the country asked
+    (an entry of that country counts more than one that only mentions it)."""
     if group.kind == PLACE and entry_id in group.places:
+        return True
+    if country is not None and country in group.countries:
         return True
     if any(all(word in title_set for word in term.split()) for term in group.terms):
         return True

@@ -294,7 +294,7 @@ class Store:
             found = matched[doc["key"]]
             score = 0.0
             for i, group in enumerate(groups):
-                titled = in_title(group, title_set, doc["id"])
+                titled = in_title(group, title_set, doc["id"], doc["country"])
                 if weak[i]:
                     score += WEAK_IN_TITLE if titled else 0.0
                     continue

@@ -23,7 +23,7 @@ _WORDS: dict[str, str] = {
         could may might must i me my we us our you your he him his she her it its they them their this that
         these those there here what which who whom whose where when why how not no yes any some all much many
         get got find found need please just now still also up out s t d ll re ve m im ive dont doesnt cant isnt
-        someone something anyone anything somebody tell know
+        someone something anyone anything somebody tell know against
     """,
     "fr": """
         le la les l un une des de du d et ou mais a à au aux en dans sur sous par pour avec ce cet cette ces c
