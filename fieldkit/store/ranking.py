@@ -125,8 +125,11 @@ class Highlighter:
             self.words |= {word for word in group.words() if word not in _all_stopwords() or word in group.terms}
         self.prefixes = tuple(g.prefix for g in groups if g.prefix)
         self.lang = lang
+        # Only a word that starts like a query word can have its stem among them: stem those alone.
+        self.heads = {word[:3] for word in self.words}
 
     def matches_word(self, folded_word: str) -> bool:
-        if folded_word in self.words or any(folded_word.startswith(p) for p in self.prefixes):
+        if folded_word in self.words or (self.prefixes and folded_word.startswith(self.prefixes)):
             return True
-        return self.lang is not None and len(folded_word) > 3 and stem(folded_word, self.lang) in self.words
+        return (self.lang is not None and len(folded_word) > 3 and folded_word[:3] in self.heads
+                and stem(folded_word, self.lang) in self.words)

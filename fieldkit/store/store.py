@@ -288,8 +288,10 @@ class Store:
         prefix = bool(groups) and groups[-1].prefix is not None
         scored: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
         for doc in self._documents("t.key", list(matched), details=True):
-            details = json.loads(doc["details"] or "{}")
-            names = [str(v) for field in self._title_fields.get(doc["type"], ()) for v in _as_list(details.get(field))]
+            fields = self._title_fields.get(doc["type"], ())
+            # Details are decoded only where they are read: other names (a term's aliases) and preferences.
+            details = json.loads(doc["details"] or "{}") if fields or understood.prefers else {}
+            names = [str(v) for field in fields for v in _as_list(details.get(field))]
             title_set = title_words(doc["title"], doc["lang"], names)
             found = matched[doc["key"]]
             score = 0.0
