@@ -39,8 +39,8 @@ def lexicon_rows(corpus: Corpus) -> list[LexiconRow]:
 
 
 def _names(corpus: Corpus) -> Iterator[tuple[str, str, str, str]]:
-    for name in corpus.vocabulary.names:
-        yield name.kind, name.key, name.lang, name.text
+    for listed in corpus.vocabulary.names:
+        yield listed.kind, listed.key, listed.lang, listed.text
     for entry in corpus.files():
         if entry.type == "place" and entry.id in corpus.originals:
             yield "place", entry.id, entry.lang, entry.fields["title"]

@@ -315,13 +315,13 @@ class Store:
         scored.sort(key=lambda item: item[0])
         chain = fallback_chain(understood.lang) if understood.lang else []
         best: dict[str, dict[str, Any]] = {}
-        for key, doc in scored:
-            first = best.get(doc["id"])
+        for order, candidate in scored:
+            first = best.get(candidate["id"])
             if first is None:
-                best[doc["id"]] = dict(doc, order=key)
-            elif first["lang"] not in chain and doc["lang"] in chain:
+                best[candidate["id"]] = dict(candidate, order=order)
+            elif first["lang"] not in chain and candidate["lang"] in chain:
                 # The reader's language (or English) matched too: serve that rather than the query's language.
-                best[doc["id"]] = dict(doc, order=first["order"])
+                best[candidate["id"]] = dict(candidate, order=first["order"])
         return sorted(best.values(), key=lambda d: d["order"])[:limit]
 
     def _countries_asked(self, groups: list[Group]) -> frozenset[str]:

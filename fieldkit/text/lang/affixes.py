@@ -61,8 +61,11 @@ _RULES: dict[str, AffixRules] = {
 @cache
 def _folded(code: str) -> tuple[tuple[str, ...], tuple[str, ...], int, tuple[str, ...]]:
     rules = _RULES[code]
-    order = lambda affixes: tuple(sorted({fold(a) for a in affixes}, key=len, reverse=True))  # noqa: E731
-    return order(rules.prefixes), order(rules.suffixes), rules.max_suffixes, order(rules.keep)
+    return _longest_first(rules.prefixes), _longest_first(rules.suffixes), rules.max_suffixes, _longest_first(rules.keep)
+
+
+def _longest_first(affixes: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({fold(a) for a in affixes}, key=len, reverse=True))
 
 
 def has_rules(lang: str) -> bool:
