@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 
 import pytest
@@ -128,6 +130,84 @@ def test_translations_the_languages_issue_asks_for(corpus, lang):
     assert sum(1 for t, _ in translated if t == "risk") >= 15
     for entry in (e for e in corpus.translations.values() if e.lang == lang):
         assert entry.fields["translation"] in ("machine", "reviewed"), entry.path
+
+
+# Bosnian is written for local staff and authorities: every right, service and risk, not only the interface.
+LOCAL_STAFF_TYPES = ("right", "risk", "service")
+
+
+def test_every_right_service_and_risk_in_bosnian(corpus):
+    translated = {e.id: e for e in corpus.translations.values() if e.lang == "bs"}
+    missing = [e.path for e in corpus.originals.values() if e.type in LOCAL_STAFF_TYPES and e.id not in translated]
+    assert missing == [], f"no Bosnian translation: {missing}"
+    for entry in translated.values():
+        assert entry.fields["translation"] in ("machine", "reviewed"), entry.path
+
+
+# A number is a run of digits in any script, with single separators (. , Arabic ٫ ٬, no-break spaces) between
+# digits, so "1,000", "1.000", "1 000" and "١٬٠٠٠" all read as 1000 whatever the language's separators.
+_NUMBER = re.compile(r"\d+(?:[.,\u066b\u066c\u00a0\u202f]\d+)*")
+
+
+def numbers_in(text: str) -> set[str]:
+    """Every number in `text`, as its ASCII digits only (separators and the script of the digits dropped)."""
+    found = set()
+    for match in _NUMBER.finditer(text):
+        found.add("".join(str(unicodedata.decimal(c)) for c in match.group() if c.isdecimal()))
+    return found
+
+
+def test_numbers_in_reads_numbers_whatever_the_script_and_separators():
+    assert numbers_in("1,000 to 2,000 euros in 2024") == {"1000", "2000", "2024"}
+    assert numbers_in("1.000 do 2.000 eura u 2024.") == {"1000", "2000", "2024"}
+    assert numbers_in("١٬٠٠٠ تا ۲۰۲۴") == {"1000", "2024"}
+    assert numbers_in("Article 52, paragraph 2") == {"52", "2"}
+    assert numbers_in("no figures here") == set()
+
+
+def number_mismatches(corpus, lang: str, types: tuple[str, ...]) -> list[str]:
+    """Translations in `lang` whose body, or title and summary, carries a number the English original does not,
+    or leaves one out."""
+    mismatches = []
+    for (entry_id, entry_lang), translation in sorted(corpus.translations.items()):
+        original = corpus.originals.get(entry_id)
+        if entry_lang != lang or original is None or original.type not in types:
+            continue
+        pairs = {"body": (original.front.body, translation.front.body),
+                 "title and summary": (original.fields["title"] + " " + original.fields["summary"],
+                                       translation.fields["title"] + " " + translation.fields["summary"])}
+        for part, (english, translated) in pairs.items():
+            english_numbers, translated_numbers = numbers_in(english), numbers_in(translated)
+            if english_numbers != translated_numbers:
+                mismatches.append(f"{translation.path} ({part}): only in English {sorted(english_numbers - translated_numbers)}, "
+                                  f"only in the translation {sorted(translated_numbers - english_numbers)}")
+    return mismatches
+
+
+# Languages whose translations are held to the same numbers as their originals (add one once it passes).
+NUMBER_CHECKED = {"bs": LOCAL_STAFF_TYPES + ("glossary",)}
+
+
+@pytest.mark.parametrize("lang", sorted(NUMBER_CHECKED))
+def test_translations_carry_the_numbers_of_their_originals(corpus, lang):
+    """Every number, date, article and figure in a translation is in its English original, and none is lost."""
+    assert any(e.lang == lang for e in corpus.translations.values()), f"no {lang} translation to check"
+    assert number_mismatches(corpus, lang, NUMBER_CHECKED[lang]) == []
+
+
+def test_a_translation_that_changes_a_number_is_caught(tmp_path):
+    """The number check is not vacuous: a translation with a changed figure is reported."""
+    from fieldkit.content.corpus import load
+
+    (tmp_path / "risk").mkdir()
+    front = "---\nid: risk-x\ntype: risk\ntitle: {title}\nsummary: {summary}\n"
+    (tmp_path / "risk" / "risk-x.en.md").write_text(front.format(title="X", summary="12 people in 2024.") +
+                                                   "exposed: [everyone]\n---\nAt least 400 since 2014.\n")
+    (tmp_path / "risk" / "risk-x.bs.md").write_text(front.format(title="X", summary="12 osoba u 2024.") +
+                                                   "translation: machine\n---\nNajmanje 40 od 2014.\n")
+    corpus = load(tmp_path)
+    [mismatch] = number_mismatches(corpus, "bs", ("risk",))
+    assert "body" in mismatch and "['400']" in mismatch and "['40']" in mismatch
 
 
 def test_every_entry_is_dated(corpus):
