@@ -195,6 +195,37 @@ def test_translations_carry_the_numbers_of_their_originals(corpus, lang):
     assert number_mismatches(corpus, lang, NUMBER_CHECKED[lang]) == []
 
 
+# The visible marker for advice that is not from the sources, as each checked language writes it.
+GENERAL_ADVICE = {"en": "(general advice, not from the sources)", "bs": "(opći savjet, nije iz izvora)"}
+
+
+@pytest.mark.parametrize("lang", sorted(NUMBER_CHECKED))
+def test_translations_keep_the_headings_and_advice_markers_of_their_originals(corpus, lang):
+    """Same number of `##` sections (briefings find a risk's "What you can do" by its position in the English
+    original) and the same number of general-advice markers, written in the translation's own words."""
+    def count(text: str, needle: str) -> int:
+        return " ".join(text.split()).count(needle)
+
+    wrong = []
+    for (entry_id, entry_lang), translation in sorted(corpus.translations.items()):
+        original = corpus.originals.get(entry_id)
+        if entry_lang != lang or original is None or original.type not in NUMBER_CHECKED[lang]:
+            continue
+        english, translated = original.front.body, translation.front.body
+        headings = (len(re.findall(r"^## ", english, re.M)), len(re.findall(r"^## ", translated, re.M)))
+        markers = (count(english, GENERAL_ADVICE["en"]), count(translated, GENERAL_ADVICE[lang]))
+        if headings[0] != headings[1] or markers[0] != markers[1]:
+            wrong.append(f"{translation.path}: headings {headings}, general-advice markers {markers}")
+    assert wrong == []
+
+
+def test_bosnian_is_written_in_latin_script(corpus):
+    cyrillic = re.compile(r"[\u0400-\u04ff]")
+    for translation in (t for t in corpus.translations.values() if t.lang == "bs"):
+        text = translation.fields["title"] + translation.fields["summary"] + translation.front.body
+        assert not cyrillic.search(text), f"{translation.path} has Cyrillic letters"
+
+
 def test_a_translation_that_changes_a_number_is_caught(tmp_path):
     """The number check is not vacuous: a translation with a changed figure is reported."""
     from fieldkit.content.corpus import load
