@@ -13,7 +13,8 @@ SOURCE_CONTENT_DIR = PACKAGE_DIR.parent / "content"  # present in a source check
 
 
 def content_dir(given: str | None = None) -> Path:
-    """The content folder a command works on: the one given, else ./content if there is one, else the checkout's."""
+    """The content folder a command works on: the one given, else ./content if there is one, else the checkout's
+    (which the one-file executable does not have: the CLI then looks for an organisation's overlay folder)."""
     if given:
         return Path(given)
     here = Path("content")
@@ -28,6 +29,22 @@ def data_dir() -> Path:
 def packs_dir() -> Path:
     """Installed content packs (fieldkit/packs): one folder each, and state.json saying which is current."""
     return data_dir() / "packs"
+
+
+def overlays_dir() -> Path:
+    """Organisations' own content, one folder per namespace (`fieldkit new ... --org ORG` writes there)."""
+    return data_dir() / "overlays"
+
+
+def overlay_packs_dir() -> Path:
+    """Installed overlay packs: one folder per namespace, each laid out like packs_dir()."""
+    return data_dir() / "overlay-packs"
+
+
+def merged_dir() -> Path:
+    """The content fieldkit reads when overlays are installed: the base and every overlay merged into one
+    database, rebuilt from the installed packs whenever a layer changes (fieldkit/packs/layers.py)."""
+    return data_dir() / "merged"
 
 
 def cache_dir() -> Path:

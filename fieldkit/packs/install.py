@@ -266,7 +266,7 @@ def _sweep_locked(folder: Path) -> None:
     """Remove what state.json does not name: staging folders and temporary files left by a killed process, and
     packs older than the previous one. Best effort: a file another fieldkit still has open is left for later."""
     state = read_state(folder)
-    keep = {STATE, state.current, state.previous}
+    keep = {STATE, atomic.LOCK_FILE, state.current, state.previous}
     # A state.json that cannot be read names nothing for sure: installed packs are then left alone, not swept.
     for path in folder.iterdir():
         if path.name in keep or (state.recovered and not path.name.startswith(".")):

@@ -70,6 +70,8 @@ class PackReader:
                             "add their public key with 'fieldkit pack trust KEYFILE.pub'")
         self.key = key
         self.manifest = manifest = from_json(data)
+        if not key.may_sign(manifest.layer, manifest.namespace):
+            raise PackError(scope_refusal(key, manifest))
         if manifest.schema_version > SCHEMA_VERSION:
             raise PackError(f"made for content schema {manifest.schema_version}, but this fieldkit reads schema "
                             f"{SCHEMA_VERSION} or older: update fieldkit first")
@@ -85,6 +87,15 @@ class PackReader:
         if (size, sha256) != (self.manifest.database.size, self.manifest.database.sha256):
             raise PackError(HASH_MISMATCH)
         check_database(target, self.manifest)
+
+
+def scope_refusal(key: PublicKey, manifest: Manifest) -> str:
+    """Why a trusted key may not sign this pack: the trust store says which layers each key may sign."""
+    if manifest.is_overlay:
+        return (f"signed by key {key.describe()}, which may sign {key.scope()}, not namespace {manifest.namespace}; "
+                f"if this organisation owns it: 'fieldkit pack trust KEYFILE.pub --namespace {manifest.namespace}'")
+    return (f"signed by key {key.describe()}, which may sign {key.scope()}, not the base content; the base "
+            "content is signed by the fieldkit project's key or a key trusted with 'fieldkit pack trust KEYFILE.pub'")
 
 
 def check_database(path: Path, manifest: Manifest) -> None:
