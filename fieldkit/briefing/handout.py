@@ -121,7 +121,7 @@ footer { border-top: 1px solid #999; margin-top: 2rem; padding-top: .5rem; font-
 """
 
 
-def _content_markdown() -> MarkdownIt:
+def content_markdown() -> MarkdownIt:
     """CommonMark without raw HTML, and images shown as their description: a handout loads nothing."""
     markdown = MarkdownIt("commonmark", {"html": False})
 
@@ -134,7 +134,7 @@ def _content_markdown() -> MarkdownIt:
 
 
 def _html(deck: Deck, *, notes: bool) -> str:
-    markdown = _content_markdown()
+    markdown = content_markdown()
     direction = "rtl" if deck.rtl else "ltr"
     slides = []
     for number, slide in enumerate(deck.slides, start=1):

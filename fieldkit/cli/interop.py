@@ -18,7 +18,7 @@ from fieldkit.core.marker import N_
 from fieldkit.core.registry import REGISTRY
 from fieldkit.i18n.catalog import _, explain, ngettext
 
-FORMATS = ("hxl", "csv", "json", "geojson", "hsds")
+FORMATS = ("hxl", "csv", "json", "geojson", "hsds", "zim")
 
 
 def add_parser(subparsers) -> None:
@@ -26,7 +26,9 @@ def add_parser(subparsers) -> None:
         "export", help="export services, places, risks or rights as HXL, CSV, JSON, GeoJSON or HSDS",
         description="Write one type of entry as a table for partners: HXL (a header row and a row of HXL hashtags), "
         "plain CSV, JSON, or GeoJSON (RFC 7946, [longitude, latitude]) for QGIS and other map tools. HSDS writes "
-        "services as Open Referral HSDS 3.0, one folder per language (-o DIR): a Tabular Data Package and HSDS JSON.",
+        "services as Open Referral HSDS 3.0, one folder per language (-o DIR): a Tabular Data Package and HSDS JSON. "
+        "ZIM writes every entry in one language (--lang) as a file Kiwix serves to phones (-o FILE.zim; needs "
+        "python-libzim: pip install fieldkit[zim]).",
     )
     export.add_argument("--type", dest="entry_type", choices=REGISTRY.exportable(),
                         help="what to export (required, except for geojson: places and services)")
@@ -71,6 +73,8 @@ def run_export(args: argparse.Namespace) -> int:
     lang = args.language.requested  # --lang (or FIELDKIT_LANG): names and summaries in it only; else in every one
     if args.export_format == "hsds":
         return _export_hsds(args, lang)
+    if args.export_format == "zim":
+        return _export_zim(args, lang)
     if args.entry_type is None and args.export_format != "geojson":
         raise UsageError(N_("--type is required for {format}: one of {types}"), format=args.export_format,
                          types=", ".join(REGISTRY.exportable()))
@@ -153,6 +157,35 @@ def _export_hsds(args: argparse.Namespace, lang: str | None) -> int:
         note(ngettext("{count} service left out: HSDS needs a status, and the content does not give it",
                       "{count} services left out: HSDS needs a status, and the content does not give theirs",
                       len(first.left_out)).format(count=len(first.left_out)))
+    return 0
+
+
+def _export_zim(args: argparse.Namespace, lang: str | None) -> int:
+    from fieldkit.core.atomic import WriteError
+    from fieldkit.interop.zim import ZimUnavailable, default_language, libzim_writer, write_zim
+    from fieldkit.runtime.locate import open_store
+
+    if args.entry_type is not None:
+        raise UsageError(N_("zim holds every entry of one language: leave out --type"))
+    if not args.output:
+        raise UsageError(N_("zim writes one file per language: give it with -o FILE.zim"))
+    try:
+        libzim_writer()  # before any work: a clear message and exit 1 where libzim is missing
+    except ZimUnavailable as problem:
+        error(explain(problem))
+        return 1
+    store = open_store(args.db)
+    try:
+        summary = write_zim(store, default_language(lang), Path(args.output))
+    except WriteError as problem:
+        error(str(problem))
+        return 1
+    finally:
+        store.close()
+    from fieldkit.packs.archive import human
+
+    note(_("wrote {path}: {pages} pages in {lang} with a full-text index, {size}").format(
+        path=args.output, pages=summary.pages, lang=summary.lang, size=human(summary.size)))
     return 0
 
 
