@@ -54,12 +54,13 @@ def build(content_dir: Path, out: Path) -> BuildResult:
         raise ContentError(problems)
     with tempfile.TemporaryDirectory(prefix="fieldkit-build-") as work:
         compiled = Path(work) / "fieldkit.db"
-        counts = _write_database(corpus, compiled)
+        counts = write_database(corpus, compiled)
         write_bytes(out, compiled.read_bytes())  # WriteError (an OSError) with a one-line reason if it cannot
     return BuildResult(path=out, content_hash=corpus.input_hash, entries=counts[0], translations=counts[1])
 
 
-def _write_database(corpus: Corpus, path: Path) -> tuple[int, int]:
+def write_database(corpus: Corpus, path: Path) -> tuple[int, int]:
+    """Compile a checked corpus into the new database `path`; (entries, documents) written."""
     db = sqlite_utils.Database(path)
     try:
         return _fill(db, corpus)
@@ -257,21 +258,30 @@ def _title_and_summary(corpus: Corpus, entry_id: str, lang: str) -> tuple[str, s
 
 
 def _search_columns(entry: EntryFile, original: EntryFile) -> SearchColumns:
+    return search_columns(entry_id=original.id, entry_type=original.type, lang=entry.lang,
+                          is_original=entry.is_original, title=entry.fields["title"], summary=entry.fields["summary"],
+                          body=entry.front.body, fields=original.fields)
+
+
+def search_columns(*, entry_id: str, entry_type: str, lang: str, is_original: bool, title: str, summary: str,
+                   body: str, fields: dict[str, Any]) -> SearchColumns:
     """The folded title and body columns of a document, its facets, and the stems of title and body. A type's
     `search_title` fields (a term's other names) count as title words in every language; tags and its
-    `search_body` fields count in English."""
-    fields, details = entry.fields, original.fields
-    content_type = REGISTRY[original.type]
-    title = " ".join([fields["title"], *(word for name in content_type.search_title for word in _words(details, name))])
+    `search_body` fields count in English. `fields` are the original's (country, tags, the type's own fields).
+
+    The one way a document is indexed: the build calls it for every document, and the merge of an overlay
+    (fieldkit/content/merge.py) for each document it adds, from the values the database keeps."""
+    content_type = REGISTRY[entry_type]
+    title = " ".join([title, *(word for name in content_type.search_title for word in _words(fields, name))])
     extra = []
-    if entry.is_original:
-        extra = [word for name in ("tags", *content_type.search_body) for word in _words(details, name)]
-    body = " ".join([fields["summary"], plain_text(entry.front.body), *extra])
-    facets = facet_tokens(entry.lang, original.type, entry_countries(details), entry_places(original), original.id)
-    return fold(title), fold(body), facets, _stems(title, entry.lang), _stems(body, entry.lang)
+    if is_original:
+        extra = [word for name in ("tags", *content_type.search_body) for word in _words(fields, name)]
+    text = " ".join([summary, plain_text(body), *extra])
+    facets = facet_tokens(lang, entry_type, entry_countries(fields), places_of(entry_type, entry_id, fields), entry_id)
+    return fold(title), fold(text), facets, stems(title, lang), stems(text, lang)
 
 
-def _stems(text: str, lang: str) -> str:
+def stems(text: str, lang: str) -> str:
     """The stems of a text's words in its language, where a stem differs from the folded word (the word itself is
     in the exact column already)."""
     found = []
@@ -284,9 +294,12 @@ def _stems(text: str, lang: str) -> str:
 
 def entry_places(entry: EntryFile) -> list[str]:
     """The places an entry is, is at, or links to: itself if a place, its place fields, related places."""
-    fields = entry.fields
-    found = [entry.id] if entry.type == "place" else []
-    for spec in REGISTRY[entry.type].fields:
+    return places_of(entry.type, entry.id, entry.fields)
+
+
+def places_of(entry_type: str, entry_id: str, fields: dict[str, Any]) -> list[str]:
+    found = [entry_id] if entry_type == "place" else []
+    for spec in REGISTRY[entry_type].fields:
         if spec.refers_to == "place":
             found += _words(fields, spec.name)
     return list(dict.fromkeys(found))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any, Protocol
 
 from fieldkit.content import schema
 from fieldkit.content import vocabulary as search_vocabulary
@@ -14,16 +16,26 @@ from fieldkit.core.countries import contains, english_name
 from fieldkit.core.registry import REGISTRY
 
 
-def check(root: Path, sources_dir: Path | None = None) -> tuple[Corpus, list[Problem]]:
-    """Load `root` and return it with every problem found, sorted by file and line."""
+class Target(Protocol):
+    """What a reference is checked against: an entry of the corpus, or a published one (`base`)."""
+
+    type: str
+    fields: dict[str, Any]
+
+
+def check(root: Path, sources_dir: Path | None = None,
+          base: Mapping[str, Target] | None = None) -> tuple[Corpus, list[Problem]]:
+    """Load `root` and return it with every problem found, sorted by file and line. `base`: the published entries
+    an overlay folder may refer to (fieldkit/content/overlay.py), by id."""
     corpus = load(root)
     problems = list(corpus.problems)
+    published: Mapping[str, Target] = base or {}
     for entry in corpus.originals.values():
-        problems += _check_references(corpus, entry)
+        problems += _check_references(corpus, entry, published)
         problems += _check_coordinates(corpus, entry)
         problems += _check_citations(corpus, entry)
     for entry in corpus.files():
-        problems += _check_embeds(corpus, entry)
+        problems += _check_embeds(corpus, entry, published)
     for (entry_id, lang), translation in corpus.translations.items():
         original = corpus.originals.get(entry_id)
         if original is None:
@@ -55,10 +67,10 @@ def _references(entry: EntryFile) -> list[tuple[tuple[str | int, ...], str, str]
     return refs
 
 
-def _check_references(corpus: Corpus, entry: EntryFile) -> list[Problem]:
+def _check_references(corpus: Corpus, entry: EntryFile, base: Mapping[str, Target]) -> list[Problem]:
     problems = []
     for location, target_id, wanted in _references(entry):
-        target = corpus.originals.get(target_id)
+        target: Target | None = corpus.originals.get(target_id) or base.get(target_id)
         line = entry.line_of(*location)
         if target is None and target_id in corpus.unreadable:
             continue
@@ -77,11 +89,11 @@ def _check_references(corpus: Corpus, entry: EntryFile) -> list[Problem]:
     return problems
 
 
-def _check_embeds(corpus: Corpus, entry: EntryFile) -> list[Problem]:
+def _check_embeds(corpus: Corpus, entry: EntryFile, base: Mapping[str, Target]) -> list[Problem]:
     problems = []
     for offset, target_id in find_embeds(entry.front.body):
         line = entry.front.body_line + offset
-        target = corpus.originals.get(target_id)
+        target: Target | None = corpus.originals.get(target_id) or base.get(target_id)
         if not _embeds(entry.type):
             problems.append(Problem(entry.path, line, "{{embed ...}} is only for briefing decks"))
         elif target is None and target_id not in corpus.unreadable:

@@ -26,6 +26,7 @@ from fieldkit.content.inputs import (  # noqa: F401  (re-exported)
     input_hash,
 )
 from fieldkit.content.problems import Problem
+from fieldkit.core.layers import ATTACH_FOLDER, OVERLAY_FILE
 from fieldkit.core.registry import REGISTRY
 from fieldkit.text.sanitize import find_control
 
@@ -92,6 +93,11 @@ def load(root: Path) -> Corpus:
     corpus.problems += corpus.vocabulary.problems
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
         if folder.name == VOCABULARY_FOLDER:
+            continue
+        if folder.name == ATTACH_FOLDER:  # read by fieldkit/content/overlay.py
+            if not (root / OVERLAY_FILE).is_file():
+                corpus.problems.append(Problem(str(folder), 1, f"{ATTACH_FOLDER}/ is for an organisation's overlay "
+                                                               f"folder, which has {OVERLAY_FILE}"))
             continue
         content_type = REGISTRY.by_folder(folder.name)
         if content_type is None:

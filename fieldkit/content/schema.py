@@ -76,6 +76,36 @@ def validate_fields(data: dict[str, Any], entry_type: str, *, original: bool) ->
     return clean, problems
 
 
+def validate_attachment(data: dict[str, Any], entry_type: str) -> tuple[dict[str, Any], Problems]:
+    """An overlay's attachment to a published entry of `entry_type` (fieldkit/core/layers.py): only the type's
+    `attachable` fields, validated as in an entry, with its sources (required) and review state."""
+    from fieldkit.core.layers import ATTACHMENT_FIELDS
+
+    content_type = REGISTRY.get(entry_type)
+    attachable = content_type.attachable if content_type else ()
+    allowed = {name: spec for name in (*attachable, *ATTACHMENT_FIELDS)
+               if (spec := (content_type.field(name) if content_type else None)) is not None}
+    problems: Problems = []
+    clean: dict[str, Any] = {}
+    for name in data:
+        if name not in allowed:
+            may = ", ".join(attachable) or "nothing"
+            problems.append(((name,), f"'{name}' cannot be attached to a {entry_type}: an overlay attaches {may}, "
+                                      "never published text"))
+    for name, spec in allowed.items():
+        if name not in data:
+            if spec.required:
+                problems.append(((), f"missing required field '{name}'"))
+            continue
+        value, field_problems = _VALIDATORS[spec.kind](data[name], spec)
+        problems.extend(((name, *where), message) for where, message in field_problems)
+        if not field_problems:
+            clean[name] = value
+    if not any(name in clean for name in attachable) and not problems:
+        problems.append(((), f"nothing attached: give at least one of {', '.join(attachable)}"))
+    return clean, problems
+
+
 # --- validators: each returns (normalised value, [(location inside the field, message)]) ----------------------
 
 Result = tuple[Any, Problems]

@@ -76,6 +76,8 @@ class ContentType:
     country_filter: tuple[str, tuple[str, ...]] | None = None  # (field, values): only entries with one of them there
     located_by: str | None = None  # the field naming its place: listed along a route leg through that place,
     #                                and country-wide ones of the leg's countries after them
+    attachable: tuple[str, ...] = ()  # fields an organisation's overlay may attach to a published entry of this
+    #                                   type (fieldkit/core/layers.py): shown apart, never replacing published text
 
     @property
     def folder_name(self) -> str:

@@ -19,10 +19,12 @@ from fieldkit.core.model import (
     ExportColumn,
     Field,
 )
+from fieldkit.core.layers import ATTACH_FOLDER
 from fieldkit.core.types import BUILTIN
 
-# Folders of content/ that are not a content type: the search vocabulary (docs/vocabulary.md).
-RESERVED_FOLDERS = ("vocabulary",)
+# Folders of content/ that are not a content type: the search vocabulary (docs/vocabulary.md), and an overlay's
+# fields attached to published entries (fieldkit/core/layers.py).
+RESERVED_FOLDERS = ("vocabulary", ATTACH_FOLDER)
 
 # The registry's vocabulary (fieldkit/core/model.py) is re-exported, so callers need one import.
 __all__ = [

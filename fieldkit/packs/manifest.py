@@ -16,12 +16,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from fieldkit.core.layers import BASE, OVERLAY, namespace_problem
 from fieldkit.packs.errors import PackError
 
 FORMAT = "fieldkit-pack"
 FORMAT_VERSION = 2  # bump when a reader of today's packs could not read the new layout
 BASE_FORMAT = 1  # base packs keep format 1: every fieldkit since packs began reads them
-BASE, OVERLAY = "base", "overlay"
 DATABASE = "fieldkit.db"
 
 _VERSION_RULE = r"[0-9]{1,9}(?:\.[0-9]{1,9}){0,5}"
@@ -33,9 +33,7 @@ _NAME = re.compile(rf"^{_NAME_RULE}$")
 _FOLDER = re.compile(rf"^{_NAME_RULE}-{_VERSION_RULE}-[0-9a-f]{{8}}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-_NAMESPACE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-NAMESPACE_MAX = 40
 
 
 def check_version(text: str) -> str:
@@ -62,12 +60,10 @@ def check_name(text: str) -> str:
 
 
 def check_namespace(text: str) -> str:
-    """An overlay's namespace: the prefix of its entries' ids (org-xyz owns org-xyz-...): lower-case letters and
-    digits in hyphen-separated parts, at most NAMESPACE_MAX characters."""
-    if not isinstance(text, str) or len(text) > NAMESPACE_MAX or not _NAMESPACE.match(text):
-        shown = repr(text) if len(repr(text)) <= 60 else repr(text)[:57] + "..."
-        raise PackError(f"{shown} is not a namespace: lower-case letters and digits in parts joined by '-' "
-                        f"(such as org-xyz), at most {NAMESPACE_MAX}")
+    """An overlay's namespace: the prefix of its entries' ids (org-xyz owns org-xyz-...); fieldkit/core/layers.py."""
+    problem = namespace_problem(text)
+    if problem:
+        raise PackError(problem)
     return text
 
 

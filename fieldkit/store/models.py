@@ -22,6 +22,7 @@ class Hit:
     score: float  # higher is better
     partial: bool = False  # matches some of the query's words, not all (listed after every full match)
     matched_lang: str | None = None  # the language of the text that matched (`lang` is the one served)
+    added_by: str | None = None  # an organisation's own entry (an overlay): who added it; None: published content
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -76,6 +77,11 @@ class Entry:
     related: list[Link] = field(default_factory=list)  # what this entry links to
     linked_from: list[Link] = field(default_factory=list)  # entries that link to this one
     languages: list[str] = field(default_factory=list)  # every language the entry exists in
+    # Added by an organisation (an overlay), not part of the published content: {namespace, organisation, layer}.
+    local: dict[str, Any] | None = None
+    # Fields organisations attached to this published entry, each apart from its text: {namespace, organisation,
+    # fields, sources, checked, reviewed}.
+    attached: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -132,6 +132,16 @@ def loads(text: Any, default: Any) -> Any:
     return value if isinstance(value, type(default)) else default
 
 
+def _maybe_json(text: Any) -> Any:
+    """A column that holds JSON or nothing (a review: a date, or {by, organisation, date})."""
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError, RecursionError):
+        return None
+
+
 class Store:
     def __init__(self, conn: sqlite3.Connection, located: Located | None = None):
         self.conn = conn
@@ -152,6 +162,14 @@ class Store:
         self._covering: dict[str, list[tuple[str, str]]] = {}
         self._language_sizes: dict[tuple[str, ...], int] = {}
         self._title_fields = {t.name: t.search_title for t in REGISTRY}
+        # A merged database (fieldkit/content/merge.py) also holds organisations' overlays: which entries they
+        # added, what they attached, and search rows of attached words standing for a published document.
+        self.layered = {row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN "
+            "('layers', 'local_entries', 'attachments', 'search_alias')")} == {
+            "layers", "local_entries", "attachments", "search_alias"}
+        self._alias: dict[int, int] | None = None
+        self._added_by: dict[str, str] | None = None
 
     @property
     def lexicon(self) -> Lexicon:
@@ -298,7 +316,20 @@ class Store:
             f"SELECT rowid, {self.rank_sql} AS rank FROM search WHERE search MATCH ?{bound} ORDER BY rank LIMIT ?",
             (*args, fetch),
         ).fetchall()
-        return [(row[0], row[1]) for row in rows]
+        return self._documents_of([(row[0], row[1]) for row in rows])
+
+    def _documents_of(self, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """Search rows as documents: a row of words an overlay attached stands for the published entry's English
+        document (merged content only); each document once, at its best rank."""
+        if not self.layered:
+            return ranked
+        if self._alias is None:
+            self._alias = {int(k): int(v) for k, v in self.conn.execute("SELECT key, target FROM search_alias")}
+        best: dict[int, float] = {}
+        for key, score in ranked:
+            key = self._alias.get(key, key)
+            best[key] = min(best.get(key, score), score)
+        return list(best.items())
 
     def _count(self, match: str, cap: int) -> int:
         """How many documents match, counted up to `cap` only: rowids, no positions, no scores (under 0.2 ms)."""
@@ -493,7 +524,7 @@ class Store:
         ).fetchall()
         if not rows:
             return []
-        rank_of = {row["rowid"]: row["rank"] for row in rows}
+        rank_of = dict(self._documents_of([(row["rowid"], row["rank"]) for row in rows]))
         best: dict[str, dict[str, Any]] = {}
         for doc in sorted(self._documents("t.key", list(rank_of)), key=lambda d: rank_of[d["key"]]):
             if doc["id"] not in known:
@@ -514,8 +545,48 @@ class Store:
                 snippet=text, highlights=spans, country=_line(doc["country"]), lang=_line(doc["lang"]),
                 fallback=lang is not None and lang != "en" and doc["lang"] == "en", score=round(-doc["rank"], 6),
                 partial=bool(doc.get("partial")), matched_lang=matched_lang[doc["id"]],
+                added_by=self.added_by(doc["id"]),
             ))
         return hits
+
+    # --- layers: organisations' overlays ------------------------------------------------------------------
+    def added_by(self, entry_id: str) -> str | None:
+        """The organisation that added an entry (an overlay's), or None for published content."""
+        if not self.layered:
+            return None
+        if self._added_by is None:
+            self._added_by = _line({str(row[0]): str(row[1] or row[2]) for row in self.conn.execute(
+                "SELECT l.id, y.organisation, l.namespace FROM local_entries l "
+                "LEFT JOIN layers y ON y.namespace = l.namespace")})
+        return self._added_by.get(entry_id)
+
+    def layers(self) -> list[dict[str, Any]]:
+        """The overlays merged into this content, in order: {namespace, organisation, label}."""
+        if not self.layered:
+            return []
+        return _line([{"namespace": row[0], "organisation": row[1], "label": row[2]} for row in self.conn.execute(
+            "SELECT namespace, organisation, label FROM layers ORDER BY position")])
+
+    def _local(self, entry_id: str) -> dict[str, Any] | None:
+        if not self.layered:
+            return None
+        row = self.conn.execute(
+            "SELECT l.namespace, y.organisation, y.label FROM local_entries l "
+            "LEFT JOIN layers y ON y.namespace = l.namespace WHERE l.id = ?", (entry_id,)).fetchone()
+        if row is None:
+            return None
+        return _line({"namespace": row[0], "organisation": row[1] or row[0], "layer": row[2] or row[0]})
+
+    def _attached(self, entry_id: str) -> list[dict[str, Any]]:
+        if not self.layered:
+            return []
+        rows = self.conn.execute(
+            "SELECT a.namespace, a.organisation, a.fields, a.sources, a.checked, a.reviewed FROM attachments a "
+            "LEFT JOIN layers y ON y.namespace = a.namespace WHERE a.entry_id = ? ORDER BY y.position, a.namespace",
+            (entry_id,)).fetchall()
+        return [{"namespace": _line(row[0]), "organisation": _line(row[1]), "fields": clean(loads(row[2], {})),
+                 "sources": clean(loads(row[3], [])), "checked": _line(row[4]), "reviewed": clean(_maybe_json(row[5]))}
+                for row in rows]
 
     def _snippet_texts(self, docs: list[dict[str, Any]]) -> dict[int, str]:
         """key -> the text a document's snippet is cut from: its summary and the start of its body, as plain text."""
@@ -593,6 +664,8 @@ class Store:
                 "SELECT r.kind, r.src AS id FROM relations r WHERE r.dst = ? ORDER BY r.src, r.rowid", entry_id, lang
             ),
             languages=_line(sorted(rows)),
+            local=self._local(entry_id),
+            attached=self._attached(entry_id),
         )
 
     def _citations(self, entry_id: str) -> list[Citation]:
@@ -774,4 +847,5 @@ class Store:
             "oldest_reviewed": one("SELECT min(reviewed) FROM entries"),
             "newest_reviewed": one("SELECT max(reviewed) FROM entries"),
             "sources": one("SELECT count(*) FROM sources"),
+            "overlays": self.layers(),
         })
