@@ -8,7 +8,6 @@ import re
 import sys
 from pathlib import Path
 
-from fieldkit import paths
 from fieldkit.cli.language import check_code
 from fieldkit.cli.output import NotFound, UsageError, highlight, lays_out, note, print_json, say, use_colour
 from fieldkit.core.marker import N_
@@ -213,13 +212,37 @@ def _day(text: str | None) -> str:
     return format_day(text) or str(text)
 
 
-def run_check(args: argparse.Namespace) -> int:
-    from fieldkit.content.check import check
+def _published(args: argparse.Namespace):
+    """The published content an overlay folder is checked against (fieldkit/content/overlay.py)."""
+    from fieldkit.content.overlay import BaseContent
+    from fieldkit.runtime.locate import base_located
 
-    root = paths.content_dir(args.content)
+    return BaseContent.read(base_located(args.base).path)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from fieldkit.cli.folders import content_folder
+    from fieldkit.content.check import check
+    from fieldkit.content.overlay import check_overlay, is_overlay
+
+    root = content_folder(args.content, args.org)
     sources = Path(args.sources) if args.sources else None
     if sources is not None and not sources.is_dir():
         raise UsageError(N_("--sources: no such folder: {path}"), path=sources)
+    if is_overlay(root):
+        overlay, problems = check_overlay(root, _published(args), sources)
+        for problem in problems:
+            print(sanitize(str(problem)))
+        if problems:
+            note(_("{problems} problem(s) in {files} file(s)").format(problems=len(problems),
+                                                                      files=len({p.path for p in problems})))
+            return 1
+        note(_("overlay {namespace} OK: {entries} entries, {translations} translations, {attachments} attachment(s) "
+               "to published entries, {sources} sources").format(
+            namespace=overlay.namespace, entries=len(overlay.corpus.originals),
+            translations=len(overlay.corpus.translations), attachments=len(overlay.attachments),
+            sources=len(overlay.corpus.sources)))
+        return 0
     corpus, problems = check(root, sources)
     for problem in problems:
         print(sanitize(str(problem)))
@@ -236,13 +259,15 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
+    from fieldkit.cli.folders import content_folder
     from fieldkit.content.build import build
+    from fieldkit.content.overlay import build_overlay, is_overlay
     from fieldkit.content.problems import ContentError
 
-    root = paths.content_dir(args.content)
+    root = content_folder(args.content, args.org)
     out = Path(args.out)
     try:
-        result = build(root, out)
+        result = build_overlay(root, _published(args), out) if is_overlay(root) else build(root, out)
     except ContentError as failure:
         for problem in failure.problems:
             print(sanitize(str(problem)))

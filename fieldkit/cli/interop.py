@@ -11,7 +11,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from fieldkit import paths
 from fieldkit.cli.language import lang_option
 from fieldkit.cli.output import UsageError, error, note, print_json, say
 from fieldkit.core.marker import N_
@@ -54,7 +53,10 @@ def add_parser(subparsers) -> None:
     )
     services.add_argument("file", metavar="FILE.csv", help="the partner's sheet, saved as CSV (UTF-8), or an HSDS 3.0 "
                           "package: a folder with datapackage.json (or the folder fieldkit export --format hsds wrote)")
-    services.add_argument("--content", metavar="DIR", help="content folder to write into (default ./content)")
+    services.add_argument("--content", "--dir", dest="content", metavar="DIR", help="content folder to write into "
+                          "(default ./content, else your organisation's overlay folder)")
+    services.add_argument("--org", metavar="NAMESPACE", help="your organisation's overlay folder (ids start with "
+                          "NAMESPACE-)")
     services.add_argument("--skip-bad", action="store_true", help="write the good rows even if some rows are bad")
     services.add_argument("--dry-run", action="store_true", help="check and report, but write nothing")
     services.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -211,11 +213,19 @@ def run_import_services(args: argparse.Namespace) -> int:
     sheet = Path(args.file)
     if not sheet.exists():
         raise UsageError(N_("no such file: {path}"), path=sheet)
-    content = paths.content_dir(args.content)
+    from fieldkit.cli.folders import content_folder
+    from fieldkit.content.overlay import BaseContent, is_overlay
+
+    content = content_folder(args.content, args.org)
     if not content.is_dir():
         raise UsageError(N_("--content: no such folder: {path}"), path=content)
+    base = None
+    if is_overlay(content):  # the published places a partner's services are at
+        from fieldkit.runtime.locate import base_located
+
+        base = BaseContent.read(base_located().path)
     try:
-        report = import_services(sheet, content, skip_bad=args.skip_bad, dry_run=args.dry_run)
+        report = import_services(sheet, content, skip_bad=args.skip_bad, dry_run=args.dry_run, base=base)
     except (SheetError, ImportFailure) as problem:
         error(explain(problem))
         return 1

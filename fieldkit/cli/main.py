@@ -61,19 +61,27 @@ def build_parser() -> argparse.ArgumentParser:
                                 description="Counts per type and language, sources and review dates.")
     stats.add_argument("--json", action="store_true", help="print as JSON")
 
-    check = commands.add_parser("check", parents=[lang_option()], help="validate the content files",
-                                description="Validate every content file and report every problem as path:line: message.")
-    check.add_argument("--content", metavar="DIR", help="content folder (default ./content)")
+    folder = argparse.ArgumentParser(add_help=False)
+    folder.add_argument("--content", "--dir", dest="content", metavar="DIR", help="content folder (default ./content, "
+                        "else your organisation's overlay folder); an overlay folder has overlay.yaml")
+    folder.add_argument("--org", metavar="NAMESPACE", help="your organisation's overlay folder in fieldkit's data "
+                        "folder (what 'fieldkit new ... --org NAMESPACE' writes)")
+    folder.add_argument("--base", metavar="DB", help="an overlay is checked against this published content database "
+                        "(default: the published content in use)")
+
+    check = commands.add_parser("check", parents=[folder, lang_option()], help="validate the content files",
+                                description="Validate every content file and report every problem as path:line: "
+                                "message. An organisation's overlay folder is checked against the published content.")
     check.add_argument("--sources", metavar="DIR", help="also verify every quote against the documents in DIR")
 
-    build = commands.add_parser("build", parents=[lang_option()], help="compile the content into a database",
+    build = commands.add_parser("build", parents=[folder, lang_option()], help="compile the content into a database",
                                 description="Check and compile the content into one SQLite file, atomically.")
-    build.add_argument("--content", metavar="DIR", help="content folder (default ./content)")
     build.add_argument("--out", metavar="FILE", default="fieldkit.db", help="database to write (default fieldkit.db)")
 
     # Commands in modules of their own register themselves and set `handler`.
-    from fieldkit.cli import brief, doctor, interop, pack, refer, translate
+    from fieldkit.cli import brief, doctor, interop, new, pack, refer, translate
 
+    new.add_parser(commands)
     brief.add_parser(commands)
     doctor.add_parser(commands)
     pack.add_parser(commands)

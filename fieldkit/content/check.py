@@ -19,8 +19,11 @@ from fieldkit.core.registry import REGISTRY
 class Target(Protocol):
     """What a reference is checked against: an entry of the corpus, or a published one (`base`)."""
 
-    type: str
-    fields: dict[str, Any]
+    @property
+    def type(self) -> str: ...
+
+    @property
+    def fields(self) -> dict[str, Any]: ...
 
 
 def check(root: Path, sources_dir: Path | None = None,

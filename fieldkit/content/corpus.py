@@ -27,6 +27,7 @@ from fieldkit.content.inputs import (  # noqa: F401  (re-exported)
 )
 from fieldkit.content.problems import Problem
 from fieldkit.core.layers import ATTACH_FOLDER, OVERLAY_FILE
+from fieldkit.core.model import PLACEHOLDER
 from fieldkit.core.registry import REGISTRY
 from fieldkit.text.sanitize import find_control
 
@@ -146,6 +147,11 @@ def _load_entry(corpus: Corpus, path: Path, entry_type: str) -> None:
     if fields.get("type") and fields["type"] != entry_type:
         problems.append(Problem(shown, front.line_of("type"), f"type '{fields['type']}' but the file is in the '{entry_type}' folder"))
     _check_control_characters(shown, front, problems)
+    for offset, body_line in enumerate(front.body.split("\n")):
+        if body_line.lstrip().startswith(PLACEHOLDER):
+            problems.append(Problem(shown, front.body_line + offset, f"the body still holds the template's "
+                                                                      f"placeholder ({PLACEHOLDER} ...): write the text"))
+            break
 
     entry = EntryFile(path=shown, type=entry_type, id=file_id, lang=lang, front=front, fields=fields)
     if original:
@@ -205,6 +211,9 @@ def _load_sources(corpus: Corpus) -> None:
             corpus.problems.append(Problem(shown, line, "each source must be a mapping with id and title"))
             continue
         for key in item:
+            if schema.placeholder_in(item[key]) is not None:
+                corpus.problems.append(Problem(shown, lines.get((index, key), line), f"'{key}' still holds the "
+                                               f"template's placeholder ({PLACEHOLDER} ...): write the real value"))
             if key not in allowed:
                 corpus.problems.append(Problem(shown, lines.get((index, key), line), f"unknown field '{key}' in a source"))
             elif any(find_control(text) is not None for text in _strings(item[key])):

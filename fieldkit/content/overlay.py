@@ -31,6 +31,7 @@ from fieldkit.content.inputs import SOURCES_FILE, VOCABULARY_FOLDER
 from fieldkit.content.problems import ContentError, Problem
 from fieldkit.content.schema import validate_attachment
 from fieldkit.core.layers import ATTACH_FOLDER, OVERLAY, OVERLAY_FILE, in_namespace, namespace_problem
+from fieldkit.core.model import PLACEHOLDER
 from fieldkit.core.registry import REGISTRY
 from fieldkit.text.sanitize import find_control
 
@@ -59,17 +60,18 @@ class BaseContent:
 
         conn = connect(database)
         try:
-            rows = conn.execute("SELECT id, type, country, details FROM entries").fetchall()
+            rows = conn.execute("SELECT id, type, country, details, title FROM entries").fetchall()
         finally:
             conn.close()
         entries = {}
-        for entry_id, entry_type, country, details in rows:
+        for entry_id, entry_type, country, details, title in rows:
             try:
                 fields = json.loads(details or "{}")
             except ValueError:
                 fields = {}
             fields = fields if isinstance(fields, dict) else {}
-            entries[str(entry_id)] = BaseEntry(str(entry_id), str(entry_type), dict(fields, country=country))
+            entries[str(entry_id)] = BaseEntry(str(entry_id), str(entry_type), dict(fields, country=country,
+                                                                                     title=str(title or entry_id)))
         return cls(entries)
 
 
@@ -114,6 +116,13 @@ def check_overlay(root: Path, base: BaseContent, sources_dir: Path | None = None
     return Overlay(root, namespace, organisation, corpus, attachments), sorted(set(problems))
 
 
+def read_settings(root: Path) -> tuple[str, str, list[Problem]]:
+    """An overlay folder's namespace and organisation from overlay.yaml ("" where it has problems), and them."""
+    problems: list[Problem] = []
+    namespace, organisation = _settings(root, problems)
+    return namespace, organisation, problems
+
+
 def _settings(root: Path, problems: list[Problem]) -> tuple[str, str]:
     path = root / OVERLAY_FILE
     shown = str(path)
@@ -140,6 +149,10 @@ def _settings(root: Path, problems: list[Problem]) -> tuple[str, str]:
     if not isinstance(organisation, str) or not organisation.strip():
         problems.append(Problem(shown, lines.get(("organisation",), 1), "'organisation' must name who adds this "
                                                                         "content (shown beside it)"))
+        organisation = ""
+    elif organisation.lstrip().startswith(PLACEHOLDER):
+        problems.append(Problem(shown, lines.get(("organisation",), 1), f"'organisation' still holds the template's "
+                                                                        f"placeholder ({PLACEHOLDER} ...): name it"))
         organisation = ""
     elif len(organisation) > ORGANISATION_MAX or find_control(organisation) is not None:
         problems.append(Problem(shown, lines.get(("organisation",), 1), "'organisation' must be one line of at most "

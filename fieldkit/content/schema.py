@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from fieldkit.core.countries import COUNTRIES
-from fieldkit.core.model import is_country_code
+from fieldkit.core.model import PLACEHOLDER, is_country_code
 from fieldkit.core.registry import (
     COMMON_FIELDS,
     CONTACT_PARTS,
@@ -42,16 +42,43 @@ def fields_for(entry_type: str, *, original: bool) -> dict[str, Field]:
     return {f.name: f for f in COMMON_FIELDS + (content_type.fields if content_type else ())}
 
 
+def placeholder_in(value: Any) -> tuple[Any, ...] | None:
+    """Where in a value a template's placeholder (`FILL IN ...`) is still written, or None."""
+    if isinstance(value, str):
+        return () if value.lstrip().startswith(PLACEHOLDER) else None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else []
+    for key, item in items:
+        found = placeholder_in(item)
+        if found is not None:
+            return (key, *found)
+    return None
+
+
+def _placeholders(data: dict[str, Any], problems: Problems) -> set[str]:
+    """Fields still holding a template's placeholder: one problem each, and they are not validated further."""
+    found = set()
+    for name, value in data.items():
+        where = placeholder_in(value)
+        if where is not None:
+            found.add(name)
+            problems.append(((name, *where), f"'{name}' still holds the template's placeholder ({PLACEHOLDER} ...): "
+                                             "write the real value, or leave the field out if no source gives it"))
+    return found
+
+
 def validate_fields(data: dict[str, Any], entry_type: str, *, original: bool) -> tuple[dict[str, Any], Problems]:
     """Check every field's presence and type. Returns the normalised values and the problems found."""
     allowed = fields_for(entry_type, original=original)
     problems: Problems = []
     clean: dict[str, Any] = {}
+    unfilled = _placeholders(data, problems)
     for name in data:
         if name not in allowed:
             hint = " (translations carry only id, type, title, summary, translation, reviewed, translator)" if not original else ""
             problems.append(((name,), f"unknown field '{name}' for a {entry_type}{hint}"))
     for name, spec in allowed.items():
+        if name in unfilled:
+            continue
         if name not in data:
             content_type = REGISTRY.get(entry_type)
             country_required = content_type is not None and content_type.country_required
@@ -87,12 +114,15 @@ def validate_attachment(data: dict[str, Any], entry_type: str) -> tuple[dict[str
                if (spec := (content_type.field(name) if content_type else None)) is not None}
     problems: Problems = []
     clean: dict[str, Any] = {}
+    unfilled = _placeholders(data, problems)
     for name in data:
         if name not in allowed:
             may = ", ".join(attachable) or "nothing"
             problems.append(((name,), f"'{name}' cannot be attached to a {entry_type}: an overlay attaches {may}, "
                                       "never published text"))
     for name, spec in allowed.items():
+        if name in unfilled:
+            continue
         if name not in data:
             if spec.required:
                 problems.append(((), f"missing required field '{name}'"))

@@ -102,6 +102,9 @@ class ContentType:
         return tuple(f for f in self.fields if f.label or f.kind == "contact")
 
 
+# What a template (`fieldkit new`) writes where a person must write the real value; `fieldkit check` refuses it.
+PLACEHOLDER = "FILL IN"
+
 # Every type's front matter has these, before its own fields.
 COMMON_FIELDS = (
     Field("id", "id", required=True),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from fieldkit.core.layers import ATTACH_FOLDER
 from fieldkit.core.model import (
     COMMON_FIELDS,
     CONTACT_PARTS,
@@ -19,7 +20,6 @@ from fieldkit.core.model import (
     ExportColumn,
     Field,
 )
-from fieldkit.core.layers import ATTACH_FOLDER
 from fieldkit.core.types import BUILTIN
 
 # Folders of content/ that are not a content type: the search vocabulary (docs/vocabulary.md), and an overlay's

@@ -25,8 +25,10 @@ from typing import Any
 from fieldkit.content.check import normalise_for_quote
 from fieldkit.content.corpus import Corpus, EntryFile, load
 from fieldkit.content.inputs import SOURCES_FILE
+from fieldkit.content.overlay import BaseContent, is_overlay, read_settings
 from fieldkit.content.schema import QUOTE_MAX
 from fieldkit.core.explained import Explained
+from fieldkit.core.layers import OVERLAY_FILE
 from fieldkit.core.marker import N_
 from fieldkit.core.registry import REGISTRY
 from fieldkit.i18n.languages import country_name
@@ -97,19 +99,27 @@ class ImportReport:
 
 
 def import_services(sheet_path: Path, content_dir: Path, *, skip_bad: bool = False, dry_run: bool = False,
-                    today: dt.date | None = None) -> ImportReport:
+                    today: dt.date | None = None, base: BaseContent | None = None) -> ImportReport:
+    """Import into a content folder; into an organisation's overlay folder (it has overlay.yaml), ids and the
+    sheet's source id start with its namespace and `base`, the published content, gives the places too."""
     today = today or dt.date.today()
     if not (content_dir / SOURCES_FILE).is_file():
         raise ImportFailure(N_("{folder} is not a content folder (it has no {file}); pass --content DIR"),
                             folder=content_dir, file=SOURCES_FILE)
+    namespace = None
+    if is_overlay(content_dir):
+        namespace, _organisation, problems = read_settings(content_dir)
+        if problems or not namespace:
+            raise ImportFailure(N_("{file} in {folder} has problems: run 'fieldkit check' first"),
+                                file=OVERLAY_FILE, folder=content_dir)
     corpus = load(content_dir)
     if is_package(sheet_path):  # an HSDS package: read as a sheet, one row per service
         sheet = read_package(sheet_path, sorted(corpus.originals))
         sheet_path = sheet.path
     else:
         sheet = read_sheet(sheet_path)
-    source_id, source_exists = _source_for(corpus, sheet_path)
-    plan = _Plan(sheet, corpus, content_dir, source_id, today)
+    source_id, source_exists = _source_for(corpus, sheet_path, namespace)
+    plan = _Plan(sheet, corpus, content_dir, source_id, today, base, namespace)
     validator = Validator(sheet, plan.context)
     outcomes = [plan.outcome(validator.check(row)) for row in sheet.rows]
     report = ImportReport(
@@ -136,13 +146,14 @@ def import_services(sheet_path: Path, content_dir: Path, *, skip_bad: bool = Fal
 
 # --- the sheet as a source -------------------------------------------------------------------------------------
 
-def _source_for(corpus: Corpus, sheet_path: Path) -> tuple[str, bool]:
-    """The source id for this sheet: one already listed with its file name, else a new free id."""
+def _source_for(corpus: Corpus, sheet_path: Path, namespace: str | None = None) -> tuple[str, bool]:
+    """The source id for this sheet: one already listed with its file name, else a new free id (in an overlay's
+    namespace)."""
     for source in corpus.sources.values():
         if source.file == _file_name(sheet_path):
             return source.id, True
     stem = f"{sheet_path.parent.name}-hsds" if sheet_path.name == "services.csv" else sheet_path.stem
-    base = "import-" + (slug(stem)[:50].rstrip("-") or "sheet")
+    base = (f"{namespace}-" if namespace else "") + "import-" + (slug(stem)[:50].rstrip("-") or "sheet")
     candidate, number = base, 1
     while candidate in corpus.sources:
         number += 1
@@ -173,17 +184,20 @@ def _with_source(content_dir: Path, source_id: str, sheet_path: Path, today: dt.
 # --- planning each row ---------------------------------------------------------------------------------------
 
 class _Plan:
-    def __init__(self, sheet: Sheet, corpus: Corpus, content_dir: Path, source_id: str, today: dt.date):
+    def __init__(self, sheet: Sheet, corpus: Corpus, content_dir: Path, source_id: str, today: dt.date,
+                 base: BaseContent | None = None, namespace: str | None = None):
         self.sheet, self.corpus, self.content_dir = sheet, corpus, content_dir
         self.source_id, self.today = source_id, today
         self.rows = {sheet_row.number: sheet_row for sheet_row in sheet.rows}
-        types = {entry_id: entry.type for entry_id, entry in corpus.originals.items()}
+        published = list(base.entries.values()) if base is not None else []  # an overlay: the published content too
+        entries: list[Any] = [*published, *corpus.originals.values()]  # BaseEntry and EntryFile: id, type, fields
+        types = {entry.id: entry.type for entry in entries}
         places = {
-            entry_id: Place(entry_id, entry.fields.get("country"), entry.fields.get("title", entry_id),
+            entry.id: Place(entry.id, entry.fields.get("country"), entry.fields.get("title", entry.id),
                             entry.fields.get("lat"), entry.fields.get("lon"))
-            for entry_id, entry in corpus.originals.items() if entry.type == "place"
+            for entry in entries if entry.type == "place"
         }
-        self.context = Context(types=types, places=places)
+        self.context = Context(types=types, places=places, namespace=namespace)
 
     def outcome(self, row: ServiceRow) -> RowOutcome:
         outcome = RowOutcome(row=row.number, status="bad", id=row.id, problems=list(row.problems),

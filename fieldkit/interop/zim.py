@@ -120,7 +120,7 @@ def _quiet_stdout() -> Iterator[None]:
 
 
 def _page(writer: Any, path: str, title: str, text: str, *, front: bool) -> Any:
-    class Page(writer.Item):  # type: ignore[misc, name-defined]
+    class Page(writer.Item):
         def get_path(self) -> str:
             return path
 

@@ -11,9 +11,9 @@ import pytest
 from tests.conftest import ROOT
 
 SEARCH_KEYS = {"id", "type", "title", "snippet", "country", "lang", "score", "summary", "highlights", "fallback",
-               "partial", "matched_lang"}
+               "partial", "matched_lang", "added_by"}
 SHOW_KEYS = {"id", "type", "title", "body", "lang", "fallback", "sources", "as_of", "reviewed", "related", "summary",
-             "translation", "requested_lang", "country", "countries", "tags", "details", "linked_from", "languages"}
+             "translation", "requested_lang", "country", "countries", "tags", "details", "linked_from", "languages", "local", "attached"}
 
 
 def test_search_json_shape(cli, fixture_db):
