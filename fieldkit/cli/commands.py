@@ -90,6 +90,8 @@ def run_search(args: argparse.Namespace) -> int:
         marker = " · " + _("shown in English") if hit.fallback else ""
         if hit.lang != lang and not hit.fallback:
             marker += " · " + _("in {language}").format(language=native_name(hit.lang))
+        if hit.added_by:  # an organisation's own entry (an overlay), not part of the published content
+            marker += " · " + _("added by {organisation}").format(organisation=hit.added_by)
         # Right-to-left lines are reordered whole: colour codes inside them would be moved about too.
         plain = laid_out and _has_rtl(hit.title + hit.snippet)
         title = sanitize(hit.title) if plain else highlight(hit.title, [], colour=colour)

@@ -8,7 +8,7 @@ from fieldkit.core.languages import is_rtl
 from fieldkit.core.marker import N_
 from fieldkit.i18n.catalog import _, language
 from fieldkit.i18n.dates import age_in_words, format_day, is_stale
-from fieldkit.i18n.details import detail_lines, not_known
+from fieldkit.i18n.details import attached_sections, detail_lines, local_line, not_known
 from fieldkit.i18n.languages import country_name
 from fieldkit.i18n.near import NearService
 from fieldkit.i18n.vocabulary import type_label
@@ -49,6 +49,9 @@ def render_entry(entry: Entry, *, colour: bool, near: list[NearService] | None =
     age = age_in_words(entry.reviewed, locale=_cldr(lang))
     dates = _("Facts as of {as_of} · reviewed {reviewed}").format(as_of=format_day(entry.as_of), reviewed=reviewed)
     emit(dates + (f" ({age})" if age else ""), "bold red" if is_stale(entry.reviewed) else "dim")
+    local = local_line(entry)
+    if local:  # an organisation's own entry (an overlay), with its own review state above
+        emit(local, "bold yellow")
     console.print()
     emit(clip(entry.summary), "italic")
     console.print()
@@ -69,6 +72,16 @@ def render_entry(entry: Entry, *, colour: bool, near: list[NearService] | None =
                 emit(f"{label}: {clip(value) if value else not_known()}")
             else:
                 console.print(Text.assemble((f"{label}: ", "bold"), clip(sanitize(value)) if value else not_known()))
+    for heading, lines, notes in attached_sections(entry):  # fields organisations attached, apart from the text
+        console.print()
+        emit(heading, "bold yellow")
+        for label, value in lines:
+            if visual and has_rtl(f"{label}{value}"):
+                emit(f"{label}: {clip(value)}")
+            else:
+                console.print(Text.assemble((f"{label}: ", "bold"), clip(sanitize(value))))
+        for line in notes:
+            emit(f"  ({line})", "dim")
     console.print()
     emit(_("Sources"), "bold")
     for number, citation in enumerate(entry.sources, start=1):

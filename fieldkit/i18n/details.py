@@ -7,6 +7,7 @@ same way.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
@@ -66,6 +67,60 @@ def _lines(entry: Entry, spec: Field, titles: dict[str, str], today: dt.date) ->
     if not value and spec.optional:
         return []
     return [(label, str(value) if value else None)]
+
+
+# --- organisations' own content (overlays: fieldkit/content/merge.py) ------------------------------------------------
+ADDED_BY = N_("Added by {organisation}, not part of the published content")
+
+
+def added_by(organisation: str) -> str:
+    """The words every screen, `show`, the ZIM pages and JSON readers see beside an organisation's content."""
+    return _(ADDED_BY).format(organisation=organisation)
+
+
+def local_line(entry: Entry) -> str | None:
+    """"Added by XYZ, not part of the published content" for an entry an organisation added, else None."""
+    if not entry.local:
+        return None
+    return added_by(str(entry.local.get("organisation") or entry.local.get("namespace") or ""))
+
+
+def attached_sections(entry: Entry, *, today: dt.date | None = None
+                      ) -> list[tuple[str, list[tuple[str, str]], list[str]]]:
+    """For each organisation that attached fields to this published entry: (heading, its detail lines, where they
+    come from and who checked them). Only the fields it gives: nothing is "not known" here."""
+    content_type = REGISTRY.get(entry.type)
+    if content_type is None:
+        return []
+    titles = {link.id: link.title for link in entry.related}
+    sections = []
+    for attachment in entry.attached:
+        fields = attachment.get("fields") or {}
+        shown = dataclasses.replace(entry, details=fields)
+        lines: list[tuple[str, str]] = []
+        for spec in content_type.detail_fields:
+            if spec.kind == "contact":
+                lines += [(label, value) for label, value in contact_lines(fields) if value]
+            elif spec.name in fields:
+                lines += [(label, value) for label, value in _lines(shown, spec, titles, today or dt.date.today())
+                          if value]
+        notes = [_("source: {source}").format(source=", ".join(filter(None, (c.get("doc"), c.get("where")))))
+                 for c in attachment.get("sources") or []]
+        state = attachment_state(attachment)
+        if state:
+            notes.append(state)
+        sections.append((added_by(str(attachment.get("organisation") or attachment.get("namespace") or "")), lines,
+                         notes))
+    return sections
+
+
+def attachment_state(attachment: dict[str, Any]) -> str | None:
+    """Who checked an organisation's attached fields, as its file says."""
+    from fieldkit.i18n.dates import format_day
+
+    if attachment.get("checked"):
+        return _("checked against its sources on {date}").format(date=format_day(attachment["checked"]))
+    return None
 
 
 def contact_lines(details: dict[str, Any]) -> list[tuple[str, str | None]]:

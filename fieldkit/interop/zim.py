@@ -159,7 +159,7 @@ def _document(lang: str, title: str, body: str) -> str:
 def entry_html(entry: Entry, lang: str, meta: dict[str, str]) -> str:
     """One entry's page, in `lang`'s direction (the entry's own text in English where it has no translation)."""
     from fieldkit.i18n.catalog import _
-    from fieldkit.i18n.details import detail_lines, not_known
+    from fieldkit.i18n.details import attached_sections, detail_lines, not_known
     from fieldkit.i18n.languages import country_name
     from fieldkit.i18n.vocabulary import type_label
 
@@ -179,6 +179,10 @@ def entry_html(entry: Entry, lang: str, meta: dict[str, str]) -> str:
         parts.append(f"<h2>{_e(_('Details'))}</h2><dl>")
         parts += [f"<dt>{_e(label)}</dt><dd>{_e(value) if value else _e(not_known())}</dd>" for label, value in details]
         parts.append("</dl>")
+    for heading, lines, notes in attached_sections(entry):  # fields organisations attached, apart from the text
+        parts.append(f'<h3 class="local">{_e(heading)}</h3><dl>')
+        parts += [f"<dt>{_e(label)}</dt><dd>{_e(value)}</dd>" for label, value in lines]
+        parts.append("</dl>" + "".join(f'<p class="meta">{_e(note)}</p>' for note in notes))
     parts.append(f"<h2>{_e(_('Sources'))}</h2><ol>")
     for citation in entry.sources:
         title = f" — {citation.title}" if citation.title else ""
@@ -197,14 +201,10 @@ def entry_html(entry: Entry, lang: str, meta: dict[str, str]) -> str:
 
 
 def local_note(entry: Entry) -> str:
-    """"added by ORG, not part of the published content" for an entry an organisation added, else ""."""
-    from fieldkit.i18n.catalog import _
+    """"Added by ORG, not part of the published content" for an entry an organisation added, else ""."""
+    from fieldkit.i18n.details import local_line
 
-    local = getattr(entry, "local", None)
-    if not local:
-        return ""
-    return _("added by {organisation}, not part of the published content").format(
-        organisation=local.get("organisation") or local.get("namespace", ""))
+    return local_line(entry) or ""
 
 
 def index_html(entries: list[Entry], lang: str, meta: dict[str, str]) -> str:

@@ -66,8 +66,11 @@ class PackReader:
             raise PackError("bad signature: the pack was changed after it was signed")
         key = find_trusted(public, self.trusted)
         if key is None:
+            namespace = data.get("namespace") if data.get("layer") == "overlay" else None
+            how = (f"'fieldkit pack trust KEYFILE.pub --namespace {namespace}'" if isinstance(namespace, str)
+                   and len(namespace) <= 40 and namespace.replace("-", "").isalnum() else "'fieldkit pack trust KEYFILE.pub'")
             raise PackError(f"signed by an untrusted key {key_id(public)}; if you trust whoever published it, "
-                            "add their public key with 'fieldkit pack trust KEYFILE.pub'")
+                            f"add their public key with {how}")
         self.key = key
         self.manifest = manifest = from_json(data)
         if not key.may_sign(manifest.layer, manifest.namespace):

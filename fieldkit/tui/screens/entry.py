@@ -11,7 +11,7 @@ from textual.widgets import Markdown, Static
 from fieldkit.core.languages import is_rtl
 from fieldkit.i18n.catalog import N_, _, display, language, reorders_rtl, ui
 from fieldkit.i18n.dates import age_in_words, format_day, is_stale
-from fieldkit.i18n.details import detail_lines, not_known
+from fieldkit.i18n.details import attached_sections, detail_lines, local_line, not_known
 from fieldkit.i18n.languages import country_name
 from fieldkit.i18n.vocabulary import type_label
 from fieldkit.store.models import Entry
@@ -87,9 +87,13 @@ class EntryScreen(BaseScreen):
             self.query_one("#entry-summary", Static).update(Text(sanitize(summary), style="italic"))
             self.query_one("#entry-markdown", Markdown).update(sanitize(body))
         if rtl_ui:  # each detail wrapped to the panel, then reordered: the label stays at the start of its line
-            self.query_one("#entry-details-rtl", RtlLines).update(
-                [(f"{label}: {sanitize(value) if value else not_known()}", "" if value else "dim italic")
-                 for label, value in detail_lines(entry)])
+            lines = [(f"{label}: {sanitize(value) if value else not_known()}", "" if value else "dim italic")
+                     for label, value in detail_lines(entry)]
+            for heading, attached, notes in attached_sections(entry, today=app.today):
+                lines += [("", ""), (heading, "bold yellow")]
+                lines += [(f"{label}: {sanitize(value)}", "") for label, value in attached]
+                lines += [(f"({note})", "dim") for note in notes]
+            self.query_one("#entry-details-rtl", RtlLines).update(lines)
         else:
             self.query_one("#entry-details", Static).update(self._details_text(entry))
         self.query_one("#entry-sources", Static).update(self._sources_text(entry))
@@ -114,9 +118,11 @@ class EntryScreen(BaseScreen):
         if reorders_rtl():  # a right-to-left interface: each part wrapped to the width, then reordered
             bookmarked = "   ★ " + _("bookmarked") if self.host.userdata.is_bookmarked(entry.id) else ""
             marker, dates, stale = self._title_parts(entry)
+            local = local_line(entry)
             self.query_one("#entry-title-rtl", RtlLines).update(
                 [(f"{clip(entry.title)}   {self._meta(entry)}{bookmarked}", "bold"),
-                 (f"{marker} {dates}".strip(), "bold red" if stale else "bold yellow" if marker else "dim")])
+                 (f"{marker} {dates}".strip(), "bold red" if stale else "bold yellow" if marker else "dim"),
+                 *([(local, "bold yellow")] if local else [])])
         else:
             self.query_one("#entry-title", Static).update(self._title_text(entry))
 
@@ -154,16 +160,26 @@ class EntryScreen(BaseScreen):
         if marker:
             text.append(display(marker) + " ", style="bold yellow")
         text.append(display(dates), style="bold red" if stale else "dim")
+        local = local_line(entry)
+        if local:  # an organisation's own entry, not part of the published content
+            text.append("\n" + display(local), style="bold yellow")
         return text
 
-    @staticmethod
-    def _details_text(entry: Entry) -> Text:
-        """The details in a left-to-right interface (a right-to-left one shows them in #entry-details-rtl)."""
+    def _details_text(self, entry: Entry) -> Text:
+        """The details in a left-to-right interface (a right-to-left one shows them in #entry-details-rtl), then
+        what organisations attached, each under who added it."""
         text = Text()
         for label, value in detail_lines(entry):
             shown = clip(sanitize(value)) if value else not_known()
             text.append(label + ": ", style="bold")
             text.append(shown + "\n", style="" if value else "dim italic")
+        for heading, lines, notes in attached_sections(entry, today=self.host.today):
+            text.append("\n" + display(heading) + "\n", style="bold yellow")
+            for label, value in lines:
+                text.append(label + ": ", style="bold")
+                text.append(clip(sanitize(value)) + "\n")
+            for line in notes:
+                text.append(f"({display(line)})\n", style="dim")
         return text
 
     @staticmethod
