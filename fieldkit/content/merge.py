@@ -90,6 +90,7 @@ def merge(base: Path, layers: list[Layer], out: Path, *, refuse: str | None = No
                 _merge_layer(into, layer, position, report, strict=layer.namespace == refuse)
             into.finish(layers)
             conn.commit()
+            conn.execute("VACUUM")  # the index's optimize leaves free pages: a merged file the size of its content
         finally:
             conn.close()
         write_file(out, target.read_bytes())

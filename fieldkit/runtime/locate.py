@@ -53,10 +53,12 @@ def shipped_path() -> Path | None:
 
 
 def base_located(explicit: str | os.PathLike[str] | None = None) -> Located:
-    """The published content an overlay folder is checked against: --db if given, else the base pack in use,
-    else the shipped content (never a merged database, which already holds overlays)."""
+    """The published content an overlay folder is checked against: --base if given, else FIELDKIT_DB, else the
+    base pack in use, else the shipped content (never a merged database, which already holds overlays)."""
     if explicit:
-        return Located(Path(explicit), "--db")
+        return Located(Path(explicit), "--base")
+    if env.database():
+        return Located(Path(env.database() or ""), "FIELDKIT_DB")
     if paths.packs_dir().is_dir():
         from fieldkit.packs.state import active_pack
 
