@@ -158,3 +158,15 @@ def test_an_expired_overlay_warns_and_is_still_read(trusting, cli, tmp_path):
     assert json.loads(cli("pack", "list", "--json").out)["expired"] == [{"pack": "org-xyz 2100.1.1",
                                                                          "expires": "2020-01-01"}]
     assert "expired on 2020-01-01: fieldkit warns, and still reads it" in cli("pack", "verify", old).out
+
+
+def test_referral_slip_carries_what_was_attached(installed, cli, tmp_path):
+    from fieldkit.briefing.referral import referral_html
+    from fieldkit.runtime.locate import open_store
+
+    store = open_store()
+    slip = referral_html(store, "svc-legal-aid-bihac", "en")
+    own = referral_html(store, "org-xyz-legal-desk-bihac", "en")
+    store.close()
+    assert "Added by XYZ Legal Aid, not part of the published content" in slip and ATTACHED_PHONE in slip
+    assert "Added by XYZ Legal Aid, not part of the published content" in own
