@@ -374,13 +374,13 @@ def _list(args: argparse.Namespace) -> int:
     if not packs:
         _say(_("no content pack installed: fieldkit uses the content shipped with it"))
     for p in packs:
-        _say(_listed_line(p, "fieldkit pack rollback"))
+        _say(_listed_line(p, None))
     for namespace, listed in overlays:
         organisation = next((p.installed.manifest.organisation for p in listed if p.installed), namespace)
         _say(_("overlay {namespace}, added by {organisation}, not part of the published content:").format(
             namespace=namespace, organisation=organisation))
         for p in listed:
-            _say("  " + _listed_line(p, f"fieldkit pack rollback --overlay {namespace}"))
+            _say("  " + _listed_line(p, namespace))
     if using and using.overlays:
         _say(_("fieldkit reads: {origin}").format(origin=using.origin))
     for reason in using.left_out if using else ():
@@ -404,13 +404,14 @@ def _listed_json(p) -> dict:
             "expires": p.installed.manifest.expires if p.installed else None}
 
 
-def _listed_line(p, rollback: str) -> str:
+def _listed_line(p, overlay: str | None) -> str:
     roles = {"current": N_("current"), "previous": N_("previous")}
     label = p.installed.label if p.installed else p.folder
     created = ", " + _("created {date}").format(date=p.installed.manifest.created) if p.installed else ""
     state = _("ok") if p.problem is None else p.problem
-    marker = ("  " + _("<- in use") if p.in_use else
-              "  " + _("('{command}' returns to it)").format(command=rollback) if p.role == "previous" else "")
+    back = (_("('fieldkit pack rollback --overlay {namespace}' returns to it)").format(namespace=overlay) if overlay
+            else _("('fieldkit pack rollback' returns to it)"))
+    marker = "  " + _("<- in use") if p.in_use else "  " + back if p.role == "previous" else ""
     return f"{_(roles.get(p.role, p.role)):<9}{label}{created}: {state}{marker}"
 
 

@@ -272,10 +272,13 @@ class _Layer:
             target = str(row["entry_id"])
             published = self.into.conn.execute("SELECT type, country, details FROM entries WHERE id = ?",
                                                (target,)).fetchone() if target in self.into.base_ids else None
+            if published is None and target in self.into.ids:
+                self.outside(N_("overlay {overlay} attaches fields to '{id}', which is another organisation's "
+                                "entry"), id=target)
+                continue
             if published is None:
-                where = "another organisation's entry" if target in self.into.ids else "not in the published content"
-                self.outside(N_("overlay {overlay} attaches fields to '{id}', which is {where}"), id=target,
-                             where=where)
+                self.outside(N_("overlay {overlay} attaches fields to '{id}', which is not in the published "
+                                "content"), id=target)
                 continue
             content_type = REGISTRY.get(published[0])
             allowed = content_type.attachable if content_type else ()
@@ -284,7 +287,7 @@ class _Layer:
             if changed or not fields:
                 self.outside(N_("overlay {overlay} would change {fields} of '{id}', published text: an overlay "
                                 "attaches only {allowed}"), fields=", ".join(changed) or "nothing",
-                             id=target, allowed=", ".join(allowed) or "nothing to it")
+                             id=target, allowed=", ".join(allowed) or "-")
                 continue
             self.into.insert(ATTACHMENTS, {
                 "entry_id": target, "namespace": self.namespace, "organisation": self.layer.organisation,

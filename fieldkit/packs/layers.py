@@ -113,7 +113,9 @@ def merged_content(base_path: Path, base_identity: str, overlays: list[Installed
     try:
         result = merge(base_path, layers, target, refuse=refuse)
     except MergeError as problem:
-        raise PackError(str(problem)) from None
+        from fieldkit.i18n.catalog import explain
+
+        raise PackError(explain(problem)) from None
     except StoreError as problem:
         raise PackError(f"cannot merge the overlays: {problem}") from None
     with contextlib.suppress(OSError):
