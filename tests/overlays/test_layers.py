@@ -170,3 +170,18 @@ def test_referral_slip_carries_what_was_attached(installed, cli, tmp_path):
     store.close()
     assert "Added by XYZ Legal Aid, not part of the published content" in slip and ATTACHED_PHONE in slip
     assert "Added by XYZ Legal Aid, not part of the published content" in own
+
+
+def test_zim_of_the_merged_content(installed, cli, tmp_path):
+    """The ZIM a laptop serves holds the overlay too, marked as such, and finds it by search."""
+    libzim = __import__("pytest").importorskip("libzim")  # noqa: F841  (the zim extra)
+    from libzim.reader import Archive
+    from libzim.search import Query, Searcher
+
+    out = tmp_path / "fieldkit-en.zim"
+    assert cli("export", "--format", "zim", "--lang", "en", "-o", out).code == 0
+    archive = Archive(out)
+    found = Searcher(archive).search(Query().set_query("XYZ legal desk"))
+    assert "org-xyz-legal-desk-bihac" in list(found.getResults(0, 10))
+    page = bytes(archive.get_entry_by_path("svc-legal-aid-bihac").get_item().content).decode("utf-8")
+    assert ATTACHED_PHONE in page and "Added by XYZ Legal Aid, not part of the published content" in page
