@@ -109,7 +109,7 @@ def search_times(databases: dict[str, Path], picked: list[tuple[str, str]], runs
     stores = {name: Store(connect(path)) for name, path in databases.items()}
     times: dict[str, list[float]] = {name: [] for name in databases}
     for text, lang in picked:
-        for name, store in stores.items():
+        for store in stores.values():
             store.search(text, lang=lang, limit=10)  # warm
         for name, store in stores.items():
             times[name].append(timed(lambda: store.search(text, lang=lang, limit=10), runs) * 1000)
