@@ -30,7 +30,7 @@ def farsi_zim(cli, fixture_db, tmp_path):
     out = tmp_path / "fieldkit-fa.zim"
     result = cli("export", "--format", "zim", "--lang", "fa", "-o", out, "--db", fixture_db)
     assert result.code == 0, result.err
-    assert "wrote" in result.err and out.is_file()
+    assert str(out) in result.err and out.is_file()
     return Archive(out)
 
 
@@ -100,5 +100,5 @@ def test_without_libzim_a_clear_message(cli, fixture_db, tmp_path, monkeypatch):
     out = tmp_path / "x.zim"
     result = cli("export", "--format", "zim", "--lang", "fa", "-o", out, "--db", fixture_db)
     assert result.code == 1 and not out.exists()
-    assert "ZIM export needs python-libzim" in result.err and "pip install fieldkit[zim]" in result.err
+    assert "python-libzim" in result.err and "pip install fieldkit[zim]" in result.err  # said in Farsi
     assert "Traceback" not in result.err
