@@ -65,10 +65,14 @@ def _content(db: str | None) -> dict:
         date = meta.get("content_date")
         stats = store.stats()
         located = store.located  # open_store always says where the database came from
+        from fieldkit.runtime.locate import expired_packs
+
         return {"database": str(located.path) if located else None, "origin": located.origin if located else None,
                 "version": meta.get("content_version", ""), "date": date or "", "age": age_in_words(date),
                 "stale": is_stale(date), "entries": stats["entries"], "schema": stats["schema_version"],
-                "fast_search": store.search_tables}
+                "fast_search": store.search_tables, "overlays": stats["overlays"],
+                "expired": [{"pack": pack, "expires": day} for pack, day in
+                            (expired_packs() if located and located.origin not in ("--db", "FIELDKIT_DB") else [])]}
     finally:
         store.close()
 
@@ -141,6 +145,10 @@ def run_doctor(args: argparse.Namespace) -> int:
         else:
             say("  " + _("from {origin}: {path}").format(origin=origin_in_words(content["origin"]),
                                                            path=content["database"]))
+        for expired in content["expired"]:
+            say("  " + _("warning: {pack} expired on {date}: its publisher meant to have replaced it by then; fieldkit "
+                         "still uses it until a newer pack is installed").format(pack=expired["pack"],
+                                                                               date=expired["expires"]))
         if content["schema"] < SCHEMA_VERSION:
             say("  " + _("content schema {found}, older than this fieldkit's {current}: it works, but searches for "
                          "common words are slower; install newer content (fieldkit pack install) or rebuild it").format(

@@ -44,6 +44,16 @@ def in_use() -> InUse | None:
     return content_in_use(shipped_path)
 
 
+def expired_packs() -> list[tuple[str, str]]:
+    """(pack, expiry day) for each pack in use past the day its publisher gave: fieldkit warns, and still reads it
+    (it never refuses content offline)."""
+    if env.database() or not (paths.packs_dir().is_dir() or paths.overlay_packs_dir().is_dir()):
+        return []
+    from fieldkit.packs.layers import expired
+
+    return [(pack.label, str(pack.manifest.expires)) for pack in expired(in_use())]
+
+
 def shipped_path() -> Path | None:
     """The shipped content's database file, or None when this fieldkit has none."""
     try:

@@ -105,7 +105,20 @@ class FieldkitApp(App[None]):
             self.present(self.present_deck)
         if self.userdata.notice:
             self.notify(self.userdata.notice, severity="warning", timeout=10)
+        self._warn_expired()
         self._check_size(self.size.width, self.size.height)
+
+    def _warn_expired(self) -> None:
+        """A pack in use past its publisher's expiry date: said once at start; the content is still read."""
+        located = self.store.located
+        if located is None or located.origin in ("--db", "FIELDKIT_DB"):
+            return
+        from fieldkit.runtime.locate import expired_packs
+
+        for pack, day in expired_packs():
+            self.notify(display(_("warning: {pack} expired on {date}: its publisher meant to have replaced it by then; "
+                                  "fieldkit still uses it until a newer pack is installed").format(pack=pack, date=day)),
+                        severity="warning", timeout=15)
 
     # --- navigation -----------------------------------------------------------------------------------------
     @on(Navigate)

@@ -158,6 +158,9 @@ def test_an_expired_overlay_warns_and_is_still_read(trusting, cli, tmp_path):
     assert json.loads(cli("pack", "list", "--json").out)["expired"] == [{"pack": "org-xyz 2100.1.1",
                                                                          "expires": "2020-01-01"}]
     assert "expired on 2020-01-01: fieldkit warns, and still reads it" in cli("pack", "verify", old).out
+    assert json.loads(cli("doctor", "--json").out)["content"]["expired"] == [{"pack": "org-xyz 2100.1.1",
+                                                                              "expires": "2020-01-01"}]
+    assert "warning: org-xyz 2100.1.1 expired on 2020-01-01" in cli("doctor").out
 
 
 def test_referral_slip_carries_what_was_attached(installed, cli, tmp_path):
