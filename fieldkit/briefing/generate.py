@@ -43,6 +43,13 @@ class _Collector:
             self.citations += entry.sources
         return entry
 
+    def need(self, entry_id: str) -> Entry:
+        """An entry the store itself named (a leg of a journey, a right in a list): it is there."""
+        entry = self.get(entry_id)
+        if entry is None:
+            raise LookupError(f"the content names entry {entry_id!r} but does not hold it")
+        return entry
+
 
 def parse_route(spec: str) -> list[str]:
     """"MK..RS..BA..HR" -> ["MK", "RS", "BA", "HR"]; raises ValueError for anything else."""
@@ -128,8 +135,7 @@ def _title_slide(voice: Voice, title: str, store: Store, legs: str = "") -> Slid
 
 
 def _leg_slide(collect: _Collector, voice: Voice, leg_id: str, number: int) -> Slide:
-    leg = collect.get(leg_id)
-    assert leg is not None  # the journey was made from the store's own legs
+    leg = collect.need(leg_id)
     details = leg.details
     lines = [] if voice.child else [escape_markdown(leg.summary)]
     if voice.leg_details:

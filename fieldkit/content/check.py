@@ -34,9 +34,9 @@ def check(root: Path, sources_dir: Path | None = None) -> tuple[Corpus, list[Pro
     return corpus, sorted(set(problems))
 
 
-def _references(entry: EntryFile) -> list[tuple[tuple, str, str]]:
+def _references(entry: EntryFile) -> list[tuple[tuple[str | int, ...], str, str]]:
     """Every id the entry points at: (location, target id, the type the target must have or 'any')."""
-    refs = []
+    refs: list[tuple[tuple[str | int, ...], str, str]] = []
     for spec in schema.fields_for(entry.type, original=True).values():
         if not spec.refers_to or spec.name not in entry.fields:
             continue
