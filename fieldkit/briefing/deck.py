@@ -41,6 +41,7 @@ class Deck:
     # what a generated deck was made from (route or country, and audience). Not the language: the trainer may
     # read notes in another language than the one projected.
     key: str = ""
+    notes_label: str = "Trainer notes"  # what the slides' notes are (English, marked for translation where set)
     intro: str = ""  # a generated deck's opening lines (who it is for, what it holds): a handout's first paragraph
 
     @property

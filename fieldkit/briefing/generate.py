@@ -20,7 +20,7 @@ from fieldkit.i18n.languages import country_name
 from fieldkit.i18n.vocabulary import audience as audience_words
 from fieldkit.i18n.vocabulary import modes, separator
 from fieldkit.store.models import Citation, Entry
-from fieldkit.store.routes import Journey, find_journey, load_legs, risk_severity
+from fieldkit.store.routes import Journey, by_severity, find_journey, load_legs
 from fieldkit.store.store import Store
 from fieldkit.text.markdown_plain import escape_markdown
 
@@ -93,7 +93,7 @@ def _country_briefing(store: Store, country: str, *, voice: Voice, lang: str) ->
     collect = _Collector(store, lang)
     name = country_name(country, language())
     slides = [_title_slide(voice, voice.title(name), store)]
-    risks = sorted_by_severity(store, store.list_entries(entry_type="risk", country=country, lang=lang))
+    risks = by_severity(store, store.list_entries(entry_type="risk", country=country, lang=lang))
     if risks:
         title = voice.risks_heading() + " · " + name
         slides.append(_entries_slide(collect, title, [r["id"] for r in risks[:MAX_COUNTRY_RISKS]],
@@ -101,12 +101,6 @@ def _country_briefing(store: Store, country: str, *, voice: Voice, lang: str) ->
     slides += _help_slides(collect, voice, None, [country])
     return _finish(store, collect, slides, title=voice.title(name), voice=voice, lang=lang,
                    key=f"country:{country}:{voice.audience}")
-
-
-def sorted_by_severity(store: Store, risks: list[dict]) -> list[dict]:
-    """Risks listed by more route legs first (see store.routes.risk_severity), then by title."""
-    severity = risk_severity(store)
-    return sorted(risks, key=lambda r: -severity.get(r["id"], 0))  # stable: ties keep the title order
 
 
 def _finish(store: Store, collect: _Collector, slides: list[Slide], *, title: str, voice: Voice, lang: str,

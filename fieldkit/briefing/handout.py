@@ -10,21 +10,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from markdown_it import MarkdownIt
-
 from fieldkit.briefing.deck import Deck, Slide
-from fieldkit.briefing.page import e, page
+from fieldkit.briefing.page import content_markdown, e, fits, page, size_for
 from fieldkit.i18n.catalog import _, speaking
 from fieldkit.i18n.vocabulary import audience as audience_words
 from fieldkit.store.models import Citation
 from fieldkit.text.markdown_plain import escape_markdown, plain_text
 from fieldkit.text.sanitize import sanitize
-
-# (most characters of text, root font size, two columns): the first tier the text fits in. Measured in Chromium
-# on A4 with 12 mm margins (tests/test_handout_print.py prints every audience and language and counts pages).
-TIERS = ((2000, "11pt", False), (3200, "10pt", True), (4500, "9pt", True), (5800, "8pt", True))
-SMALLEST = ("7.5pt", True)
-RTL_WEIGHT = 1.25  # Arabic-script text at the same size takes more height (taller line boxes)
 
 
 def to_markdown(deck: Deck, *, notes: bool = False, with_sources: bool = False) -> str:
@@ -49,7 +41,7 @@ def _printed(deck: Deck, *, notes: bool = False) -> list[Slide]:
     the whole text would not fit on one page, slides with a shorter version give it, the longest first."""
     slides = [slide for slide in deck.handout_slides if slide.kind != "title"]
     for slide in sorted((s for s in slides if s.brief), key=lambda s: -len(s.body)):
-        if _characters(deck, slides, notes=notes) <= TIERS[-1][0]:
+        if fits(_characters(deck, slides, notes=notes), rtl=deck.rtl):
             break
         slides[slides.index(slide)] = replace(slide, body=slide.brief, brief="")
     return slides
@@ -78,7 +70,7 @@ def _markdown(deck: Deck, *, notes: bool, with_sources: bool) -> str:
             parts += [f"*{_('Shown in English: no translation yet.')}*", ""]
         parts += [slide.body, ""]
         if notes and slide.notes:
-            parts += [f"> **{_('Trainer notes')}:** {escape_markdown(slide.notes)}", ""]
+            parts += [f"> **{_(deck.notes_label)}:** {escape_markdown(slide.notes)}", ""]
     parts += ["---", "", _sources_line(deck)]
     if with_sources and deck.sources:
         parts += ["", f"## {_('Sources')}", ""]
@@ -101,12 +93,12 @@ def _sources_line(deck: Deck) -> str:
 
 # --- HTML -------------------------------------------------------------------------------------------------------
 def _html(deck: Deck, *, notes: bool, with_sources: bool) -> str:
-    markdown = MarkdownIt("commonmark", {"html": False})
+    markdown = content_markdown()
     slides = _printed(deck, notes=notes)
     sections = []
     for slide in slides:
         fallback = f'<p class="fallback">{e(_("Shown in English: no translation yet."))}</p>' if slide.fallback else ""
-        trainer = (f'<div class="notes"><strong>{e(_("Trainer notes"))}:</strong> {e(slide.notes)}</div>'
+        trainer = (f'<div class="notes"><strong>{e(_(deck.notes_label))}:</strong> {e(slide.notes)}</div>'
                    if notes and slide.notes else "")
         long = ' class="long"' if len(slide.body) > 900 else ""
         sections.append(f"<section{long}><h2>{e(slide.title)}</h2>{fallback}"
@@ -141,13 +133,9 @@ def _characters(deck: Deck, slides: list[Slide], *, notes: bool) -> int:
         characters += len(slide.title) + 60 + len(plain_text(slide.body)) + 30 * slide.body.count("\n- ")
         if notes and slide.notes:
             characters += len(slide.notes) + 40
-    return int(characters * RTL_WEIGHT) if deck.rtl else characters
+    return characters
 
 
 def fit(deck: Deck, slides: list[Slide], *, notes: bool = False) -> tuple[str, bool]:
     """The font size and columns that put these slides on one A4 page, from the amount of text."""
-    characters = _characters(deck, slides, notes=notes)
-    for most, size, two_columns in TIERS:
-        if characters <= most:
-            return size, two_columns
-    return SMALLEST
+    return size_for(_characters(deck, slides, notes=notes), rtl=deck.rtl)

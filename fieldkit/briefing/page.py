@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 
+from markdown_it import MarkdownIt
+
 from fieldkit.core.languages import is_rtl
 from fieldkit.text.sanitize import sanitize
 
@@ -39,7 +41,7 @@ def e(text: str) -> str:
     return html.escape(sanitize(text), quote=True)
 
 
-# Sizes for one A4 page: the longer the text, the smaller the type and the more columns (fit.py chooses).
+# Sizes for one A4 page: the longer the text, the smaller the type and the more columns (size_for chooses).
 BASE_CSS = """
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
@@ -73,6 +75,40 @@ p, li, h1, h2, .meta, footer, dd, dt { unicode-bidi: plaintext; text-align: star
   a { color: inherit; text-decoration: none; }
 }
 """
+
+
+# (most characters of text, root font size, two columns): the first tier the text fits in on one A4 page. Measured
+# in Chromium with 12 mm margins (tests/test_print.py prints handouts and entries and counts the pages).
+TIERS = ((2000, "11pt", False), (3200, "10pt", True), (4500, "9pt", True), (5800, "8pt", True))
+SMALLEST = ("7.5pt", True)
+RTL_WEIGHT = 1.25  # Arabic-script text at the same size takes more height (taller line boxes)
+
+
+def size_for(characters: int, *, rtl: bool) -> tuple[str, bool]:
+    """The font size and columns for this much text (headings and list items counted with their empty ends)."""
+    if rtl:
+        characters = int(characters * RTL_WEIGHT)
+    for most, size, two_columns in TIERS:
+        if characters <= most:
+            return size, two_columns
+    return SMALLEST
+
+
+def fits(characters: int, *, rtl: bool) -> bool:
+    """Whether this much text fits one page at the smallest size but one."""
+    return (int(characters * RTL_WEIGHT) if rtl else characters) <= TIERS[-1][0]
+
+
+def content_markdown() -> MarkdownIt:
+    """CommonMark without raw HTML, and an image shown as its description: a printed page loads nothing."""
+    markdown = MarkdownIt("commonmark", {"html": False})
+
+    def image_as_text(renderer, tokens, index, options, env) -> str:  # noqa: ANN001 (markdown-it's signature)
+        described = renderer.renderInlineAsText(tokens[index].children or [], options, env)
+        return f"[{html.escape(described)}]" if described else ""
+
+    markdown.add_render_rule("image", image_as_text)
+    return markdown
 
 
 def page(*, lang: str, title: str, size: str, body: str) -> str:

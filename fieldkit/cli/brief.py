@@ -3,32 +3,41 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-from fieldkit.cli.output import NotFound, UsageError
+from fieldkit.cli.output import NotFound, UsageError, write_text
 from fieldkit.core.vocabularies import AUDIENCES
 
 
 def add_parser(subparsers) -> None:
     brief = subparsers.add_parser(
         "brief", help="build a briefing: present it or write a handout",
-        description="Build a briefing from an authored deck (ID) or from a route or country, then write it as "
-        "Markdown or HTML, or present it in the terminal.",
+        description="Build a briefing from an authored deck (ID), from a route or country, or from a list of "
+        "entries, then write it as a one-page handout (Markdown or HTML for A4) or present it in the terminal. "
+        "Presenting: run --present on the projector's terminal and --notes in a second terminal; the notes view "
+        "follows the projected slide, with the trainer notes and a timer.",
     )
-    brief.add_argument("deck", nargs="?", metavar="ID", help="an authored deck, e.g. brief-rivers (see --list)")
+    brief.add_argument("deck", nargs="?", metavar="ID", help="an authored deck (see --list for their ids)")
     source = brief.add_mutually_exclusive_group()
     source.add_argument("--route", metavar="CC..CC", help="countries in order, e.g. MK..RS..BA..HR")
     source.add_argument("--country", metavar="CC", help="one country, e.g. BA")
     source.add_argument("--list", action="store_true", help="list the authored decks")
+    source.add_argument("--list-file", metavar="FILE",
+                        help="a handout of the entries in a list file ('fieldkit list export' writes one)")
+    source.add_argument("--saved-list", metavar="NAME", help="a handout of one of your saved lists (fieldkit list)")
     brief.add_argument("--audience", choices=AUDIENCES.values, default="staff", help="who it is for (default staff)")
     brief.add_argument("--lang", default="en", help="language (default en; English where untranslated, marked)")
-    brief.add_argument("--format", choices=("md", "html"), default="md", help="handout format (default md)")
-    brief.add_argument("--notes", action="store_true", help="include trainer notes in the handout")
+    brief.add_argument("--format", choices=("md", "html"), default=None, help="handout format (default md)")
     brief.add_argument("-o", "--output", metavar="FILE", help="write the handout here (default: standard output)")
-    brief.add_argument("--present", action="store_true", help="present the deck full screen in the terminal")
+    brief.add_argument("--with-sources", action="store_true",
+                       help="add every source and quote to the handout, on pages after the first")
+    brief.add_argument("--with-notes", action="store_true", help="include trainer notes (and list notes) in the handout")
+    brief.add_argument("--present", action="store_true",
+                       help="present the deck full screen in this terminal (for the projector)")
+    brief.add_argument("--notes", action="store_true",
+                       help="the trainer's view, in a second terminal: follows the slide --present shows, with its "
+                       "notes and a timer (with -o or --format, or not in a terminal: as --with-notes)")
     brief.add_argument("--db", metavar="FILE", help="use this compiled content database (also FIELDKIT_DB)")
     brief.set_defaults(handler=run_brief)
 
@@ -39,6 +48,8 @@ def run_brief(args: argparse.Namespace) -> int:
     from fieldkit.runtime.locate import open_store
 
     lang = _lang(args.lang)
+    if args.present and args.notes:
+        raise UsageError("--present and --notes run in two terminals: one for the projector, one for the trainer")
     store = open_store(args.db)
     if args.list:
         from fieldkit.briefing.authored import list_decks
@@ -52,11 +63,19 @@ def run_brief(args: argparse.Namespace) -> int:
         raise NotFound(str(problem)) from None
     if args.present:
         return _present(store, deck, lang)
+    # `--notes` was "notes in the handout" before the notes view: a script writing a file keeps that meaning.
+    notes_view = args.notes and args.output is None and args.format is None
+    if notes_view and sys.stdin.isatty() and sys.stdout.isatty():
+        return _notes_view(store, deck, lang)
     from fieldkit.briefing.handout import to_html, to_markdown
 
-    text = to_html(deck, notes=args.notes) if args.format == "html" else to_markdown(deck, notes=args.notes)
+    with_notes = args.with_notes or args.notes
+    if args.format == "html":
+        text = to_html(deck, notes=with_notes, with_sources=args.with_sources)
+    else:
+        text = to_markdown(deck, notes=with_notes, with_sources=args.with_sources)
     if args.output:
-        _write_atomically(Path(args.output), text)
+        write_text(Path(args.output), text)
         print(f"wrote {args.output}: {len(deck.slides)} slides", file=sys.stderr)
     else:
         sys.stdout.write(text)
@@ -71,8 +90,10 @@ def _make_deck(args, store, lang):
         parse_route,
     )
 
-    if args.deck and (args.route or args.country):
-        raise UsageError("give a deck ID, or --route/--country, not both")
+    if args.deck and (args.route or args.country or args.list_file or args.saved_list):
+        raise UsageError("give a deck ID, or --route/--country/--list-file/--saved-list, not both")
+    if args.list_file or args.saved_list:
+        return _list_deck(args, store, lang)
     if args.deck:
         return load_deck(store, args.deck, lang)
     if args.route:
@@ -83,7 +104,34 @@ def _make_deck(args, store, lang):
         return generate_route_briefing(store, countries, audience=args.audience, lang=lang)
     if args.country:
         return generate_country_briefing(store, args.country.upper(), audience=args.audience, lang=lang)
-    raise UsageError("say which briefing: a deck ID (see --list), --route MK..RS..BA..HR or --country BA")
+    raise UsageError("say which briefing: a deck ID (see --list), --route MK..RS..BA..HR, --country BA, "
+                     "--saved-list NAME or --list-file FILE")
+
+
+def _list_deck(args, store, lang):
+    from fieldkit.briefing.lists import ListFileError, list_deck
+    from fieldkit.cli.lists import read_list_file, shared_list
+
+    if args.list_file:
+        try:
+            shared = read_list_file(Path(args.list_file))
+        except ListFileError as problem:
+            raise UsageError(f"{args.list_file}: {problem}") from None
+    else:
+        from fieldkit.userdata import UserData
+
+        userdata = UserData()
+        try:
+            if not userdata.has_list(args.saved_list):
+                known = ", ".join(name for name, _count in userdata.lists())
+                raise NotFound(f"no list named {args.saved_list!r} (your lists: {known})")
+            shared = shared_list(userdata, store, args.saved_list, lang)
+        finally:
+            userdata.close()
+    deck = list_deck(store, shared, lang=lang, audience=args.audience)
+    if not deck.slides:
+        raise NotFound(f"none of the entries of list {shared.name!r} is in this content")
+    return deck
 
 
 def _present(store, deck, lang) -> int:
@@ -94,16 +142,7 @@ def _present(store, deck, lang) -> int:
     return run(store, lang=lang, present=deck)
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write beside the target and rename, so an existing handout is never left half-written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def _notes_view(store, deck, lang) -> int:
+    from fieldkit.tui.app import run
+
+    return run(store, lang=lang, notes=deck)

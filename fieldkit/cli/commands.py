@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from fieldkit import paths
-from fieldkit.cli.output import NotFound, UsageError, highlight, print_json, use_colour
+from fieldkit.cli.output import NotFound, UsageError, highlight, print_json, use_colour, write_text
 from fieldkit.text.sanitize import sanitize
 
 _COUNTRY = re.compile(r"^[A-Za-z]{2}$")
@@ -89,9 +89,28 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(entry.to_json())
         return 0
+    if args.format in ("html", "md"):
+        return _print_entry(args, store, entry)
+    if args.output:
+        raise UsageError("-o writes a page: add --format html or --format md")
     from fieldkit.cli.render import render_entry
 
     render_entry(entry, colour=use_colour())
+    return 0
+
+
+def _print_entry(args: argparse.Namespace, store, entry) -> int:
+    """`show ID --format html|md`: the entry as one printable page."""
+    from fieldkit.briefing.entry_print import entry_to_html, entry_to_markdown
+
+    meta = store.meta()
+    make = entry_to_html if args.format == "html" else entry_to_markdown
+    text = make(entry, content_version=meta.get("content_version", ""), content_date=meta.get("content_date", ""))
+    if args.output:
+        write_text(Path(args.output), text)
+        print(sanitize(f"wrote {args.output}: {entry.id} ({entry.lang})"), file=sys.stderr)
+    else:
+        sys.stdout.write(text)
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from pathlib import Path
 from typing import Any
 
 from fieldkit.core import env
@@ -55,3 +56,14 @@ def print_json(value: Any) -> None:
 
 def error(message: str) -> None:
     print(f"fieldkit: {sanitize(message)}", file=sys.stderr)
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write a file atomically: an existing one is replaced whole or left as it was."""
+    from fieldkit.packs.atomic import write_file
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_file(path, text.encode("utf-8"))
+    except OSError as problem:
+        raise NotFound(f"cannot write {path}: {problem.strerror}") from None  # exit 1, like a failed build

@@ -66,3 +66,4 @@ def terminal_locale(environ: Environ = os.environ) -> tuple[str, str] | None:
         if environ.get(variable):
             return variable, environ[variable]
     return None
+

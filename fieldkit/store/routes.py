@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import Any
 
 from fieldkit.store.store import Store
 
@@ -146,3 +147,10 @@ def risk_severity(store: Store) -> dict[str, int]:
         "GROUP BY j.value"
     )
     return {row[0]: row[1] for row in rows}
+
+
+def by_severity(store: Store, risks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Risks (as Store.list_entries gives them) listed by more route legs first (risk_severity); ties keep their
+    order (by title)."""
+    severity = risk_severity(store)
+    return sorted(risks, key=lambda risk: -severity.get(risk["id"], 0))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Bump when a reader of the old layout could not read the new one. Packs carry it too (fieldkit/packs): a
 # fieldkit reads its own schema and every older one, and refuses newer ones with a message to update.
 #   1  the first layout: TABLES.
@@ -21,6 +23,7 @@ TABLES = ("meta", "sources", "entries", "citations", "relations", "translations"
 SEARCH_TABLES = ("titles", "title_order", "snippets")
 
 SNIPPET_SOURCE = 3000  # characters of a body a snippet is cut from (a snippet comes from the start of a body)
+_NOTES_MARKER = re.compile(r"^[ \t]*\?\?\?[ \t]*$", re.MULTILINE)
 
 
 def snippet_text(body: str) -> str:
@@ -29,7 +32,8 @@ def snippet_text(body: str) -> str:
         plain_text,  # here: this module is imported by every command
     )
 
-    return plain_text(body[:SNIPPET_SOURCE])
+    # A briefing's `???` line opens the trainer's notes: a marker for the deck, not words to show in a result.
+    return plain_text(_NOTES_MARKER.sub("", body[:SNIPPET_SOURCE]))
 
 
 def title_order(title: str) -> tuple[int, int]:

@@ -1,4 +1,4 @@
-"""Small screens over the current one: help, language choice, and "enlarge the terminal"."""
+"""Small screens over the current one: help, language choice, adding to a list, a note, "enlarge the terminal"."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from fieldkit.i18n.catalog import N_, display, ui
+from fieldkit.i18n.catalog import N_, _, display, ui
 from fieldkit.i18n.languages import native_name
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24  # the smallest terminal the app lays out for; smaller shows TooSmallScreen
@@ -25,7 +25,11 @@ KEYS = [
     ("b", N_("Bookmark the entry you are reading (again to remove)")),
     ("r", N_("On a route leg: follow the route leg by leg")),
     ("c", N_("On an entry: its country's overview")),
-    ("p", N_("On a briefing: present it (→ next, ← back, g go to, n notes)")),
+    ("p", N_("On an entry: print it on one page (a file to open and print)")),
+    ("p  P", N_("On a briefing: p presents it (→ next, ← back, g go to), P prints it")),
+    ("a", N_("Add the entry to one of your lists (fieldkit list exports them)")),
+    ("n", N_("Keep a short note on the entry (only on this computer)")),
+    ("Ctrl+F", N_("Find in the entry: Enter next match, Esc close")),
     ("h", N_("Home")),
     ("l", N_("Language")),
     ("t", N_("Switch theme: default / high contrast")),
@@ -75,6 +79,59 @@ class LanguageScreen(ModalScreen[str | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+
+class AddToListScreen(ModalScreen[str | None]):
+    """Choose one of the lists, or type the name of a new one. Returns the name, or None."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Close"))]
+
+    def __init__(self, lists: list[str]) -> None:
+        super().__init__()
+        self.lists = lists
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="list-box", classes="dialog"):
+            yield Static(Text(ui("Add to a list"), style="bold"))
+            yield OptionList(*[Option(display(name), id=str(number)) for number, name in enumerate(self.lists)],
+                             id="list-names")
+            yield Input(placeholder=ui("or a new list: type its name, then Enter"), id="list-new")
+
+    def on_mount(self) -> None:
+        self.query_one("#list-names", OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.lists[int(event.option.id or 0)])
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        name = " ".join(event.value.split())[:80]
+        if name:
+            self.dismiss(name)
+
+
+class NoteScreen(ModalScreen[str | None]):
+    """Edit the personal note on an entry: Enter saves (an empty note deletes it), Esc leaves it as it was."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Close"))]
+
+    def __init__(self, note: str) -> None:
+        super().__init__()
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        from fieldkit.userdata import NOTE_MAX
+
+        with Vertical(id="note-box", classes="dialog"):
+            yield Static(Text(ui("Your note on this entry"), style="bold"))
+            yield Input(value=self.note, max_length=NOTE_MAX, id="note-text")
+            yield Static(Text(display(_("Enter saves, an empty note is deleted, Esc cancels. Kept on this "
+                                        "computer; exported with your lists.")), style="dim"))
+
+    def on_mount(self) -> None:
+        self.query_one("#note-text", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
 
 
 class TooSmallScreen(ModalScreen[None]):
