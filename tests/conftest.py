@@ -51,6 +51,21 @@ def fixture_db(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def content_db(tmp_path_factory) -> Path:
+    """The shipped content (content/), compiled once per test run."""
+    path = tmp_path_factory.mktemp("content-db") / "fieldkit.db"
+    build(ROOT / "content", path)
+    return path
+
+
+@pytest.fixture
+def content_store(content_db) -> Store:
+    store = Store(connect(content_db))
+    yield store
+    store.close()
+
+
 @pytest.fixture
 def store(fixture_db) -> Store:
     store = Store(connect(fixture_db))

@@ -47,7 +47,7 @@ def test_unknown_deck(store):
 
 
 def test_route_briefing_covers_legs_rights_services_and_sources(store):
-    deck = generate_route_briefing(store, ["RS", "BA"], audience="people-on-the-move")
+    deck = generate_route_briefing(store, ["RS", "BA"], audience="staff")
     titles = [s.title for s in deck.slides]
     assert titles[0] == "Briefing: Serbia → Bosnia and Herzegovina"
     assert titles[1].startswith("Leg 1: Serbia to Bosnia and Herzegovina across the Drina")

@@ -7,7 +7,7 @@ English for want of a translation, the page says so, as the app does.
 
 from __future__ import annotations
 
-from fieldkit.briefing.page import content_markdown, e, page, size_for
+from fieldkit.briefing.page import content_markdown, e, fits, page, size_for
 from fieldkit.core.languages import is_rtl
 from fieldkit.i18n.catalog import _, speaking
 from fieldkit.i18n.details import detail_lines, not_known
@@ -16,6 +16,8 @@ from fieldkit.i18n.vocabulary import type_label
 from fieldkit.store.models import Citation, Entry
 from fieldkit.text.markdown_plain import escape_markdown, plain_text
 from fieldkit.text.sanitize import sanitize
+
+QUOTE_LIMITS = (None, 80, 0)  # whole quotes, then cut at 80 characters, then none: the first that fits
 
 
 def entry_to_html(entry: Entry, *, content_version: str = "", content_date: str = "") -> str:
@@ -54,10 +56,41 @@ def _made(content_version: str, content_date: str) -> str:
         date=content_date, version=content_version)
 
 
-def _citation_line(citation: Citation) -> tuple[str, str]:
-    """(the document and where in it, the quote) of one citation, as plain text."""
-    name = (citation.title or citation.doc) + (f" ({citation.published})" if citation.published else "")
-    return name + (f", {citation.where}" if citation.where else ""), citation.quote or ""
+def _document(citation: Citation) -> str:
+    return (citation.title or citation.doc) + (f" ({citation.published})" if citation.published else "")
+
+
+def _by_document(sources: list[Citation]) -> list[tuple[int, list[Citation]]]:
+    """Citations grouped by document, in first-seen order, each group with the number of its first citation."""
+    groups: dict[str, list[Citation]] = {}
+    for citation in sources:
+        groups.setdefault(citation.doc, []).append(citation)
+    out, number = [], 1
+    for citations in groups.values():
+        out.append((number, citations))
+        number += len(citations)
+    return out
+
+
+def _shortened(quote: str | None, limit: int | None) -> str:
+    """A quote cut at a word before `limit` characters, marked with "…" (None: whole)."""
+    if not quote or limit is None or len(quote) <= limit:
+        return quote or ""
+    if limit == 0:
+        return ""
+    cut = quote.rfind(" ", 0, limit)
+    return quote[: cut if cut > limit // 2 else limit].rstrip() + "…"
+
+
+def _document_html(first: int, citations: list[Citation], limit: int | None) -> str:
+    """One document, then each passage cited from it: where, and the quote, as plain text."""
+    url = f' <span dir="ltr">{e(citations[0].url)}</span>' if citations[0].url else ""
+    quotes = " ".join(
+        f"<span class=\"cite\">[{first + n}] {e(c.where or '')}"
+        + (f': <span class="quote">“{e(_shortened(c.quote, limit))}”</span>' if _shortened(c.quote, limit) else "")
+        + "</span>"
+        for n, c in enumerate(citations))
+    return f"<p><strong>{e(_document(citations[0]))}</strong>{url}<br>{quotes}</p>"
 
 
 # --- HTML -------------------------------------------------------------------------------------------------------
@@ -67,11 +100,12 @@ def _html(entry: Entry, content_version: str, content_date: str) -> str:
     details = "".join(
         f"<dt>{e(label)}</dt><dd>{e(value) if value else '<i>' + e(not_known()) + '</i>'}</dd>"
         for label, value in detail_lines(entry))
-    sources = "".join(
-        f"<li>{e(where)}" + (f': <span class="quote">“{e(quote)}”</span>' if quote else "")
-        + (f' <span dir="ltr">{e(citation.url)}</span>' if citation.url else "") + "</li>"
-        for citation in entry.sources for where, quote in [_citation_line(citation)])
-    size, two_columns = size_for(_characters(entry), rtl=is_rtl(lang))
+    # Quotes take most room on a long entry's page: shortened, then left out, until it fits (said on the page).
+    limit = next((limit for limit in QUOTE_LIMITS if fits(_characters(entry, limit), rtl=is_rtl(lang))), 0)
+    sources = "".join(_document_html(number, citations, limit) for number, citations in _by_document(entry.sources))
+    if limit is not None:
+        sources += f'<p class="fallback">{e(_("Quotes shortened to fit one page; fieldkit has them in full."))}</p>'
+    size, two_columns = size_for(_characters(entry, limit), rtl=is_rtl(lang))
     body = (
         f'<header><h1>{e(entry.title)}</h1><p class="meta">{e(_meta(entry))}</p>'
         + (f'<p class="fallback">{e(marker)}</p>' if marker else "")
@@ -80,17 +114,20 @@ def _html(entry: Entry, content_version: str, content_date: str) -> str:
         f'<main class="columns{" two" if two_columns else ""}">\n<section class="long">{content_markdown().render(sanitize(entry.body))}'
         "</section>\n"
         + (f'<section><dl class="details">{details}</dl></section>\n' if details else "")
-        + f'<section class="long"><h2>{e(_("Sources"))}</h2><ol>{sources}</ol></section>\n</main>\n'
+        + f'<section class="long sources"><h2>{e(_("Sources"))}</h2>{sources}</section>\n</main>\n'
         f"<footer>{e(_made(content_version, content_date))}</footer>"
     )
     return page(lang=lang, title=entry.title, size=size, body=body)
 
 
-def _characters(entry: Entry) -> int:
-    """The amount of text on the page (see page.size_for)."""
-    text = len(entry.title) + len(entry.summary) + 250 + len(plain_text(entry.body)) + 30 * entry.body.count("\n")
+def _characters(entry: Entry, limit: int | None = None) -> int:
+    """The amount of text on the page (see page.size_for): blocks and list items count the line end they leave."""
+    blocks = entry.body.count("\n\n") + entry.body.count("\n- ") + entry.body.count("\n#")
+    text = len(entry.title) + len(entry.summary) + 250 + len(plain_text(entry.body)) + 40 * blocks
     text += sum(len(label) + len(value or "") + 30 for label, value in detail_lines(entry))
-    text += sum(len(where) + len(quote) + 40 for where, quote in map(_citation_line, entry.sources))
+    for _number, citations in _by_document(entry.sources):  # the sources are set smaller: counted at 80 %
+        text += int(0.8 * (len(_document(citations[0])) + 40
+                           + sum(len(c.where or "") + len(_shortened(c.quote, limit)) + 8 for c in citations)))
     return text
 
 
@@ -107,9 +144,12 @@ def _markdown(entry: Entry, content_version: str, content_date: str) -> str:
                   for label, value in details]
         parts.append("")
     parts += [f"## {_('Sources')}", ""]
-    for number, citation in enumerate(entry.sources, start=1):
-        where, quote = _citation_line(citation)
-        line = f"{number}. {escape_markdown(where)}" + (f": “{escape_markdown(quote)}”" if quote else "")
-        parts.append(line + (f" {escape_markdown(citation.url)}" if citation.url else ""))
+    for first, citations in _by_document(entry.sources):
+        url = f" {escape_markdown(citations[0].url)}" if citations[0].url else ""
+        parts += [f"**{escape_markdown(_document(citations[0]))}**{url}", ""]
+        for n, citation in enumerate(citations):
+            quote = f": “{escape_markdown(citation.quote)}”" if citation.quote else ""
+            parts.append(f"- [{first + n}] {escape_markdown(citation.where or '')}{quote}")
+        parts.append("")
     parts += ["", "---", "", _made(content_version, content_date)]
     return sanitize("\n".join(parts).rstrip() + "\n")

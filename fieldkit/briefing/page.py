@@ -67,6 +67,14 @@ footer { border-top: 1px solid #999; margin-top: .5rem; padding-top: .3rem; font
 .appendix { break-before: page; font-size: .85rem; }
 .appendix h2 { font-size: 1.1rem; }
 .quote { color: #222; }
+.sources { font-size: .8rem; }
+.sources p { margin: .1rem 0 .3rem; }
+.cite { display: inline; }
+dl.details { margin: .2rem 0; }
+dl.details dt { font-weight: bold; display: inline; }
+dl.details dt::after { content: ": "; }
+dl.details dd { display: inline; margin: 0; }
+dl.details dd::after { content: ""; display: block; }
 /* Each paragraph takes its direction from its own first letter: English inside an Arabic page reads right. */
 p, li, h1, h2, .meta, footer, dd, dt { unicode-bidi: plaintext; text-align: start; }
 @page { size: A4; margin: 12mm; }
