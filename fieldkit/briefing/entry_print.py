@@ -104,7 +104,8 @@ def _html(entry: Entry, content_version: str, content_date: str) -> str:
     limit = next((limit for limit in QUOTE_LIMITS if fits(_characters(entry, limit), rtl=is_rtl(lang))), 0)
     sources = "".join(_document_html(number, citations, limit) for number, citations in _by_document(entry.sources))
     if limit is not None:
-        sources += f'<p class="fallback">{e(_("Quotes shortened to fit one page; fieldkit has them in full."))}</p>'
+        shortened = _("Quotes shortened to fit one page; fieldkit has them in full.")
+        sources += f'<p class="fallback">{e(shortened)}</p>'
     size, two_columns = size_for(_characters(entry, limit), rtl=is_rtl(lang))
     body = (
         f'<header><h1>{e(entry.title)}</h1><p class="meta">{e(_meta(entry))}</p>'

@@ -148,8 +148,9 @@ def _leg_slide(collect: _Collector, voice: Voice, leg_id: str, number: int) -> S
     if voice.staff_advice:
         todo = [item for risk in risks for item in _what_to_do(collect.store, risk)[:1]]
         if todo:
-            lines += ["", f"**{_('What to do')}**", ""] + [f"- {item}" for item in todo]
-            brief += ["", f"**{_('What to do')}**", "", f"- {todo[0]}"]
+            what_to_do = _("What to do")  # outside the f-string, where the catalog extractor finds it
+            lines += ["", f"**{what_to_do}**", ""] + [f"- {item}" for item in todo]
+            brief += ["", f"**{what_to_do}**", "", f"- {todo[0]}"]
     return Slide(title=voice.leg_title(number, leg.title), body="\n".join(lines).strip(),
                  brief="\n".join(brief).strip() if voice.risk_summaries else "",
                  notes=details.get("period", ""), fallback=fallback, kind="leg")
