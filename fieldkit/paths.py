@@ -40,9 +40,16 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def slips_dir() -> Path:
+    """Where the app writes referral slips: a fieldkit folder in the user's documents, else in fieldkit's data."""
+    documents = Path(platformdirs.user_documents_dir())
+    return documents / APP_NAME if documents.is_dir() else data_dir() / "slips"
+
+
 def prints_dir() -> Path:
-    """Pages the app writes to print (p on an entry): a fieldkit folder among the user's documents."""
-    return Path(platformdirs.user_documents_dir()) / APP_NAME
+    """Pages the app writes to print (p on an entry): beside the referral slips, in the user's documents."""
+    documents = Path(platformdirs.user_documents_dir())
+    return documents / APP_NAME if documents.is_dir() else data_dir() / "prints"
 
 
 def runtime_dir() -> Path:

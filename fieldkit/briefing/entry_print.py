@@ -101,7 +101,8 @@ def _html(entry: Entry, content_version: str, content_date: str) -> str:
         f"<dt>{e(label)}</dt><dd>{e(value) if value else '<i>' + e(not_known()) + '</i>'}</dd>"
         for label, value in detail_lines(entry))
     # Quotes take most room on a long entry's page: shortened, then left out, until it fits (said on the page).
-    limit = next((limit for limit in QUOTE_LIMITS if fits(_characters(entry, limit), rtl=is_rtl(lang))), 0)
+    limit = next((limit for limit in QUOTE_LIMITS if fits(_characters(entry, limit), rtl=is_rtl(lang), smallest=True)),
+                 0)
     sources = "".join(_document_html(number, citations, limit) for number, citations in _by_document(entry.sources))
     if limit is not None:
         shortened = _("Quotes shortened to fit one page; fieldkit has them in full.")

@@ -89,6 +89,7 @@ p, li, h1, h2, .meta, footer, dd, dt { unicode-bidi: plaintext; text-align: star
 # in Chromium with 12 mm margins (tests/test_print.py prints handouts and entries and counts the pages).
 TIERS = ((2000, "11pt", False), (3200, "10pt", True), (4500, "9pt", True), (5800, "8pt", True))
 SMALLEST = ("7.5pt", True)
+SMALLEST_HOLDS = 7400  # characters the smallest size still puts on one page (measured like TIERS)
 RTL_WEIGHT = 1.25  # Arabic-script text at the same size takes more height (taller line boxes)
 
 
@@ -102,9 +103,9 @@ def size_for(characters: int, *, rtl: bool) -> tuple[str, bool]:
     return SMALLEST
 
 
-def fits(characters: int, *, rtl: bool) -> bool:
-    """Whether this much text fits one page at the smallest size but one."""
-    return (int(characters * RTL_WEIGHT) if rtl else characters) <= TIERS[-1][0]
+def fits(characters: int, *, rtl: bool, smallest: bool = False) -> bool:
+    """Whether this much text fits one page at the smallest size but one (with `smallest`: at the smallest)."""
+    return (int(characters * RTL_WEIGHT) if rtl else characters) <= (SMALLEST_HOLDS if smallest else TIERS[-1][0])
 
 
 def content_markdown() -> MarkdownIt:

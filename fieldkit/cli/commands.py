@@ -86,8 +86,14 @@ def run_show(args: argparse.Namespace) -> int:
         close = difflib.get_close_matches(args.id, store.ids(), n=3, cutoff=0.6)
         hint = f"; did you mean {', '.join(close)}?" if close else "; try 'fieldkit search'"
         raise NotFound(f"no entry with id {args.id!r}{hint}")
+    from fieldkit.i18n.near import services_near
+
+    near = services_near(store, entry.id, lang) if entry.type == "place" else None
     if args.json:
-        print_json(entry.to_json())
+        data = entry.to_json()
+        if near is not None:  # a place: the services covering it, nearest first
+            data["services_near"] = [service.to_json() for service in near]
+        print_json(data)
         return 0
     if args.format in ("html", "md"):
         return _print_entry(args, store, entry)
@@ -95,7 +101,7 @@ def run_show(args: argparse.Namespace) -> int:
         raise UsageError("-o writes a page: add --format html or --format md")
     from fieldkit.cli.render import render_entry
 
-    render_entry(entry, colour=use_colour())
+    render_entry(entry, colour=use_colour(), near=near)
     return 0
 
 

@@ -16,21 +16,23 @@ from fieldkit.cli.output import UsageError, error, print_json
 from fieldkit.core.registry import REGISTRY
 from fieldkit.text.sanitize import sanitize
 
-FORMATS = ("hxl", "csv", "json", "geojson")
+FORMATS = ("hxl", "csv", "json", "geojson", "hsds")
 
 
 def add_parser(subparsers) -> None:
     export = subparsers.add_parser(
-        "export", help="export services, places, risks or rights as HXL, CSV, JSON or GeoJSON",
+        "export", help="export services, places, risks or rights as HXL, CSV, JSON, GeoJSON or HSDS",
         description="Write one type of entry as a table for partners: HXL (a header row and a row of HXL hashtags), "
-        "plain CSV, JSON, or GeoJSON (RFC 7946, [longitude, latitude]) for QGIS and other map tools.",
+        "plain CSV, JSON, or GeoJSON (RFC 7946, [longitude, latitude]) for QGIS and other map tools. HSDS writes "
+        "services as Open Referral HSDS 3.0, one folder per language (-o DIR): a Tabular Data Package and HSDS JSON.",
     )
     export.add_argument("--type", dest="entry_type", choices=REGISTRY.exportable(),
                         help="what to export (required, except for geojson: places and services)")
     export.add_argument("--format", dest="export_format", choices=FORMATS, default="hxl", help="default hxl")
     export.add_argument("--lang", metavar="LANG", help="add names and summaries in this language only (default: in "
                         "every language there is); geojson also labels features in it")
-    export.add_argument("-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)")
+    export.add_argument("-o", "--output", metavar="FILE", help="write here, atomically (default: standard output); "
+                        "for hsds a folder, which gets a folder per language")
     export.add_argument("--db", metavar="FILE", help="use this compiled content database (also FIELDKIT_DB)")
     export.set_defaults(handler=run_export)
 
@@ -46,7 +48,8 @@ def add_parser(subparsers) -> None:
         "row, and write one Markdown file per new or changed service into the content folder, marked "
         "'reviewed: null' and citing the sheet. With any bad row nothing is written, unless --skip-bad.",
     )
-    services.add_argument("file", metavar="FILE.csv", help="the partner's sheet, saved as CSV (UTF-8)")
+    services.add_argument("file", metavar="FILE.csv", help="the partner's sheet, saved as CSV (UTF-8), or an HSDS 3.0 "
+                          "package: a folder with datapackage.json (or the folder fieldkit export --format hsds wrote)")
     services.add_argument("--content", metavar="DIR", help="content folder to write into (default ./content)")
     services.add_argument("--skip-bad", action="store_true", help="write the good rows even if some rows are bad")
     services.add_argument("--dry-run", action="store_true", help="check and report, but write nothing")
@@ -64,6 +67,8 @@ def run_export(args: argparse.Namespace) -> int:
     from fieldkit.runtime.locate import open_store
 
     lang = _lang(args.lang) if args.lang else None
+    if args.export_format == "hsds":
+        return _export_hsds(args, lang)
     if args.entry_type is None and args.export_format != "geojson":
         raise UsageError(f"--type is required for {args.export_format}: one of {', '.join(REGISTRY.exportable())}")
     chosen = REGISTRY[args.entry_type] if args.entry_type else None
@@ -93,6 +98,45 @@ def run_export(args: argparse.Namespace) -> int:
         print(sanitize(f"wrote {args.output}: {summary} as {args.export_format}"), file=sys.stderr)
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def _export_hsds(args: argparse.Namespace, lang: str | None) -> int:
+    from fieldkit.interop.hsds import build_package, package_files
+    from fieldkit.packs.atomic import write_file
+    from fieldkit.runtime.locate import open_store
+
+    if args.entry_type not in (None, "service"):
+        raise UsageError("hsds holds service points only: leave out --type, or give --type service")
+    if not args.output:
+        raise UsageError("hsds writes a folder per language: give one with -o DIR")
+    folder = Path(args.output)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"-o: {folder} is a file; hsds needs a folder")
+    if not folder.parent.is_dir():
+        raise UsageError(f"-o: no such folder: {folder.parent}")
+    store = open_store(args.db)
+    try:
+        meta = store.meta()
+        import json
+
+        languages = [lang] if lang else json.loads(meta.get("languages") or '["en"]')
+        packages = [build_package(store, code) for code in languages]
+    finally:
+        store.close()
+    try:
+        for package in packages:
+            for name, text in package_files(package, meta).items():
+                target = folder / package.lang / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                write_file(target, text.encode("utf-8"))
+    except OSError as problem:
+        raise UsageError(f"cannot write {folder}: {problem.strerror or problem}") from None
+    first = packages[0]
+    left = f"; {len(first.left_out)} left out: HSDS needs a status, and the content does not give theirs" \
+        if first.left_out else ""
+    print(sanitize(f"wrote {folder}: {_count(len(first.services), 'service')} as HSDS 3.0 in "
+                   f"{len(packages)} language(s) ({', '.join(p.lang for p in packages)}){left}"), file=sys.stderr)
     return 0
 
 

@@ -61,13 +61,14 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--out", metavar="FILE", default="fieldkit.db", help="database to write (default fieldkit.db)")
 
     # Commands in modules of their own register themselves and set `handler`.
-    from fieldkit.cli import brief, doctor, interop, lists, pack
+    from fieldkit.cli import brief, doctor, interop, lists, pack, refer
 
     brief.add_parser(commands)
     lists.add_parser(commands)
     doctor.add_parser(commands)
     pack.add_parser(commands)
     interop.add_parser(commands)
+    refer.add_parser(commands)
     return parser
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from fieldkit.i18n.dates import age_in_words, is_stale
 from fieldkit.i18n.details import detail_lines, not_known
 from fieldkit.i18n.languages import country_name
+from fieldkit.i18n.near import NearService
 from fieldkit.store.models import Entry
 from fieldkit.text.sanitize import sanitize
 
 
-def render_entry(entry: Entry, *, colour: bool) -> None:
+def render_entry(entry: Entry, *, colour: bool, near: list[NearService] | None = None) -> None:
     from rich.console import Console
     from rich.markdown import Markdown
     from rich.text import Text
@@ -43,6 +44,13 @@ def render_entry(entry: Entry, *, colour: bool) -> None:
             console.print(Text(sanitize(f"     “{citation.quote}”"), style="dim"))
         if citation.url:
             console.print(Text(sanitize(f"     {citation.url}"), style="dim"))
+    if near is not None:
+        console.print()
+        console.print(Text(f"Services near {sanitize(entry.title)}", style="bold"))
+        if not near:
+            console.print(Text(" none known", style="dim"))
+        for service in near:
+            console.print(Text(sanitize(f" {service.id}  {service.title} ({service.where})")))
     if entry.related:
         console.print()
         console.print(Text("Related", style="bold"))

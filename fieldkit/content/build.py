@@ -208,8 +208,12 @@ def entry_countries(fields: dict[str, Any]) -> list[str]:
 def _relation_rows(originals: list[EntryFile]) -> Iterator[dict[str, Any]]:
     for entry in originals:
         embedded = [target for _, target in find_embeds(entry.front.body)]
-        for kind in (*REGISTRY[entry.type].relation_fields, "related", registry.EMBEDS):
+        content_type = REGISTRY[entry.type]
+        for kind in (*content_type.relation_fields, "related", registry.EMBEDS):
             value = embedded if kind == registry.EMBEDS else entry.fields.get(kind)
+            spec = content_type.field(kind)
+            if spec is not None and spec.kind == "area":  # an area's countries are not entries
+                value = spec.link_targets(value)
             targets = value if isinstance(value, list) else [value] if value else []
             for position, target in enumerate(targets):
                 yield {"src": entry.id, "dst": target, "kind": kind, "position": position}

@@ -382,6 +382,11 @@ class Store:
         )
         return {row[0]: row[1] for row in rows}
 
+    def details_of(self, entry_type: str) -> dict[str, dict[str, Any]]:
+        """Entry id -> its type-specific fields, for every entry of a type (a list that shows where each works)."""
+        rows = self.conn.execute("SELECT id, details FROM entries WHERE type = ?", (entry_type,))
+        return {row[0]: json.loads(row[1]) for row in rows}
+
     def entries_at(self, entry_type: str, field: str, place_ids: list[str]) -> list[str]:
         """Ids of the entries of a type whose `field` names one of `place_ids` (services at these places)."""
         if not place_ids:
@@ -390,6 +395,48 @@ class Store:
         sql = (f"SELECT id FROM entries WHERE type = ? AND json_extract(details, '$.' || ?) IN ({marks}) "
                "ORDER BY id")
         return [row[0] for row in self.conn.execute(sql, (entry_type, field, *place_ids))]
+
+    # --- services and the places they cover ---------------------------------------------------------------
+    def services_covering(self, place_id: str) -> list[tuple[str, str]]:
+        """(service id, level) of every service that covers a place, nearest first, then by id.
+
+        Levels: "place", the service works at the place (or, for a region, at a place inside it); "region", its
+        area includes the region the place lies in; "country", its area is the place's whole country. A service
+        with no `area` covers its own `place` only; one with neither does not say where it works and is left
+        out (country screens list it as "where: not known").
+        """
+        place = self.conn.execute(
+            "SELECT country, json_extract(details, '$.region') AS region FROM entries WHERE id = ? AND type = 'place'",
+            (place_id,),
+        ).fetchone()
+        if place is None:
+            return []
+        regions = {key: value for key, value in self.field_values("place", "region").items() if value}
+        rank = {"place": 0, "region": 1, "country": 2}
+        found: list[tuple[int, str, str]] = []
+        for service_id, details in self.conn.execute(
+            "SELECT id, details FROM entries WHERE type = 'service' ORDER BY id"
+        ):
+            fields = json.loads(details)
+            items = fields.get("area") or ([fields["place"]] if fields.get("place") else [])
+            levels = [level for level in (self._covers(item, place_id, place["region"], place["country"], regions)
+                                          for item in items) if level]
+            if levels:
+                best = min(levels, key=rank.__getitem__)
+                found.append((rank[best], service_id, best))
+        return [(service_id, level) for _, service_id, level in sorted(found)]
+
+    @staticmethod
+    def _covers(item: str, place_id: str, region: str | None, country: str | None,
+                regions: dict[str, Any]) -> str | None:
+        """How an area item (a country code or a place id) covers the place: place, region, country or not."""
+        if item == place_id or regions.get(item) == place_id:
+            return "place"
+        if region and item == region:
+            return "region"
+        if country and item == country:
+            return "country"
+        return None
 
     # --- statistics -----------------------------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:

@@ -226,6 +226,8 @@ class FieldkitApp(App[None]):
                                 screen.action_bookmark)
             yield SystemCommand(ui("Country overview"), ui("This entry's country (c)"), screen.action_country)
             yield SystemCommand(ui("Route view"), ui("Follow this route leg by leg (r)"), screen.action_route)
+            yield SystemCommand(ui("Referral slip"), ui("Write a referral slip for this service (r)"),
+                                screen.action_referral)
         for content_type in REGISTRY.on_home():
             yield SystemCommand(display(_("Topic: {name}").format(name=topic_title(content_type.name))),
                                 ui("Every entry of this kind"),

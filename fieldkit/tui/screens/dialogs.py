@@ -24,6 +24,7 @@ KEYS = [
     ("↑ ↓  PgUp PgDn", N_("Move in a list, scroll a text")),
     ("b", N_("Bookmark the entry you are reading (again to remove)")),
     ("r", N_("On a route leg: follow the route leg by leg")),
+    ("r", N_("On a service: write a referral slip in the person's language")),
     ("c", N_("On an entry: its country's overview")),
     ("p", N_("On an entry: print it on one page (a file to open and print)")),
     ("p  P", N_("On a briefing: p presents it (→ next, ← back, g go to), P prints it")),

@@ -28,7 +28,7 @@ from fieldkit.text.sanitize import sanitize
 from fieldkit.tui.messages import Destination, ToCountry, ToEntry, ToJourneyThrough, ToPresentation
 from fieldkit.tui.screens.base import BaseScreen
 from fieldkit.tui.widgets.find_view import FindView
-from fieldkit.tui.widgets.labels import entry_label
+from fieldkit.tui.widgets.labels import entry_label, near_label
 from fieldkit.tui.widgets.nav_list import Label, NavList
 from fieldkit.tui.widgets.rtl_lines import RtlLines
 from fieldkit.tui.widgets.rtl_markdown import Block, RtlMarkdown, parse_blocks
@@ -38,7 +38,7 @@ class EntryScreen(BaseScreen):
     BINDINGS = [
         Binding("escape,backspace", "app.back", N_("Back")),
         Binding("b", "bookmark", N_("Bookmark")),
-        Binding("r", "route", N_("Route view"), show=False),
+        Binding("r", "route", N_("Route view or referral slip"), show=False),  # by the entry's type
         Binding("c", "country", N_("Country"), show=False),
         Binding("p", "print_or_present", N_("Print"), show=False),
         Binding("P", "print", N_("Print"), show=False),
@@ -115,10 +115,14 @@ class EntryScreen(BaseScreen):
         self._show_note()
         if self.query_one("#find-bar").display:
             self.update_find()
-        links: list[tuple[Destination, Label]] = [
-            (ToEntry(link.id), entry_label(link.title, link.type, lang=app.lang))
-            for link in entry.related + entry.linked_from
-        ]
+        links: list[tuple[Destination, Label]] = []
+        if entry.type == "place":  # services covering it first: at the place, its region's, country-wide
+            from fieldkit.i18n.near import services_near
+
+            links += [(ToEntry(service.id), near_label(service.title, "service", service.where, lang=self.host.lang))
+                      for service in services_near(self.host.store, entry.id, self.host.lang)]
+        links += [(ToEntry(link.id), entry_label(link.title, link.type, lang=self.host.lang))
+                  for link in entry.related + entry.linked_from]
         if entry.type == "route":
             links.insert(0, (ToJourneyThrough(entry.id), Text("▶ " + ui("Follow this route leg by leg"), style="bold")))
         if entry.type == "briefing":
@@ -209,8 +213,40 @@ class EntryScreen(BaseScreen):
         self._show_title(self.entry)
 
     def action_route(self) -> None:
+        """`r`: a route leg's whole journey; on a service, a referral slip."""
         if self.entry is not None and self.entry.type == "route":
             self.host.navigate(ToJourneyThrough(self.entry.id))
+        elif self.entry is not None and self.entry.type == "service":
+            self.action_referral()
+
+    def action_referral(self) -> None:
+        """Ask the person's language, then write the slip (with the app's language beside it) and say where."""
+        if self.entry is None or self.entry.type != "service":
+            self.notify(ui("A referral slip is for a service."), timeout=3)
+            return
+        from fieldkit.i18n.catalog import UI_LANGUAGES
+        from fieldkit.tui.screens.dialogs import LanguageScreen
+
+        service_id, host = self.entry.id, self.host
+        self.app.push_screen(LanguageScreen(sorted(UI_LANGUAGES), host.lang),
+                             lambda lang: self._write_slip(service_id, lang) if lang else None)
+
+    def _write_slip(self, service_id: str, lang: str) -> None:
+        from fieldkit import paths
+        from fieldkit.briefing.referral import referral_html
+        from fieldkit.packs.atomic import write_file
+
+        host = self.host
+        folder = paths.slips_dir()
+        path = folder / f"referral-{service_id}-{lang}.html"  # the service and language only: nothing about the person
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            write_file(path, referral_html(host.store, service_id, lang, host.lang).encode("utf-8"))
+        except OSError as problem:
+            self.notify(display(_("Could not write the referral slip: {problem}").format(
+                problem=problem.strerror or problem)), severity="error")
+            return
+        self.notify(display(_("Referral slip written to {path}").format(path=str(path))), timeout=10)
 
     def action_present(self) -> None:
         if self.entry is not None and self.entry.type == "briefing":

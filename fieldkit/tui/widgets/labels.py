@@ -71,3 +71,13 @@ def hit_label(hit: Hit, width: int = 76) -> Text | RtlLabel:
         snippet.stylize("bold reverse", start, end)
     text.append_text(snippet)
     return text
+
+
+def near_label(title: str, entry_type: str, where: str, *, lang: str = "en") -> Text | RtlLabel:
+    """A service near a place, with how it covers the place: "Clinic  Service · at Bihać"."""
+    label = entry_label(title, entry_type, lang=lang)
+    if isinstance(label, RtlLabel):
+        head, style = label.paragraphs[0]
+        return RtlLabel(((f"{head} · {where}", style),) + label.paragraphs[1:])
+    label.append(f" · {display(where)}", style="italic")
+    return label
