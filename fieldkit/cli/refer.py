@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from fieldkit.cli.output import NotFound, UsageError
+from fieldkit.cli.output import NotFound, UsageError, write_text
 
 
 def add_parser(subparsers: Any) -> None:
@@ -29,7 +29,6 @@ def add_parser(subparsers: Any) -> None:
 
 def run_refer(args: argparse.Namespace) -> int:
     from fieldkit.briefing.referral import ReferralError, referral_html
-    from fieldkit.cli.brief import _write_atomically
     from fieldkit.cli.commands import _lang
     from fieldkit.runtime.locate import open_store
 
@@ -46,7 +45,7 @@ def run_refer(args: argparse.Namespace) -> int:
         path = Path(args.output)
         if path.is_dir():
             raise UsageError(f"-o: {path} is a folder; give a file name")
-        _write_atomically(path, text)
+        write_text(path, text)
         print(f"wrote {args.output}: referral slip for {args.service} in {lang}" + (f" and {also}" if also else ""),
               file=sys.stderr)
     else:
