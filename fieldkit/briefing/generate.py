@@ -307,11 +307,16 @@ def _help_slide(collect: _Collector, title: str, ids: list[str], *, empty: str, 
     lines = []
     for entry in entries:
         where = entry.details.get("place")
-        place = collect.store.title_of(where, collect.lang)[0] if where else ""
+        # The place's name without its note in brackets, and not where the service's name already says it.
+        names = {collect.store.title_of(where, lang)[0].split(" (")[0] for lang in (collect.lang, "en")} if where else set()
+        place = collect.store.title_of(where, collect.lang)[0].split(" (")[0] if where else ""
+        if any(name in entry.title for name in names):
+            place = ""
+        elif not where and entry.country and country_name(entry.country, language()) not in entry.title:
+            place = country_name(entry.country, language())
         contact = entry.details.get("contact") or {}
         reach = separator().join(str(contact[part]) for part in ("phone", "url", "address") if contact.get(part))
-        place = place or (country_name(entry.country, language()) if entry.country else "")
-        line = f"- **{_md(entry.title)}**" + (f" ({_md(place)})" if place and place not in entry.title else "")
+        line = f"- **{_md(entry.title)}**" + (f" ({_md(place)})" if place else "")
         lines.append(line + (f": {_md(reach)}" if reach else ""))
     return Slide(title=title, body="\n".join(lines) or empty, fallback=any(e.fallback for e in entries), kind=kind)
 
