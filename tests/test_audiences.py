@@ -151,3 +151,15 @@ def test_handout_fonts_have_the_glyphs_and_direction(store, lang, fonts):
     assert fonts in page and "DejaVu Sans" in page
     assert f'dir="{"ltr" if lang == "fr" else "rtl"}"' in page
     assert "@import" not in page and "url(" not in page and "<script" not in page  # local fonts only
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "ps", "ur", "tr", "fr"])
+def test_a_handout_is_in_one_language_throughout(content_store, lang):
+    """Route legs and places have titles and summaries in all six languages, so nothing is shown in English."""
+    for route in (["MK", "RS", "HR"], ["GR", "AL", "ME", "BA", "HR"], ["RS", "HU"], ["AL", "XK", "RS"], ["MK", "XK", "RS"]):
+        for audience in ("people-on-the-move", "staff"):
+            deck = generate_route_briefing(content_store, route, audience=audience, lang=lang)
+            assert not [s.title for s in deck.handout_slides if s.fallback], (route, audience)
+    for kind in ("route", "place"):
+        for entry in content_store.list_entries(entry_type=kind, lang=lang):
+            assert entry["lang"] == lang, entry["id"]
