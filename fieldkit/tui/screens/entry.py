@@ -76,8 +76,6 @@ class EntryScreen(BaseScreen):
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
-        self.query_one("#find-bar").display = False
-        self.query_one("#entry-found").display = False
         self.reload()
         self.query_one("#entry-body").focus()
 
