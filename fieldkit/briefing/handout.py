@@ -128,7 +128,7 @@ def _appendix(sources: list[Citation]) -> str:
 
 def _characters(deck: Deck, slides: list[Slide], *, notes: bool) -> int:
     """The amount of text, each heading and list item counted with the part of a line it leaves empty."""
-    characters = len(deck.title) + len(deck.intro) + 200 + 2 * len(deck.sources)  # header, footer
+    characters = len(deck.title) + len(deck.intro) + 120 + len(_sources_line(deck))  # header, footer
     for slide in slides:
         characters += len(slide.title) + 60 + len(plain_text(slide.body)) + 30 * slide.body.count("\n- ")
         if notes and slide.notes:

@@ -86,11 +86,14 @@ p, li, h1, h2, .meta, footer, dd, dt { unicode-bidi: plaintext; text-align: star
 
 
 # (most characters of text, root font size, two columns): the first tier the text fits in on one A4 page. Measured
-# in Chromium with 12 mm margins (tests/test_print.py prints handouts and entries and counts the pages).
-TIERS = ((2000, "11pt", False), (3200, "10pt", True), (4500, "9pt", True), (5800, "8pt", True))
+# in Chromium with 12 mm margins on every generated route handout (6 routes x 5 audiences x 7 languages) and every
+# entry in en, fa, ur and ar; tests/test_print.py prints a sample of them and counts the pages.
+TIERS = ((2600, "11pt", False), (3300, "11pt", True), (4450, "10pt", True), (4700, "9pt", True), (5800, "8pt", True))
 SMALLEST = ("7.5pt", True)
 SMALLEST_HOLDS = 7400  # characters the smallest size still puts on one page (measured like TIERS)
-RTL_WEIGHT = 1.25  # Arabic-script text at the same size takes more height (taller line boxes)
+# Arabic-script letters are narrower, but a page of short list items fills as fast: counted alike (measured; 0.9
+# put three right-to-left staff handouts on two pages).
+RTL_WEIGHT = 1.0
 
 
 def size_for(characters: int, *, rtl: bool) -> tuple[str, bool]:
