@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from fieldkit.core.explained import Explained
 from fieldkit.store.models import Citation
 
 _SLIDE_BREAK = re.compile(r"^---[ \t]*$", re.MULTILINE)
@@ -12,8 +13,12 @@ _NOTES_BREAK = re.compile(r"^\?\?\?[ \t]*$", re.MULTILINE)
 _TITLE = re.compile(r"^#{1,2}\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
-class BriefingError(Exception):
+class BriefingError(Explained):
     """A briefing cannot be made (unknown deck, no route through those countries, ...). One clear line."""
+
+
+class RouteSpecError(Explained, ValueError):
+    """A --route that is not country codes joined by '..'."""
 
 
 @dataclass

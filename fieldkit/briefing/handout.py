@@ -1,13 +1,16 @@
 """Handouts: a deck as one Markdown file, or one standalone HTML page that prints on one A4 sheet.
 
-The HTML has no external resources (inline CSS, no scripts, no web fonts), says its language and direction, and
-names its sources and the content date at the foot of the page; `with_sources` adds every quote on pages of
+The HTML has no external resources (inline CSS, no scripts, no web fonts, no images: an image in the content,
+often a remote one that would report each reader, is shown as its description), says its language and direction,
+and names its sources and the content date at the foot of the page; `with_sources` adds every quote on pages of
 their own. Content Markdown is rendered with raw HTML disabled, so text from the content cannot inject markup;
-quotes are printed as plain text, exactly as the documents have them.
+the Markdown handout escapes raw HTML the same way, for whichever viewer renders it. Quotes are printed as plain
+text, exactly as the documents have them.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from fieldkit.briefing.deck import Deck, Slide
@@ -80,7 +83,52 @@ def _markdown(deck: Deck, *, notes: bool, with_sources: bool) -> str:
             for citation in citations:
                 quote = f": “{escape_markdown(citation.quote)}”" if citation.quote else ""
                 parts.append(f"  - {escape_markdown(citation.where or '')}{quote}")
-    return sanitize("\n".join(parts).rstrip() + "\n")
+    return escape_raw_html(sanitize("\n".join(parts).rstrip() + "\n"))
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
+_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^<>\s]*>")
+
+
+def escape_raw_html(markdown: str) -> str:
+    """Markdown with every `<` that could open raw HTML backslash-escaped (shown as text by any CommonMark
+    viewer), except inside code and in autolinks such as <https://example.org>; and every image shown as its
+    description in brackets, as in the HTML handout (a viewer would load it, from anywhere)."""
+    out, fence = [], None
+    for line in markdown.split("\n"):
+        opening = _FENCE.match(line)
+        if fence is not None:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            out.append(line)
+            continue
+        if opening:
+            fence = opening.group(1)
+            out.append(line)
+            continue
+        pieces, last = [], 0
+        for span in _CODE_SPAN.finditer(line):
+            pieces.append(_escape_angles(line[last:span.start()]))
+            pieces.append(span.group())
+            last = span.end()
+        pieces.append(_escape_angles(line[last:]))
+        out.append("".join(pieces))
+    return "\n".join(out)
+
+
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+
+
+def _escape_angles(text: str) -> str:
+    text = _IMAGE.sub(lambda image: f"[{image.group(1)}]" if image.group(1) else "", text)
+    pieces, last = [], 0
+    for link in _AUTOLINK.finditer(text):
+        pieces.append(text[last:link.start()].replace("<", "\\<"))
+        pieces.append(link.group())
+        last = link.end()
+    pieces.append(text[last:].replace("<", "\\<"))
+    return "".join(pieces)
 
 
 def _sources_line(deck: Deck) -> str:

@@ -6,13 +6,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from fieldkit.cli.output import NotFound, UsageError, write_text
+from fieldkit.cli.language import bidi_option
+from fieldkit.cli.output import NotFound, UsageError, error, note, say
+from fieldkit.core.marker import N_
 from fieldkit.core.vocabularies import AUDIENCES
+from fieldkit.i18n.catalog import _, ngettext
 
 
 def add_parser(subparsers) -> None:
     brief = subparsers.add_parser(
-        "brief", help="build a briefing: present it or write a handout",
+        "brief", parents=[bidi_option()], help="build a briefing: present it or write a handout",
         description="Build a briefing from an authored deck (ID), from a route or country, or from a list of "
         "entries, then write it as a one-page handout (Markdown or HTML for A4) or present it in the terminal. "
         "Presenting: run --present on the projector's terminal and --notes in a second terminal; the notes view "
@@ -27,7 +30,8 @@ def add_parser(subparsers) -> None:
                         help="a handout of the entries in a list file ('fieldkit list export' writes one)")
     source.add_argument("--saved-list", metavar="NAME", help="a handout of one of your saved lists (fieldkit list)")
     brief.add_argument("--audience", choices=AUDIENCES.values, default="staff", help="who it is for (default staff)")
-    brief.add_argument("--lang", default="en", help="language (default en; English where untranslated, marked)")
+    brief.add_argument("--lang", help="language (default: --lang before the command, FIELDKIT_LANG, the system's, "
+                       "else en; English where untranslated, marked)")
     brief.add_argument("--format", choices=("md", "html"), default=None, help="handout format (default md)")
     brief.add_argument("-o", "--output", metavar="FILE", help="write the handout here (default: standard output)")
     brief.add_argument("--with-sources", action="store_true",
@@ -44,23 +48,23 @@ def add_parser(subparsers) -> None:
 
 def run_brief(args: argparse.Namespace) -> int:
     from fieldkit.briefing.deck import BriefingError
-    from fieldkit.cli.commands import _lang
+    from fieldkit.i18n.catalog import explain
     from fieldkit.runtime.locate import open_store
 
-    lang = _lang(args.lang)
+    lang = args.language.content
     if args.present and args.notes:
-        raise UsageError("--present and --notes run in two terminals: one for the projector, one for the trainer")
+        raise UsageError(N_("--present and --notes run in two terminals: one for the projector, one for the trainer"))
     store = open_store(args.db)
     if args.list:
         from fieldkit.briefing.authored import list_decks
 
         for deck in list_decks(store, lang):
-            print(f"{deck['id']}  {deck['title']}")
+            say(f"{deck['id']}  {deck['title']}")
         return 0
     try:
         deck = _make_deck(args, store, lang)
     except BriefingError as problem:
-        raise NotFound(str(problem)) from None
+        raise NotFound("{problem}", problem=explain(problem)) from None
     if args.present:
         return _present(store, deck, lang)
     # `--notes` was "notes in the handout" before the notes view: a script writing a file keeps that meaning.
@@ -75,8 +79,15 @@ def run_brief(args: argparse.Namespace) -> int:
     else:
         text = to_markdown(deck, notes=with_notes, with_sources=args.with_sources)
     if args.output:
-        write_text(Path(args.output), text)
-        print(f"wrote {args.output}: {len(deck.slides)} slides", file=sys.stderr)
+        from fieldkit.core.atomic import WriteError, write_text
+
+        try:
+            write_text(args.output, text)
+        except WriteError as problem:
+            error(str(problem))
+            return 1
+        slides = ngettext("{count} slide", "{count} slides", len(deck.slides)).format(count=len(deck.slides))
+        note(_("wrote {path}: {what}").format(path=args.output, what=slides))
     else:
         sys.stdout.write(text)
     return 0
@@ -91,7 +102,7 @@ def _make_deck(args, store, lang):
     )
 
     if args.deck and (args.route or args.country or args.list_file or args.saved_list):
-        raise UsageError("give a deck ID, or --route/--country/--list-file/--saved-list, not both")
+        raise UsageError(N_("give a deck ID, or --route/--country/--list-file/--saved-list, not both"))
     if args.list_file or args.saved_list:
         return _list_deck(args, store, lang)
     if args.deck:
@@ -100,12 +111,12 @@ def _make_deck(args, store, lang):
         try:
             countries = parse_route(args.route)
         except ValueError as problem:
-            raise UsageError(str(problem)) from None
+            raise UsageError("{problem}", problem=_explain(problem)) from None
         return generate_route_briefing(store, countries, audience=args.audience, lang=lang)
     if args.country:
         return generate_country_briefing(store, args.country.upper(), audience=args.audience, lang=lang)
-    raise UsageError("say which briefing: a deck ID (see --list), --route MK..RS..BA..HR, --country BA, "
-                     "--saved-list NAME or --list-file FILE")
+    raise UsageError(N_("say which briefing: a deck ID (see --list), --route MK..RS..BA..HR, --country BA, "
+                        "--saved-list NAME or --list-file FILE"))
 
 
 def _list_deck(args, store, lang):
@@ -116,7 +127,7 @@ def _list_deck(args, store, lang):
         try:
             shared = read_list_file(Path(args.list_file))
         except ListFileError as problem:
-            raise UsageError(f"{args.list_file}: {problem}") from None
+            raise UsageError("{file}: {problem}", file=args.list_file, problem=str(problem)) from None
     else:
         from fieldkit.userdata import UserData
 
@@ -124,19 +135,20 @@ def _list_deck(args, store, lang):
         try:
             if not userdata.has_list(args.saved_list):
                 known = ", ".join(name for name, _count in userdata.lists())
-                raise NotFound(f"no list named {args.saved_list!r} (your lists: {known})")
+                raise NotFound(N_("no list named {name} (your lists: {lists})"), name=repr(args.saved_list),
+                               lists=known)
             shared = shared_list(userdata, store, args.saved_list, lang)
         finally:
             userdata.close()
     deck = list_deck(store, shared, lang=lang, audience=args.audience)
     if not deck.slides:
-        raise NotFound(f"none of the entries of list {shared.name!r} is in this content")
+        raise NotFound(N_("none of the entries of list {name} is in this content"), name=repr(shared.name))
     return deck
 
 
 def _present(store, deck, lang) -> int:
     if not sys.stdin.isatty() or not sys.stdout.isatty():
-        raise UsageError("presenting needs a terminal")
+        raise UsageError(N_("presenting needs a terminal"))
     from fieldkit.tui.app import run
 
     return run(store, lang=lang, present=deck)
@@ -146,3 +158,9 @@ def _notes_view(store, deck, lang) -> int:
     from fieldkit.tui.app import run
 
     return run(store, lang=lang, notes=deck)
+
+
+def _explain(problem: BaseException) -> str:
+    from fieldkit.i18n.catalog import explain
+
+    return explain(problem)

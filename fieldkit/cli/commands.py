@@ -9,7 +9,10 @@ import sys
 from pathlib import Path
 
 from fieldkit import paths
-from fieldkit.cli.output import NotFound, UsageError, highlight, print_json, use_colour, write_text
+from fieldkit.cli.language import check_code
+from fieldkit.cli.output import NotFound, UsageError, error, highlight, lays_out, note, print_json, say, use_colour
+from fieldkit.core.marker import N_
+from fieldkit.i18n.catalog import _
 from fieldkit.text.sanitize import sanitize
 
 _COUNTRY = re.compile(r"^[A-Za-z]{2}$")
@@ -22,17 +25,13 @@ def _store(args: argparse.Namespace):
 
 
 def _lang(value: str) -> str:
-    from fieldkit.i18n.languages import is_language_code
-
-    if not is_language_code(value):
-        raise UsageError(f"unknown language code {value!r} (examples: en, fa, ar, fr, bs)")
-    return value
+    return check_code(value)
 
 
 def run_app(args: argparse.Namespace) -> int:
     """No command: open the terminal app (or explain why it cannot start)."""
     if not sys.stdin.isatty() or not sys.stdout.isatty():
-        raise UsageError("the app needs a terminal; for scripts use a command, e.g. 'fieldkit search bihac' (see --help)")
+        raise UsageError(N_("the app needs a terminal; for scripts use a command, e.g. 'fieldkit search bihac' (see --help)"))
     from fieldkit.i18n.catalog import UI_LANGUAGES
     from fieldkit.i18n.negotiate import choose_language
     from fieldkit.runtime.locate import open_store
@@ -52,11 +51,12 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    lang = _lang(args.lang) if args.lang else None
+    lang = args.language.requested  # --lang or FIELDKIT_LANG; else every language is searched
     country = None
     if args.country:
         if not _COUNTRY.match(args.country):
-            raise UsageError(f"--country takes a two-letter code such as BA or RS, not {args.country!r}")
+            raise UsageError(N_("--country takes a two-letter code such as BA or RS, not {value}"),
+                             value=repr(args.country))
         country = args.country.upper()
     text = " ".join(args.query)
     store = _store(args)
@@ -65,27 +65,40 @@ def run_search(args: argparse.Namespace) -> int:
         print_json([hit.to_json() for hit in hits])
         return 0 if hits else 1
     if not hits:
-        raise NotFound(f"no results for {text!r}")
+        raise NotFound(N_("no results for {query}"), query=repr(text))
     colour = use_colour()
+    from fieldkit.i18n.catalog import language
     from fieldkit.i18n.languages import country_name
+    from fieldkit.i18n.vocabulary import type_label
 
+    laid_out = lays_out()
     for number, hit in enumerate(hits, start=1):
-        where = f" · {country_name(hit.country)}" if hit.country else ""
-        marker = " · shown in English" if hit.fallback else ""
-        title = highlight(hit.title, [], colour=colour)
-        print(f"{number:>2}. {title}  ({hit.type}{where}{marker})  [{sanitize(hit.id)}]")
-        print(f"    {highlight(hit.snippet, hit.highlights, colour=colour)}")
+        where = f" · {country_name(hit.country, language())}" if hit.country else ""
+        marker = " · " + _("shown in English") if hit.fallback else ""
+        # Right-to-left lines are reordered whole: colour codes inside them would be moved about too.
+        plain = laid_out and _has_rtl(hit.title + hit.snippet)
+        title = sanitize(hit.title) if plain else highlight(hit.title, [], colour=colour)
+        say(f"{number:>2}. {title}  ({type_label(hit.type)}{where}{marker})  [{sanitize(hit.id)}]")
+        snippet = sanitize(hit.snippet) if plain else highlight(hit.snippet, hit.highlights, colour=colour)
+        say(snippet, indent=4)
     return 0
 
 
+def _has_rtl(text: str) -> bool:
+    from fieldkit.text.bidi import has_rtl_letters
+
+    return has_rtl_letters(text)
+
+
 def run_show(args: argparse.Namespace) -> int:
-    lang = _lang(args.lang)
+    lang = args.language.content
     store = _store(args)
     entry = store.get(args.id, lang)
     if entry is None:
         close = difflib.get_close_matches(args.id, store.ids(), n=3, cutoff=0.6)
-        hint = f"; did you mean {', '.join(close)}?" if close else "; try 'fieldkit search'"
-        raise NotFound(f"no entry with id {args.id!r}{hint}")
+        if close:
+            raise NotFound(N_("no entry with id {id}; did you mean {ids}?"), id=repr(args.id), ids=", ".join(close))
+        raise NotFound(N_("no entry with id {id}; try 'fieldkit search'"), id=repr(args.id))
     from fieldkit.i18n.near import services_near
 
     near = services_near(store, entry.id, lang) if entry.type == "place" else None
@@ -98,7 +111,7 @@ def run_show(args: argparse.Namespace) -> int:
     if args.format in ("html", "md"):
         return _print_entry(args, store, entry)
     if args.output:
-        raise UsageError("-o writes a page: add --format html or --format md")
+        raise UsageError(N_("-o writes a page: add --format html or --format md"))
     from fieldkit.cli.render import render_entry
 
     render_entry(entry, colour=use_colour(), near=near)
@@ -112,11 +125,17 @@ def _print_entry(args: argparse.Namespace, store, entry) -> int:
     meta = store.meta()
     make = entry_to_html if args.format == "html" else entry_to_markdown
     text = make(entry, content_version=meta.get("content_version", ""), content_date=meta.get("content_date", ""))
-    if args.output:
-        write_text(Path(args.output), text)
-        print(sanitize(f"wrote {args.output}: {entry.id} ({entry.lang})"), file=sys.stderr)
-    else:
+    if not args.output:
         sys.stdout.write(text)
+        return 0
+    from fieldkit.core.atomic import WriteError, write_text
+
+    try:
+        write_text(args.output, text)
+    except WriteError as problem:
+        error(str(problem))
+        return 1
+    note(_("wrote {path}: {what}").format(path=args.output, what=f"{entry.id} ({entry.lang})"))
     return 0
 
 
@@ -127,15 +146,36 @@ def run_stats(args: argparse.Namespace) -> int:
     if args.json:
         print_json(stats)
         return 0
-    print(f"Content version {stats['content_version']} (schema {stats['schema_version']}), {stats['entries']} entries")
-    print(f"  database: {stats['database']}")
-    print("  by type: " + ", ".join(f"{t} {n}" for t, n in stats["types"].items()))
+    from fieldkit.i18n.vocabulary import separator, topic_title
+
+    say(_("Content version {version} (schema {schema}), {count} entries").format(
+        version=stats["content_version"], schema=stats["schema_version"], count=stats["entries"]))
+    say("  " + _("database: {path}").format(path=stats["database"]))
+    say("  " + _("by type: {counts}").format(counts=separator().join(f"{topic_title(t)} {n}"
+                                                              for t, n in stats["types"].items())))
+    from fieldkit.cli.render import translation_state
+
     for lang, counts in stats["languages"].items():
-        parts = [f"{k} {counts[k]}" for k in ("original", "machine", "reviewed") if counts[k]]
-        print(f"  {lang}: {counts['total']} ({', '.join(parts)}), {counts['coverage']:.0%} of entries")
-    print(f"  entries without sources: {stats['without_sources']}; never reviewed: {stats['unreviewed']}")
-    print(f"  reviewed from {stats['oldest_reviewed']} to {stats['newest_reviewed']}")
+        parts = [f"{translation_state(k)} {counts[k]}" for k in ("original", "machine", "reviewed") if counts[k]]
+        say("  " + _("{lang}: {total} ({parts}), {share} of entries").format(
+            lang=lang, total=counts["total"], parts=separator().join(parts), share=_percent(counts["coverage"])))
+    say("  " + _("entries without sources: {without}; never reviewed: {never}").format(
+        without=stats["without_sources"], never=stats["unreviewed"]))
+    say("  " + _("reviewed from {oldest} to {newest}").format(oldest=_day(stats["oldest_reviewed"]),
+                                                               newest=_day(stats["newest_reviewed"])))
     return 0
+
+
+def _percent(share: float) -> str:
+    from fieldkit.i18n.numbers import percent
+
+    return percent(share)
+
+
+def _day(text: str | None) -> str:
+    from fieldkit.i18n.dates import format_day
+
+    return format_day(text) or str(text)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -144,17 +184,19 @@ def run_check(args: argparse.Namespace) -> int:
     root = paths.content_dir(args.content)
     sources = Path(args.sources) if args.sources else None
     if sources is not None and not sources.is_dir():
-        raise UsageError(f"--sources: no such folder: {sources}")
+        raise UsageError(N_("--sources: no such folder: {path}"), path=sources)
     corpus, problems = check(root, sources)
     for problem in problems:
         print(sanitize(str(problem)))
     if problems:
         files = len({p.path for p in problems})
-        print(f"{len(problems)} problem(s) in {files} file(s)", file=sys.stderr)
+        note(_("{problems} problem(s) in {files} file(s)").format(problems=len(problems), files=files))
         return 1
-    checked = " and every quote in its document" if sources else ""
-    print(f"content OK{checked}: {len(corpus.originals)} entries, {len(corpus.translations)} translations, "
-          f"{len(corpus.sources)} sources", file=sys.stderr)
+    message = (_("content OK and every quote in its document: {entries} entries, {translations} translations, "
+                 "{sources} sources") if sources else
+               _("content OK: {entries} entries, {translations} translations, {sources} sources"))
+    note(message.format(entries=len(corpus.originals), translations=len(corpus.translations),
+                        sources=len(corpus.sources)))
     return 0
 
 
@@ -169,12 +211,16 @@ def run_build(args: argparse.Namespace) -> int:
     except ContentError as failure:
         for problem in failure.problems:
             print(sanitize(str(problem)))
-        state = "is unchanged" if out.exists() else "was not written"
-        print(f"build failed: {len(failure.problems)} problem(s); {out} {state}", file=sys.stderr)
+        state = (_("build failed: {count} problem(s); {path} is unchanged") if out.exists()
+                 else _("build failed: {count} problem(s); {path} was not written"))
+        note(state.format(count=len(failure.problems), path=out))
         return 1
-    except OSError as failure:
-        print(f"build failed: {failure}; {out} is unchanged", file=sys.stderr)
+    except OSError as failure:  # the same one line as export -o and brief -o
+        from fieldkit.cli.output import error
+        from fieldkit.core.atomic import explain
+
+        error(str(explain(failure, out)))
         return 1
-    print(f"built {result.path}: {result.entries} entries, {result.translations} documents, "
-          f"content hash {result.content_hash[:16]}", file=sys.stderr)
+    note(_("built {path}: {entries} entries, {documents} documents, content hash {hash}").format(
+        path=result.path, entries=result.entries, documents=result.translations, hash=result.content_hash[:16]))
     return 0

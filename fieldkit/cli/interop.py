@@ -12,9 +12,11 @@ import sys
 from pathlib import Path
 
 from fieldkit import paths
-from fieldkit.cli.output import UsageError, error, print_json
+from fieldkit.cli.language import lang_option
+from fieldkit.cli.output import UsageError, error, note, print_json, say
+from fieldkit.core.marker import N_
 from fieldkit.core.registry import REGISTRY
-from fieldkit.text.sanitize import sanitize
+from fieldkit.i18n.catalog import _, explain, ngettext
 
 FORMATS = ("hxl", "csv", "json", "geojson", "hsds")
 
@@ -43,7 +45,7 @@ def add_parser(subparsers) -> None:
     importing.set_defaults(handler=_import_without_kind)
     kinds = importing.add_subparsers(dest="import_kind", metavar="KIND")
     services = kinds.add_parser(
-        "services", help="a HXL-tagged CSV of service points",
+        "services", parents=[lang_option()], help="a HXL-tagged CSV of service points",
         description="Read a partner's HXL-tagged CSV (columns are matched by hashtag, not header text), check every "
         "row, and write one Markdown file per new or changed service into the content folder, marked "
         "'reviewed: null' and citing the sheet. With any bad row nothing is written, unless --skip-bad.",
@@ -58,23 +60,24 @@ def add_parser(subparsers) -> None:
 
 
 def _import_without_kind(args: argparse.Namespace) -> int:
-    raise UsageError("say what to import: 'fieldkit import services FILE.csv' (see 'fieldkit import --help')")
+    raise UsageError(N_("say what to import: 'fieldkit import services FILE.csv' (see 'fieldkit import --help')"))
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from fieldkit.cli.commands import _lang
+    from fieldkit.i18n.vocabulary import topic_title
     from fieldkit.interop.export import build_export
     from fieldkit.runtime.locate import open_store
 
-    lang = _lang(args.lang) if args.lang else None
+    lang = args.language.requested  # --lang (or FIELDKIT_LANG): names and summaries in it only; else in every one
     if args.export_format == "hsds":
         return _export_hsds(args, lang)
     if args.entry_type is None and args.export_format != "geojson":
-        raise UsageError(f"--type is required for {args.export_format}: one of {', '.join(REGISTRY.exportable())}")
+        raise UsageError(N_("--type is required for {format}: one of {types}"), format=args.export_format,
+                         types=", ".join(REGISTRY.exportable()))
     chosen = REGISTRY[args.entry_type] if args.entry_type else None
     if chosen is not None and not chosen.locatable and args.export_format == "geojson":
-        raise UsageError(f"{chosen.topic_title.lower()} hold for a whole country and have no coordinates: "
-                         "export them as hxl, csv or json")
+        raise UsageError(N_("{types} hold for a whole country and have no coordinates: export them as hxl, csv or json"),
+                         types=topic_title(chosen.name).lower())
     types = [args.entry_type] if args.entry_type else [t.name for t in REGISTRY if t.on_map]
     store = open_store(args.db)
     try:
@@ -86,7 +89,8 @@ def run_export(args: argparse.Namespace) -> int:
 
         text = to_geojson(exports, lang)
         counts = [(len(features(e, lang)), len(e.records), e.entry_type) for e in exports]
-        summary = ", ".join(f"{_count(n, t)} with coordinates" + (f" (of {total})" if total != n else "")
+        summary = ", ".join(_("{count} with coordinates").format(count=_count(n, t)) +
+                            (" " + _("(of {total})").format(total=total) if total != n else "")
                             for n, total, t in counts)
     else:
         from fieldkit.interop import writers
@@ -94,16 +98,22 @@ def run_export(args: argparse.Namespace) -> int:
         text = {"hxl": writers.to_hxl, "csv": writers.to_csv, "json": writers.to_json}[args.export_format](exports[0])
         summary = _count(len(exports[0].records), exports[0].entry_type)
     if args.output:
-        _write(Path(args.output), text)
-        print(sanitize(f"wrote {args.output}: {summary} as {args.export_format}"), file=sys.stderr)
+        from fieldkit.core.atomic import WriteError, write_text
+
+        try:
+            write_text(args.output, text)
+        except WriteError as problem:
+            error(str(problem))
+            return 1
+        note(_("wrote {path}: {what} as {format}").format(path=args.output, what=summary, format=args.export_format))
     else:
         sys.stdout.write(text)
     return 0
 
 
 def _export_hsds(args: argparse.Namespace, lang: str | None) -> int:
+    from fieldkit.core.atomic import WriteError, write_text
     from fieldkit.interop.hsds import build_package, package_files
-    from fieldkit.packs.atomic import write_file
     from fieldkit.runtime.locate import open_store
 
     if args.entry_type not in (None, "service"):
@@ -128,33 +138,37 @@ def _export_hsds(args: argparse.Namespace, lang: str | None) -> int:
         for package in packages:
             for name, text in package_files(package, meta).items():
                 target = folder / package.lang / name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                write_file(target, text.encode("utf-8"))
+                target.parent.mkdir(parents=True, exist_ok=True)  # the language folders inside the one given
+                write_text(target, text)
+    except WriteError as problem:
+        error(str(problem))
+        return 1
     except OSError as problem:
-        raise UsageError(f"cannot write {folder}: {problem.strerror or problem}") from None
+        error(f"cannot write {folder}: {problem.strerror or problem}")
+        return 1
     first = packages[0]
-    left = f"; {len(first.left_out)} left out: HSDS needs a status, and the content does not give theirs" \
-        if first.left_out else ""
-    print(sanitize(f"wrote {folder}: {_count(len(first.services), 'service')} as HSDS 3.0 in "
-                   f"{len(packages)} language(s) ({', '.join(p.lang for p in packages)}){left}"), file=sys.stderr)
+    note(_("wrote {path}: {what} as HSDS 3.0 in {languages}").format(
+        path=folder, what=_count(len(first.services), "service"), languages=", ".join(p.lang for p in packages)))
+    if first.left_out:
+        note(ngettext("{count} service left out: HSDS needs a status, and the content does not give it",
+                      "{count} services left out: HSDS needs a status, and the content does not give theirs",
+                      len(first.left_out)).format(count=len(first.left_out)))
     return 0
 
 
 def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
-
-
-def _write(path: Path, text: str) -> None:
-    from fieldkit.packs.atomic import write_file
-
-    if path.is_dir():
-        raise UsageError(f"-o: {path} is a folder; give a file name")
-    if not path.parent.is_dir():
-        raise UsageError(f"-o: no such folder: {path.parent}")
-    try:
-        write_file(path, text.encode("utf-8"))
-    except OSError as problem:
-        raise UsageError(f"cannot write {path}: {problem.strerror or problem}") from None
+    """"3 services": the type's name, singular or plural, in the interface language."""
+    if noun == "service":
+        counted = ngettext("{count} service", "{count} services", number)
+    elif noun == "place":
+        counted = ngettext("{count} place", "{count} places", number)
+    elif noun == "risk":
+        counted = ngettext("{count} risk", "{count} risks", number)
+    elif noun == "right":
+        counted = ngettext("{count} right", "{count} rights", number)
+    else:
+        return f"{number} {noun}" + ("" if number == 1 else "s")
+    return counted.format(count=number)
 
 
 def run_import_services(args: argparse.Namespace) -> int:
@@ -163,18 +177,18 @@ def run_import_services(args: argparse.Namespace) -> int:
 
     sheet = Path(args.file)
     if not sheet.exists():
-        raise UsageError(f"no such file: {sheet}")
+        raise UsageError(N_("no such file: {path}"), path=sheet)
     content = paths.content_dir(args.content)
     if not content.is_dir():
-        raise UsageError(f"--content: no such folder: {content}")
+        raise UsageError(N_("--content: no such folder: {path}"), path=content)
     try:
         report = import_services(sheet, content, skip_bad=args.skip_bad, dry_run=args.dry_run)
     except (SheetError, ImportFailure) as problem:
-        error(str(problem))
+        error(explain(problem))
         return 1
     except OSError as problem:
         where = f" ({problem.filename})" if getattr(problem, "filename", None) else ""
-        error(f"import stopped: {problem.strerror or problem}{where}")
+        error(_("import stopped: {reason}").format(reason=problem.strerror or problem) + where)
         return 1
     if args.json:
         print_json(report.to_json())
@@ -183,37 +197,42 @@ def run_import_services(args: argparse.Namespace) -> int:
     return 1 if report.blocked else 0
 
 
+# Row states as the report prints them (the JSON keeps the English values).
+ROW_STATES = {"new": N_("new"), "changed": N_("changed"), "unchanged": N_("unchanged"), "bad": N_("bad")}
+
+
 def _print_report(report) -> None:
-    say = lambda text: print(sanitize(text))  # noqa: E731
-    say(f"{report.sheet}: {len(report.rows)} rows; columns read by hashtag:")
+    say(_("{sheet}: {rows} rows; columns read by hashtag:").format(sheet=report.sheet, rows=len(report.rows)))
     for name, column in report.columns.items():
         say(f"  {name:<17} {column}")
     if report.unused_columns:
-        say(f"  not used: {', '.join(report.unused_columns)}")
+        say("  " + _("not used: {columns}").format(columns=", ".join(report.unused_columns)))
     width = max((len(str(row.row)) for row in report.rows), default=1)
     for row in report.rows:
-        label = f"row {row.row:>{width}}"
+        label = _("row {number}").format(number=f"{row.row:>{width}}")
         if row.status == "bad":
             for problem in row.problems:
-                say(f"{label}: BAD        {problem}")
+                say(f"{label}: {_('BAD'):<10} {problem}")
         else:
             detail = f" ({', '.join(row.changes)})" if row.changes else ""
-            say(f"{label}: {row.status:<10} {row.id}{detail}")
-        for note in row.notes:
-            say(f"{label}: note       {note}")
-    counts = ", ".join(f"{report.count(s)} {s}" for s in ("new", "changed", "unchanged", "bad"))
+            say(f"{label}: {_(ROW_STATES.get(row.status, row.status)):<10} {row.id}{detail}")
+        for line in row.notes:
+            say(f"{label}: {_('note'):<10} {line}")
+    counts = ", ".join(f"{report.count(s)} {_(ROW_STATES[s])}" for s in ("new", "changed", "unchanged", "bad"))
     files = sum(len(row.files) for row in report.rows)
     if report.blocked:
-        outcome = "nothing written: fix the bad rows, or write the good ones with --skip-bad"
+        outcome = _("nothing written: fix the bad rows, or write the good ones with --skip-bad")
     elif report.dry_run:
-        outcome = f"dry run: would write {files} file(s)" + (
-            f" and add source '{report.source}' to sources.yaml" if report.source_added else "")
+        outcome = _("dry run: would write {count} file(s)").format(count=files)
+        if report.source_added:
+            outcome += " " + _("and add source '{source}' to sources.yaml").format(source=report.source)
     elif report.written:
-        outcome = f"wrote {len(report.written)} file(s) under {report.content}" + (
-            f", added source '{report.source}' to sources.yaml" if report.source_added else "")
-        outcome += "; review them (git diff), then run 'fieldkit check'"
+        outcome = _("wrote {count} file(s) under {folder}").format(count=len(report.written), folder=report.content)
+        if report.source_added:
+            outcome += ", " + _("added source '{source}' to sources.yaml").format(source=report.source)
+        outcome += "; " + _("review them (git diff), then run 'fieldkit check'")
     else:
-        outcome = "nothing to write"
+        outcome = _("nothing to write")
     say(f"{counts}; {outcome}")
     for path in report.written:
-        say(f"  wrote {path}")
+        say("  " + _("wrote {path}").format(path=path))

@@ -7,8 +7,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from fieldkit.cli.output import NotFound, UsageError, print_json, write_text
-from fieldkit.text.sanitize import sanitize
+from fieldkit.cli.language import lang_option
+from fieldkit.cli.output import NotFound, UsageError, error, note, print_json, say
+from fieldkit.core.marker import N_
+from fieldkit.i18n.catalog import _, ngettext
 
 EPILOG = """examples:
   fieldkit list add "Bihać week" bihac svc-vasa-prava-bih     make a list (or add to it)
@@ -21,7 +23,7 @@ The bookmarks you make with b in the app are the list named "bookmarks"."""
 
 def add_parser(subparsers) -> None:
     lists = subparsers.add_parser(
-        "list", help="your lists of entries and notes: show, edit, export, import",
+        "list", parents=[lang_option()], help="your lists of entries and notes: show, edit, export, import",
         description="Named lists of entries, each entry with an optional personal note, kept on this computer. "
         "Export a list as a small JSON or Markdown file to share it; import one someone shared.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -32,29 +34,27 @@ def add_parser(subparsers) -> None:
     db = argparse.ArgumentParser(add_help=False)
     db.add_argument("--db", metavar="FILE", help="use this compiled content database (also FIELDKIT_DB)")
 
-    commands.add_parser("ls", help="your lists and how many entries each has (the default)")
-    show = commands.add_parser("show", parents=[db], help="the entries of one list, with your notes")
+    commands.add_parser("ls", parents=[lang_option()], help="your lists and how many entries each has (the default)")
+    show = commands.add_parser("show", parents=[db, lang_option()], help="the entries of one list, with your notes")
     show.add_argument("name", metavar="NAME")
-    show.add_argument("--lang", default="en", help="titles in this language (default en)")
     show.add_argument("--json", action="store_true", help="print as JSON")
-    add = commands.add_parser("add", parents=[db], help="add entries to a list (made if new)")
+    add = commands.add_parser("add", parents=[db, lang_option()], help="add entries to a list (made if new)")
     add.add_argument("name", metavar="NAME")
     add.add_argument("ids", nargs="+", metavar="ID", help="entry ids, e.g. bihac")
-    remove = commands.add_parser("remove", help="remove entries from a list")
+    remove = commands.add_parser("remove", parents=[lang_option()], help="remove entries from a list")
     remove.add_argument("name", metavar="NAME")
     remove.add_argument("ids", nargs="+", metavar="ID")
-    delete = commands.add_parser("delete", help="delete a list (your notes stay)")
+    delete = commands.add_parser("delete", parents=[lang_option()], help="delete a list (your notes stay)")
     delete.add_argument("name", metavar="NAME")
-    note = commands.add_parser("note", parents=[db], help="show, set or clear your note on an entry")
-    note.add_argument("id", metavar="ID")
-    note.add_argument("text", nargs="*", metavar="TEXT", help="the note (up to 500 characters); none: show it")
-    note.add_argument("--clear", action="store_true", help="delete the note")
-    export = commands.add_parser("export", parents=[db], help="write a list to a file, with your notes")
+    noted = commands.add_parser("note", parents=[db, lang_option()], help="show, set or clear your note on an entry")
+    noted.add_argument("id", metavar="ID")
+    noted.add_argument("text", nargs="*", metavar="TEXT", help="the note (up to 500 characters); none: show it")
+    noted.add_argument("--clear", action="store_true", help="delete the note")
+    export = commands.add_parser("export", parents=[db, lang_option()], help="write a list to a file, with your notes")
     export.add_argument("name", metavar="NAME")
     export.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
     export.add_argument("--format", choices=("json", "md"), default="json", help="json (default) or md (Markdown)")
-    export.add_argument("--lang", default="en", help="titles in this language (default en)")
-    read = commands.add_parser("import", parents=[db], help="read a list file (JSON or Markdown) into your lists")
+    read = commands.add_parser("import", parents=[db, lang_option()], help="read a list file (JSON or Markdown) into your lists")
     read.add_argument("file", metavar="FILE")
     read.add_argument("--as", dest="as_name", metavar="NAME", help="save it under this name (default: its own)")
 
@@ -65,7 +65,7 @@ def run_list(args: argparse.Namespace) -> int:
     userdata = UserData()
     try:
         if userdata.notice:
-            print(f"fieldkit: {sanitize(userdata.notice)}", file=sys.stderr)
+            error(userdata.notice)
         return _ACTIONS[args.list_command or "ls"](args, userdata)
     finally:
         userdata.close()
@@ -83,35 +83,34 @@ def _name(name: str) -> str:
     try:
         return check_name(name)
     except ListFileError as problem:
-        raise UsageError(str(problem)) from None
+        raise UsageError("{problem}", problem=str(problem)) from None
 
 
 def _known_list(userdata, name: str) -> str:
     name = _name(name)
     if not userdata.has_list(name):
         known = ", ".join(n for n, _count in userdata.lists())
-        raise NotFound(f"no list named {name!r} (your lists: {known})")
+        raise NotFound(N_("no list named {name} (your lists: {lists})"), name=repr(name), lists=known)
     return name
 
 
 def _ls(args: argparse.Namespace, userdata) -> int:
     for name, count in userdata.lists():
-        print(f"{sanitize(name)}  ({count})")
+        say(f"{name}  ({count})")
     return 0
 
 
 def _show(args: argparse.Namespace, userdata) -> int:
-    from fieldkit.cli.commands import _lang
-
-    lang = _lang(args.lang)
+    lang = args.language.content
     name = _known_list(userdata, args.name)
     shared = shared_list(userdata, _store(args), name, lang)
     if args.json:
         print_json({"name": shared.name, "entries": [vars(item) for item in shared.items]})
         return 0
     for item in shared.items:
-        note = f"\n    {sanitize(item.note)}" if item.note else ""
-        print(f"{sanitize(item.title)}  [{sanitize(item.id)}]{note}")
+        say(f"{item.title}  [{item.id}]")
+        if item.note:
+            say(item.note, indent=4)
     return 0
 
 
@@ -122,15 +121,16 @@ def _add(args: argparse.Namespace, userdata) -> int:
     store = _store(args)
     _check_ids(store, args.ids)
     added = userdata.add_to_list(name, args.ids)
-    where = "your bookmarks" if name == BOOKMARKS else f"list {name!r}"
-    print(sanitize(f"{added} added to {where} ({len(userdata.list_entries(name))} entries)"), file=sys.stderr)
+    total = len(userdata.list_entries(name))
+    note(_("{count} added to {list}").format(count=added, list=_("your bookmarks") if name == BOOKMARKS else repr(name))
+        + " " + ngettext("({count} entry)", "({count} entries)", total).format(count=total))
     return _saved(userdata)
 
 
 def _remove(args: argparse.Namespace, userdata) -> int:
     name = _known_list(userdata, args.name)
     removed = userdata.remove_from_list(name, args.ids)
-    print(sanitize(f"{removed} removed from {name!r}"), file=sys.stderr)
+    note(_("{count} removed from {list}").format(count=removed, list=repr(name)))
     return _saved(userdata)
 
 
@@ -139,9 +139,9 @@ def _delete(args: argparse.Namespace, userdata) -> int:
 
     name = _known_list(userdata, args.name)
     if name == BOOKMARKS:
-        raise UsageError("the bookmarks cannot be deleted; remove entries from them instead")
+        raise UsageError(N_("the bookmarks cannot be deleted; remove entries from them instead"))
     userdata.delete_list(name)
-    print(sanitize(f"deleted list {name!r}"), file=sys.stderr)
+    note(_("deleted list {list}").format(list=repr(name)))
     return _saved(userdata)
 
 
@@ -151,25 +151,25 @@ def _note(args: argparse.Namespace, userdata) -> int:
         userdata.set_note(args.id, "")
         return _saved(userdata)
     if not args.text:
-        note = userdata.note(args.id)
-        if not note:
-            raise NotFound(f"no note on {args.id!r}")
-        print(sanitize(note))
+        kept = userdata.note(args.id)
+        if not kept:
+            raise NotFound(N_("no note on {id}"), id=repr(args.id))
+        say(kept)
         return 0
     from fieldkit.userdata import NOTE_MAX
 
     text = " ".join(args.text)
     if len(text) > NOTE_MAX:
-        raise UsageError(f"a note has at most {NOTE_MAX} characters; this one has {len(text)}")
+        raise UsageError(N_("a note has at most {most} characters; this one has {count}"), most=NOTE_MAX,
+                         count=len(text))
     userdata.set_note(args.id, text)
     return _saved(userdata)
 
 
 def _export(args: argparse.Namespace, userdata) -> int:
     from fieldkit.briefing import lists
-    from fieldkit.cli.commands import _lang
 
-    lang = _lang(args.lang)
+    lang = args.language.content
     name = _known_list(userdata, args.name)
     store = _store(args)
     shared = shared_list(userdata, store, name, lang)
@@ -177,11 +177,18 @@ def _export(args: argparse.Namespace, userdata) -> int:
         text = lists.to_markdown(shared)
     else:
         text = lists.to_json(shared, content_version=store.meta().get("content_version", ""))
-    if args.output:
-        write_text(Path(args.output), text)
-        print(sanitize(f"wrote {args.output}: {len(shared.items)} entries"), file=sys.stderr)
-    else:
+    if not args.output:
         sys.stdout.write(text)
+        return 0
+    from fieldkit.core.atomic import WriteError, write_text
+
+    try:
+        write_text(args.output, text)
+    except WriteError as problem:
+        error(str(problem))
+        return 1
+    entries = ngettext("{count} entry", "{count} entries", len(shared.items)).format(count=len(shared.items))
+    note(_("wrote {path}: {what}").format(path=args.output, what=entries))
     return 0
 
 
@@ -191,16 +198,16 @@ def _import(args: argparse.Namespace, userdata) -> int:
     try:
         shared = read_list_file(Path(args.file))
     except ListFileError as problem:
-        raise UsageError(f"{args.file}: {problem}") from None
+        raise UsageError("{file}: {problem}", file=args.file, problem=str(problem)) from None
     name = _name(args.as_name) if args.as_name else shared.name
     store = _store(args)
     known = set(store.ids())
     usable = [item for item in shared.items if item.id in known]
     missing = [item.id for item in shared.items if item.id not in known]
     if missing:
-        print(sanitize(f"not in this content, left out: {', '.join(missing)}"), file=sys.stderr)
+        note(_("not in this content, left out: {ids}").format(ids=", ".join(missing)))
     if not usable:
-        raise NotFound(f"{args.file}: none of its entries is in this content")
+        raise NotFound(N_("{file}: none of its entries is in this content"), file=args.file)
     added = userdata.add_to_list(name, [item.id for item in usable])
     kept = 0
     for item in usable:
@@ -208,15 +215,17 @@ def _import(args: argparse.Namespace, userdata) -> int:
             kept += 1  # your own note on the entry stays
         elif item.note:
             userdata.set_note(item.id, item.note)
-    own = f"; kept your own note on {kept}" if kept else ""
-    print(sanitize(f"imported {added} entries into list {name!r}{own}"), file=sys.stderr)
+    imported = ngettext("imported {count} entry into list {list}", "imported {count} entries into list {list}",
+                        added).format(count=added, list=repr(name))
+    own = "; " + _("kept your own note on {count}").format(count=kept) if kept else ""
+    note(imported + own)
     return _saved(userdata)
 
 
 def _saved(userdata) -> int:
     """0, or 1 with the reason when the user data could not be written."""
     if userdata.notice:
-        print(f"fieldkit: {sanitize(userdata.notice)}", file=sys.stderr)
+        error(userdata.notice)
         return 1
     return 0
 
@@ -228,8 +237,9 @@ def _check_ids(store, ids: list[str]) -> None:
     for entry_id in ids:
         if entry_id not in known:
             close = difflib.get_close_matches(entry_id, known, n=3, cutoff=0.6)
-            hint = f"; did you mean {', '.join(close)}?" if close else "; try 'fieldkit search'"
-            raise NotFound(f"no entry with id {entry_id!r}{hint}")
+            if close:
+                raise NotFound(N_("no entry with id {id}; did you mean {ids}?"), id=repr(entry_id), ids=", ".join(close))
+            raise NotFound(N_("no entry with id {id}; try 'fieldkit search'"), id=repr(entry_id))
 
 
 def shared_list(userdata, store, name: str, lang: str):
@@ -249,7 +259,7 @@ def read_list_file(path: Path):
     try:
         data = path.read_bytes()
     except OSError as problem:
-        raise ListFileError(f"cannot read it ({problem.strerror})") from None
+        raise ListFileError(f"cannot read it ({problem.strerror})") from None  # said in English, like all list-file problems
     return parse(data)
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
-from fieldkit.cli.output import NotFound, UsageError, write_text
+from fieldkit.cli.output import NotFound, error
 
 
 def add_parser(subparsers: Any) -> None:
@@ -42,10 +41,13 @@ def run_refer(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.output:
-        path = Path(args.output)
-        if path.is_dir():
-            raise UsageError(f"-o: {path} is a folder; give a file name")
-        write_text(path, text)
+        from fieldkit.core.atomic import WriteError, write_text
+
+        try:
+            write_text(args.output, text)
+        except WriteError as problem:
+            error(str(problem))
+            return 1
         print(f"wrote {args.output}: referral slip for {args.service} in {lang}" + (f" and {also}" if also else ""),
               file=sys.stderr)
     else:

@@ -1,14 +1,13 @@
 """Compile a content folder into one SQLite database, atomically and deterministically.
 
-The database is written to a temporary file beside the target and renamed over it only when complete, so a
-failed build leaves the previous database byte-for-byte as it was. Rows go in sorted, nothing time-dependent is
+The database is compiled in a temporary folder, then written to the target by fieldkit.core.atomic (beside it,
+renamed over it only when complete), so a failed build leaves the previous database byte-for-byte as it was. Rows go in sorted, nothing time-dependent is
 stored, so the same input gives the same `content_hash` (and, with the same SQLite, the same bytes).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from fieldkit.content.embeds import find_embeds, resolve_embeds
 from fieldkit.content.problems import ContentError
 from fieldkit.content.references import name_references, reference_pattern
 from fieldkit.core import registry
+from fieldkit.core.atomic import write_bytes
 from fieldkit.core.registry import REGISTRY
 from fieldkit.store.schema import (
     SCHEMA_VERSION,
@@ -51,20 +51,10 @@ def build(content_dir: Path, out: Path) -> BuildResult:
     corpus, problems = check(content_dir)
     if problems:
         raise ContentError(problems)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(handle)
-    temporary_path = Path(temporary)
-    try:
-        temporary_path.unlink()  # sqlite-utils creates the file itself
-        counts = _write_database(corpus, temporary_path)
-        with open(temporary_path, "rb") as written:
-            os.fsync(written.fileno())
-        os.replace(temporary_path, out)
-    except BaseException:
-        for leftover in (temporary_path, temporary_path.with_name(temporary_path.name + "-journal")):
-            leftover.unlink(missing_ok=True)
-        raise
+    with tempfile.TemporaryDirectory(prefix="fieldkit-build-") as work:
+        compiled = Path(work) / "fieldkit.db"
+        counts = _write_database(corpus, compiled)
+        write_bytes(out, compiled.read_bytes())  # WriteError (an OSError) with a one-line reason if it cannot
     return BuildResult(path=out, content_hash=corpus.input_hash, entries=counts[0], translations=counts[1])
 
 

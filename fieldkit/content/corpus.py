@@ -190,6 +190,9 @@ def _load_sources(corpus: Corpus) -> None:
         for key in item:
             if key not in allowed:
                 corpus.problems.append(Problem(shown, lines.get((index, key), line), f"unknown field '{key}' in a source"))
+            elif any(find_control(text) is not None for text in _strings(item[key])):
+                corpus.problems.append(Problem(shown, lines.get((index, key), line),
+                                               f"control character or escape sequence in '{key}'"))
         source_id = item.get("id")
         if not isinstance(source_id, str) or not schema.ID_PATTERN.match(source_id):
             corpus.problems.append(Problem(shown, line, f"source id must be lowercase letters, digits and hyphens, not {source_id!r}"))

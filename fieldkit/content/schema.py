@@ -49,7 +49,7 @@ def validate_fields(data: dict[str, Any], entry_type: str, *, original: bool) ->
     clean: dict[str, Any] = {}
     for name in data:
         if name not in allowed:
-            hint = " (translations carry only id, type, title, summary, translation, reviewed)" if not original else ""
+            hint = " (translations carry only id, type, title, summary, translation, reviewed, translator)" if not original else ""
             problems.append(((name,), f"unknown field '{name}' for a {entry_type}{hint}"))
     for name, spec in allowed.items():
         if name not in data:

@@ -121,6 +121,7 @@ TRANSLATION_FIELDS = (
     Field("summary", "text", required=True),
     Field("translation", "translation", required=True),
     Field("reviewed", "day_or_null"),
+    Field("translator", "text"),  # who made or reviewed it (fieldkit translate import; fieldkit/translate/review.py)
 )
 # The parts of a `contact` field, with the label each is shown under. A `contacts` list has items of the same parts,
 # one each (a phone with its kind: voice, WhatsApp, hotline, SMS).

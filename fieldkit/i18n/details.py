@@ -39,7 +39,7 @@ def _lines(entry: Entry, spec: Field, titles: dict[str, str], today: dt.date) ->
 
     details = entry.details
     value: Any = details.get(spec.name)
-    label = _(spec.label or "")
+    label = _(spec.label) if spec.label else ""
     if spec.kind == "contact":
         return contact_lines(details)
     if spec.kind == "latitude":  # one line for the point: lat, lon and where they come from

@@ -72,6 +72,8 @@ def read_package(path: Path, known_ids: list[str]) -> Sheet:
             columns.append(column)
             translated_columns[name][lang] = column
     rows = []
+    # A service's cells come from several of the package's tables: each is quoted from the package's own text.
+    package_text = "\n".join(base.text(name) for name in _Tables.FILES)
     for number, service in enumerate(base.rows("services"), start=2):
         cells = [_value(base, service, name, services, organisations) for name in FIELDS]
         for lang in sorted(others):
@@ -80,7 +82,7 @@ def read_package(path: Path, known_ids: list[str]) -> Sheet:
             if texts == [service.get("name", ""), service.get("description", "")]:
                 texts = ["", ""]  # the English text again: that language has no translation of it
             cells += [clean_cell(text) for text in texts]
-        rows.append(Row(number, [clean_cell(cell, multiline=True) for cell in cells]))
+        rows.append(Row(number, [clean_cell(cell, multiline=True) for cell in cells], package_text))
     sheet = Sheet(path=packages[base_lang] / "services.csv", text=base.text("services"), columns=columns, rows=rows)
     sheet.fields = {name: columns[index] for index, name in enumerate(FIELDS) if any(row.cells[index] for row in rows)}
     sheet.translated = {name: by_lang for name, by_lang in translated_columns.items() if by_lang}

@@ -26,6 +26,8 @@ from fieldkit.content.check import normalise_for_quote
 from fieldkit.content.corpus import Corpus, EntryFile, load
 from fieldkit.content.inputs import SOURCES_FILE
 from fieldkit.content.schema import QUOTE_MAX
+from fieldkit.core.explained import Explained
+from fieldkit.core.marker import N_
 from fieldkit.core.registry import REGISTRY
 from fieldkit.i18n.languages import country_name
 from fieldkit.interop.entryfile import problems_in, put, render, scalar
@@ -43,7 +45,7 @@ _KIND_WORDS = {"legal-aid": "legal aid", "medical": "medical care", "psychosocia
 _WHO_KINDS = ("ngo", "international-organisation", "institution")
 
 
-class ImportFailure(Exception):
+class ImportFailure(Explained):
     """The import cannot start (no content folder, say); the message says why."""
 
 
@@ -98,7 +100,8 @@ def import_services(sheet_path: Path, content_dir: Path, *, skip_bad: bool = Fal
                     today: dt.date | None = None) -> ImportReport:
     today = today or dt.date.today()
     if not (content_dir / SOURCES_FILE).is_file():
-        raise ImportFailure(f"{content_dir} is not a content folder (it has no {SOURCES_FILE}); pass --content DIR")
+        raise ImportFailure(N_("{folder} is not a content folder (it has no {file}); pass --content DIR"),
+                            folder=content_dir, file=SOURCES_FILE)
     corpus = load(content_dir)
     if is_package(sheet_path):  # an HSDS package: read as a sheet, one row per service
         sheet = read_package(sheet_path, sorted(corpus.originals))
@@ -119,14 +122,14 @@ def import_services(sheet_path: Path, content_dir: Path, *, skip_bad: bool = Fal
     if not files or dry_run or report.blocked:
         report.source_added = bool(files) and not source_exists
         return report
-    from fieldkit.packs.atomic import write_file
+    from fieldkit.core.atomic import write_bytes
 
-    if not source_exists:
-        write_file(content_dir / SOURCES_FILE, _with_source(content_dir, source_id, sheet_path, today))
+    if not source_exists:  # replaced whole, its mode kept (fieldkit.core.atomic)
+        write_bytes(content_dir / SOURCES_FILE, _with_source(content_dir, source_id, sheet_path, today))
         report.source_added = True
     for planned in files:
-        planned.path.parent.mkdir(parents=True, exist_ok=True)
-        write_file(planned.path, planned.text.encode("utf-8"))
+        planned.path.parent.mkdir(parents=True, exist_ok=True)  # the content folder's own service/ folder
+        write_bytes(planned.path, planned.text.encode("utf-8"))
         report.written.append(str(planned.path))
     return report
 
@@ -173,7 +176,6 @@ class _Plan:
     def __init__(self, sheet: Sheet, corpus: Corpus, content_dir: Path, source_id: str, today: dt.date):
         self.sheet, self.corpus, self.content_dir = sheet, corpus, content_dir
         self.source_id, self.today = source_id, today
-        self.document = normalise_for_quote(sheet.text)
         self.rows = {sheet_row.number: sheet_row for sheet_row in sheet.rows}
         types = {entry_id: entry.type for entry_id, entry in corpus.originals.items()}
         places = {
@@ -235,20 +237,19 @@ class _Plan:
         sheet_row = self.rows[row.number]
         where = f"row {row.number}" + (f"; the partner's source: {row.source_note}" if row.source_note else "")
         preferred = [self.sheet.value(sheet_row, name) for name in ("title", "id", "organisation")]
-        name = next((cell for cell in preferred + sheet_row.cells if self._quotable(cell)), None)
+        row_text = normalise_for_quote(sheet_row.raw)
+        name = next((cell for cell in preferred + sheet_row.cells if _quotable(cell, row_text)), None)
         if name is None:
             return []
         citations = [{"doc": self.source_id, "where": where, "quote": name}]
         for key in CONTACT_KEYS:
             value = row.contact.get(key)
-            if value and self._quotable(value):
+            if value and _quotable(value, row_text):
                 column = self.sheet.fields[key]
                 citations.append({"doc": self.source_id, "where": f"row {row.number}, {column.describe()}",
                                   "quote": value})
         return citations
 
-    def _quotable(self, cell: str) -> bool:
-        return bool(cell) and len(cell) <= QUOTE_MAX and normalise_for_quote(cell) in self.document
 
     # --- a new service ---
     def _new(self, row: ServiceRow, citations: list[dict[str, str]]) -> dict[str, Any]:
@@ -395,6 +396,11 @@ def _service_fields(row: ServiceRow) -> dict[str, Any]:
     if row.contacts:
         data["contacts"] = [dict(item) for item in row.contacts]
     return data
+
+
+def _quotable(cell: str, row_text: str) -> bool:
+    """The cell can be quoted: it is in its row's own text in the file, so it is in the file, verbatim."""
+    return bool(cell) and len(cell) <= QUOTE_MAX and normalise_for_quote(cell) in row_text
 
 
 def _same(new: Any, current: Any) -> bool:

@@ -100,6 +100,7 @@ class Validator:
         self.sheet = sheet
         self.context = context
         self.taken: dict[str, int] = {}  # every id given to a row so far -> its row number
+        self.numbered: dict[str, int] = {}  # base id -> the next number to try (so many rows of one name stay linear)
 
     def check(self, row: Row) -> ServiceRow:
         value = lambda name: self.sheet.value(row, name)  # noqa: E731
@@ -346,12 +347,17 @@ class Validator:
             words = f"{result.country.lower()}-{zlib.crc32(result.title.encode('utf-8')):08x}"
         base = ("svc-" + words)[:ID_LENGTH].rstrip("-")
         suffixes = [result.country.lower(), slug(result.place or result.location)[:20].rstrip("-")]
-        candidates = [base, f"{base}-{suffixes[0]}", f"{base}-{suffixes[0]}-{suffixes[1]}".rstrip("-")]
-        candidates += [f"{base}-{number}" for number in range(2, 1000)]
-        for candidate in candidates:
-            if candidate not in self.taken and self.context.types.get(candidate, "service") == "service":
+        for candidate in (base, f"{base}-{suffixes[0]}", f"{base}-{suffixes[0]}-{suffixes[1]}".rstrip("-")):
+            if self._free(candidate):
                 return candidate
-        raise RuntimeError("no free id")  # a thousand services of one name: not a real sheet
+        number = self.numbered.get(base, 2)  # every number below it is taken already
+        while not self._free(f"{base}-{number}"):
+            number += 1
+        self.numbered[base] = number + 1
+        return f"{base}-{number}"
+
+    def _free(self, candidate: str) -> bool:
+        return candidate not in self.taken and self.context.types.get(candidate, "service") == "service"
 
 
 def _vocabulary_value(vocabulary: Vocabulary, text: str) -> str | None:

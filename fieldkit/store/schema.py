@@ -22,6 +22,22 @@ TABLES = ("meta", "sources", "entries", "citations", "relations", "translations"
 #   snippets     (key -> text): snippet_text() of each document's body, computed once by the build.
 SEARCH_TABLES = ("titles", "title_order", "snippets")
 
+# The columns fieldkit reads from each table (a database may have more). `connect()` checks them, and that every
+# object is a table (no views or triggers: a view can recurse for ever), before any query runs.
+COLUMNS = {
+    "meta": ("key", "value"),
+    "sources": ("id", "title", "url", "published"),
+    "entries": ("id", "type", "title", "summary", "country", "countries", "tags", "details", "as_of", "reviewed"),
+    "citations": ("entry_id", "position", "doc", "location", "quote"),
+    "relations": ("src", "dst", "kind"),
+    "translations": ("key", "id", "lang", "title", "summary", "body", "status"),
+    "search": ("title", "body", "facets"),
+    "titles": ("title", "facets"),
+    "title_order": ("pos", "key"),
+    "snippets": ("key", "text"),
+}
+FULL_TEXT = ("search", "titles")  # FTS5 virtual tables
+
 SNIPPET_SOURCE = 3000  # characters of a body a snippet is cut from (a snippet comes from the start of a body)
 _NOTES_MARKER = re.compile(r"^[ \t]*\?\?\?[ \t]*$", re.MULTILINE)
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import heapq
 import json
+import math
 import sqlite3
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from fieldkit.core.languages import fallback_chain
 from fieldkit.store.db import Located
@@ -20,6 +21,7 @@ from fieldkit.store.schema import (
 )
 from fieldkit.store.snippet import snippet
 from fieldkit.text.fold import fold, words
+from fieldkit.text.sanitize import sanitize
 
 # Title matches count ten times a body match; the facets column never counts.
 _RANK = "bm25(search, 10.0, 1.0, 0.0)"
@@ -43,6 +45,55 @@ def _title_tier(title: str, query: Query) -> int:
     return 2
 
 
+T = TypeVar("T")
+
+
+def clean(value: Any, *, line: bool = False) -> Any:
+    """Text from the database as it may leave the store: every escape sequence, control character and bidi
+    override removed (a pack or a `--db` file may be hostile), with `line` on one line too (newlines and tabs
+    become spaces; bodies keep theirs). Lists, tuples and dicts (keys too) are cleaned through; other values are
+    returned as they are, except NaN and infinities (not JSON), which become None. Every method below passes what it returns through here: the one place text leaves."""
+    if isinstance(value, bytes):  # a crafted database's BLOB where text belongs
+        value = value.decode("utf-8", "replace")
+    if isinstance(value, str):
+        if not value.isprintable():  # the common case, printable text, costs one C call
+            value = sanitize(value)
+            if line:
+                value = value.replace("\n", " ").replace("\t", " ")
+        return value
+    if isinstance(value, list):
+        return [clean(item, line=line) for item in value]
+    if isinstance(value, tuple):
+        return tuple(clean(item, line=line) for item in value)
+    if isinstance(value, dict):
+        return {clean(key, line=True): clean(item, line=line) for key, item in value.items()}
+    if isinstance(value, float) and not math.isfinite(value):  # NaN or Infinity in a crafted JSON column
+        return None
+    return value
+
+
+def _line(value: T) -> T:
+    """`clean(value, line=True)`, keeping the value's type for the caller (cleaning never changes a type)."""
+    return cast(T, clean(value, line=True))
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def loads(text: Any, default: Any) -> Any:
+    """A JSON column's value, or `default` when a crafted database holds something else there."""
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError, RecursionError):
+        return default
+    return value if isinstance(value, type(default)) else default
+
+
 class Store:
     def __init__(self, conn: sqlite3.Connection, located: Located | None = None):
         self.conn = conn
@@ -59,10 +110,11 @@ class Store:
 
     # --- metadata -------------------------------------------------------------------------------------------
     def meta(self) -> dict[str, str]:
-        return {row["key"]: row["value"] for row in self.conn.execute("SELECT key, value FROM meta")}
+        # Text, whatever a crafted database stored (an integer schema_version, say).
+        return _line({str(row["key"]): str(row["value"]) for row in self.conn.execute("SELECT key, value FROM meta")})
 
     def ids(self) -> list[str]:
-        return [row[0] for row in self.conn.execute("SELECT id FROM entries ORDER BY id")]
+        return _line([row[0] for row in self.conn.execute("SELECT id FROM entries ORDER BY id")])
 
     # --- search ---------------------------------------------------------------------------------------------
     def search(self, text: str, *, lang: str | None = None, entry_type: str | None = None,
@@ -239,10 +291,10 @@ class Store:
         texts = self._snippet_texts(ordered)
         hits = []
         for doc in ordered:
-            text, spans = snippet(texts[doc["key"]], query)
+            text, spans = snippet(clean(texts[doc["key"]]), query)  # cleaned first: the spans index the clean text
             hits.append(Hit(
-                id=doc["id"], type=doc["type"], title=doc["title"], summary=doc["summary"], snippet=text,
-                highlights=spans, country=doc["country"], lang=doc["lang"],
+                id=_line(doc["id"]), type=_line(doc["type"]), title=_line(doc["title"]), summary=clean(doc["summary"]),
+                snippet=text, highlights=spans, country=_line(doc["country"]), lang=_line(doc["lang"]),
                 fallback=lang is not None and lang != "en" and doc["lang"] == "en", score=round(-doc["rank"], 6),
             ))
         return hits
@@ -288,33 +340,37 @@ class Store:
     # --- one entry ------------------------------------------------------------------------------------------
     def get(self, entry_id: str, lang: str = "en") -> Entry | None:
         """The entry in `lang`, or in English with `fallback=True`; None for an unknown id."""
+        if not _encodable(entry_id):  # bytes that are not UTF-8 on the command line: no entry has that id
+            return None
         entry = self.conn.execute("SELECT * FROM entries WHERE id = ?", (entry_id,)).fetchone()
         if entry is None:
             return None
         rows = {r["lang"]: r for r in self.conn.execute("SELECT * FROM translations WHERE id = ?", (entry_id,))}
-        doc = next(rows[code] for code in fallback_chain(lang) if code in rows)
+        doc = next((rows[code] for code in fallback_chain(lang) if code in rows), None)
+        if doc is None:  # a crafted database: an entry without its English document
+            return None
         return Entry(
-            id=entry["id"],
-            type=entry["type"],
-            title=doc["title"],
-            summary=doc["summary"],
-            body=doc["body"],
-            lang=doc["lang"],
+            id=_line(entry["id"]),
+            type=_line(entry["type"]),
+            title=_line(doc["title"]),
+            summary=clean(doc["summary"]),
+            body=clean(doc["body"]),
+            lang=_line(doc["lang"]),
             requested_lang=lang,
             fallback=doc["lang"] == "en" and lang != "en",
-            translation=doc["status"],
-            country=entry["country"],
-            countries=json.loads(entry["countries"]),
-            tags=json.loads(entry["tags"]),
-            details=json.loads(entry["details"]),
+            translation=_line(doc["status"]),
+            country=_line(entry["country"]),
+            countries=_line(loads(entry["countries"], [])),
+            tags=_line(loads(entry["tags"], [])),
+            details=clean(loads(entry["details"], {})),
             sources=self._citations(entry_id),
-            as_of=entry["as_of"],
-            reviewed=entry["reviewed"],
+            as_of=_line(entry["as_of"]),
+            reviewed=_line(entry["reviewed"]),
             related=self._links("SELECT r.kind, r.dst AS id FROM relations r WHERE r.src = ? ORDER BY r.rowid", entry_id, lang),
             linked_from=self._links(
                 "SELECT r.kind, r.src AS id FROM relations r WHERE r.dst = ? ORDER BY r.src, r.rowid", entry_id, lang
             ),
-            languages=sorted(rows),
+            languages=_line(sorted(rows)),
         )
 
     def _citations(self, entry_id: str) -> list[Citation]:
@@ -324,8 +380,8 @@ class Store:
             (entry_id,),
         )
         return [
-            Citation(doc=r["doc"], where=r["location"], quote=r["quote"], title=r["title"] or "", url=r["url"],
-                     published=r["published"] or "")
+            Citation(doc=_line(r["doc"]), where=_line(r["location"]), quote=clean(r["quote"]),
+                     title=_line(r["title"] or ""), url=_line(r["url"]), published=_line(r["published"] or ""))
             for r in rows
         ]
 
@@ -336,11 +392,13 @@ class Store:
                 continue
             seen.add(row["id"])
             title, entry_type = self.title_of(row["id"], lang)
-            links.append(Link(id=row["id"], type=entry_type, title=title, kind=row["kind"]))
+            links.append(Link(id=_line(row["id"]), type=entry_type, title=title, kind=_line(row["kind"])))
         return links
 
     def title_of(self, entry_id: str, lang: str = "en") -> tuple[str, str]:
         """(title in `lang`, its base language or English, type) of an entry."""
+        if not _encodable(entry_id):
+            return (_line(entry_id.encode("utf-8", "replace").decode("utf-8")), "")
         chain = fallback_chain(lang)
         marks = ",".join("?" * len(chain))
         rows = self.conn.execute(
@@ -349,9 +407,9 @@ class Store:
             (entry_id, *chain),
         ).fetchall()
         if not rows:
-            return (entry_id, "")
+            return (_line(entry_id), "")
         best = min(rows, key=lambda row: chain.index(row["lang"]))
-        return best["title"], best["type"]
+        return _line(best["title"]), _line(best["type"])
 
     # --- lists ----------------------------------------------------------------------------------------------
     def list_entries(self, *, entry_type: str | None = None, country: str | None = None,
@@ -373,28 +431,24 @@ class Store:
             sql += " AND EXISTS (SELECT 1 FROM json_each(e.countries) WHERE value = ?)"
             args.append(country)
         rows = self.conn.execute(sql + " ORDER BY title COLLATE NOCASE", args).fetchall()
-        return [{k: row[k] for k in ("id", "type", "title", "summary", "country", "lang")} for row in rows]
+        return [{k: clean(row[k]) if k == "summary" else _line(row[k]) for k in ("id", "type", "title", "summary", "country", "lang")}
+                for row in rows]
 
     def field_values(self, entry_type: str, field: str) -> dict[str, Any]:
-        """Entry id -> the value of one of its fields, for every entry of a type (a place's kind, ...)."""
-        rows = self.conn.execute(
-            "SELECT id, json_extract(details, '$.' || ?) FROM entries WHERE type = ?", (field, entry_type)
-        )
-        return {row[0]: row[1] for row in rows}
+        """Entry id -> the value of one of its fields, for every entry of a type (a place's kind, ...).
+
+        JSON is read here, not by SQLite's json_extract, so a crafted `details` column is "not known", not an error."""
+        return {entry_id: details.get(field) for entry_id, details in self.details_of(entry_type).items()}
 
     def details_of(self, entry_type: str) -> dict[str, dict[str, Any]]:
         """Entry id -> its type-specific fields, for every entry of a type (a list that shows where each works)."""
         rows = self.conn.execute("SELECT id, details FROM entries WHERE type = ?", (entry_type,))
-        return {row[0]: json.loads(row[1]) for row in rows}
+        return _line({row[0]: loads(row[1], {}) for row in rows})
 
     def entries_at(self, entry_type: str, field: str, place_ids: list[str]) -> list[str]:
         """Ids of the entries of a type whose `field` names one of `place_ids` (services at these places)."""
-        if not place_ids:
-            return []
-        marks = ",".join("?" * len(place_ids))
-        sql = (f"SELECT id FROM entries WHERE type = ? AND json_extract(details, '$.' || ?) IN ({marks}) "
-               "ORDER BY id")
-        return [row[0] for row in self.conn.execute(sql, (entry_type, field, *place_ids))]
+        wanted = set(place_ids)
+        return sorted(entry_id for entry_id, value in self.field_values(entry_type, field).items() if value in wanted)
 
     # --- services and the places they cover ---------------------------------------------------------------
     def services_covering(self, place_id: str) -> list[tuple[str, str]]:
@@ -405,26 +459,25 @@ class Store:
         with no `area` covers its own `place` only; one with neither does not say where it works and is left
         out (country screens list it as "where: not known").
         """
-        place = self.conn.execute(
-            "SELECT country, json_extract(details, '$.region') AS region FROM entries WHERE id = ? AND type = 'place'",
-            (place_id,),
-        ).fetchone()
-        if place is None:
+        row = self.conn.execute("SELECT country, details FROM entries WHERE id = ? AND type = 'place'",
+                                (place_id,)).fetchone()
+        if row is None:
             return []
+        place = {"country": row["country"], "region": loads(row["details"], {}).get("region")}
         regions = {key: value for key, value in self.field_values("place", "region").items() if value}
         rank = {"place": 0, "region": 1, "country": 2}
         found: list[tuple[int, str, str]] = []
         for service_id, details in self.conn.execute(
             "SELECT id, details FROM entries WHERE type = 'service' ORDER BY id"
         ):
-            fields = json.loads(details)
+            fields = loads(details, {})
             items = fields.get("area") or ([fields["place"]] if fields.get("place") else [])
             levels = [level for level in (self._covers(item, place_id, place["region"], place["country"], regions)
                                           for item in items) if level]
             if levels:
                 best = min(levels, key=rank.__getitem__)
                 found.append((rank[best], service_id, best))
-        return [(service_id, level) for _, service_id, level in sorted(found)]
+        return _line([(service_id, level) for _, service_id, level in sorted(found)])
 
     @staticmethod
     def _covers(item: str, place_id: str, region: str | None, country: str | None,
@@ -462,7 +515,7 @@ class Store:
                 "SELECT j.value, count(*) FROM entries e, json_each(e.countries) j GROUP BY j.value ORDER BY j.value"
             )
         }
-        return {
+        return _line({
             "content_version": meta.get("content_version", ""),
             "content_date": meta.get("content_date", ""),
             "content_hash": meta.get("content_hash", ""),
@@ -476,4 +529,4 @@ class Store:
             "oldest_reviewed": one("SELECT min(reviewed) FROM entries"),
             "newest_reviewed": one("SELECT max(reviewed) FROM entries"),
             "sources": one("SELECT count(*) FROM sources"),
-        }
+        })

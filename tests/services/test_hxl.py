@@ -27,8 +27,10 @@ def test_libhxl_reads_the_new_tags(cli, services_db, tmp_path):
     assert clinic.get("#country+code+v_iso2") == "BA" and clinic.get("#status") == "active"
     assert clinic.get("#beneficiary+type") == "families; children"
     assert clinic.get("#access+hours+schedule") == "mo,tu,we,th,fr 08:00-12:00; sa 09:00-11:30 (emergencies only)"
-    assert hotline.get("#contact+phone+whatsapp") == "+387 61 000 000"
-    assert hotline.get("#contact+phone+hotline") == "+387 60 000 000"
+    # A cell starting with + is guarded against spreadsheet formulas (docs/interop.md): libhxl sees the guard,
+    # fieldkit's import takes it off again.
+    assert hotline.get("#contact+phone+whatsapp") == "'+387 61 000 000"
+    assert hotline.get("#contact+phone+hotline") == "'+387 60 000 000"
     assert hotline.get("#date+end+alert") == "2099-03-01" and hotline.get("#loc+code+area+v_fieldkit") == "BA"
     assert outreach.get("#adm1+name") == "Una-Sana Canton"  # from its area, a region
     assert outreach.get("#org+code+v_fieldkit") == "org-example"

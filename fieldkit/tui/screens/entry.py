@@ -18,12 +18,13 @@ from textual.widgets import Input, Markdown, Static
 
 from fieldkit.core.languages import is_rtl
 from fieldkit.i18n.catalog import N_, _, display, language, reorders_rtl, ui
-from fieldkit.i18n.dates import age_in_words, is_stale
+from fieldkit.i18n.dates import age_in_words, format_day, is_stale
 from fieldkit.i18n.details import detail_lines, not_known
 from fieldkit.i18n.languages import country_name
 from fieldkit.i18n.vocabulary import type_label
 from fieldkit.store.models import Entry
 from fieldkit.text.bidi import visual_line
+from fieldkit.text.clip import clip, clip_body
 from fieldkit.text.sanitize import sanitize
 from fieldkit.tui.messages import Destination, ToCountry, ToEntry, ToJourneyThrough, ToPresentation
 from fieldkit.tui.screens.base import BaseScreen
@@ -98,11 +99,13 @@ class EntryScreen(BaseScreen):
         rtl = is_rtl(entry.lang) and self.host.rtl_in_app
         for widget_id, shown in (("#entry-summary", not rtl), ("#entry-markdown", not rtl), ("#entry-rtl", rtl)):
             self.query_one(widget_id).display = shown
+        # Clipped: a crafted database's 20 MB body would keep the screen busy for minutes (fieldkit.text.clip).
+        summary, body = clip(entry.summary), clip_body(entry.body)
         if rtl:  # laid out right to left by fieldkit itself; the summary leads as a quote (italic)
-            self.query_one("#entry-rtl", RtlMarkdown).update(f"> {entry.summary}\n\n{entry.body}")
+            self.query_one("#entry-rtl", RtlMarkdown).update(f"> {summary}\n\n{body}")
         else:
-            self.query_one("#entry-summary", Static).update(Text(sanitize(entry.summary), style="italic"))
-            self.query_one("#entry-markdown", Markdown).update(sanitize(entry.body))
+            self.query_one("#entry-summary", Static).update(Text(sanitize(summary), style="italic"))
+            self.query_one("#entry-markdown", Markdown).update(sanitize(body))
         if rtl_ui:  # each detail wrapped to the panel, then reordered: the label stays at the start of its line
             self.query_one("#entry-details-rtl", RtlLines).update(
                 [(f"{label}: {sanitize(value) if value else not_known()}", "" if value else "dim italic")
@@ -135,7 +138,7 @@ class EntryScreen(BaseScreen):
             bookmarked = "   ★ " + _("bookmarked") if self.host.userdata.is_bookmarked(entry.id) else ""
             marker, dates, stale = self._title_parts(entry)
             self.query_one("#entry-title-rtl", RtlLines).update(
-                [(f"{entry.title}   {self._meta(entry)}{bookmarked}", "bold"),
+                [(f"{clip(entry.title)}   {self._meta(entry)}{bookmarked}", "bold"),
                  (f"{marker} {dates}".strip(), "bold red" if stale else "bold yellow" if marker else "dim")])
         else:
             self.query_one("#entry-title", Static).update(self._title_text(entry))
@@ -156,14 +159,16 @@ class EntryScreen(BaseScreen):
         elif entry.translation == "machine":
             marker = _("Machine translation, not yet reviewed by a person.")
         age = age_in_words(entry.reviewed, today=app.today, locale=app.lang) or _("never")
+        # Dates written for the language (Babel): "2025-05" in a right-to-left line would read "05-2025".
         dates = _("Facts as of {as_of} · reviewed {reviewed} ({age})").format(
-            as_of=entry.as_of, reviewed=entry.reviewed or _("never"), age=age)
+            as_of=format_day(entry.as_of), reviewed=format_day(entry.reviewed) or _("never"), age=age)
         return marker, dates, is_stale(entry.reviewed, today=app.today)
 
     def _title_text(self, entry: Entry) -> Text:
         app = self.host
         rtl_title = is_rtl(entry.lang) and app.rtl_in_app
-        text = Text(visual_line(entry.title) if rtl_title else sanitize(entry.title), style="bold")
+        title = clip(entry.title)
+        text = Text(visual_line(title) if rtl_title else sanitize(title), style="bold")
         text.append(f"   {display(self._meta(entry))}", style="dim")
         if app.userdata.is_bookmarked(entry.id):
             text.append("   ★ " + ui("bookmarked"), style="bold yellow")
@@ -179,7 +184,7 @@ class EntryScreen(BaseScreen):
         """The details in a left-to-right interface (a right-to-left one shows them in #entry-details-rtl)."""
         text = Text()
         for label, value in detail_lines(entry):
-            shown = sanitize(value) if value else not_known()
+            shown = clip(sanitize(value)) if value else not_known()
             text.append(label + ": ", style="bold")
             text.append(shown + "\n", style="" if value else "dim italic")
         return text
@@ -232,17 +237,18 @@ class EntryScreen(BaseScreen):
     def _write_slip(self, service_id: str, lang: str) -> None:
         from fieldkit import paths
         from fieldkit.briefing.referral import referral_html
-        from fieldkit.packs.atomic import write_file
+        from fieldkit.core.atomic import WriteError, write_text
 
         host = self.host
         folder = paths.slips_dir()
         path = folder / f"referral-{service_id}-{lang}.html"  # the service and language only: nothing about the person
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            write_file(path, referral_html(host.store, service_id, lang, host.lang).encode("utf-8"))
-        except OSError as problem:
-            self.notify(display(_("Could not write the referral slip: {problem}").format(
-                problem=problem.strerror or problem)), severity="error")
+            write_text(path, referral_html(host.store, service_id, lang, host.lang))
+        except (WriteError, OSError) as problem:
+            reason = str(problem) if isinstance(problem, WriteError) else problem.strerror or str(problem)
+            self.notify(display(_("Could not write the referral slip: {problem}").format(problem=reason)),
+                        severity="error")
             return
         self.notify(display(_("Referral slip written to {path}").format(path=str(path))), timeout=10)
 

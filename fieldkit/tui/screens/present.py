@@ -19,7 +19,7 @@ from textual.widgets import Footer, Input, Markdown, Static
 from fieldkit.briefing.cue import Cue, CueReader, cue_path, end_cue, notes_command, now, write_cue
 from fieldkit.briefing.deck import Deck
 from fieldkit.i18n.catalog import N_, _, display, ui
-from fieldkit.text.bidi import visual_line
+from fieldkit.text.bidi import cell_width, visual_line
 from fieldkit.text.sanitize import sanitize
 from fieldkit.tui.screens.base import FieldkitScreen
 from fieldkit.tui.themes import HIGH_CONTRAST
@@ -86,7 +86,8 @@ class PresentScreen(FieldkitScreen):
 
     def show_slide(self) -> None:
         slide = self.deck.slides[self.index]
-        title = visual_line(slide.title) if self.rtl else sanitize(slide.title)
+        # base "auto": a slide shown in English for want of a translation keeps its punctuation at its end.
+        title = visual_line(slide.title, base="auto") if self.rtl else sanitize(slide.title)
         self.query_one("#slide-title", Static).update(Text(title, style="bold"))
         fallback = self.query_one("#slide-fallback", Static)
         fallback.display = slide.fallback
@@ -101,12 +102,13 @@ class PresentScreen(FieldkitScreen):
         self.update_bar()
 
     def update_bar(self) -> None:
+        """Deck title, slide number and timer on one line. The title gives way (cut, with "…") so the slide number
+        and the timer always show, at 80 columns too; in a right-to-left deck the title is on the right."""
         time_text, over = clock(self.started, self.deck.duration)
         position = display(_("Slide {number} of {total}").format(number=self.index + 1, total=len(self.deck.slides)))
-        bar = Text(" " + display(sanitize(self.deck.title)) + " ", style="bold reverse")
-        bar.append(f"  {position}  ")
-        bar.append(time_text, style="bold red" if over else "")
-        self.query_one("#present-bar", Static).update(bar)
+        self.query_one("#present-bar", Static).update(
+            bar_text(self.deck.title, position, time_text, over=over, rtl=self.rtl,
+                     width=self.query_one("#present-bar", Static).size.width or self.app.size.width))
 
     # --- the cue: tell the notes view, follow it ---------------------------------------------------------------
     def cue(self) -> Cue:
@@ -240,10 +242,10 @@ class NotesScreen(FieldkitScreen):
         live = self.cue is not None and not self.cue.ended
         time_text, over = clock(self.cue.started if self.cue and live else None, self.deck.duration)
         position = display(_("Slide {number} of {total}").format(number=self.index + 1, total=len(self.deck.slides)))
-        bar = Text(" " + ui("Trainer notes") + " · " + display(sanitize(self.deck.title)) + " ", style="bold reverse")
-        bar.append(f"  {position}  ")
-        bar.append(time_text, style="bold red" if over else "")
-        self.query_one("#present-bar", Static).update(bar)
+        title = _("Trainer notes") + " · " + self.deck.title
+        self.query_one("#present-bar", Static).update(
+            bar_text(title, position, time_text, over=over, rtl=self.deck.rtl and self.host.rtl_in_app,
+                     width=self.query_one("#present-bar", Static).size.width or self.app.size.width))
 
     def go(self, index: int) -> None:
         """Move the presentation: the projector follows when it is running; before it starts, only this view."""
@@ -264,6 +266,33 @@ class NotesScreen(FieldkitScreen):
 
     def action_end(self) -> None:
         self.app.exit()
+
+
+def bar_text(title: str, position: str, time_text: str, *, over: bool, rtl: bool, width: int) -> Text:
+    """The top line of the projector and the notes view: the title gives way to the position and the time."""
+    room = max(width - cell_width(position) - cell_width(time_text) - 8, 8)
+    clock_style = "bold red" if over else ""
+    if rtl:
+        shown = cut(visual_line(sanitize(title), base="auto"), room, from_left=True)
+        bar = Text(time_text, style=clock_style).append(f"  {position}  ").append(f" {shown} ", style="bold reverse")
+        bar.align("right", width)
+        return bar
+    shown = cut(display(sanitize(title)), room, from_left=False)
+    return Text(f" {shown} ", style="bold reverse").append(f"  {position}  ").append(time_text, style=clock_style)
+
+
+def cut(text: str, width: int, *, from_left: bool) -> str:
+    """`text` in at most `width` cells: its end cut off and marked "…" (for visual right-to-left text, whose end
+    is on the left, `from_left`)."""
+    if cell_width(text) <= width:
+        return text
+    if from_left:
+        while cell_width(text) > width - 1:
+            text = text[1:]
+        return "…" + text
+    while cell_width(text) > width - 1:
+        text = text[:-1]
+    return text + "…"
 
 
 class JumpScreen(ModalScreen[int | None]):
