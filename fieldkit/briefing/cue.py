@@ -18,7 +18,7 @@ from pathlib import Path
 
 from fieldkit import paths
 from fieldkit.briefing.deck import Deck
-from fieldkit.packs.atomic import write_file
+from fieldkit.core.atomic import write_file
 
 
 @dataclass(frozen=True)

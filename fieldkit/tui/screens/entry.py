@@ -269,7 +269,7 @@ class EntryScreen(BaseScreen):
         if self.entry is None:
             return
         from fieldkit.briefing.entry_print import entry_to_html
-        from fieldkit.packs.atomic import write_file
+        from fieldkit.core.atomic import write_file
         from fieldkit.paths import prints_dir
 
         meta = self.host.store.meta()
