@@ -51,7 +51,6 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    lang = args.language.requested  # --lang or FIELDKIT_LANG; else every language is searched
     country = None
     if args.country:
         if not _COUNTRY.match(args.country):
@@ -60,21 +59,38 @@ def run_search(args: argparse.Namespace) -> int:
         country = args.country.upper()
     text = " ".join(args.query)
     store = _store(args)
-    hits = store.search(text, lang=lang, entry_type=args.type, country=country, limit=args.limit)
+    lang = _reader_language(args.language.requested, store)
+    result = store.search_explained(text, lang=lang, entry_type=args.type, country=country, limit=args.limit,
+                                    literal=args.literal)
+    hits, understood = result.hits, result.understanding
     if args.json:
-        print_json([hit.to_json() for hit in hits])
+        results = [hit.to_json() for hit in hits]
+        print_json({"explain": _explanation(understood, args.type, country), "results": results}
+                   if args.explain else results)
         return 0 if hits else 1
+    if args.explain:
+        _print_explanation(understood, args.type, country)
+    if understood.corrected_text and not args.literal:
+        # The corrected query is shown with the way back to the words as typed.
+        note(_("Showing results for “{corrected}”; for “{typed}” exactly, add --literal").format(
+            corrected=understood.corrected_text, typed=text))
     if not hits:
         raise NotFound(N_("no results for {query}"), query=repr(text))
     colour = use_colour()
     from fieldkit.i18n.catalog import language
-    from fieldkit.i18n.languages import country_name
+    from fieldkit.i18n.languages import country_name, native_name
     from fieldkit.i18n.vocabulary import type_label
 
     laid_out = lays_out()
+    shown_partial = False
     for number, hit in enumerate(hits, start=1):
+        if hit.partial and not shown_partial:
+            shown_partial = True
+            say("— " + _("these match only some of the words") + " —", indent=4)
         where = f" · {country_name(hit.country, language())}" if hit.country else ""
         marker = " · " + _("shown in English") if hit.fallback else ""
+        if hit.lang != lang and not hit.fallback:
+            marker += " · " + _("in {language}").format(language=native_name(hit.lang))
         # Right-to-left lines are reordered whole: colour codes inside them would be moved about too.
         plain = laid_out and _has_rtl(hit.title + hit.snippet)
         title = sanitize(hit.title) if plain else highlight(hit.title, [], colour=colour)
@@ -88,6 +104,50 @@ def _has_rtl(text: str) -> bool:
     from fieldkit.text.bidi import has_rtl_letters
 
     return has_rtl_letters(text)
+def _reader_language(requested: str | None, store) -> str:
+    """--lang, else what the app uses: FIELDKIT_LANG, the language saved in the app, the system locale, English."""
+    if requested:
+        return _lang(requested)
+    from fieldkit.i18n.catalog import UI_LANGUAGES
+    from fieldkit.i18n.negotiate import choose_language
+    from fieldkit.settings import Settings
+    from fieldkit.userdata import UserData
+
+    saved = Settings.load(UserData()).language
+    return choose_language(None, sorted(set(UI_LANGUAGES) | set(store.stats()["languages"])), saved=saved)
+
+
+def _explanation(understood, entry_type: str | None, country: str | None) -> dict:
+    data = understood.to_json()
+    data["filters"] = {"type": entry_type, "country": country}
+    return data
+
+
+def _print_explanation(understood, entry_type: str | None, country: str | None) -> None:
+    """How the query was read, before the results: what --explain adds to the text output."""
+    data = _explanation(understood, entry_type, country)
+    searched = ", ".join(data["searched_languages"]) or "all"
+    lines = [
+        f"language: {data['language']} (query looks like: {', '.join(data['query_languages']) or 'unknown'}; "
+        f"searching documents in: {searched})",
+        f"dropped words: {', '.join(data['dropped']) or 'none'}",
+    ]
+    if data["corrections"]:
+        fixes = ", ".join(f"{c['typed']} → {c['corrected']}" for c in data["corrections"])
+        lines.append(f"corrections: {fixes}" + (" (not applied: --literal)" if data["literal"] else ""))
+    for group in data["groups"]:
+        what = {"word": "word", "concept": "concept", "place": "place", "country": "country"}[group["kind"]]
+        keys = f" = {', '.join(group['keys'])}" if group["keys"] else ""
+        terms = ", ".join(group["terms"][:8]) + (" …" if len(group["terms"]) > 8 else "")
+        prefix = f" (and words starting with {group['prefix']})" if group["prefix"] else ""
+        lines.append(f"{what}: {group['typed']}{keys}: {terms}{prefix}")
+    if data["prefers"]:
+        lines.append("prefers: " + ", ".join(f"{p['what']} {p['value']}" for p in data["prefers"]))
+    filters = [f"{k} {v}" for k, v in data["filters"].items() if v]
+    lines.append(f"filters: {', '.join(filters) or 'none'}")
+    for line in lines:
+        say(line)
+    say("")
 
 
 def run_show(args: argparse.Namespace) -> int:

@@ -39,11 +39,17 @@ def build_parser() -> argparse.ArgumentParser:
     search = commands.add_parser("search", parents=[db, bidi_option()], help="search the content", description="Search entries. "
                                  "Any text is a valid query; the last word matches as a prefix.")
     search.add_argument("query", nargs="+", help="words to look for")
-    search.add_argument("--lang", help="serve this language, falling back to English (default: search all languages)")
+    search.add_argument("--lang", help="serve this language, falling back to English (default: FIELDKIT_LANG, the app's "
+                        "saved language, the system locale, else English)")
     search.add_argument("--type", choices=REGISTRY.names(), help="only entries of this type")
     search.add_argument("--country", metavar="CC", help="only entries about this country (ISO code, XK for Kosovo*)")
     search.add_argument("--limit", type=_positive_int, default=10, metavar="N", help="at most N results (default 10)")
     search.add_argument("--json", action="store_true", help="print results as JSON")
+    search.add_argument("--explain", action="store_true", help="also say how the query was understood: languages, "
+                        "dropped words, corrections, places, concepts, filters (with --json: an object with "
+                        "'explain' and 'results')")
+    search.add_argument("--literal", action="store_true", help="search the words exactly as typed: no spelling "
+                        "correction")
 
     show = commands.add_parser("show", parents=[db, bidi_option()], help="show one entry", description="Show one entry by id.")
     show.add_argument("id", help="entry id, e.g. bihac")

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from fieldkit.content import schema
+from fieldkit.content import vocabulary as search_vocabulary
 from fieldkit.content.corpus import Corpus, EntryFile, load
 from fieldkit.content.embeds import find_embeds
 from fieldkit.content.problems import Problem
@@ -29,6 +30,10 @@ def check(root: Path, sources_dir: Path | None = None) -> tuple[Corpus, list[Pro
             problems.append(Problem(translation.path, 1, f"translation '{lang}' of '{entry_id}' has no English original ({entry_id}.en.md)"))
         elif translation.fields.get("type") and translation.fields["type"] != original.type:
             problems.append(Problem(translation.path, translation.line_of("type"), f"type differs from the original ({original.type})"))
+    places = [entry.id for entry in corpus.originals.values() if entry.type == "place"]
+    problems += search_vocabulary.check_references(
+        corpus.vocabulary, places, {entry.id: entry.type for entry in corpus.originals.values()}
+    )
     if sources_dir is not None:
         problems += check_quotes(corpus, sources_dir)
     return corpus, sorted(set(problems))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 # Bump when a reader of the old layout could not read the new one. Packs carry it too (fieldkit/packs): a
 # fieldkit reads its own schema and every older one, and refuses newer ones with a message to update.
@@ -10,9 +11,22 @@ import re
 #   2  adds SEARCH_TABLES, written by the build so broad queries rank titles only and snippets need no body.
 #      A schema 1 database is still read: its searches take the schema 1 path (every match ranked by bm25,
 #      snippet text made from the body on every search), so results are the same, only slower.
-SCHEMA_VERSION = 2
+#   3  adds to `search` the stem columns (STEM_COLUMNS), place tokens in `facets`, and LEXICON_TABLES (the
+#      search vocabulary: content/vocabulary/, country names, place titles). Schema 1 and 2 databases are still
+#      read: without stems or vocabulary, a search there understands the query's words as typed.
+SCHEMA_VERSION = 3
 
 TABLES = ("meta", "sources", "entries", "citations", "relations", "translations", "search")
+# Schema 3: `search` is (title, body, facets, tstem, bstem): after the three columns of schemas 1 and 2, the
+# stems of the title and of the body that differ from the folded word (fieldkit/text/lang/stem.py), so an exact
+# word and its stem are scored apart. Columns are read by name, so the store reads either layout.
+SEARCH_COLUMNS = ("title", "body", "facets", "tstem", "bstem")
+STEM_COLUMNS = ("tstem", "bstem")
+# Schema 3:
+#   lexicon   (kind, key, lang, text, folded, stemmed): every name of a country or place and every concept word;
+#             `folded` is its folded words, `stemmed` their stems in its language, both space-separated.
+#   concepts  (id, prefers, search): what each concept prefers (JSON pairs) and whether its words are searched.
+LEXICON_TABLES = ("lexicon", "concepts")
 # Schema 2:
 #   titles       FTS5 (title, facets): the `search` table's title and facets columns alone, same tokenizer.
 #                Its rowid is not the document's key but its title position (title_position()): rowids follow
@@ -89,6 +103,18 @@ def country_token(code: str) -> str:
     return "cc" + code.lower()
 
 
-def facet_tokens(lang: str, entry_type: str, countries: list[str]) -> str:
+def place_token(place_id: str) -> str:
+    """An entry that is, or is at, this place (hyphens removed: the tokenizer would split them)."""
+    return "pl" + place_id.replace("-", "")
+
+
+def entry_token(entry_id: str) -> str:
+    """The entry itself (schema 3): a search can ask for a list of entries in its match (services near a place)."""
+    return "id" + entry_id.replace("-", "")
+
+
+def facet_tokens(lang: str, entry_type: str, countries: Sequence[str], places: Sequence[str] = (),
+                 entry_id: str | None = None) -> str:
     """The words the `facets` column holds, so a filter is part of the FTS match itself."""
-    return " ".join([lang_token(lang), type_token(entry_type), *(country_token(c) for c in countries)])
+    return " ".join([lang_token(lang), type_token(entry_type), *(country_token(c) for c in countries),
+                     *(place_token(p) for p in places), *((entry_token(entry_id),) if entry_id else ())])

@@ -7,24 +7,53 @@ import json
 import math
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 from fieldkit.core.languages import fallback_chain
+from fieldkit.core.registry import REGISTRY
 from fieldkit.store.db import Located
-from fieldkit.store.models import Citation, Entry, Hit, Link
+from fieldkit.store.lexicon import Lexicon
+from fieldkit.store.models import Citation, Entry, Hit, Link, SearchResult
 from fieldkit.store.query import MatchFilters, Query
+from fieldkit.store.ranking import (
+    GROUP,
+    IN_TITLE,
+    LEVEL_WEIGHT,
+    PREFERRED,
+    WEAK_IN_TITLE,
+    WEAK_SHARE,
+    Highlighter,
+    group_weight,
+    in_title,
+    preferred,
+    title_bonus,
+    title_words,
+)
 from fieldkit.store.schema import (
+    SEARCH_COLUMNS,
     SEARCH_TABLES,
+    STEM_COLUMNS,
+    country_token,
+    entry_token,
+    lang_token,
+    place_token,
     position_length,
     position_words,
     snippet_text,
+    type_token,
 )
-from fieldkit.store.snippet import snippet
+from fieldkit.store.snippet import WordMatcher, snippet
+from fieldkit.store.spelling import Speller
+from fieldkit.store.understand import Group, Understanding, understand
 from fieldkit.text.fold import fold, words
 from fieldkit.text.sanitize import sanitize
 
-# Title matches count ten times a body match; the facets column never counts.
-_RANK = "bm25(search, 10.0, 1.0, 0.0)"
+# Title matches count ten times a body match; the facets column never counts (the store's rank_sql adds the
+# stem columns of schema 3: a stem counts half its exact word).
+COVERING_IN_MATCH = 200  # services near a place named in one match, at most
+MIN_WEAK = 20  # a group is weak only if it is in this many documents at least (small content has none)
+FETCH_PER_RESULT = 6  # documents ranked by bm25 for each result wanted, before ranking.py orders them
 _TITLE_RANK = "bm25(titles, 10.0, 0.0)"
 # From this many matching documents a query is broad: bm25 would score every one of them (about 0.8 us each,
 # 20-30 ms for a common word at x100), so titles alone are ranked, in the static title order. Below it, a
@@ -32,17 +61,26 @@ _TITLE_RANK = "bm25(titles, 10.0, 0.0)"
 BROAD_MATCHES = 2000
 
 
-def _title_tier(title: str, query: Query) -> int:
-    """0 when the title is the query, 1 when it starts with it (as typed so far), else 2."""
-    title_words = words(fold(title))
-    if tuple(title_words) == query.terms:
-        return 0
-    head = title_words[: len(query.terms)]
-    if len(head) == len(query.terms) and head[:-1] == list(query.terms[:-1]) and (
-        head[-1] == query.terms[-1] or (query.prefix and head[-1].startswith(query.terms[-1]))
-    ):
-        return 1
-    return 2
+
+
+@dataclass
+class Plan:
+    understood: Understanding
+    filters: str
+    expressions: list[str]
+    counts: list[int]
+    weak: list[bool]
+    wanted: list[int]
+    required: list[int]
+    strict: str | None
+
+
+def words_of(title: str) -> list[str]:
+    return words(fold(title))
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value] if value else []
 
 
 T = TypeVar("T")
@@ -104,6 +142,23 @@ class Store:
         # A schema 2 database has the title index and stored snippet text; a schema 1 database (an older pack)
         # is searched the schema 1 way: the same results, every match ranked by bm25, snippets made from bodies.
         self.search_tables = present == set(SEARCH_TABLES)
+        # Schema 3 adds stem columns (and place and entry tokens in facets); the columns are read by name.
+        self.columns = tuple(d[0] for d in conn.execute("SELECT * FROM search LIMIT 0").description)
+        self.stems = all(column in self.columns for column in STEM_COLUMNS)
+        weights = {"title": 10.0, "body": 1.0, "facets": 0.0, "tstem": 5.0, "bstem": 0.5}
+        self.rank_sql = f"bm25(search, {', '.join(str(weights.get(c, 0.0)) for c in self.columns)})"
+        self._lexicon: Lexicon | None = None
+        self._speller: Speller | None = None
+        self._covering: dict[str, list[tuple[str, str]]] = {}
+        self._language_sizes: dict[tuple[str, ...], int] = {}
+        self._title_fields = {t.name: t.search_title for t in REGISTRY}
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The search vocabulary, read on first use."""
+        if self._lexicon is None:
+            self._lexicon = Lexicon.load(self.conn)
+        return self._lexicon
 
     def close(self) -> None:
         self.conn.close()
@@ -118,57 +173,218 @@ class Store:
 
     # --- search ---------------------------------------------------------------------------------------------
     def search(self, text: str, *, lang: str | None = None, entry_type: str | None = None,
-               country: str | None = None, limit: int = 20) -> list[Hit]:
-        """Ranked hits for what a person typed.
+               country: str | None = None, limit: int = 20, literal: bool = False) -> list[Hit]:
+        """Ranked hits for what a person typed (see `search_explained`)."""
+        return self.search_explained(text, lang=lang, entry_type=entry_type, country=country, limit=limit,
+                                     literal=literal).hits
 
-        With `lang`, entries are served in that language where they match in it, else in English (`fallback`).
-        Without, every language is searched and each entry is served in the language that matched best.
-        All words must match; if that finds nothing, any word may (a question typed as a sentence still finds
-        something). An entry whose title is exactly the query comes first.
+    def understand(self, text: str, *, lang: str | None = None, literal: bool = False) -> Understanding:
+        """How the query is read: its languages, stop words, names, concepts, corrections (understand.py)."""
+        return understand(text, self.lexicon, lang=lang, known=self._known, correct=self._correct, literal=literal)
 
-        A query that matches BROAD_MATCHES documents or more (a common word, two letters typed so far) is ranked
-        from titles alone, in a static order: the title is the query, then titles that start with it, then any
-        other title with the words; within each, shorter titles first, then the requested language, then the
-        build's order. Only if titles give fewer than `limit` entries, others follow, ranked by bm25 over the
-        first BROAD_MATCHES matching documents.
+    def search_explained(self, text: str, *, lang: str | None = None, entry_type: str | None = None,
+                         country: str | None = None, limit: int = 20, literal: bool = False) -> SearchResult:
+        """Ranked hits and how the query was understood.
+
+        With `lang`, entries are served in that language where translated, else in English (`fallback`); the
+        documents searched are that language's and English, and, only when the query is written in another
+        language, that language's too (its version is served when only it matched). Without `lang`, every
+        language is searched and each entry served in the language that matched best.
+
+        Each group of the query (a word with its stems, a concept, a place, a country) is an OR of terms; entries
+        that match every group come first, ranked by ranking.py; if they are fewer than the results wanted, the
+        best entries that match some groups follow, marked `partial`. A query that matches BROAD_MATCHES
+        documents or more (a common word, two letters typed so far) is ranked from titles alone, in a static order
+        (`_broad_hits`).
         """
-        query = Query.parse(text)
-        if not query or limit <= 0:
-            return []
-        langs: tuple[str, ...] = () if lang is None else tuple(fallback_chain(lang))
-        # Both languages of one entry can match; fetch enough rows to keep `limit` entries after merging.
-        fetch = limit * max(2, len(langs))
-        for operator in ("AND", "OR"):
-            match = query.match(operator=operator, langs=langs, entry_type=entry_type, country=country)
-            count = self._count(match, BROAD_MATCHES) if self.search_tables else None
-            if count is not None and count >= BROAD_MATCHES:
-                return self._broad_hits(query, operator, match, langs, entry_type, country, lang, limit, fetch)
-            rows = [] if count == 0 else self.conn.execute(
-                f"SELECT rowid, {_RANK} AS rank FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?",
-                (match, fetch),
-            ).fetchall()
-            if rows or len(query.terms) == 1:
-                break
-        return self._hits(rows, query, lang, limit)
+        plan = self.plan(text, lang=lang, entry_type=entry_type, country=country, literal=literal)
+        understood, groups, filters = plan.understood, plan.understood.groups, plan.filters
+        if plan.strict is None or limit <= 0:
+            return SearchResult([], understood)
+        searched, expressions, counts = understood.searched, plan.expressions, plan.counts
+        weak, wanted, required, strict = plan.weak, plan.wanted, plan.required, plan.strict
+        fetch = max(limit, 10) * FETCH_PER_RESULT
+        strict_count = self._count(strict, BROAD_MATCHES)
+        if strict_count >= BROAD_MATCHES and self.search_tables:
+            query = Query(terms=understood.content_words() or tuple(groups[0].terms[:1]),
+                          prefix=groups[-1].prefix is not None)
+            langs = searched
+            hits = self._broad_hits(query, "AND", strict, langs, entry_type, country, lang, limit,
+                                    limit * max(2, len(langs)))
+            return SearchResult(hits, understood)
+        matched: dict[int, set[int]] = {}
+        rank: dict[int, float] = {}
+        rows = self._ranked(strict, fetch) if strict_count else []
+        for row in rows:
+            matched[row[0]] = set(required)
+            rank[row[0]] = row[1]
+        # Entries of a type the query prefers ("what is" -> glossary, "route") may rank low on bm25 alone.
+        for what, value in understood.prefers:
+            if what == "type" and value != entry_type:
+                for key, score in self._ranked(f"{strict} AND facets : \"{type_token(value)}\"", fetch):
+                    matched[key] = set(required)
+                    rank[key] = score
+        if len(rows) < fetch and len(required) > 1:
+            for i in required:
+                single = self._conjunction([expressions[i]], filters)
+                for key, score in self._ranked(single, fetch, broad=counts[i] >= BROAD_MATCHES):
+                    matched.setdefault(key, set()).add(i)
+                    rank[key] = min(rank.get(key, 0.0), score)
+        size = max(1, self._documents_in(searched))
+        weights = [group_weight(count / size) for count in counts]
+        ordered = self._rank(understood, matched, rank, set(wanted), weak, weights, limit)
+        return SearchResult(self._served(ordered, Highlighter(groups, lang), lang), understood)
+
+    def plan(self, text: str, *, lang: str | None = None, entry_type: str | None = None, country: str | None = None,
+             literal: bool = False) -> Plan:
+        """What a search will match: the query understood, each group's FTS5 expression and number of matches,
+        which groups are weak, and the strict match (every group that is not weak; None: nothing can match)."""
+        understood = self.understand(text, lang=lang, literal=literal)
+        groups = understood.groups
+        searched = understood.searched
+        filters = self._filters(searched, entry_type, country)
+        expressions = [self._group_expression(group) for group in groups]
+        counts = [self._count(f"{expression} AND {filters}" if filters else expression, BROAD_MATCHES)
+                  for expression in expressions]
+        weak_from = min(BROAD_MATCHES, max(MIN_WEAK, int(WEAK_SHARE * self._documents_in(searched))))
+        weak = [len(groups) > 1 and count >= weak_from for count in counts]
+        wanted = [i for i in range(len(groups)) if not weak[i]]  # what a strict match must have
+        required = [i for i in wanted if counts[i]] or [i for i in range(len(groups)) if counts[i]]
+        strict = self._conjunction([expressions[i] for i in required], filters) if required else None
+        return Plan(understood, filters, expressions, counts, weak, wanted, required, strict)
+
+    # The pieces of a search.
+    def _filters(self, langs: tuple[str, ...], entry_type: str | None, country: str | None) -> str:
+        parts = []
+        if langs:
+            parts.append("facets : (" + " OR ".join(f'"{lang_token(code)}"' for code in langs) + ")")
+        if entry_type:
+            parts.append(f'facets : "{type_token(entry_type)}"')
+        if country:
+            parts.append(f'facets : "{country_token(country)}"')
+        return " AND ".join(parts)
+
+    @staticmethod
+    def _conjunction(expressions: list[str], filters: str) -> str:
+        return " AND ".join([*expressions, *([filters] if filters else [])])
+
+    def _group_expression(self, group: Group) -> str:
+        """One group as an FTS5 expression: any of its terms in any text column, or an entry it names."""
+        columns = "{" + " ".join(c for c in SEARCH_COLUMNS if c != "facets" and c in self.columns) + "}"
+        terms = [f'"{term}"' for term in group.terms if term]
+        if group.prefix:
+            terms.append(f'"{group.prefix}"*')
+        parts = [f"{columns} : ({' OR '.join(terms)})"] if terms else []
+        facets = [country_token(code) for code in group.countries]
+        if self.stems:  # schema 3: place and entry tokens
+            facets += [place_token(place) for place in group.places]
+            facets += [entry_token(service) for place in group.places
+                       for service, _ in self.services_for_search(place)[:COVERING_IN_MATCH]]
+        if facets:
+            parts.append("facets : (" + " OR ".join(f'"{token}"' for token in dict.fromkeys(facets)) + ")")
+        return "(" + " OR ".join(parts) + ")" if parts else '("")'
+
+    def _ranked(self, match: str, fetch: int, broad: bool = False) -> list[tuple[int, float]]:
+        """(rowid, bm25) of the best `fetch` documents; for a broad match, of its first BROAD_MATCHES only."""
+        bound = ""
+        args: list[Any] = [match]
+        if broad:
+            last = self.conn.execute(
+                "SELECT rowid FROM search WHERE search MATCH ? LIMIT 1 OFFSET ?", (match, BROAD_MATCHES - 1)
+            ).fetchone()
+            if last:
+                bound, args = " AND rowid <= ?", [match, last[0]]
+        rows = self.conn.execute(
+            f"SELECT rowid, {self.rank_sql} AS rank FROM search WHERE search MATCH ?{bound} ORDER BY rank LIMIT ?",
+            (*args, fetch),
+        ).fetchall()
+        return [(row[0], row[1]) for row in rows]
 
     def _count(self, match: str, cap: int) -> int:
         """How many documents match, counted up to `cap` only: rowids, no positions, no scores (under 0.2 ms)."""
-        count: int = self.conn.execute(
+        return int(self.conn.execute(
             "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)", (match, cap)
-        ).fetchone()[0]
-        return count
+        ).fetchone()[0])
 
-    def _hits(self, rows: list[sqlite3.Row], query: Query, lang: str | None, limit: int) -> list[Hit]:
-        if not rows:
+    def _documents_in(self, langs: tuple[str, ...]) -> int:
+        """How many documents the languages have (all documents for none), counted once per store."""
+        if langs not in self._language_sizes:
+            match = self._filters(langs, None, None)
+            self._language_sizes[langs] = self.conn.execute(
+                "SELECT count(*) FROM search WHERE search MATCH ?", (match,)
+            ).fetchone()[0] if match else self.conn.execute("SELECT count(*) FROM translations").fetchone()[0]
+        return self._language_sizes[langs]
+
+    def _known(self, group: Group, langs: tuple[str, ...]) -> bool:
+        """Whether a word group matches any document of the languages searched (else it may be a typo)."""
+        filters = self._filters(langs, None, None)
+        return self._count(self._conjunction([self._group_expression(group)], filters), 1) > 0
+
+    def _correct(self, word: str) -> str | None:
+        if self._speller is None:
+            self._speller = Speller(self.conn, self.lexicon.words(), self.lexicon.joined())
+        return self._speller.correct(word)
+
+    def _rank(self, understood: Understanding, matched: dict[int, set[int]], rank: dict[int, float],
+              wanted: set[int], weak: list[bool], weights: list[float], limit: int) -> list[dict[str, Any]]:
+        """The best document of each entry, best entries first (ranking.py), each with `partial` set."""
+        if not matched:
             return []
-        rank_of = {row["rowid"]: row["rank"] for row in rows}
-        docs = [dict(doc, rank=rank_of[doc["key"]]) for doc in self._documents("t.key", list(rank_of))]
-        # One document per entry, ranked by its best-matching language; an exact title match comes first.
+        groups = understood.groups
+        covering = {
+            i: {service: level for place in group.places for service, level in self.services_for_search(place)}
+            for i, group in enumerate(groups) if group.places
+        }
+        words = understood.content_words()
+        asked = self._countries_asked(groups)
+        prefix = bool(groups) and groups[-1].prefix is not None
+        scored: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+        for doc in self._documents("t.key", list(matched), details=True):
+            fields = self._title_fields.get(doc["type"], ())
+            # Details are decoded only where they are read: other names (a term's aliases) and preferences.
+            details = json.loads(doc["details"] or "{}") if fields or understood.prefers else {}
+            names = [str(v) for field in fields for v in _as_list(details.get(field))]
+            title_set = title_words(doc["title"], doc["lang"], names)
+            found = matched[doc["key"]]
+            score = 0.0
+            for i, group in enumerate(groups):
+                titled = in_title(group, title_set, doc["id"], doc["country"])
+                if weak[i]:
+                    score += WEAK_IN_TITLE if titled else 0.0
+                    continue
+                level = covering.get(i, {}).get(doc["id"])
+                if i in found or titled:
+                    found = found | {i}
+                    weight = weights[i] * (LEVEL_WEIGHT[level] if level and not titled else 1.0)
+                    score += weight * (GROUP + (IN_TITLE if titled else 0.0))
+            if preferred(understood.prefers, doc["type"], details, doc["country"], asked):
+                score += PREFERRED
+            title = words_of(doc["title"])
+            score += title_bonus(title, words, prefix)
+            strict = wanted <= found
+            key = (not strict, -round(score, 6), len(title), rank[doc["key"]])
+            scored.append((key, dict(doc, rank=-score, partial=not strict)))
+        scored.sort(key=lambda item: item[0])
+        chain = fallback_chain(understood.lang) if understood.lang else []
         best: dict[str, dict[str, Any]] = {}
-        for doc in sorted(docs, key=lambda d: d["rank"]):
-            best.setdefault(doc["id"], doc)
-        ordered = sorted(best.values(), key=lambda d: (_title_tier(d["title"], query), d["rank"]))[:limit]
-        return self._served(ordered, query, lang)
+        for order, candidate in scored:
+            first = best.get(candidate["id"])
+            if first is None:
+                best[candidate["id"]] = dict(candidate, order=order)
+            elif first["lang"] not in chain and candidate["lang"] in chain:
+                # The reader's language (or English) matched too: serve that rather than the query's language.
+                best[candidate["id"]] = dict(candidate, order=first["order"])
+        return sorted(best.values(), key=lambda d: d["order"])[:limit]
+
+    def _countries_asked(self, groups: list[Group]) -> frozenset[str]:
+        """The countries a query names: its countries, and the countries of its places."""
+        codes = {code for group in groups for code in group.countries}
+        places = [place for group in groups for place in group.places]
+        if places:
+            marks = ",".join("?" * len(places))
+            codes |= {row[0] for row in self.conn.execute(f"SELECT country FROM entries WHERE id IN ({marks})", places)
+                      if row[0]}
+        return frozenset(codes)
 
     def _broad_hits(self, query: Query, operator: str, match: str, langs: tuple[str, ...], entry_type: str | None,
                     country: str | None, lang: str | None, limit: int, fetch: int) -> list[Hit]:
@@ -272,7 +488,7 @@ class Store:
             "SELECT rowid FROM search WHERE search MATCH ? LIMIT 1 OFFSET ?", (match, BROAD_MATCHES - 1)
         ).fetchone()
         rows = self.conn.execute(
-            f"SELECT rowid, {_RANK} AS rank FROM search WHERE search MATCH ? AND rowid <= ? ORDER BY rank LIMIT ?",
+            f"SELECT rowid, {self.rank_sql} AS rank FROM search WHERE search MATCH ? AND rowid <= ? ORDER BY rank LIMIT ?",
             (match, bound[0] if bound else 1 << 62, fetch + len(known)),
         ).fetchall()
         if not rows:
@@ -284,8 +500,9 @@ class Store:
                 best.setdefault(doc["id"], dict(doc, rank=rank_of[doc["key"]]))
         return list(best.values())
 
-    def _served(self, ordered: list[dict[str, Any]], query: Query, lang: str | None) -> list[Hit]:
+    def _served(self, ordered: list[dict[str, Any]], query: WordMatcher, lang: str | None) -> list[Hit]:
         """Hits for the chosen documents, in order: each in `lang` where translated, with a snippet."""
+        matched_lang = {doc["id"]: doc["lang"] for doc in ordered}
         if lang is not None:
             ordered = self._in_language(ordered, lang)
         texts = self._snippet_texts(ordered)
@@ -296,6 +513,7 @@ class Store:
                 id=_line(doc["id"]), type=_line(doc["type"]), title=_line(doc["title"]), summary=clean(doc["summary"]),
                 snippet=text, highlights=spans, country=_line(doc["country"]), lang=_line(doc["lang"]),
                 fallback=lang is not None and lang != "en" and doc["lang"] == "en", score=round(-doc["rank"], 6),
+                partial=bool(doc.get("partial")), matched_lang=matched_lang[doc["id"]],
             ))
         return hits
 
@@ -311,13 +529,16 @@ class Store:
         ).fetchall())
         return {doc["key"]: doc["summary"] + " " + stored[doc["key"]] for doc in docs}
 
-    def _documents(self, column: str, values: list[Any], lang: str | None = None) -> list[sqlite3.Row]:
-        """Translation rows with their entry's type and country, where `column` is one of `values`.
+    def _documents(self, column: str, values: list[Any], lang: str | None = None,
+                   details: bool = False) -> list[sqlite3.Row]:
+        """Translation rows with their entry's type and country (and its details, if asked), where `column` is one
+        of `values`.
 
         Bodies are read only where snippets are made from them (a schema 1 database).
         """
         marks = ",".join("?" * len(values))
         body = "" if self.search_tables else ", t.body"
+        body += ", e.details" if details else ""
         sql = (
             f"SELECT t.key, t.id, t.lang, t.title, t.summary{body}, e.type, e.country FROM translations t "
             f"JOIN entries e ON e.id = t.id WHERE {column} IN ({marks})"
@@ -334,7 +555,8 @@ class Store:
             missing = [d["id"] for d in docs if d["lang"] not in preferred[: preferred.index(code) + 1]]
             if missing:
                 translated = {row["id"]: row for row in self._documents("t.id", missing, code)}
-                docs = [dict(translated[d["id"]], rank=d["rank"]) if d["id"] in translated else d for d in docs]
+                docs = [dict(translated[d["id"]], rank=d["rank"], partial=d.get("partial")) if d["id"] in translated
+                        else d for d in docs]
         return docs
 
     # --- one entry ------------------------------------------------------------------------------------------
@@ -457,8 +679,31 @@ class Store:
         Levels: "place", the service works at the place (or, for a region, at a place inside it); "region", its
         area includes the region the place lies in; "country", its area is the place's whole country. A service
         with no `area` covers its own `place` only; one with neither does not say where it works and is left
-        out (country screens list it as "where: not known").
+        out (country screens list it as "where: not known"). The one place where "a service covers a place" is
+        decided: search counts a covering service as near the place (fieldkit/store/ranking.py).
         """
+        if place_id in self._covering:  # search asks for the same places query after query
+            return self._covering[place_id]
+        self._covering[place_id] = self._services_covering(place_id)
+        return self._covering[place_id]
+
+    def services_for_search(self, place_id: str) -> list[tuple[str, str]]:
+        """What search counts as near a place: the services covering it, then the other services of its country
+        ("in-country": not said to work there, but the nearest the content knows, so "legal aid bihac" finds
+        legal aid in Bosnia and Herzegovina). Lists of services near a place show `services_covering` only."""
+        key = "search:" + place_id
+        if key not in self._covering:
+            near = self.services_covering(place_id)
+            row = self.conn.execute("SELECT country FROM entries WHERE id = ? AND type = 'place'", (place_id,)).fetchone()
+            listed = {service for service, _ in near}
+            others = [] if row is None or not row[0] else [
+                (service, "in-country") for (service,) in self.conn.execute(
+                    "SELECT id FROM entries WHERE type = 'service' AND country = ? ORDER BY id", (row[0],))
+                if service not in listed]
+            self._covering[key] = _line(near + others)
+        return self._covering[key]
+
+    def _services_covering(self, place_id: str) -> list[tuple[str, str]]:
         row = self.conn.execute("SELECT country, details FROM entries WHERE id = ? AND type = 'place'",
                                 (place_id,)).fetchone()
         if row is None:

@@ -14,6 +14,7 @@ from fieldkit.packs import signing
 from fieldkit.packs.archive import DATABASE, MANIFEST, SIGNATURE, deflated, render, stored
 from fieldkit.packs.keys import SecretKey
 from fieldkit.packs.manifest import Manifest, Member
+from fieldkit.store.schema import SCHEMA_VERSION
 from tests.packs.conftest import installed_v1, packs, trusted  # noqa: F401  (fixtures shared with tests/packs)
 from tests.tui.conftest import make_app, userdata_path  # noqa: F401  (and with tests/tui)
 
@@ -29,7 +30,7 @@ def signed_pack(database: bytes, secret: SecretKey, **fields) -> bytes:
     """A pack whose manifest says exactly `fields` (no check of them at all), signed by `secret`."""
     packed = deflated(DATABASE, database)
     manifest = Manifest(**({
-        "name": "fieldkit", "version": "2027.1.1", "created": "2026-12-24T00:00:00Z", "schema_version": 2,
+        "name": "fieldkit", "version": "2027.1.1", "created": "2026-12-24T00:00:00Z", "schema_version": SCHEMA_VERSION,
         "content_hash": "x", "content_date": "2027-01-01", "languages": ["en"], "counts": {"entries": 1},
         "signer": secret.public.b64,
         "members": {DATABASE: Member(len(database), hashlib.sha256(database).hexdigest(), len(packed[1]),

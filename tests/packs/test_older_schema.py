@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from fieldkit.store.schema import SCHEMA_VERSION
 from tests.packs.conftest import facts_of, forge
 from tests.store.test_search_plans import downgrade
 
@@ -20,4 +21,4 @@ def test_pack_of_an_older_schema_installs_and_is_searched(trusted, cli, tmp_path
     doctor = cli("doctor")
     assert doctor.code == 0 and "Traceback" not in doctor.err
     assert "from pack fieldkit 2026.11.15" in doctor.out
-    assert "content schema 1, older than this fieldkit's 2" in doctor.out
+    assert f"content schema 1, older than this fieldkit's {SCHEMA_VERSION}" in doctor.out
