@@ -8,8 +8,9 @@ layers always give the same database:
 - its entries, translations, citations, relations and sources, each overlay entry noted in `local_entries` and
   each overlay in `layers` (who adds it, which version);
 - the search index rows of its documents, computed by the compiler's own functions from the values the database
-  keeps (`fieldkit.content.build.search_columns`, `snippet_text`, `title_position`; place names through
-  `fieldkit.content.lexicon.name_rows`), with keys and title positions after the base's;
+  keeps (`fieldkit.content.build.search_columns` over each file's body, which the overlay database keeps beside
+  the body readers see; `snippet_text`, `title_position`; place names through `fieldkit.content.lexicon.name_rows`),
+  with keys and title positions after the base's;
 - its attachments (`attachments`: fields attached to a published entry, shown apart from its text) and, for each,
   a search row of the attached words that `search_alias` maps to the published entry's English document, so
   the entry is found by them.
@@ -240,6 +241,11 @@ class _Layer:
 
     def _translations(self, entries: dict[str, sqlite3.Row]) -> None:
         names = []
+        tables = {row[0] for row in self.source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        # The file's body as the compiler indexed it (ids not yet named, embeds not resolved), where the overlay
+        # database keeps it (fieldkit/content/overlay.py); else the body readers see.
+        indexed = {int(key): str(body) for key, body in self.source.execute(
+            "SELECT key, body FROM source_bodies")} if "source_bodies" in tables else {}
         for row in self.source.execute("SELECT * FROM translations ORDER BY id, lang"):
             entry = entries.get(row["id"])
             if entry is None:
@@ -249,7 +255,7 @@ class _Layer:
             fields = _fields(entry)
             columns = search_columns(entry_id=entry["id"], entry_type=entry["type"], lang=row["lang"],
                                      is_original=row["status"] == "original", title=row["title"],
-                                     summary=row["summary"], body=row["body"], fields=fields)
+                                     summary=row["summary"], body=indexed.get(row["key"], row["body"]), fields=fields)
             self.into.index(key, dict(zip(("title", "body", "facets", "tstem", "bstem"), columns)))
             if self.into.titles:
                 position = title_position(row["title"], self.into.next_title)

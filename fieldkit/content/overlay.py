@@ -276,6 +276,7 @@ def _strings(value: Any) -> list[str]:
 
 # --- compiling ------------------------------------------------------------------------------------------------
 ATTACHMENTS_TABLE = "attachments"
+BODIES_TABLE = "source_bodies"
 
 
 def build_overlay(root: Path, base: BaseContent, out: Path) -> BuildResult:
@@ -299,6 +300,13 @@ def _add_overlay_tables(path: Path, overlay: Overlay) -> None:
     try:
         conn.execute(f"CREATE TABLE {ATTACHMENTS_TABLE} (entry_id TEXT PRIMARY KEY, fields TEXT NOT NULL, "
                      "sources TEXT NOT NULL, checked TEXT, reviewed TEXT, path TEXT NOT NULL)")
+        # The text the compiler indexed for each document (its file's body: ids not yet named, embeds not yet
+        # resolved), so the merge indexes an overlay's documents exactly as the build indexed them.
+        conn.execute(f"CREATE TABLE {BODIES_TABLE} (key INTEGER PRIMARY KEY, body TEXT NOT NULL)")
+        files = {(e.id, e.lang): e for e in overlay.corpus.files()}
+        conn.executemany(f"INSERT INTO {BODIES_TABLE} (key, body) VALUES (?, ?)", [
+            (key, files[(entry_id, lang)].front.body) for key, entry_id, lang in
+            conn.execute("SELECT key, id, lang FROM translations ORDER BY key").fetchall() if (entry_id, lang) in files])
         conn.executemany(
             f"INSERT INTO {ATTACHMENTS_TABLE} VALUES (?, ?, ?, ?, ?, ?)",
             [(a.target, _json(a.fields), _json(a.sources), a.checked, _json(a.reviewed) if a.reviewed else None,

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fieldkit.briefing.handout import content_markdown
+from fieldkit.briefing.page import content_markdown
 from fieldkit.core.explained import Explained
 from fieldkit.core.languages import ENGLISH, is_rtl
 from fieldkit.core.languages import language as language_row

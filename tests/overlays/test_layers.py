@@ -188,3 +188,16 @@ def test_zim_of_the_merged_content(installed, cli, tmp_path):
     assert "org-xyz-legal-desk-bihac" in list(found.getResults(0, 10))
     page = bytes(archive.get_entry_by_path("svc-legal-aid-bihac").get_item().content).decode("utf-8")
     assert ATTACHED_PHONE in page and "Added by XYZ Legal Aid, not part of the published content" in page
+
+
+def test_a_printed_entry_says_who_added_what(installed):
+    from fieldkit.briefing.entry_print import entry_to_html, entry_to_markdown
+    from fieldkit.runtime.locate import open_store
+
+    store = open_store()
+    service, own = store.get("svc-legal-aid-bihac"), store.get("org-xyz-legal-desk-bihac")
+    store.close()
+    for render in (entry_to_html, entry_to_markdown):
+        assert "Added by XYZ Legal Aid, not part of the published content" in render(service)
+        assert ATTACHED_PHONE in render(service)
+        assert "Added by XYZ Legal Aid, not part of the published content" in render(own)

@@ -12,7 +12,6 @@ import pytest
 from fieldkit.content.build import _documents, search_columns
 from fieldkit.content.check import check
 from fieldkit.content.merge import Layer, MergeError, merge
-from fieldkit.core.registry import REGISTRY
 from fieldkit.store.db import connect
 from fieldkit.store.store import Store
 from tests.conftest import ROOT
@@ -24,9 +23,8 @@ def layer(path, namespace=NAMESPACE):
 
 
 def test_search_rows_from_the_database_are_the_compilers(tmp_path):
-    """The merge indexes an overlay's documents from the values the database keeps; for every document of the real
-    content, that gives the columns the build computed from the files (briefings embed other entries at build
-    time, so their stored body differs from the file's: an overlay's briefing is indexed with the embedded text)."""
+    """The merge indexes an overlay's documents from the values its database keeps (the file's body in
+    source_bodies); for every document of the real content, those values give the columns the build computed."""
     corpus, problems = check(ROOT / "content")
     assert not problems
     out = tmp_path / "content.db"
@@ -40,17 +38,42 @@ def test_search_rows_from_the_database_are_the_compilers(tmp_path):
     compared = 0
     from fieldkit.content.merge import _fields
 
+    files = {(e.id, e.lang): e for e in corpus.files()}
     for row, columns in _documents(corpus):
         entry = entries[row["id"]]
-        if REGISTRY[entry["type"]].embeds:
-            continue
         stored = rows[row["key"]]
         again = search_columns(entry_id=entry["id"], entry_type=entry["type"], lang=stored["lang"],
                                is_original=stored["status"] == "original", title=stored["title"],
-                               summary=stored["summary"], body=stored["body"], fields=_fields(entry))
+                               summary=stored["summary"], body=files[(row["id"], row["lang"])].front.body,
+                               fields=_fields(entry))
         assert again == columns, (row["id"], row["lang"])
         compared += 1
     assert compared > 1000
+
+
+def test_an_overlay_document_is_indexed_from_its_file(layers, tmp_path):
+    """An id written in an overlay's body is shown as the entry's title and indexed as written, as in the build."""
+    import sqlite3
+
+    from fieldkit.content.overlay import BaseContent, build_overlay
+    from tests.overlays.conftest import overlay_copy
+
+    folder = overlay_copy(tmp_path / "overlay")
+    service = folder / "service" / "org-xyz-legal-desk-bihac.en.md"
+    service.write_text(service.read_text(encoding="utf-8") + "Tell people about org-xyz-legal-desk-bihac.\n",
+                       encoding="utf-8")
+    database = tmp_path / "overlay.db"
+    build_overlay(folder, BaseContent.read(layers.base_db), database)
+    out = tmp_path / "merged.db"
+    merge(layers.base_db, [layer(database)], out)
+    store = Store(connect(out))
+    assert "*XYZ legal desk in Bihać*" in store.get("org-xyz-legal-desk-bihac").body  # what readers see
+    store.close()
+    conn = sqlite3.connect(out)
+    key = conn.execute("SELECT key FROM translations WHERE id = 'org-xyz-legal-desk-bihac'").fetchone()[0]
+    found = [row[0] for row in conn.execute("SELECT rowid FROM search WHERE search MATCH 'body : org'")]
+    conn.close()
+    assert key in found  # indexed from the file, like the build indexes a published body
 
 
 @pytest.fixture

@@ -51,12 +51,13 @@ class BaseScreen(FieldkitScreen):
         date = meta.get("content_date", "")
         age = age_in_words(date, today=app.today, locale=app.lang)
         text = Text(" fieldkit ", style="bold reverse")
-        text.append("  " + display(_("content {version}").format(version=meta.get("content_version", "?"))))
+        # The language first: on a narrow terminal the line is cut at its end, and the language matters most.
+        text.append(f"  {display(native_name(app.lang))}", style="bold")
+        text.append(" · " + display(_("content {version}").format(version=meta.get("content_version", "?"))))
         if date:
             style = "bold red" if is_stale(date, today=app.today) else "dim"
             text.append(" · " + display(_("reviewed {age}").format(age=age)), style=style)
         text.append(f" · {display(app.source_label)}", style="dim")
-        text.append(f" · {display(native_name(app.lang))}", style="dim")
         return text
 
     def on_mount(self) -> None:
