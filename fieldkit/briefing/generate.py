@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
-from fieldkit.briefing.deck import BriefingError, Deck, Slide, unique_citations
+from fieldkit.briefing.deck import BriefingError, Deck, ReviewState, Slide, unique_citations
 from fieldkit.core.countries import COUNTRIES
 from fieldkit.core.registry import REGISTRY
 from fieldkit.i18n.catalog import _, language, ngettext, route_arrow, speaking
 from fieldkit.i18n.languages import country_name
+from fieldkit.i18n.review import source_note
 from fieldkit.i18n.vocabulary import audience as audience_words
 from fieldkit.i18n.vocabulary import modes
 from fieldkit.store.models import Citation, Entry
@@ -32,11 +33,13 @@ class _Collector:
     def __init__(self, store: Store, lang: str):
         self.store, self.lang = store, lang
         self.citations: list[Citation] = []
+        self.entries: list[Entry] = []
 
     def get(self, entry_id: str) -> Entry | None:
         entry = self.store.get(entry_id, self.lang)
         if entry is not None:
             self.citations += entry.sources
+            self.entries.append(entry)
         return entry
 
 
@@ -101,7 +104,7 @@ def _finish(store: Store, collect: _Collector, slides: list[Slide], *, title: st
     slides.append(_closing_slide(sources, meta.get("content_date", ""), meta.get("content_version", "")))
     return Deck(title=title, audience=audience, duration=MINUTES_PER_SLIDE * len(slides), lang=lang, slides=slides,
                 sources=sources, content_version=meta.get("content_version", ""),
-                content_date=meta.get("content_date", ""))
+                content_date=meta.get("content_date", ""), review=ReviewState.of(collect.entries))
 
 
 def _audience_line(audience: str, store: Store) -> str:
@@ -225,5 +228,6 @@ def _closing_slide(sources: list[Citation], content_date: str, content_version: 
         lines.append(f"- **{first.title or doc}**{published}" + (f" — {first.url}" if first.url else ""))
         for citation in citations:
             quote = f": “{citation.quote}”" if citation.quote else ""
-            lines.append(f"  - {citation.where or ''}{quote}")
+            outside = source_note(citation)  # a fact from outside the shared documents, and when to check it again
+            lines.append(f"  - {citation.where or ''}{quote}" + (f" ({outside})" if outside else ""))
     return Slide(title=_("Sources"), body="\n".join(lines))

@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 
 from fieldkit.briefing.deck import Deck
 from fieldkit.i18n.catalog import _, speaking
+from fieldkit.i18n.review import handout_review
 from fieldkit.i18n.vocabulary import audience as audience_words
 from fieldkit.text.sanitize import sanitize
 
@@ -30,7 +31,7 @@ def to_html(deck: Deck, *, notes: bool = False) -> str:
 
 
 def _markdown(deck: Deck, *, notes: bool) -> str:
-    parts = [f"# {deck.title}", "", _header_line(deck), ""]
+    parts = [f"# {deck.title}", "", _header_line(deck), "", f"*{_review_line(deck)}*", ""]
     for number, slide in enumerate(deck.slides, start=1):
         parts += ["---", "", f"## {number}. {slide.title}", ""]
         if slide.fallback:
@@ -49,13 +50,22 @@ def _header_line(deck: Deck) -> str:
         audience=audience, minutes=deck.duration, date=deck.content_date, version=deck.content_version)
 
 
+def _review_line(deck: Deck) -> str:
+    """Who checked what the handout draws on: checked against the sources when, reviewed by a specialist or not."""
+    state = deck.review
+    return handout_review(first_checked=state.first_checked, last_checked=state.last_checked,
+                          unchecked=state.unchecked, entries=state.entries, reviewed=state.reviewed,
+                          machine=state.machine, outdated=state.outdated)
+
+
 _CSS = """
 :root { color-scheme: light; }
 body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; line-height: 1.5; margin: 2rem auto;
        max-width: 52rem; padding: 0 1rem; color: #111; background: #fff; }
 header { border-bottom: 3px solid #111; margin-bottom: 1.5rem; }
 h1 { font-size: 1.8rem; margin: 0 0 .3rem; }
-.meta { color: #333; margin: 0 0 1rem; }
+.meta { color: #333; margin: 0 0 .4rem; }
+.review { color: #7a4b00; font-weight: bold; margin: 0 0 1rem; }
 section.slide { border: 1px solid #999; border-radius: 6px; padding: .8rem 1.2rem; margin: 0 0 1.2rem; }
 section.slide h2 { font-size: 1.3rem; margin: .2rem 0 .6rem; }
 .number { color: #555; font-weight: normal; }
@@ -63,7 +73,7 @@ section.slide h2 { font-size: 1.3rem; margin: .2rem 0 .6rem; }
 .notes { border-inline-start: 4px solid #999; padding-inline-start: .8rem; color: #333; }
 blockquote { border-inline-start: 4px solid #bbb; margin: .5rem 0; padding-inline-start: .8rem; }
 /* Each paragraph takes its direction from its own first letter: English inside an Arabic handout reads right. */
-p, li, h1, h2, blockquote, .meta, footer { unicode-bidi: plaintext; text-align: start; }
+p, li, h1, h2, blockquote, .meta, .review, footer { unicode-bidi: plaintext; text-align: start; }
 footer { border-top: 1px solid #999; margin-top: 2rem; padding-top: .5rem; font-size: .9rem; color: #333; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
@@ -94,7 +104,8 @@ def _html(deck: Deck, *, notes: bool) -> str:
 <style>{_CSS}</style>
 </head>
 <body>
-<header><h1>{_e(deck.title)}</h1><p class="meta">{_e(_header_line(deck))}</p></header>
+<header><h1>{_e(deck.title)}</h1><p class="meta">{_e(_header_line(deck))}</p>
+<p class="review">{_e(_review_line(deck))}</p></header>
 {chr(10).join(slides)}
 <footer>{_e(_("Made with fieldkit from sourced content of {date} (version {version}).").format(
         date=deck.content_date, version=deck.content_version))}</footer>

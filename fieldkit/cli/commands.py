@@ -106,15 +106,35 @@ def run_stats(args: argparse.Namespace) -> int:
     print(f"  database: {stats['database']}")
     print("  by type: " + ", ".join(f"{t} {n}" for t, n in stats["types"].items()))
     for lang, counts in stats["languages"].items():
-        parts = [f"{k} {counts[k]}" for k in ("original", "machine", "reviewed") if counts[k]]
+        parts = [f"{k} {counts[k]}" for k in ("original", "machine", "reviewed", "outdated") if counts.get(k)]
         print(f"  {lang}: {counts['total']} ({', '.join(parts)}), {counts['coverage']:.0%} of entries")
-    print(f"  entries without sources: {stats['without_sources']}; never reviewed: {stats['unreviewed']}")
-    print(f"  reviewed from {stats['oldest_reviewed']} to {stats['newest_reviewed']}")
+    print(f"  entries without sources: {stats['without_sources']}")
+    for line in review_lines(stats):
+        print(f"  {line}")
     return 0
+
+
+def review_lines(stats: dict) -> list[str]:
+    """Who checked what, in plain words (`fieldkit stats`)."""
+    entries = stats["entries"]
+    lines = [f"checked against the sources by the editors: {stats['checked']} of {entries} entries"
+             + (f", from {stats['oldest_checked']} to {stats['newest_checked']}" if stats["checked"] else "")]
+    reviewed = stats["reviewed_by_specialist"]
+    lines.append("Not yet reviewed by a specialist." if not reviewed else
+                 f"reviewed by a specialist: {reviewed} of {entries} entries, from {stats['oldest_reviewed']} to "
+                 f"{stats['newest_reviewed']}")
+    translations = stats["translations"]
+    lines.append(f"translations: {translations['machine']} machine, {translations['reviewed']} reviewed by a person; "
+                 f"{translations['outdated']} outdated (the English original changed after them)")
+    if stats["outside_sources"]:
+        lines.append(f"facts from outside the sources: in {stats['outside_sources']} entries, "
+                     f"{stats['past_review_by']} of them past the day to check them again")
+    return lines
 
 
 def run_check(args: argparse.Namespace) -> int:
     from fieldkit.content.check import check
+    from fieldkit.content.problems import errors
 
     root = paths.content_dir(args.content)
     sources = Path(args.sources) if args.sources else None
@@ -123,13 +143,16 @@ def run_check(args: argparse.Namespace) -> int:
     corpus, problems = check(root, sources)
     for problem in problems:
         print(sanitize(str(problem)))
-    if problems:
-        files = len({p.path for p in problems})
-        print(f"{len(problems)} problem(s) in {files} file(s)", file=sys.stderr)
+    failing = problems if args.strict else errors(problems)
+    warnings = len(problems) - len(errors(problems))
+    warned = f", {warnings} warning(s)" if warnings else ""
+    if failing:
+        files = len({p.path for p in failing})
+        print(f"{len(errors(problems))} problem(s){warned} in {files} file(s)", file=sys.stderr)
         return 1
-    checked = " and every quote in its document" if sources else ""
+    checked = " and every quote and claim against its document" if sources else ""
     print(f"content OK{checked}: {len(corpus.originals)} entries, {len(corpus.translations)} translations, "
-          f"{len(corpus.sources)} sources", file=sys.stderr)
+          f"{len(corpus.sources)} sources{warned}", file=sys.stderr)
     return 0
 
 

@@ -58,7 +58,11 @@ def _content(db: str | None) -> dict:
         return {"database": str(store.located.path), "origin": store.located.origin,
                 "version": meta.get("content_version", ""), "date": date or "", "age": age_in_words(date),
                 "stale": is_stale(date), "entries": stats["entries"], "schema": stats["schema_version"],
-                "fast_search": store.search_tables}
+                "fast_search": store.search_tables,
+                # who checked what (`date` is the day the editors last checked an entry against the sources)
+                "checked": stats["newest_checked"], "reviewed_by_specialist": stats["reviewed_by_specialist"],
+                "outdated_translations": stats["translations"]["outdated"], "past_review_by": stats["past_review_by"],
+                "review_state": store.review_columns}
     finally:
         store.close()
 
@@ -112,15 +116,26 @@ def run_doctor(args: argparse.Namespace) -> int:
     else:
         stale = "  OLD: look for a content update" if content["stale"] else ""
         age = f" ({content['age']})" if content["age"] else ""
-        print(f"content: version {content['version'] or 'unknown'}, reviewed {content['date'] or 'unknown'}{age}, "
-              f"{content['entries']} entries{stale}")
+        checked = f"checked against the sources {content['date']}{age}" if content["date"] else \
+            "not yet checked against the sources"
+        print(f"content: version {content['version'] or 'unknown'}, {checked}, {content['entries']} entries{stale}")
+        reviewed = content["reviewed_by_specialist"]
+        print("  Not yet reviewed by a specialist." if not reviewed else
+              f"  reviewed by a specialist: {reviewed} of {content['entries']} entries")
+        if content["outdated_translations"]:
+            print(f"  {content['outdated_translations']} translation(s) outdated: the English original changed after them")
+        if content["past_review_by"]:
+            print(f"  {content['past_review_by']} entries have facts from outside the sources past the day to check "
+                  "them again: look for a content update")
         if content["origin"] == "bundled" and report["frozen"]:
             print("  from the copy inside this executable")
         else:
             print(f"  from {content['origin']}: {content['database']}")
         if content["schema"] < SCHEMA_VERSION:
             print(f"  content schema {content['schema']}, older than this fieldkit's {SCHEMA_VERSION}: it works, but "
-                  "searches for common words are slower; install newer content (fieldkit pack install) or rebuild it")
+                  + ("searches for common words are slower, and " if not content["fast_search"] else "")
+                  + "it does not say who checked what (its dates are shown as the editors' checks); install newer "
+                  "content (fieldkit pack install) or rebuild it")
     print(f"user data: {data['file']}" + (f"  ({data['notice']})" if data["notice"] else ""))
     print(f"  settings and trusted keys: {data['config']}; cache: {data['cache']}")
     size = terminal["size"] if terminal["is_terminal"] else "not a terminal"

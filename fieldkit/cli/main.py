@@ -48,9 +48,14 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true", help="print as JSON")
 
     check = commands.add_parser("check", help="validate the content files",
-                                description="Validate every content file and report every problem as path:line: message.")
+                                description="Validate every content file and report every problem as path:line: "
+                                "message. Warnings (an outdated translation, a fact from outside the sources past its "
+                                "review_by date) are printed too, but fail the check only with --strict.")
     check.add_argument("--content", metavar="DIR", help="content folder (default ./content)")
-    check.add_argument("--sources", metavar="DIR", help="also verify every quote against the documents in DIR")
+    check.add_argument("--sources", metavar="DIR", help="also check every quote and claim against the documents in "
+                       "DIR: each quote is in its document and names its section, and every number, date, price "
+                       "and article in an entry is in one of its quotes")
+    check.add_argument("--strict", action="store_true", help="warnings fail the check too (exit 1)")
 
     build = commands.add_parser("build", help="compile the content into a database",
                                 description="Check and compile the content into one SQLite file, atomically.")

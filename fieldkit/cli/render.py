@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from fieldkit.i18n.dates import age_in_words, is_stale
+from fieldkit.i18n.dates import is_stale
 from fieldkit.i18n.details import detail_lines, not_known
 from fieldkit.i18n.languages import country_name
+from fieldkit.i18n.review import dates_line, overdue_line, review_line, source_note, translation_line
 from fieldkit.store.models import Entry
 from fieldkit.text.sanitize import sanitize
 
@@ -17,14 +18,17 @@ def render_entry(entry: Entry, *, colour: bool) -> None:
     console = Console(no_color=not colour, highlight=False, force_terminal=colour or None, emoji=False)
     console.print(Text(sanitize(entry.title), style="bold"))
     where = f" · {country_name(entry.country)}" if entry.country else ""
-    status = entry.translation if entry.translation != "original" else "original"
+    status = entry.translation_state
     note = "  [shown in English: no translation yet]" if entry.fallback else ""
     console.print(Text(f"{entry.type}{where} · {entry.lang} ({status}){note}", style="dim"))
-    reviewed = entry.reviewed or "never"
-    age = age_in_words(entry.reviewed)
-    stale = is_stale(entry.reviewed)
-    console.print(Text(f"Facts as of {entry.as_of} · reviewed {reviewed}" + (f" ({age})" if age else ""),
-                       style="bold red" if stale else "dim"))
+    console.print(Text(dates_line(entry), style="bold red" if is_stale(entry.checked) else "dim"))
+    console.print(Text(sanitize(review_line(entry.review)), style="bold"))
+    translation = translation_line(entry)
+    if translation:
+        console.print(Text(sanitize(translation), style="bold yellow"))
+    overdue = overdue_line(entry)
+    if overdue:
+        console.print(Text(overdue, style="bold red"))
     console.print()
     console.print(Text(sanitize(entry.summary), style="italic"))
     console.print()
@@ -39,6 +43,9 @@ def render_entry(entry: Entry, *, colour: bool) -> None:
     for number, citation in enumerate(entry.sources, start=1):
         title = f" — {citation.title}" if citation.title else ""
         console.print(Text(sanitize(f" [{number}] {citation.doc}{title}, {citation.where or ''}")))
+        outside = source_note(citation)
+        if outside:
+            console.print(Text(f"     ({outside})", style="yellow"))
         if citation.quote:
             console.print(Text(sanitize(f"     “{citation.quote}”"), style="dim"))
         if citation.url:

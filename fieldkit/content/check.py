@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from fieldkit.content import schema
 from fieldkit.content.corpus import Corpus, EntryFile, load
 from fieldkit.content.embeds import find_embeds
 from fieldkit.content.problems import Problem
+from fieldkit.content.review import hash_of_entry
 from fieldkit.core.countries import contains, english_name
 from fieldkit.core.registry import REGISTRY
 
@@ -29,6 +31,8 @@ def check(root: Path, sources_dir: Path | None = None) -> tuple[Corpus, list[Pro
             problems.append(Problem(translation.path, 1, f"translation '{lang}' of '{entry_id}' has no English original ({entry_id}.en.md)"))
         elif translation.fields.get("type") and translation.fields["type"] != original.type:
             problems.append(Problem(translation.path, translation.line_of("type"), f"type differs from the original ({original.type})"))
+        else:
+            problems += _check_original_hash(translation, original)
     if sources_dir is not None:
         problems += check_quotes(corpus, sources_dir)
     return corpus, sorted(set(problems))
@@ -99,16 +103,42 @@ def _check_coordinates(corpus: Corpus, entry: EntryFile) -> list[Problem]:
     return problems
 
 
+def _check_original_hash(translation: EntryFile, original: EntryFile) -> list[Problem]:
+    """A translation records the hash of the original it was made from; a different one means it is outdated."""
+    current = hash_of_entry(original.fields, original.front.body)
+    if "original_hash" not in translation.front.data:
+        return [Problem(translation.path, 1, f"a translation records the hash of the English original it was made "
+                                             f"from: add 'original_hash: {current}' if it says what {original.path} says")]
+    recorded = translation.fields.get("original_hash")
+    if recorded is None or recorded == current:
+        return []
+    return [Problem(translation.path, translation.line_of("original_hash"),
+                    f"translation of {original.id} is outdated (the English original changed): bring it in line "
+                    f"with {original.path}, then set 'original_hash: {current}'", warning=True)]
+
+
 def _check_citations(corpus: Corpus, entry: EntryFile) -> list[Problem]:
     problems = []
+    today = dt.date.today().isoformat()
     for index, citation in enumerate(entry.fields.get("sources") or []):
         source = corpus.sources.get(citation.get("doc", ""))
+        line = entry.line_of("sources", index)
+        review_by = citation.get("review_by")
         if source is None:
             line = entry.line_of("sources", index, "doc")
             problems.append(Problem(entry.path, line, f"unknown source '{citation.get('doc')}' (not in sources.yaml)"))
         elif source.file and not citation.get("quote"):
-            line = entry.line_of("sources", index)
             problems.append(Problem(entry.path, line, f"a citation of '{source.id}' needs a verbatim 'quote'"))
+        elif source.file and review_by:
+            problems.append(Problem(entry.path, entry.line_of("sources", index, "review_by"),
+                                    f"'review_by' is for facts from outside the shared documents; '{source.id}' is one of them"))
+        elif not source.file and not review_by:
+            problems.append(Problem(entry.path, line, f"'{source.id}' is from outside the shared documents: give the "
+                                                      "citation 'review_by: YYYY-MM-DD', when to check the fact again"))
+        elif not source.file and review_by and review_by < today:
+            problems.append(Problem(entry.path, entry.line_of("sources", index, "review_by"),
+                                    f"the fact from '{source.id}' was to be checked again by {review_by}: check it "
+                                    "against the source, then move 'review_by' on", warning=True))
     return problems
 
 

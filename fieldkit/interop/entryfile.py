@@ -17,9 +17,9 @@ from fieldkit.content.frontmatter import parse
 from fieldkit.content.problems import Problem
 
 # Where fields go in a service file (other types keep the order their files already have).
-ORDER = ("id", "type", "title", "summary", "translation", "country", "kind", "organisation", "place", "lat", "lon",
-         "coords_source", "languages", "hours", "contact", "access", "tags", "related", "sources", "as_of",
-         "reviewed")
+ORDER = ("id", "type", "title", "summary", "translation", "original_hash", "country", "kind", "organisation",
+         "place", "lat", "lon", "coords_source", "languages", "hours", "contact", "access", "tags", "related",
+         "sources", "as_of", "checked", "reviewed")
 
 
 def put(data: dict[str, Any], key: str, value: Any) -> None:

@@ -137,7 +137,7 @@ IMPORT_FIELDS: dict[str, tuple[str, ...]] = {
     "hours": ("#access+hours",),
     "summary": ("#description+summary",),
     "description": ("#description-summary-languages-title-law",),
-    "as_of": ("#date+reported", "#date+updated", "#date-reviewed-start-end"),
+    "as_of": ("#date+reported", "#date+updated", "#date-reviewed-checked-start-end"),
     "source_note": ("#meta+source",),
 }
 TRANSLATED_FIELDS = ("title", "summary")

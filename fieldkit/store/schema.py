@@ -8,7 +8,11 @@ from __future__ import annotations
 #   2  adds SEARCH_TABLES, written by the build so broad queries rank titles only and snippets need no body.
 #      A schema 1 database is still read: its searches take the schema 1 path (every match ranked by bm25,
 #      snippet text made from the body on every search), so results are the same, only slower.
-SCHEMA_VERSION = 2
+#   3  adds REVIEW_COLUMNS: who checked what. `entries.reviewed` and `translations.reviewed` now hold only the date
+#      of a person's review (schema 2 put there the date the editors wrote or checked the entry). A schema 1 or 2
+#      database is still read, honestly: its `reviewed` dates become the editors' `checked` dates, nothing in it
+#      counts as reviewed by a specialist, and its translations are machine or reviewed, never known outdated.
+SCHEMA_VERSION = 3
 
 TABLES = ("meta", "sources", "entries", "citations", "relations", "translations", "search")
 # Schema 2:
@@ -19,6 +23,15 @@ TABLES = ("meta", "sources", "entries", "citations", "relations", "translations"
 #   title_order  (pos -> key): the `translations` key of each `titles` row.
 #   snippets     (key -> text): snippet_text() of each document's body, computed once by the build.
 SEARCH_TABLES = ("titles", "title_order", "snippets")
+
+# Schema 3:
+#   entries.checked        the day the editors checked the entry against its sources (NULL: not checked)
+#   entries.review         a specialist's review as JSON {by, organisation, date}, or NULL
+#   translations.review    who reviewed the translation, as JSON {by, organisation, date}, or NULL
+#   translations.state     original, machine, reviewed, or outdated (the original changed after the translation)
+#   citations.review_by    for a fact from outside the shared documents: when to check it again
+REVIEW_COLUMNS = {"entries": ("checked", "review"), "translations": ("review", "state"), "citations": ("review_by",)}
+REVIEW_SCHEMA = 3
 
 SNIPPET_SOURCE = 3000  # characters of a body a snippet is cut from (a snippet comes from the start of a body)
 

@@ -20,4 +20,4 @@ def test_pack_of_an_older_schema_installs_and_is_searched(trusted, cli, tmp_path
     doctor = cli("doctor")
     assert doctor.code == 0 and "Traceback" not in doctor.err
     assert "from pack fieldkit 2026.10.01" in doctor.out
-    assert "content schema 1, older than this fieldkit's 2" in doctor.out
+    assert "content schema 1, older than this fieldkit's 3" in doctor.out

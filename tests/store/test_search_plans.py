@@ -25,7 +25,7 @@ from fieldkit.core.languages import fallback_chain
 from fieldkit.store import store as store_module
 from fieldkit.store.db import connect
 from fieldkit.store.query import Query
-from fieldkit.store.schema import SEARCH_TABLES, snippet_text, title_order
+from fieldkit.store.schema import REVIEW_COLUMNS, REVIEW_SCHEMA, SEARCH_TABLES, snippet_text, title_order
 from fieldkit.store.store import Store
 from fieldkit.text.fold import fold, words
 from tests.conftest import FIXTURE_CONTENT, ROOT
@@ -35,13 +35,21 @@ HOSTILE = ['"', '""', "(", "AND", "OR b", "NEAR(a b)", "*", "a*b", "-a", "^a", "
 LANGS = (None, "en", "fa", "ar", "bs", "fa-AF")
 
 
-def downgrade(source: Path, target: Path) -> Path:
-    """A copy of a schema 2 database as a schema 1 database was: without SEARCH_TABLES, schema_version 1."""
+def downgrade(source: Path, target: Path, version: int = 1) -> Path:
+    """A copy of a database of today's schema as a schema `version` database was: schema 1 without SEARCH_TABLES;
+    schemas 1 and 2 without REVIEW_COLUMNS, and the editors' dates in `reviewed`, where they were then kept."""
     shutil.copy(source, target)
     with sqlite3.connect(target) as conn:
-        for table in SEARCH_TABLES:
-            conn.execute(f"DROP TABLE {table}")
-        conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+        if version < 2:
+            for table in SEARCH_TABLES:
+                conn.execute(f"DROP TABLE {table}")
+        if version < REVIEW_SCHEMA:
+            conn.execute("UPDATE entries SET reviewed = checked")
+            conn.execute("UPDATE translations SET reviewed = NULL")
+            for table, columns in REVIEW_COLUMNS.items():
+                for column in columns:
+                    conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
     conn.close()
     with sqlite3.connect(target) as conn:
         conn.execute("VACUUM")
@@ -362,7 +370,7 @@ def test_schema1_database_is_read_and_said_to_be_older(cli, fixture_db, schema1_
         assert json.loads(old.out) == json.loads(new.out)
     doctor = cli("doctor", "--db", schema1_db)
     assert doctor.code == 0 and "Traceback" not in doctor.err
-    assert "content schema 1, older than this fieldkit's 2" in doctor.out
+    assert "content schema 1, older than this fieldkit's 3" in doctor.out
     report = json.loads(cli("doctor", "--json", "--db", schema1_db).out)["content"]
     assert (report["schema"], report["fast_search"]) == (1, False)
     assert "content schema" not in cli("doctor", "--db", fixture_db).out

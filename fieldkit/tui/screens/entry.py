@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,9 +12,10 @@ from textual.widgets import Markdown, Static
 
 from fieldkit.core.languages import is_rtl
 from fieldkit.i18n.catalog import N_, _, display, language, reorders_rtl, ui
-from fieldkit.i18n.dates import age_in_words, is_stale
+from fieldkit.i18n.dates import is_stale
 from fieldkit.i18n.details import detail_lines, not_known
 from fieldkit.i18n.languages import country_name
+from fieldkit.i18n.review import dates_line, overdue_line, review_line, source_note, translation_line
 from fieldkit.i18n.vocabulary import type_label
 from fieldkit.store.models import Entry
 from fieldkit.text.bidi import visual_line
@@ -89,7 +92,7 @@ class EntryScreen(BaseScreen):
                  for label, value in detail_lines(entry)])
         else:
             self.query_one("#entry-details", Static).update(self._details_text(entry))
-        self.query_one("#entry-sources", Static).update(self._sources_text(entry))
+        self.query_one("#entry-sources", Static).update(self._sources_text(entry, app.today or dt.date.today()))
         links = [(ToEntry(link.id), entry_label(link.title, link.type, lang=app.lang))
                  for link in entry.related + entry.linked_from]
         if entry.type == "route":
@@ -119,17 +122,15 @@ class EntryScreen(BaseScreen):
         return meta
 
     def _title_parts(self, entry: Entry) -> tuple[str, str, bool]:
-        """(translation marker or "", the dates line, whether the review is stale), in logical order."""
+        """(translation marker or "", the dates and review state, whether to warn), in logical order. It warns when
+        the editors' check is old, or a fact from outside the sources is past the day to check it again."""
         app = self.app
-        marker = ""
-        if entry.fallback:
-            marker = _("Shown in English: no translation yet.")
-        elif entry.translation == "machine":
-            marker = _("Machine translation, not yet reviewed by a person.")
-        age = age_in_words(entry.reviewed, today=app.today, locale=app.lang) or _("never")
-        dates = _("Facts as of {as_of} · reviewed {reviewed} ({age})").format(
-            as_of=entry.as_of, reviewed=entry.reviewed or _("never"), age=age)
-        return marker, dates, is_stale(entry.reviewed, today=app.today)
+        marker = translation_line(entry)
+        dates = dates_line(entry, today=app.today, locale=app.lang) + " · " + review_line(entry.review)
+        overdue = overdue_line(entry, app.today)
+        if overdue:
+            dates += " " + overdue
+        return marker, dates, bool(overdue) or is_stale(entry.checked, today=app.today)
 
     def _title_text(self, entry: Entry) -> Text:
         app = self.app
@@ -159,7 +160,7 @@ class EntryScreen(BaseScreen):
         return text
 
     @staticmethod
-    def _sources_text(entry: Entry) -> Text:
+    def _sources_text(entry: Entry, today: dt.date) -> Text:
         text = Text(ui("Sources") + "\n", style="bold underline")
         for number, citation in enumerate(entry.sources, start=1):
             text.append(f"[{number}] ", style="bold")
@@ -169,6 +170,10 @@ class EntryScreen(BaseScreen):
             if citation.where:
                 text.append(f", {sanitize(citation.where)}", style="dim")
             text.append("\n")
+            note = source_note(citation, today)
+            if note:  # a fact from outside the shared documents, and when to check it again
+                overdue = bool(citation.review_by and citation.review_by < today.isoformat())
+                text.append(f"  {display(note)}\n", style="bold red" if overdue else "yellow")
             if citation.quote:
                 text.append(f"  “{sanitize(citation.quote)}”\n", style="italic")
             if citation.url:
