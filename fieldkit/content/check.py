@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 from fieldkit.content import schema
+from fieldkit.content.claims import check_claims
 from fieldkit.content.corpus import Corpus, EntryFile, load
 from fieldkit.content.embeds import find_embeds
 from fieldkit.content.problems import Problem
+from fieldkit.content.quotes import check_quotes, read_documents
 from fieldkit.content.review import hash_of_entry
+from fieldkit.content.sourcetext import normalise_for_quote  # noqa: F401  (re-exported: the importer uses it)
+from fieldkit.content.support import check_support
 from fieldkit.core.countries import contains, english_name
 from fieldkit.core.registry import REGISTRY
 
@@ -34,7 +37,7 @@ def check(root: Path, sources_dir: Path | None = None) -> tuple[Corpus, list[Pro
         else:
             problems += _check_original_hash(translation, original)
     if sources_dir is not None:
-        problems += check_quotes(corpus, sources_dir)
+        problems += check_sources(corpus, sources_dir)
     return corpus, sorted(set(problems))
 
 
@@ -142,31 +145,8 @@ def _check_citations(corpus: Corpus, entry: EntryFile) -> list[Problem]:
     return problems
 
 
-def normalise_for_quote(text: str) -> str:
-    """Whitespace runs become one space and case is folded, so line breaks in a document do not matter."""
-    return re.sub(r"\s+", " ", text).strip().casefold()
-
-
-def check_quotes(corpus: Corpus, sources_dir: Path) -> list[Problem]:
-    """Every quote must occur in the document it cites."""
-    problems = []
-    documents: dict[str, str | None] = {}
-    for source in corpus.sources.values():
-        if not source.file:
-            continue
-        path = sources_dir / source.file
-        try:
-            documents[source.id] = normalise_for_quote(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as error:
-            documents[source.id] = None
-            problems.append(Problem(corpus.sources_path, source.line, f"cannot read {path}: {error}"))
-    for entry in corpus.originals.values():
-        for index, citation in enumerate(entry.fields.get("sources") or []):
-            document = documents.get(citation.get("doc", ""))
-            quote = citation.get("quote")
-            if document is None or not quote:
-                continue
-            if normalise_for_quote(quote) not in document:
-                line = entry.line_of("sources", index, "quote")
-                problems.append(Problem(entry.path, line, f"quote not found in '{citation['doc']}': \"{quote[:60]}\""))
-    return problems
+def check_sources(corpus: Corpus, sources_dir: Path) -> list[Problem]:
+    """Quotes against their documents (quotes.py), claims against their quotes (claims.py), front matter against
+    what the entry says (support.py)."""
+    documents, problems = read_documents(corpus, sources_dir)
+    return problems + check_quotes(corpus, documents) + check_claims(corpus) + check_support(corpus)
