@@ -35,7 +35,28 @@ def pybabel(*args: str) -> None:
     subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=ROOT)
 
 
+def unchanged_but_dated(path: Path, before: str | None) -> None:
+    """Put `before` back when the new file differs only in its creation date, so a catalog run on unchanged strings
+    (or adding one language) leaves every other file as it was."""
+    if before is None or not path.exists():
+        return
+    def undated(text: str) -> list[str]:
+        return [line for line in text.split("\n") if not line.startswith('"POT-Creation-Date:')]
+    if undated(path.read_text(encoding="utf-8")) == undated(before):
+        path.write_text(before, encoding="utf-8")
+
+
+def _read(path: Path) -> str | None:
+    return path.read_text(encoding="utf-8") if path.exists() else None
+
+
 def extract() -> None:
+    before = _read(POT)
+    _extract()
+    unchanged_but_dated(POT, before)
+
+
+def _extract() -> None:
     pybabel("extract", "--no-location", "--sort-output", "--project=fieldkit", "-k", "N_", "-k", "ui", "-k", "ngettext:1,2",
             "--copyright-holder=fieldkit", "-o", str(POT), "fieldkit")
 
@@ -43,11 +64,13 @@ def extract() -> None:
 def update() -> None:
     for lang in LANGUAGES:
         po = SOURCES / lang / "LC_MESSAGES" / "fieldkit.po"
+        before = _read(po)
         if po.exists():
             pybabel("update", "--no-fuzzy-matching", "--ignore-obsolete", "-i", str(POT), "-o", str(po), "-l", lang)
         else:
             pybabel("init", "-i", str(POT), "-o", str(po), "-l", lang)
         fix_plural_forms(po, lang)
+        unchanged_but_dated(po, before)
 
 
 def fix_plural_forms(po: Path, lang: str) -> None:
@@ -73,7 +96,8 @@ def compile_to(target: Path) -> dict[str, list[str]]:
         out.parent.mkdir(parents=True, exist_ok=True)
         buffer = io.BytesIO()
         write_mo(buffer, catalog)
-        out.write_bytes(buffer.getvalue())
+        if not out.exists() or _messages(out) != _messages_of(buffer.getvalue()):  # unchanged: leave the file
+            out.write_bytes(buffer.getvalue())
     return gaps
 
 
@@ -84,12 +108,15 @@ def _translated(message) -> bool:
 
 def _messages(mo: Path) -> dict:
     """A compiled catalog's messages and headers, without the Babel version that wrote it."""
-    import gettext
-
     if not mo.exists():
         return {}
-    with mo.open("rb") as handle:
-        catalog = dict(gettext.GNUTranslations(handle)._catalog)
+    return _messages_of(mo.read_bytes())
+
+
+def _messages_of(data: bytes) -> dict:
+    import gettext
+
+    catalog = dict(gettext.GNUTranslations(io.BytesIO(data))._catalog)
     catalog[""] = "\n".join(line for line in catalog.get("", "").split("\n") if not line.startswith("Generated-By:"))
     return catalog
 

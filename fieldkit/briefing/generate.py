@@ -42,6 +42,13 @@ class _Collector:
             self.entries.append(entry)
         return entry
 
+    def need(self, entry_id: str) -> Entry:
+        """An entry the store itself named (a leg of a journey, a right in a list): it is there."""
+        entry = self.get(entry_id)
+        if entry is None:
+            raise LookupError(f"the content names entry {entry_id!r} but does not hold it")
+        return entry
+
 
 def parse_route(spec: str) -> list[str]:
     """"MK..RS..BA..HR" -> ["MK", "RS", "BA", "HR"]; raises ValueError for anything else."""
@@ -122,14 +129,13 @@ def _title_slide(route_name: str, audience: str, journey: Journey, store: Store)
 
 
 def _leg_slide(collect: _Collector, leg_id: str, number: int) -> Slide:
-    leg = collect.get(leg_id)
+    leg = collect.need(leg_id)
     lines = [leg.summary, ""]
     details = leg.details
     mode, terrain = _("Mode"), _("Terrain")
     lines.append(f"*{mode}:* {modes(details.get('mode', []))} · *{terrain}:* {details.get('terrain', '')}")
     fallback = leg.fallback
-    risks = [collect.get(risk_id) for risk_id in details.get("risks", [])]
-    risks = [r for r in risks if r is not None]
+    risks = [r for r in (collect.get(risk_id) for risk_id in details.get("risks", [])) if r is not None]
     if risks:
         main_risks = _("Main risks")
         lines += ["", f"**{main_risks}**", ""]
@@ -147,6 +153,8 @@ def _leg_slide(collect: _Collector, leg_id: str, number: int) -> Slide:
 def _what_to_do(store: Store, risk: Entry) -> list[str]:
     """Bullet points of a risk's "What you can do" section (found by its position in the English original)."""
     english = store.get(risk.id, "en") if risk.lang != "en" else risk
+    if english is None:
+        return []
     headings = re.findall(r"^##\s+(.+)$", english.body, re.MULTILINE)
     index = next((i for i, h in enumerate(headings) if _WHAT_TO_DO.search(h)), None)
     if index is None:
@@ -175,7 +183,7 @@ def _rights_slide(collect: _Collector, country: str, audience: str) -> Slide | N
     rights = collect.store.list_entries(entry_type="right", country=country, lang=collect.lang)
     if not rights:
         return None
-    entries = [collect.get(r["id"]) for r in rights]
+    entries = [collect.need(r["id"]) for r in rights]
     entries.sort(key=lambda e: RIGHT_TOPICS_FIRST.index(e.details.get("topic")) if e.details.get("topic") in RIGHT_TOPICS_FIRST else 99)
     lines = []
     for entry in entries[:4]:

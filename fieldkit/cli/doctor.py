@@ -55,7 +55,8 @@ def _content(db: str | None) -> dict:
         meta = store.meta()
         date = meta.get("content_date")
         stats = store.stats()
-        return {"database": str(store.located.path), "origin": store.located.origin,
+        located = store.located  # open_store always says where the database came from
+        return {"database": str(located.path) if located else None, "origin": located.origin if located else None,
                 "version": meta.get("content_version", ""), "date": date or "", "age": age_in_words(date),
                 "stale": is_stale(date), "entries": stats["entries"], "schema": stats["schema_version"],
                 "fast_search": store.search_tables,

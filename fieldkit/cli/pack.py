@@ -239,7 +239,7 @@ def _list(args: argparse.Namespace) -> int:
                        "version": p.installed.version if p.installed else None,
                        "created": p.installed.manifest.created if p.installed else None}
                       for p in packs],
-            "in_use": next((f"pack {p.installed.label}" for p in packs if p.in_use), "shipped content"),
+            "in_use": next((f"pack {p.installed.label}" for p in packs if p.in_use and p.installed), "shipped content"),
             "trusted_keys": [{"id": k.id, "comment": k.comment, "origin": k.origin} for k in keys],
         })
         return 0

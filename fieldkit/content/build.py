@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,59 +79,59 @@ def _fill(db: sqlite_utils.Database, corpus: Corpus) -> tuple[int, int]:
     db.execute("PRAGMA journal_mode = DELETE")
     _create_tables(db)
     originals = sorted(corpus.originals.values(), key=lambda e: e.id)
-    db["sources"].insert_all(
+    db.table("sources").insert_all(
         (vars(source) | {"line": None} for source in sorted(corpus.sources.values(), key=lambda s: s.id)),
     )
-    db["entries"].insert_all(_entry_row(entry) for entry in originals)
-    db["citations"].insert_all(
+    db.table("entries").insert_all(_entry_row(entry) for entry in originals)
+    db.table("citations").insert_all(
         {"entry_id": e.id, "position": i, "doc": c["doc"], "location": c.get("where"), "quote": c.get("quote"),
          "review_by": c.get("review_by")}
         for e in originals
         for i, c in enumerate(e.fields["sources"])
     )
-    db["relations"].insert_all(_relation_rows(originals))
+    db.table("relations").insert_all(_relation_rows(originals))
 
     documents = _documents(corpus)
-    db["translations"].insert_all(row for row, _ in documents)
+    db.table("translations").insert_all(row for row, _ in documents)
     db.conn.executemany(
         "INSERT INTO search (rowid, title, body, facets) VALUES (?, ?, ?, ?)",
         [(row["key"], *index) for row, index in documents],
     )
     db.execute("INSERT INTO search (search) VALUES ('optimize')")
     _fill_search_tables(db, documents)
-    db["meta"].insert_all({"key": k, "value": v} for k, v in sorted(_meta(corpus, originals).items()))
+    db.table("meta").insert_all({"key": k, "value": v} for k, v in sorted(_meta(corpus, originals).items()))
     db.conn.commit()
     db.execute("VACUUM")
     return len(originals), len(documents)
 
 
 def _create_tables(db: sqlite_utils.Database) -> None:
-    db["meta"].create({"key": str, "value": str}, pk="key")
-    db["sources"].create(
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+    db.table("sources").create(
         {"id": str, "title": str, "publisher": str, "published": str, "file": str, "url": str, "note": str, "line": int},
         pk="id",
     )
-    db["entries"].create(
+    db.table("entries").create(
         {
             "id": str, "type": str, "title": str, "summary": str, "country": str, "countries": str, "tags": str,
             "details": str, "as_of": str, "reviewed": str, "path": str, "checked": str, "review": str,
         },
         pk="id",
     )
-    db["entries"].create_index(["type"])
-    db["citations"].create(
+    db.table("entries").create_index(["type"])
+    db.table("citations").create(
         {"entry_id": str, "position": int, "doc": str, "location": str, "quote": str, "review_by": str},
         pk=("entry_id", "position"),
         foreign_keys=[("entry_id", "entries", "id"), ("doc", "sources", "id")],
     )
-    db["relations"].create(
+    db.table("relations").create(
         {"src": str, "dst": str, "kind": str, "position": int},
         pk=("src", "kind", "position"),
         foreign_keys=[("src", "entries", "id"), ("dst", "entries", "id")],
     )
-    db["relations"].create_index(["dst"])
+    db.table("relations").create_index(["dst"])
     # One row per entry and language; `key` is also the rowid of its row in the search index.
-    db["translations"].create(
+    db.table("translations").create(
         {
             "key": int, "id": str, "lang": str, "title": str, "summary": str, "body": str, "status": str,
             "reviewed": str, "path": str, "review": str, "state": str,
@@ -138,7 +139,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         pk="key",
         foreign_keys=[("id", "entries", "id")],
     )
-    db["translations"].create_index(["id", "lang"], unique=True)
+    db.table("translations").create_index(["id", "lang"], unique=True)
     # Contentless: the index holds folded words only; text shown to people comes from `translations`.
     # `facets` carries lang/type/country tokens so filters narrow the match before bm25 scores it.
     db.execute(
@@ -207,7 +208,7 @@ def entry_countries(fields: dict[str, Any]) -> list[str]:
     return codes + [c for c in fields.get("countries") or [] if c not in codes]
 
 
-def _relation_rows(originals: list[EntryFile]):
+def _relation_rows(originals: list[EntryFile]) -> Iterator[dict[str, Any]]:
     for entry in originals:
         embedded = [target for _, target in find_embeds(entry.front.body)]
         for kind in (*REGISTRY[entry.type].relation_fields, "related", registry.EMBEDS):

@@ -12,7 +12,6 @@ from fieldkit.content.embeds import find_embeds
 from fieldkit.content.problems import Problem
 from fieldkit.content.quotes import check_quotes, read_documents
 from fieldkit.content.review import hash_of_entry
-from fieldkit.content.sourcetext import normalise_for_quote  # noqa: F401  (re-exported: the importer uses it)
 from fieldkit.content.support import check_support
 from fieldkit.core.countries import contains, english_name
 from fieldkit.core.registry import REGISTRY
@@ -41,9 +40,9 @@ def check(root: Path, sources_dir: Path | None = None) -> tuple[Corpus, list[Pro
     return corpus, sorted(set(problems))
 
 
-def _references(entry: EntryFile) -> list[tuple[tuple, str, str]]:
+def _references(entry: EntryFile) -> list[tuple[tuple[str | int, ...], str, str]]:
     """Every id the entry points at: (location, target id, the type the target must have or 'any')."""
-    refs = []
+    refs: list[tuple[tuple[str | int, ...], str, str]] = []
     for spec in schema.fields_for(entry.type, original=True).values():
         if not spec.refers_to or spec.name not in entry.fields:
             continue

@@ -22,7 +22,7 @@ def resolve_embeds(body: str, lookup: Callable[[str], tuple[str, str, bool] | No
     `lookup(id)` gives (title, summary, in_english_for_want_of_a_translation); such text is marked "[EN]".
     """
 
-    def replace(match: re.Match) -> str:
+    def replace(match: re.Match[str]) -> str:
         found = lookup(match.group(1))
         if found is None:
             return match.group(0)

@@ -173,9 +173,8 @@ def numbering(text: str) -> str | None:
 
 
 def _title_words(section: Section) -> list[str]:
-    number = numbering(section.title)
-    title = section.title[_NUMBERING.match(section.title).end():] if number else section.title  # type: ignore[union-attr]
-    return words(title)
+    numbered = _NUMBERING.match(section.title)
+    return words(section.title[numbered.end():] if numbered else section.title)
 
 
 def where_matches(where: str, section: Section) -> bool:
@@ -191,8 +190,8 @@ def where_matches(where: str, section: Section) -> bool:
     if _contains(label, title):
         return True
     for segment in _SEGMENTS.split(where):
-        part = words(segment[_NUMBERING.match(segment).end():] if _NUMBERING.match(segment) else segment)
-        part = [w for w in part if w not in _NOISE and not w.isdigit()]
+        numbered = _NUMBERING.match(segment)
+        part = [w for w in words(segment[numbered.end():] if numbered else segment) if w not in _NOISE and not w.isdigit()]
         if not part:
             continue
         if part == title or (len(part) >= 2 and _contains(title, part)):

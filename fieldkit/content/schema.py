@@ -82,7 +82,7 @@ def _translation_review(data: dict[str, Any], clean: dict[str, Any]) -> Problems
 
 # --- validators: each returns (normalised value, [(location inside the field, message)]) ----------------------
 
-Result = tuple[Any, list[tuple[tuple[Any, ...], str]]]
+Result = tuple[Any, Problems]
 
 
 def _text(value: Any, spec: Field) -> Result:
@@ -123,7 +123,8 @@ def _list_of(item_validator: Callable[[Any, Field], Result]) -> Callable[[Any, F
     def validate(value: Any, spec: Field) -> Result:
         if not isinstance(value, list):
             return None, [((), f"'{spec.name}' must be a list, not {_describe(value)}")]
-        items, problems = [], []
+        items: list[Any] = []
+        problems: Problems = []
         for index, item in enumerate(value):
             clean, item_problems = item_validator(item, spec)
             problems.extend(((index, *where), message) for where, message in item_problems)
@@ -141,9 +142,9 @@ def _date(value: Any, spec: Field) -> Result:
     text = str(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
     match = _DATE.match(text)
     if match:
-        year, month, day = (int(part) if part else None for part in match.groups())
+        year, month, day = match.groups()  # the year is always there; month and day may not be
         try:
-            dt.date(year, month or 1, day or 1)
+            dt.date(int(year), int(month or 1), int(day or 1))
             return text, []
         except ValueError:
             pass
@@ -228,7 +229,8 @@ def _mapping(keys: dict[str, bool]) -> Callable[[Any, Field], Result]:
     def validate(value: Any, spec: Field) -> Result:
         if not isinstance(value, dict):
             return None, [((), f"'{spec.name}' must be a mapping with {', '.join(keys)}, not {_describe(value)}")]
-        problems, clean = [], {}
+        problems: Problems = []
+        clean: dict[str, Any] = {}
         for key in value:
             if key not in keys:
                 problems.append(((key,), f"unknown key '{key}' in '{spec.name}' (allowed: {', '.join(keys)})"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from fieldkit.core.model import (  # noqa: F401  (re-exported: the registry's vocabulary)
+from fieldkit.core.model import (
     COMMON_FIELDS,
     CONTACT_PARTS,
     EMBEDS,
@@ -20,6 +20,12 @@ from fieldkit.core.model import (  # noqa: F401  (re-exported: the registry's vo
     Field,
 )
 from fieldkit.core.types import BUILTIN
+
+# The registry's vocabulary (fieldkit/core/model.py) is re-exported, so callers need one import.
+__all__ = [
+    "COMMON_FIELDS", "CONTACT_PARTS", "EMBEDS", "TRANSLATION_FIELDS", "REGISTRY", "ContentType", "ExportColumn",
+    "Field", "Registry",
+]
 
 
 @dataclass

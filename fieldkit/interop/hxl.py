@@ -85,7 +85,8 @@ class TagPattern:
         match = _PATTERN.match(text)
         if not match:
             raise ValueError(f"not a HXL tag pattern: {text!r}")
-        include, exclude = set(), set()
+        include: set[str] = set()
+        exclude: set[str] = set()
         for sign, name in re.findall(rf"([+-])({_TOKEN})", match.group(2)):
             (include if sign == "+" else exclude).add(name.lower())
         return cls(match.group(1).lower(), frozenset(include), frozenset(exclude))

@@ -23,11 +23,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fieldkit.content.check import normalise_for_quote
 from fieldkit.content.corpus import Corpus, EntryFile, load
 from fieldkit.content.inputs import SOURCES_FILE
 from fieldkit.content.review import original_hash
 from fieldkit.content.schema import QUOTE_MAX
+from fieldkit.content.sourcetext import normalise_for_quote
 from fieldkit.core.registry import REGISTRY
 from fieldkit.i18n.languages import country_name
 from fieldkit.interop.entryfile import problems_in, put, render, scalar

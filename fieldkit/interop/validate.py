@@ -318,9 +318,9 @@ def _date(text: str) -> str | None:
     parts = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
     if not parts:
         return None
-    year, month, day = (int(p) if p else None for p in parts.groups())
+    year_part, month_part, day_part = parts.groups()  # the year is always there; month and day may not be
     try:
-        dt.date(year, month or 1, day or 1)
+        dt.date(int(year_part), int(month_part or 1), int(day_part or 1))
     except ValueError:
         return None
     return value

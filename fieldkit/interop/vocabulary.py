@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from fieldkit.core.countries import COUNTRIES
+from fieldkit.core.languages import LANGUAGES
 from fieldkit.core.vocabularies import SERVICE_KINDS
 
 # ISO 3166-1 alpha-3 codes (HXL p-codes start with them) for the countries fieldkit knows. XKX is the code the
@@ -59,12 +60,13 @@ KIND_OF_SECTOR = {
     "child-protection": "protection", "gbv": "protection", "gender-based-violence": "protection",
 }
 
-_LANGUAGE_WORDS = {"farsi": "fa", "persian": "fa", "dari": "fa-AF", "bosnian": "bs", "serbian": "sr",
-                   "croatian": "hr", "pashto": "ps", "urdu": "ur", "arabic": "ar", "english": "en", "french": "fr",
-                   "turkish": "tr", "kurdish": "ku", "sorani": "ckb", "kurmanji": "kmr", "bengali": "bn",
-                   "bangla": "bn", "nepali": "ne", "hindi": "hi", "albanian": "sq", "macedonian": "mk",
-                   "german": "de", "italian": "it", "spanish": "es", "russian": "ru", "ukrainian": "uk",
-                   "tigrinya": "ti", "somali": "so", "amharic": "am"}
+# Partners name languages in English; fieldkit's own are in its table (fieldkit/core/languages.py), and these are
+# the other names and languages partners' sheets use.
+_LANGUAGE_WORDS = {language.name.casefold(): language.code for language in LANGUAGES} | {
+    "farsi": "fa", "persian": "fa", "dari": "fa-AF", "bosnian": "bs", "serbian": "sr", "croatian": "hr",
+    "kurdish": "ku", "sorani": "ckb", "kurmanji": "kmr", "bengali": "bn", "bangla": "bn", "nepali": "ne",
+    "hindi": "hi", "albanian": "sq", "macedonian": "mk", "german": "de", "italian": "it", "spanish": "es",
+    "russian": "ru", "ukrainian": "uk", "tigrinya": "ti", "somali": "so", "amharic": "am"}
 
 
 def slug(text: str) -> str:

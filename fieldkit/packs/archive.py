@@ -24,6 +24,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from fieldkit.packs.errors import PackError
 
@@ -48,7 +49,7 @@ BROKEN = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImp
 TRUNCATED = "truncated, or not a fieldkit pack (no readable pack archive)"
 
 
-def human(size: int) -> str:
+def human(size: float) -> str:
     for unit in ("bytes", "KiB", "MiB", "GiB"):
         if size < 1024 or unit == "GiB":
             return f"{size} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
@@ -128,7 +129,7 @@ class PackArchive:
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        self._file = None
+        self._file: BinaryIO | None = None
         self._zip: zipfile.ZipFile | None = None
         self.entries: dict[str, Entry] = {}
         self._data_start: dict[str, int] = {}
@@ -141,7 +142,7 @@ class PackArchive:
             raise
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def close(self) -> None:
@@ -151,20 +152,32 @@ class PackArchive:
             self._file.close()
         self._zip = self._file = None
 
+    @property
+    def _stream(self) -> BinaryIO:
+        if self._file is None:
+            raise ValueError("the pack is closed: open it with `with PackArchive(path) as pack`")
+        return self._file
+
+    @property
+    def _archive(self) -> zipfile.ZipFile:
+        if self._zip is None:
+            raise ValueError("the pack is closed: open it with `with PackArchive(path) as pack`")
+        return self._zip
+
     # --- opening --------------------------------------------------------------------------------------------
     def _open(self) -> None:
         try:
             size = self.path.stat().st_size
             if not self.path.is_file():
                 raise PackError("not a file")
-            self._file = open(self.path, "rb")
+            self._file = file = open(self.path, "rb")
         except OSError as error:
             raise PackError(f"cannot read it: {error.strerror or error}") from None
         if size > MAX_PACK_BYTES:
             raise PackError(f"the file is {human(size)}, more than the {human(MAX_PACK_BYTES)} a pack may be")
         try:
-            self._zip = zipfile.ZipFile(self._file)
-            infos = self._zip.infolist()
+            self._zip = archive = zipfile.ZipFile(file)
+            infos = archive.infolist()
         except (*BROKEN, OSError):
             raise PackError(TRUNCATED) from None
         self._check_members(infos)
@@ -206,10 +219,11 @@ class PackArchive:
         headers, data_starts, total = layout(entries)
         if total != size:
             raise damaged
+        stream = self._stream
         try:
             for offset, expected in headers:
-                self._file.seek(offset)
-                if self._file.read(len(expected)) != expected:
+                stream.seek(offset)
+                if stream.read(len(expected)) != expected:
                     raise damaged
         except OSError as error:
             raise PackError(f"cannot read it: {error.strerror or error}") from None
@@ -219,18 +233,20 @@ class PackArchive:
     # --- reading --------------------------------------------------------------------------------------------
     def read(self, name: str) -> bytes:
         """A small member (manifest.json, manifest.sig), its checksum checked."""
+        archive = self._archive
         try:
-            return self._zip.read(name)
+            return archive.read(name)
         except (*BROKEN, OSError):
             raise PackError(f"damaged: {name} cannot be read (checksum error?)") from None
 
     def stored_sha256(self, name: str) -> str:
         """The sha256 of a member's bytes exactly as stored in the file (before unpacking)."""
         digest, left = hashlib.sha256(), self.entries[name].stored_size
+        stream = self._stream
         try:
-            self._file.seek(self._data_start[name])
+            stream.seek(self._data_start[name])
             while left:
-                chunk = self._file.read(min(CHUNK, left))
+                chunk = stream.read(min(CHUNK, left))
                 if not chunk:
                     raise PackError(f"damaged: {name} is cut short")
                 digest.update(chunk)
@@ -246,9 +262,10 @@ class PackArchive:
         """
         limit = min(self.entries[name].size, MAX_UNPACKED_BYTES)
         digest, total = hashlib.sha256(), 0
+        archive = self._archive
         with open(target, "xb") as out:
             try:
-                source = self._zip.open(name)
+                source = archive.open(name)
             except (*BROKEN, OSError):
                 raise PackError(f"damaged: {name} cannot be unpacked") from None
             with source:

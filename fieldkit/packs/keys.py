@@ -176,8 +176,10 @@ def trusted_keys() -> list[PublicKey]:
                 keys.append(load_public(path, ADDED))
             except PackError:
                 continue
-    seen: set[bytes] = set()
-    return [k for k in keys if not (k.raw in seen or seen.add(k.raw))]
+    first: dict[bytes, PublicKey] = {}  # a key listed twice counts once, where it comes first
+    for key in keys:
+        first.setdefault(key.raw, key)
+    return list(first.values())
 
 
 def find_trusted(raw: bytes, trusted: list[PublicKey]) -> PublicKey | None:

@@ -8,12 +8,22 @@ appear while a word is still being typed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypedDict
 
 from fieldkit.store.schema import country_token, lang_token, type_token
 from fieldkit.text.fold import fold, words
 
 MAX_TERMS = 12  # a pasted paragraph should not become a 500-term query
 MIN_PREFIX = 2  # one-letter prefixes match nearly everything and are slow
+
+
+class MatchFilters(TypedDict):
+    """The keyword arguments of `Query.match` that narrow a search, for passing one set to several matches."""
+
+    langs: tuple[str, ...]
+    entry_type: str | None
+    country: str | None
+    columns: str
 
 
 @dataclass(frozen=True)

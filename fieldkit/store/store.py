@@ -12,7 +12,7 @@ from typing import Any
 from fieldkit.core.languages import fallback_chain
 from fieldkit.store.db import Located
 from fieldkit.store.models import Citation, Entry, Hit, Link, Review
-from fieldkit.store.query import Query
+from fieldkit.store.query import MatchFilters, Query
 from fieldkit.store.schema import (
     REVIEW_SCHEMA,
     SEARCH_TABLES,
@@ -108,9 +108,10 @@ class Store:
 
     def _count(self, match: str, cap: int) -> int:
         """How many documents match, counted up to `cap` only: rowids, no positions, no scores (under 0.2 ms)."""
-        return self.conn.execute(
+        count: int = self.conn.execute(
             "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)", (match, cap)
         ).fetchone()[0]
+        return count
 
     def _hits(self, rows: list[sqlite3.Row], query: Query, lang: str | None, limit: int) -> list[Hit]:
         if not rows:
@@ -138,8 +139,8 @@ class Store:
         exact = Query(terms=query.terms, prefix=False)
         streams = []
         for place, code in enumerate(langs or (None,)):
-            filters = {"langs": (code,) if code else (), "entry_type": entry_type, "country": country,
-                       "columns": "title"}
+            filters: MatchFilters = {"langs": (code,) if code else (), "entry_type": entry_type,
+                                     "country": country, "columns": "title"}
             opening = query.match(opening=True, **filters)
             if query.prefix:  # tier 0: the title is the query; tier 1: it opens with it, the last word a prefix
                 streams.append(self._title_stream(exact.match(opening=True, **filters), place, fetch, n, n, 0))
@@ -418,7 +419,7 @@ class Store:
         meta = self.meta()
         one = self._one
         types = {r[0]: r[1] for r in self.conn.execute("SELECT type, count(*) FROM entries GROUP BY type ORDER BY type")}
-        languages: dict[str, dict[str, Any]] = {}
+        languages: dict[str, dict[str, int | float]] = {}  # counts, coverage as a share, outdated translations
         entries = one("SELECT count(*) FROM entries")
         for lang, status, count in self.conn.execute(
             "SELECT lang, status, count(*) FROM translations GROUP BY lang, status ORDER BY lang, status"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Protocol
 
 # Bidi formatting characters: after shaping and reordering they only confuse the terminal.
 _BIDI_MARKS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
@@ -17,8 +18,14 @@ _BIDI_MARKS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 _KEEP_LIGATURES = ("ARABIC LIGATURE LAM WITH ALEF",)
 
 
+class _Reshaper(Protocol):
+    """What this module uses of arabic_reshaper's ArabicReshaper (the library has no type hints)."""
+
+    def reshape(self, text: str) -> str: ...
+
+
 @lru_cache(maxsize=1)
-def _reshaper():
+def _reshaper() -> _Reshaper:
     import arabic_reshaper
     from arabic_reshaper import reshaper_config
 
@@ -26,18 +33,8 @@ def _reshaper():
     for name in reshaper_config.default_config:
         if name.startswith("ARABIC LIGATURE") or name == "RIAL SIGN":
             configuration[name] = name.startswith(_KEEP_LIGATURES)
-    return arabic_reshaper.ArabicReshaper(configuration=configuration)
-
-
-def is_rtl_text(text: str) -> bool:
-    """True when the first letter with a strong direction is right-to-left (Arabic, Hebrew, ...)."""
-    for char in text:
-        direction = unicodedata.bidirectional(char)
-        if direction in ("R", "AL"):
-            return True
-        if direction == "L":
-            return False
-    return False
+    reshaper: _Reshaper = arabic_reshaper.ArabicReshaper(configuration=configuration)
+    return reshaper
 
 
 def shape(text: str) -> str:

@@ -72,7 +72,10 @@ def _changing() -> re.Pattern[str]:
             start = code
         previous = code
     ranges.append((start, previous))
-    part = lambda a, b: re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"  # noqa: E731
+
+    def part(a: int, b: int) -> str:
+        return re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+
     return re.compile("[" + "".join(part(a, b) for a, b in ranges) + "]")
 
 

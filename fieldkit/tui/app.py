@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -20,6 +21,7 @@ from fieldkit.settings import Settings
 from fieldkit.store.db import connect
 from fieldkit.store.routes import Journey, load_legs, next_legs, previous_legs, revisits
 from fieldkit.store.store import Store
+from fieldkit.tui.host import Host
 from fieldkit.tui.messages import (
     Destination,
     Navigate,
@@ -35,6 +37,9 @@ from fieldkit.tui.messages import (
 from fieldkit.tui.screens.dialogs import MIN_HEIGHT, MIN_WIDTH
 from fieldkit.tui.themes import DEFAULT_THEME, HIGH_CONTRAST
 from fieldkit.userdata import UserData
+
+if TYPE_CHECKING:
+    from fieldkit.briefing.deck import Deck
 
 
 class FieldkitApp(App[None]):
@@ -55,7 +60,7 @@ class FieldkitApp(App[None]):
     lang: reactive[str] = reactive("en", init=False)
 
     def __init__(self, store: Store, *, userdata: UserData | None = None, lang: str = "en",
-                 today: dt.date | None = None, present=None) -> None:
+                 today: dt.date | None = None, present: Deck | None = None) -> None:
         super().__init__()
         self.present_deck = present
         self.store = store
@@ -122,7 +127,7 @@ class FieldkitApp(App[None]):
 
                 self.present(load_deck(self.store, deck_id, self.lang))
 
-    def present(self, deck) -> None:
+    def present(self, deck: Deck) -> None:
         from fieldkit.tui.screens.present import PresentScreen
 
         self.push_screen(PresentScreen(deck))
@@ -138,7 +143,7 @@ class FieldkitApp(App[None]):
             chain.append(after[0])
         return Journey(chain)
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:  # async, as the App method it replaces
         if len(self.screen_stack) > 1:  # Home stays
             self.pop_screen()
 
@@ -243,18 +248,29 @@ class FieldkitApp(App[None]):
 BIDI_OFF, BIDI_ON = "\x1b[8l", "\x1b[8h"
 
 
-def run(store: Store, lang: str = "en", present=None, userdata: UserData | None = None) -> int:
+def run(store: Store, lang: str = "en", present: Deck | None = None, userdata: UserData | None = None) -> int:
     """Run the app; with `present` (a Deck), open straight into its presentation."""
-    import sys
-
     app = FieldkitApp(store, lang=lang, present=present, userdata=userdata)
     if app.rtl_in_app:
-        sys.__stdout__.write(BIDI_OFF)
-        sys.__stdout__.flush()
+        _tell_terminal(BIDI_OFF)
     try:
         app.run()
     finally:
         if app.rtl_in_app:
-            sys.__stdout__.write(BIDI_ON)
-            sys.__stdout__.flush()
+            _tell_terminal(BIDI_ON)
     return app.return_code or 0
+
+
+def _tell_terminal(sequence: str) -> None:
+    import sys
+
+    terminal = sys.__stdout__  # the terminal itself, whatever Textual makes of sys.stdout; None without a console
+    if terminal is not None:
+        terminal.write(sequence)
+        terminal.flush()
+
+
+if TYPE_CHECKING:
+
+    def _hosts_screens(app: FieldkitApp) -> Host:
+        return app  # mypy checks here that the app provides all that screens use of it (fieldkit/tui/host.py)

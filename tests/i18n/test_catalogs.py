@@ -8,12 +8,13 @@ import sys
 
 import pytest
 
+from fieldkit.core.languages import catalog_codes
 from fieldkit.i18n import catalog
 from fieldkit.i18n.languages import native_name
 from fieldkit.i18n.negotiate import choose_language, system_language
 from tests.conftest import ROOT
 
-LANGUAGES = ("ar", "fa", "ps", "ur", "tr", "fr", "bs")
+LANGUAGES = catalog_codes()  # from the one language table (fieldkit/core/languages.py)
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,6 @@ from bidi import get_display
 
 from fieldkit.text.bidi import (
     cell_width,
-    is_rtl_text,
     shape,
     visual_line,
     visual_lines,
@@ -19,12 +18,6 @@ ARABIC = "يحق لكل شخص أن يطلب اللجوء عند الحدود و
 
 def logical_words(text: str) -> list[str]:
     return shape(text).split()
-
-
-def test_direction_detection():
-    assert is_rtl_text(FARSI) and is_rtl_text(ARABIC)
-    assert not is_rtl_text("Bihać 2024")
-    assert is_rtl_text("2024 پناه")  # digits are weak; the first strong letter decides
 
 
 def test_shaping_joins_letters_and_drops_harakat():

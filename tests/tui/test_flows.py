@@ -18,7 +18,7 @@ from fieldkit.tui.screens.route import RouteScreen
 from fieldkit.tui.screens.search import SearchScreen
 from fieldkit.tui.widgets.nav_list import NavList
 from tests.tui.conftest import settle, type_text
-from tests.tui.shown import shown
+from tests.tui.shown import screen_text, shown
 
 
 def option_ids(widget: NavList) -> list[str]:
@@ -252,3 +252,14 @@ async def test_no_color_is_respected(make_app, monkeypatch):
     async with app.run_test() as pilot:
         await pilot.pause()
         assert app.no_color is True
+
+
+async def test_footer_keys_are_in_the_interface_language(make_app):
+    """Key descriptions are declared in English; the footer shows them in the language of the interface."""
+    app = make_app(lang="fr")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.navigate(ToEntry("risk-drowning"))
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "Retour" in footer and "Favori" in footer and "Rechercher" in footer
+        assert "Back" not in footer and "Bookmark" not in footer

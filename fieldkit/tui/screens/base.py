@@ -1,17 +1,39 @@
-"""What every fieldkit screen shares: a header line with the content's review state, the footer, and `reload()`."""
+"""What every fieldkit screen shares: the app typed, key descriptions translated, and (but for presentations) a
+header line with the content's review state, the footer, and `reload()`."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import ActiveBinding
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
-from fieldkit.i18n.catalog import _, display
+from fieldkit.i18n.catalog import _, display, ui
 from fieldkit.i18n.dates import is_stale
 from fieldkit.i18n.languages import native_name
 from fieldkit.i18n.review import checked_phrase, content_review_phrase
-from fieldkit.tui.widgets.translated_footer import TranslatedFooter
+from fieldkit.tui.host import Host, host_of
+
+
+class FieldkitScreen(Screen[None]):
+    """A full screen of the fieldkit app."""
+
+    @property
+    def host(self) -> Host:
+        """The fieldkit app this screen runs in: its store, user data, language and navigation."""
+        return host_of(self)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        # Bindings are declared once, in English (N_); the footer shows them from here, in the current language.
+        return {
+            key: active._replace(binding=replace(active.binding, description=ui(active.binding.description)))
+            if active.binding.description else active
+            for key, active in super().active_bindings.items()
+        }
 
 
 class HeaderLine(Static):
@@ -23,26 +45,26 @@ class HeaderLine(Static):
             screen.call_after_refresh(screen.update_header)
 
 
-class BaseScreen(Screen):
+class BaseScreen(FieldkitScreen):
     """A screen that can redraw itself for another language and shows the content version and age on top."""
 
     def compose_header(self) -> ComposeResult:
         yield HeaderLine(Text(" fieldkit ", style="bold reverse"), id="app-header")
 
     def compose_footer(self) -> ComposeResult:
-        yield TranslatedFooter()
+        yield Footer()
 
     def header_text(self) -> Text:
         """The header line: the content's version, when the editors last checked it against the sources, how much
         a specialist has reviewed, where it comes from and the language. The longest of these that fits the width:
         shorter wording first, then without where it comes from, the language, the word "content" and the version;
         the review state stays. Ages need Babel's locale data (tens of ms), so this runs after the first paint."""
-        app = self.app
+        app = self.host
         meta = app.store.meta()
         summary = app.store.review_summary()
         checked = summary["checked"] or ""
         headers = self.query("#app-header")
-        width = (headers.first().size.width if headers else 0) or self.size.width or app.size.width or 80
+        width = (headers.first().size.width if headers else 0) or self.size.width or self.app.size.width or 80
         version = meta.get("content_version", "?")
         labelled = display(_("content {version}").format(version=version))
         stale = "bold red" if checked and is_stale(checked, today=app.today) else "dim"

@@ -39,7 +39,7 @@ class CountryScreen(BaseScreen):
 
     def reload(self) -> None:
         super().reload()
-        store, lang = self.app.store, self.app.lang
+        store, lang = self.host.store, self.host.lang
         name = country_name(self.code, language())
         titles = {"crossings": display(_("{country}: entry and exit points").format(country=name)),
                   "rights": ui("Rights"), "services": ui("Service points"), "risks": ui("Main risks")}

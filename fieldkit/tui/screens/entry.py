@@ -20,10 +20,10 @@ from fieldkit.i18n.vocabulary import type_label
 from fieldkit.store.models import Entry
 from fieldkit.text.bidi import visual_line
 from fieldkit.text.sanitize import sanitize
-from fieldkit.tui.messages import ToCountry, ToEntry, ToJourneyThrough, ToPresentation
+from fieldkit.tui.messages import Destination, ToCountry, ToEntry, ToJourneyThrough, ToPresentation
 from fieldkit.tui.screens.base import BaseScreen
 from fieldkit.tui.widgets.labels import entry_label
-from fieldkit.tui.widgets.nav_list import NavList
+from fieldkit.tui.widgets.nav_list import Label, NavList
 from fieldkit.tui.widgets.rtl_lines import RtlLines
 from fieldkit.tui.widgets.rtl_markdown import RtlMarkdown
 
@@ -64,7 +64,7 @@ class EntryScreen(BaseScreen):
 
     def reload(self) -> None:
         super().reload()
-        app = self.app
+        app = self.host
         self.query_one("#entry-related", NavList).border_title = ui("Related")
         self.entry = entry = app.store.get(self.entry_id, app.lang)
         if entry is None:
@@ -78,7 +78,7 @@ class EntryScreen(BaseScreen):
                                  ("#entry-details", not rtl_ui), ("#entry-details-rtl", rtl_ui)):
             self.query_one(widget_id).display = shown
         self._show_title(entry)
-        rtl = is_rtl(entry.lang) and self.app.rtl_in_app
+        rtl = is_rtl(entry.lang) and self.host.rtl_in_app
         for widget_id, shown in (("#entry-summary", not rtl), ("#entry-markdown", not rtl), ("#entry-rtl", rtl)):
             self.query_one(widget_id).display = shown
         if rtl:  # laid out right to left by fieldkit itself; the summary leads as a quote (italic)
@@ -93,8 +93,10 @@ class EntryScreen(BaseScreen):
         else:
             self.query_one("#entry-details", Static).update(self._details_text(entry))
         self.query_one("#entry-sources", Static).update(self._sources_text(entry, app.today or dt.date.today()))
-        links = [(ToEntry(link.id), entry_label(link.title, link.type, lang=app.lang))
-                 for link in entry.related + entry.linked_from]
+        links: list[tuple[Destination, Label]] = [
+            (ToEntry(link.id), entry_label(link.title, link.type, lang=app.lang))
+            for link in entry.related + entry.linked_from
+        ]
         if entry.type == "route":
             links.insert(0, (ToJourneyThrough(entry.id), Text("▶ " + ui("Follow this route leg by leg"), style="bold")))
         if entry.type == "briefing":
@@ -106,7 +108,7 @@ class EntryScreen(BaseScreen):
 
     def _show_title(self, entry: Entry) -> None:
         if reorders_rtl():  # a right-to-left interface: each part wrapped to the width, then reordered
-            bookmarked = "   ★ " + _("bookmarked") if self.app.userdata.is_bookmarked(entry.id) else ""
+            bookmarked = "   ★ " + _("bookmarked") if self.host.userdata.is_bookmarked(entry.id) else ""
             marker, dates, stale = self._title_parts(entry)
             self.query_one("#entry-title-rtl", RtlLines).update(
                 [(f"{entry.title}   {self._meta(entry)}{bookmarked}", "bold"),
@@ -124,7 +126,7 @@ class EntryScreen(BaseScreen):
     def _title_parts(self, entry: Entry) -> tuple[str, str, bool]:
         """(translation marker or "", the dates and review state, whether to warn), in logical order. It warns when
         the editors' check is old, or a fact from outside the sources is past the day to check it again."""
-        app = self.app
+        app = self.host
         marker = translation_line(entry)
         dates = dates_line(entry, today=app.today, locale=app.lang) + " · " + review_line(entry.review)
         overdue = overdue_line(entry, app.today)
@@ -133,7 +135,7 @@ class EntryScreen(BaseScreen):
         return marker, dates, bool(overdue) or is_stale(entry.checked, today=app.today)
 
     def _title_text(self, entry: Entry) -> Text:
-        app = self.app
+        app = self.host
         rtl_title = is_rtl(entry.lang) and app.rtl_in_app
         text = Text(visual_line(entry.title) if rtl_title else sanitize(entry.title), style="bold")
         text.append(f"   {display(self._meta(entry))}", style="dim")
@@ -148,13 +150,10 @@ class EntryScreen(BaseScreen):
 
     @staticmethod
     def _details_text(entry: Entry) -> Text:
+        """The details in a left-to-right interface (a right-to-left one shows them in #entry-details-rtl)."""
         text = Text()
-        rtl_ui = reorders_rtl()
         for label, value in detail_lines(entry):
             shown = sanitize(value) if value else not_known()
-            if rtl_ui:  # label and value form one right-to-left line, reordered together
-                text.append(display(f"{label}: {shown}") + "\n", style="" if value else "dim italic")
-                continue
             text.append(label + ": ", style="bold")
             text.append(shown + "\n", style="" if value else "dim italic")
         return text
@@ -183,20 +182,20 @@ class EntryScreen(BaseScreen):
     def action_bookmark(self) -> None:
         if self.entry is None:
             return
-        marked = self.app.userdata.toggle_bookmark(self.entry.id)
+        marked = self.host.userdata.toggle_bookmark(self.entry.id)
         self.notify(ui("Bookmarked.") if marked else ui("Bookmark removed."), timeout=2)
-        if self.app.userdata.notice:
-            self.notify(self.app.userdata.notice, severity="warning")
+        if self.host.userdata.notice:
+            self.notify(self.host.userdata.notice, severity="warning")
         self._show_title(self.entry)
 
     def action_route(self) -> None:
         if self.entry is not None and self.entry.type == "route":
-            self.app.navigate(ToJourneyThrough(self.entry.id))
+            self.host.navigate(ToJourneyThrough(self.entry.id))
 
     def action_present(self) -> None:
         if self.entry is not None and self.entry.type == "briefing":
-            self.app.navigate(ToPresentation(self.entry.id))
+            self.host.navigate(ToPresentation(self.entry.id))
 
     def action_country(self) -> None:
         if self.entry is not None and self.entry.countries:
-            self.app.navigate(ToCountry(self.entry.countries[0]))
+            self.host.navigate(ToCountry(self.entry.countries[0]))

@@ -35,8 +35,6 @@ class HomeScreen(BaseScreen):
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
-        for widget_id, title in PANEL_TITLES.items():
-            self.query_one(f"#{widget_id}", NavList).border_title = ui(title)
         self.query_one("#topics", NavList).focus()
         # Filled before the first layout: a terminal shows the screen once, lists and all (filling them after the
         # first frame made Textual lay the screen out three times before anything appeared; docs/performance.md).
@@ -49,7 +47,7 @@ class HomeScreen(BaseScreen):
         super().reload()
         for widget_id, title in PANEL_TITLES.items():
             self.query_one(f"#{widget_id}", NavList).border_title = ui(title)
-        store, lang = self.app.store, self.app.lang
+        store, lang = self.host.store, self.host.lang
         stats = store.stats()
         topics = [(ToTopic(t.name), Text(display(topic_title(t.name)) + "  ").append(str(stats["types"].get(t.name, 0)),
                                                                                     style="dim"))
@@ -71,7 +69,7 @@ class HomeScreen(BaseScreen):
         self._fill_saved()
 
     def _fill_saved(self) -> None:
-        userdata, store, lang = self.app.userdata, self.app.store, self.app.lang
+        userdata, store, lang = self.host.userdata, self.host.store, self.host.lang
         for widget_id, ids in (("bookmarks", userdata.bookmarks()), ("recent", userdata.recent(8))):
             items = []
             for entry_id in ids:

@@ -8,19 +8,19 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Input, Markdown, Static
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Markdown, Static
 
 from fieldkit.briefing.deck import Deck
 from fieldkit.i18n.catalog import N_, _, display, ui
 from fieldkit.text.bidi import visual_line
 from fieldkit.text.sanitize import sanitize
+from fieldkit.tui.screens.base import FieldkitScreen
 from fieldkit.tui.themes import HIGH_CONTRAST
 from fieldkit.tui.widgets.rtl_markdown import RtlMarkdown
-from fieldkit.tui.widgets.translated_footer import TranslatedFooter
 
 
-class PresentScreen(Screen):
+class PresentScreen(FieldkitScreen):
     BINDINGS = [
         Binding("right,space,pagedown,enter,l", "next", N_("Next")),
         Binding("left,backspace,pageup,h", "previous", N_("Previous")),
@@ -48,12 +48,12 @@ class PresentScreen(Screen):
                 yield RtlMarkdown(id="slide-rtl")
             with VerticalScroll(id="slide-notes"):
                 yield Static(id="slide-notes-text")
-        yield TranslatedFooter()
+        yield Footer()
 
     def on_mount(self) -> None:
         # Projectors wash out colour: present in high contrast unless the trainer chose otherwise.
         self.previous_theme = self.app.theme
-        chosen = self.app.settings.present_theme or HIGH_CONTRAST.name
+        chosen = self.host.settings.present_theme or HIGH_CONTRAST.name
         self.app.theme = chosen if chosen in self.app.available_themes else HIGH_CONTRAST.name
         self.query_one("#slide-notes").display = False
         self.show_slide()
@@ -65,7 +65,7 @@ class PresentScreen(Screen):
 
     @property
     def rtl(self) -> bool:
-        return self.deck.rtl and self.app.rtl_in_app
+        return self.deck.rtl and self.host.rtl_in_app
 
     def show_slide(self) -> None:
         slide = self.deck.slides[self.index]

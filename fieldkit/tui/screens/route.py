@@ -48,7 +48,7 @@ class RouteScreen(BaseScreen):
         self.query_one("#route-diagram").border_title = ui("Leg by leg (Enter opens a leg)")
         self.query_one("#leg-risks").border_title = ui("Risks on this leg")
         self.query_one("#leg-services").border_title = ui("Services along it")
-        by_id = {leg.id: leg for leg in load_legs(self.app.store, self.app.lang)}
+        by_id = {leg.id: leg for leg in load_legs(self.host.store, self.host.lang)}
         legs = [by_id[i] for i in self.leg_ids if i in by_id]
         countries: list[str] = []
         for leg in legs:
@@ -62,7 +62,7 @@ class RouteScreen(BaseScreen):
             self._show_leg(legs[0])
 
     def _place_label(self, place_id: str) -> tuple[str, str]:
-        entry = self.app.store.get(place_id, self.app.lang)
+        entry = self.host.store.get(place_id, self.host.lang)
         return (entry.title, entry.country or "") if entry else (place_id, "")
 
     @on(RouteDiagram.LegChosen)
@@ -70,7 +70,7 @@ class RouteScreen(BaseScreen):
         self._show_leg(event.leg)
 
     def _show_leg(self, leg: Leg) -> None:
-        store, lang = self.app.store, self.app.lang
+        store, lang = self.host.store, self.host.lang
         self.query_one("#leg-summary", Static).update(
             Text(sanitize(leg.title), style="bold").append("\n" + sanitize(leg.summary))
         )

@@ -45,7 +45,7 @@ class SearchScreen(BaseScreen):
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
-        countries = self.app.store.stats()["countries"]
+        countries = self.host.store.stats()["countries"]
         self.query_one("#country-filter", Select).set_options([(display(country_name(c, language())), c) for c in sorted(countries)])
         self.query_one("#query", Input).focus()
         if self.initial_query:
@@ -73,7 +73,7 @@ class SearchScreen(BaseScreen):
         if not text.strip():
             self.app.call_from_thread(self.show_results, text, [])
             return
-        hits = self.app.thread_store().search(text, lang=self.app.lang, entry_type=entry_type, country=country,
+        hits = self.host.thread_store().search(text, lang=self.host.lang, entry_type=entry_type, country=country,
                                               limit=RESULT_LIMIT)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_results, text, hits)

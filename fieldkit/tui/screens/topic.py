@@ -31,11 +31,11 @@ class TopicScreen(BaseScreen):
 
     def reload(self) -> None:
         super().reload()
-        entries = self.app.store.list_entries(entry_type=self.entry_type, lang=self.app.lang)
+        entries = self.host.store.list_entries(entry_type=self.entry_type, lang=self.host.lang)
         listing = self.query_one("#topic-list", NavList)
         listing.border_title = display(f"{display(topic_title(self.entry_type))} ({len(entries)})")
         listing.set_items([
             (ToEntry(e["id"]), entry_label(e["title"], e["type"], e["country"], summary=e["summary"],
-                                             fallback=e["lang"] == "en" != self.app.lang, lang=e["lang"]))
+                                             fallback=e["lang"] == "en" != self.host.lang, lang=e["lang"]))
             for e in entries
         ])

@@ -39,6 +39,10 @@ def entry_label(title: str, entry_type: str, country: str | None = None, *, summ
                 fallback: bool = False, lang: str = "en") -> Text | RtlLabel:
     if reorders_rtl():
         return _rtl_entry_label(title, entry_type, country, summary, fallback)
+    return _entry_text(title, entry_type, country, summary, fallback, lang)
+
+
+def _entry_text(title: str, entry_type: str, country: str | None, summary: str, fallback: bool, lang: str) -> Text:
     rtl = is_rtl(lang)
     text = Text(visual_line(title) if rtl else sanitize(title), style="bold")
     meta = display(type_label(entry_type))
@@ -57,7 +61,7 @@ def hit_label(hit: Hit, width: int = 76) -> Text | RtlLabel:
     if reorders_rtl():
         head = _rtl_entry_label(hit.title, hit.type, hit.country, "", hit.fallback)
         return RtlLabel(head.paragraphs + ((hit.snippet, ""),))
-    text = entry_label(hit.title, hit.type, hit.country, fallback=hit.fallback, lang=hit.lang)
+    text = _entry_text(hit.title, hit.type, hit.country, "", hit.fallback, hit.lang)
     text.append("\n")
     if is_rtl(hit.lang):
         text.append("\n".join(visual_lines(sanitize(hit.snippet), max(width, 20))))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -11,18 +14,20 @@ from fieldkit.text.sanitize import sanitize
 from fieldkit.tui.messages import Destination, Navigate
 from fieldkit.tui.widgets.labels import RtlLabel
 
+Label = Text | str | RtlLabel
+
 
 class NavList(OptionList):
     """Items are (destination, label) pairs; `empty` is shown, disabled, when there are none."""
 
-    def __init__(self, *, empty: str = N_("Nothing here yet."), separated: bool = False, **kwargs) -> None:
+    def __init__(self, *, empty: str = N_("Nothing here yet."), separated: bool = False, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.empty = empty
         self.separated = separated  # a rule between items, for multi-line items such as search results
-        self.items: list[tuple[Destination, Text | str | RtlLabel]] = []
+        self.items: list[tuple[Destination, Label]] = []
         self._destinations: dict[str, Destination] = {}  # option id (the destination's key) -> destination
 
-    def set_items(self, items: list[tuple[Destination, Text | str | RtlLabel]]) -> None:
+    def set_items(self, items: Sequence[tuple[Destination, Label]]) -> None:
         self.items = list(items)
         self._destinations = {destination.key: destination for destination, _ in items}
         highlighted = self.highlighted
@@ -30,19 +35,20 @@ class NavList(OptionList):
         if not items:
             self.add_option(Option(Text(ui(self.empty), style="dim italic"), disabled=True))
             return
-        options, seen = [], set()
+        options: list[Option | None] = []  # None: OptionList draws a separator line
+        seen: set[str] = set()
         for destination, label in items:
             if destination.key in seen:  # OptionList refuses duplicate ids
                 continue
             seen.add(destination.key)
             if self.separated and options:
-                options.append(None)  # OptionList draws a separator line
+                options.append(None)
             options.append(Option(self._prompt(label), id=destination.key))
         self.add_options(options)
         if highlighted is not None and highlighted < self.option_count:
             self.highlighted = highlighted
 
-    def _prompt(self, label: Text | str | RtlLabel) -> Text:
+    def _prompt(self, label: Label) -> Text:
         if isinstance(label, RtlLabel):  # laid out for the width the list has now, again on resize
             return label.render(self._item_width())
         return label if isinstance(label, Text) else Text(sanitize(label))
