@@ -1,6 +1,6 @@
 """Convert a content folder to the honest review state (issue 15), in place. Safe to run again and again.
 
-    python3 build/migrate_review_state.py [CONTENT_DIR ...]      (default: content/)
+    python3 build/migrate_review_state.py [--restamp] [CONTENT_DIR ...]      (default: content/)
 
 - An original's `reviewed: <date>` was set when the entry was written or checked by the editors; nobody reviewed
   anything. It becomes `checked: <date>`. `reviewed: null` (never checked, e.g. imported) is removed: not checked.
@@ -9,6 +9,10 @@
   recorded is kept, so running this again never hides that an original changed.
 - A `reviewed:` that is already a mapping (a person's review) is left alone, and so is everything else: the edits
   are made to the lines themselves, so a file keeps its layout and its diff shows only these lines.
+
+`--restamp` records every translation's hash anew, also where one is recorded: only right after translations were
+brought in line with changed originals (a merge of content work that kept them in step), never to silence
+"outdated": that would hide a translation that says less than its original.
 
 Prints one line per file changed and what needs a person (a translation marked reviewed by nobody).
 """
@@ -66,10 +70,12 @@ def migrate_original(text: str) -> tuple[str, str]:
     return text, ""  # a mapping: a person's review, kept
 
 
-def migrate_translation(text: str, original_text: str | None) -> tuple[str, str]:
+def migrate_translation(text: str, original_text: str | None, *, restamp: bool = False) -> tuple[str, str]:
     end = front_matter_end(text)
     head, body = text[:end], text[end:]
     changes = []
+    if restamp and original_text is not None:
+        head = re.sub(r"^original_hash:.*\n", "", head, flags=re.MULTILINE)
     match = _REVIEWED.search(head)
     if match is not None and _bare(head, match) is not None:
         head = _without_line(head, match)
@@ -87,7 +93,7 @@ def migrate_translation(text: str, original_text: str | None) -> tuple[str, str]
     return head + body, ", ".join(changes)
 
 
-def migrate(root: Path) -> list[str]:
+def migrate(root: Path, *, restamp: bool = False) -> list[str]:
     report = []
     files = sorted(p for p in root.glob("*/*.md") if p.is_file())
     for path in files:
@@ -101,7 +107,7 @@ def migrate(root: Path) -> list[str]:
             else:
                 original = path.with_name(f"{parts[0]}.en.md")
                 original_text = original.read_text(encoding="utf-8") if original.exists() else None
-                new, change = migrate_translation(text, original_text)
+                new, change = migrate_translation(text, original_text, restamp=restamp)
         except FrontMatterError as error:
             report.append(f"{path}: not migrated, its original cannot be read: {error.message}")
             continue
@@ -116,12 +122,13 @@ def migrate(root: Path) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    roots = [Path(arg) for arg in argv] or [ROOT / "content"]
+    restamp = "--restamp" in argv
+    roots = [Path(arg) for arg in argv if arg != "--restamp"] or [ROOT / "content"]
     for root in roots:
         if not root.is_dir():
             print(f"migrate_review_state: no such folder: {root}", file=sys.stderr)
             return 2
-        for line in migrate(root):
+        for line in migrate(root, restamp=restamp):
             print(line)
     return 0
 

@@ -11,7 +11,8 @@ A sentence or list item that says it is not from the sources is not checked: the
 entry's citations of sources outside the shared documents (their quote or `where`); so may a legal basis whose
 `url` is such a source. References to the sources themselves, "(BRMC 2023)", "(quoted by IOM 2025)",
 and links to other entries are not claims; the date a cited document was published (its year and month in
-sources.yaml) is carried by the citation itself: "in 2023 smugglers charged ... (BRMC 2023)".
+sources.yaml) is carried by the citation itself: "in 2023 smugglers charged ... (BRMC 2023)", and so is the year
+before it where a quote says "last year".
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ _REFERENCE = re.compile(rf"\((?:{_REFERENCE_ITEM})(?:\s*[;,]\s*(?:{_REFERENCE_IT
 _LOCATOR = re.compile(r"\b(?:sections?|p\.|pp\.|pages?|footnotes?|annex|table|figure|map|box)\s+[\dIVX.]+(?:\s*(?:-|–|and)\s*[\dIVX.]+)?",
                       re.IGNORECASE)
 _CONVENTION = re.compile(r"\b(?:UNSCR|resolution)\s+1244\b", re.IGNORECASE)
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]\s+)?\d+[.)](?=\s)|^#+\s", re.MULTILINE)  # "1. First step", a heading's #
 _MARKDOWN_LINK = re.compile(r"\]\((?:[^()]|\([^()]*\))*\)")
 
 
@@ -205,6 +207,7 @@ def _sentences(paragraph: str, first_line: int) -> Iterator[tuple[int, str]]:
 
 def claims_in(text: str, ids: set[str] | None = None) -> list[Claim]:
     """The claims a piece of text makes, each once, in order."""
+    text = _blank(text, _LIST_MARKER)
     text = _blank(text, _MARKDOWN_LINK)
     text = _blank(text, _REFERENCE)
     text = _blank(text, _LOCATOR)
@@ -227,7 +230,7 @@ def claims_in(text: str, ids: set[str] | None = None) -> list[Claim]:
         if free(match.start(), match.end()):
             add("email", match[0].casefold(), match[0], match.start(), match.end())
     for match in _PHONE.finditer(text):
-        digits = re.sub(r"\D", "", match[0])
+        digits = re.sub(r"\D", "", match[0].replace("(0)", ""))  # "+381 (0)11": the (0) is dialled only at home
         if free(match.start(), match.end()) and len(digits) >= 7 and not _looks_like_years(match[0]):
             add("phone", digits.lstrip("0"), match[0], match.start(), match.end())
     for match in _ARTICLE.finditer(text):
@@ -323,7 +326,7 @@ def _evidence(corpus: Corpus, entry: EntryFile) -> tuple[Evidence, Evidence]:
     inside: list[str] = []
     outside: list[str] = []
     addresses: set[str] = set()
-    published: set[str] = set()
+    published: set[tuple[str, str]] = set()
     for citation in entry.fields.get("sources") or []:
         source = corpus.sources.get(citation.get("doc", ""))
         if source is None:
@@ -332,14 +335,16 @@ def _evidence(corpus: Corpus, entry: EntryFile) -> tuple[Evidence, Evidence]:
             addresses.add(fold_address(source.url))
         if source.file:
             inside.append(str(citation.get("quote") or ""))
-            published.add(source.published)
+            published.add((source.published, str(citation.get("quote") or "")))
         else:  # a page outside the shared documents: its quote, and the `where` that says what it says
             outside += [str(citation.get("quote") or ""), str(citation.get("where") or "")]
     found = evidence(inside, addresses)
-    for date in published:  # "in 2023 (BRMC 2023)": the date of a cited document is the date its facts held
+    for date, quote in published:  # "in 2023 (BRMC 2023)": the date of a cited document is when its facts held
         year, _, month = date.partition("-")
         if year.isdigit():
             found.numbers.add(year)
+            if re.search(r"\blast year\b", quote, re.IGNORECASE):  # "at the end of last year", in April 2024
+                found.numbers.add(str(int(year) - 1))
         if month.isdigit() and 1 <= int(month) <= 12:
             found.months.add(MONTHS[int(month) - 1])
     return found, evidence(outside, addresses)
@@ -350,16 +355,29 @@ def evidence(texts: list[str], addresses: set[str] | None = None) -> Evidence:
     for text in texts:
         for claim in claims_in(text):
             _collect(found, claim)
-        # every number in a quote, however it is written (a table cell "27 429", "grupa484")
-        for number in re.findall(r"\d+(?:[.,\u00a0\u202f ]\d+)*", text):
-            found.numbers.update(number_value(number))
-            found.numbers.update(re.findall(r"\d+", number))
+        # every number in a quote, however it is written (a table row "12,216 27 429 869", "grupa484")
+        for run in re.findall(r"\d+(?:[.,\u00a0\u202f ]\d+)*", text):
+            found.numbers.update(_readings(run))
         found.months.update(m for m in MONTHS if re.search(rf"\b{m[:3]}", text, re.IGNORECASE))
         found.numbers.update(str(n) for word, n in NUMBER_WORDS.items() if re.search(rf"\b{word}\b", text, re.I))
         found.currencies.update(_currency(word) for word in re.findall(_CURRENCY_WORD, text, re.IGNORECASE))
-    found.digits = " ".join(re.sub(r"\D", "", text) for text in texts)
+    found.digits = " ".join(re.sub(r"\D", "", text.replace("(0)", "")) for text in texts)
     found.text = " ".join(re.sub(r"\s+", " ", text).casefold() for text in texts)
     return found
+
+
+def _readings(run: str) -> set[str]:
+    """Every number a run of digit groups can be read as: "12,216 27 429" holds 12216, 27, 429 and 27429."""
+    groups = re.split(r"[\u00a0\u202f ]", run)
+    values: set[str] = set()
+    for start in range(len(groups)):
+        for end in range(start, len(groups)):
+            if end > start and not re.fullmatch(r"\d{3}", groups[end]):
+                break
+            joined = " ".join(groups[start:end + 1])
+            values.update(number_value(joined))
+            values.update(re.findall(r"\d+", joined))
+    return values
 
 
 def _collect(found: Evidence, claim: Claim) -> None:

@@ -8,6 +8,7 @@ Each outline records the sha256 of the document it describes, so a changed docum
       sha256: 46bb0c46...
       sections:                 # in document order; each runs to the next one of its level or higher
         - {line: 105, title: Methodology, method: true}          # the document's method text: not evidence
+        - {line: 491, title: ..., end: 493, method: false}        # a block of it that is not (the innermost decides)
         - {line: 117, title: 1.1. Main institutional ..., level: 2}
         - {line: 300, title: "Figure 1: ...", level: 2, end: 337} # a block inside a section: ends at `end`
         - {line: 61, title: Contents, labels: true}               # every line a label (a table of contents)
@@ -39,7 +40,8 @@ class Section:
     line: int
     title: str
     level: int = 1
-    method: bool = False  # the document's own method text (how the research was done): never evidence
+    method: bool | None = None  # the document's method text (how the research was done), never evidence; None: as
+    #                             the section it is in (a block of a method section may say it is not method text)
     labels: bool = False  # every line of it is a label (a table of contents)
     end: int | None = None  # the last line of a block inside a section (a figure, a box)
 
@@ -134,8 +136,9 @@ def _outline(item: Any, index: int, lines: dict[tuple[Any, ...], int], shown: st
         unknown = set(raw) - {"line", "title", "level", "method", "labels", "end"}
         if unknown:
             problems.append(Problem(shown, at, f"unknown key(s) {', '.join(sorted(unknown))} in a section"))
+        method = raw.get("method")
         sections.append(Section(line=raw["line"], title=str(raw["title"]), level=int(raw.get("level") or 1),
-                                method=bool(raw.get("method")), labels=bool(raw.get("labels")),
+                                method=bool(method) if method is not None else None, labels=bool(raw.get("labels")),
                                 end=raw.get("end") if isinstance(raw.get("end"), int) else None))
     labels: set[int] = set()
     for number, raw in enumerate(item.get("labels") or []):

@@ -113,13 +113,22 @@ def _is_label(outline: Outline, span: Span) -> bool:
 
 
 def _is_method(outline: Outline, span: Span) -> bool:
-    return any(section.method for section in outline.chain(span.first_line))
+    """Whether the innermost section that says so marks the occurrence as method text."""
+    said = [section.method for section in outline.chain(span.first_line) if section.method is not None]
+    return bool(said and said[-1])
+
+
+_LINES = re.compile(r"^\s*lines?\s+(\d+)(?:\s*[-–]\s*(\d+))?\s*$", re.IGNORECASE)
 
 
 def _where_fits(where: str, outline: Outline, text: SourceText, span: Span) -> bool:
     footnote = footnote_of(where)
     if footnote and in_footnote(text, span, footnote):
         return True
+    lines = _LINES.match(where)  # "line 4", "lines 3-4": the quote is on them
+    if lines:
+        first, last = int(lines[1]), int(lines[2] or lines[1])
+        return first <= span.last_line and span.first_line <= last
     return any(where_matches(where, section) for section in outline.chain(span.first_line))
 
 

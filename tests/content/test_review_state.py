@@ -81,7 +81,7 @@ def test_a_fact_from_outside_the_sources_needs_a_date_to_check_it_again(content)
     assert "was to be checked again by 2001-01-01" in problems[0].message
     # Only facts from outside the documents carry one.
     testdoc = content / "risk/risk-drowning.en.md"
-    edit(testdoc, '    quote: "and some drown"', '    quote: "and some drown"\n    review_by: 2999-01-01')
+    edit(testdoc, 'and some drown"', 'and some drown"\n    review_by: 2999-01-01')
     assert any("'review_by' is for facts from outside the shared documents" in p for p in problems_of(content))
 
 
