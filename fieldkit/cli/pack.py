@@ -174,7 +174,7 @@ def _verify(args: argparse.Namespace) -> int:
     _say(f"{path.name}: valid pack {manifest.name} {manifest.version}, created {manifest.created}, content schema "
          f"{manifest.schema_version}")
     _say(f"  signed by key {key.describe()}, trusted: {key.origin}")
-    _say(f"  {manifest.counts.get('entries', '?')} entries in {', '.join(manifest.languages)}; content reviewed up to "
+    _say(f"  {manifest.counts.get('entries', '?')} entries in {', '.join(manifest.languages)}; content checked against the sources up to "
          f"{manifest.content_date or 'unknown'}; database {human(manifest.database.size)}")
     _say(f"  {verdict}")
     return 0

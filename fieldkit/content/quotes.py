@@ -55,6 +55,8 @@ def read_documents(corpus: Corpus, sources_dir: Path) -> tuple[Documents, list[P
     headings = str(corpus.root / HEADINGS_FILE)
     for doc, text in texts.items():
         outline = index.get(doc)
+        if outline is None and _is_sheet(corpus.sources[doc].file or ""):
+            continue  # a partner's sheet, quoted cell by cell and located by row: it has no sections to outline
         if outline is None:
             if not index_problems:
                 problems.append(Problem(headings, 1, f"no outline of '{doc}' in {HEADINGS_FILE}: index its headings "
@@ -68,6 +70,10 @@ def read_documents(corpus: Corpus, sources_dir: Path) -> tuple[Documents, list[P
     return Documents(texts, outlines), problems
 
 
+def _is_sheet(file: str) -> bool:
+    return file.lower().endswith((".csv", ".tsv"))
+
+
 def check_quotes(corpus: Corpus, documents: Documents) -> list[Problem]:
     names = _names(corpus)
     problems = []
@@ -77,12 +83,14 @@ def check_quotes(corpus: Corpus, documents: Documents) -> list[Problem]:
             quote = citation.get("quote")
             if text is None or not quote:
                 continue
-            problems += _check_quote(entry, index, citation, text, documents.outlines.get(citation["doc"]), names)
+            sheet = _is_sheet(corpus.sources[citation["doc"]].file or "")
+            problems += _check_quote(entry, index, citation, text, documents.outlines.get(citation["doc"]),
+                                     names, sheet=sheet)
     return problems
 
 
 def _check_quote(entry: EntryFile, index: int, citation: dict[str, str], text: SourceText, outline: Outline | None,
-                 names: set[str]) -> list[Problem]:
+                 names: set[str], *, sheet: bool = False) -> list[Problem]:
     quote, doc = citation["quote"], citation["doc"]
     line = entry.line_of("sources", index, "quote")
     spans = text.find_all(quote)
@@ -90,7 +98,7 @@ def _check_quote(entry: EntryFile, index: int, citation: dict[str, str], text: S
         return [Problem(entry.path, line, f"quote not found in '{doc}': \"{quote[:60]}\"")]
     name = is_name(quote, names)
     problems = []
-    if len(words(quote)) < MIN_WORDS and not name:
+    if len(words(quote)) < MIN_WORDS and not name and not sheet:  # a sheet's unit is a whole cell, however short
         problems.append(Problem(entry.path, line, f"quote \"{quote}\" is {len(words(quote))} word(s): quote at least "
                                                   f"{MIN_WORDS} words that carry the fact (fewer only for a name)"))
     if outline is None:

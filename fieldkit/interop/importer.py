@@ -224,7 +224,8 @@ class _Plan:
 
     # --- citations of the sheet ---
     def _citations(self, row: ServiceRow) -> list[dict[str, str]]:
-        """The row's name (or another cell that identifies it), then each contact detail, quoted verbatim."""
+        """The row's name (or another cell that identifies it), then each contact detail and the opening hours,
+        quoted verbatim (`check --sources` finds every number and address of an entry in its quotes)."""
         sheet_row = self.rows[row.number]
         where = f"row {row.number}" + (f"; the partner's source: {row.source_note}" if row.source_note else "")
         preferred = [self.sheet.value(sheet_row, name) for name in ("title", "id", "organisation")]
@@ -232,8 +233,8 @@ class _Plan:
         if name is None:
             return []
         citations = [{"doc": self.source_id, "where": where, "quote": name}]
-        for key in CONTACT_KEYS:
-            value = row.contact.get(key)
+        cells = [(key, row.contact.get(key)) for key in CONTACT_KEYS] + [("hours", row.hours)]
+        for key, value in cells:
             if value and self._quotable(value):
                 column = self.sheet.fields[key]
                 citations.append({"doc": self.source_id, "where": f"row {row.number}, {column.describe()}",
@@ -273,8 +274,9 @@ class _Plan:
         return f"{row.organisation}: {what}{at} {country_name(row.country)}."
 
     def _body(self, row: ServiceRow) -> str:
+        # A note on where the entry came from, marked as not from the sources so `check --sources` reads no claims in it.
         parts = [f"From a partner's service sheet (`{_code(self.sheet.path.name)}`, row {row.number}), imported on "
-                 f"{self.today.isoformat()}. Not yet reviewed."]
+                 f"{self.today.isoformat()}; not yet checked by the editors (an import note, not from the sources)."]
         if row.location:
             parts.append(f"Where, as the sheet gives it: {row.location}.")
         if row.description:

@@ -97,8 +97,8 @@ def test_an_imported_file_in_the_documented_format(content):
     assert fields["as_of"] == "2026-10-15"
     assert fields["sources"][0] == {"doc": "import-partner-services", "where": "row 4",
                                     "quote": "Example Legal Aid NGO – Bihać office"}
-    assert {c["quote"] for c in fields["sources"][1:]} == {
-        "+387 37 000 001", "bihac@legal-aid.example.org", "https://legal-aid.example.org"}
+    assert {c["quote"] for c in fields["sources"][1:]} == {  # the contacts and hours, each a cell of the row
+        "+387 37 000 001", "bihac@legal-aid.example.org", "https://legal-aid.example.org", "Mon–Fri 09:00–16:00"}
     assert "Walk in or call ahead." in entry.front.body
     text = (content / "service" / "ela-bih-001.en.md").read_text(encoding="utf-8")
     assert "\nkind: [legal-aid]\n" in text and "\nchecked:" not in text and "\nreviewed:" not in text

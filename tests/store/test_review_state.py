@@ -89,3 +89,13 @@ def test_an_older_database_is_read_honestly(cli, reviewed_db, tmp_path, version)
     assert (shown.code, shown.err) == (0, "") and "Not yet reviewed by a specialist." in shown.out
     doctor = cli("doctor", "--db", old)
     assert doctor.code == 0 and "it does not say who checked what" in doctor.out
+
+
+def test_handouts_say_who_checked_what(cli, fixture_db, reviewed_db):
+    markdown = cli("brief", "--route", "RS..BA", "--db", fixture_db).out
+    assert "*Checked against the sources on 2026-11-01. Not yet reviewed by a specialist.*" in markdown
+    html = cli("brief", "brief-rivers", "--lang", "ar", "--format", "html", "--db", reviewed_db).out
+    assert '<p class="review">' in html
+    assert "تغيّر الأصل الإنجليزي بعد هذه الترجمة." not in html  # the Arabic deck's own original did not change
+    fa = cli("brief", "--route", "RS..BA", "--lang", "fa", "--db", reviewed_db).out
+    assert "متن اصلی انگلیسی پس از این ترجمه تغییر کرده است." in fa  # risk-drowning's Farsi is outdated there
