@@ -60,6 +60,7 @@ class Store:
         # Schema 3 says who checked what. Before it, `reviewed` held the date the editors wrote or checked an entry:
         # read as that (`checked`), and nothing counts as reviewed by a specialist (fieldkit/store/schema.py).
         self.review_columns = self.schema >= REVIEW_SCHEMA
+        self._summary: dict[str, Any] | None = None
 
     def close(self) -> None:
         self.conn.close()
@@ -488,10 +489,13 @@ class Store:
         }
 
     def review_summary(self) -> dict[str, Any]:
-        """What the app's header says about the whole content: newest check, how many a specialist reviewed."""
-        counts = self._review_counts(dt.date.today().isoformat())
-        return {"checked": counts["newest_checked"], "entries": self._one("SELECT count(*) FROM entries"),
-                "reviewed": counts["reviewed_by_specialist"], "past_review_by": counts["past_review_by"]}
+        """What the app's header says about the whole content: newest check, how many a specialist reviewed.
+        Counted once per store: the header asks on every screen, and the database does not change under it."""
+        if self._summary is None:
+            counts = self._review_counts(dt.date.today().isoformat())
+            self._summary = {"checked": counts["newest_checked"], "entries": self._one("SELECT count(*) FROM entries"),
+                             "reviewed": counts["reviewed_by_specialist"], "past_review_by": counts["past_review_by"]}
+        return self._summary
 
 
 def _review(value: str | None) -> Review | None:
