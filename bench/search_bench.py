@@ -107,9 +107,9 @@ class CountingStore(Store):
     def _took(self, path: str) -> None:
         self.paths[path] = self.paths.get(path, 0) + 1
 
-    def _hits(self, *args, **kwargs):
+    def _rank(self, *args, **kwargs):
         self._took("full")
-        return super()._hits(*args, **kwargs)
+        return super()._rank(*args, **kwargs)
 
     def _broad_hits(self, *args, **kwargs):
         self._took("broad")

@@ -38,3 +38,9 @@ def cache_dir() -> Path:
 def config_dir() -> Path:
     """Settings and trusted pack keys."""
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def slips_dir() -> Path:
+    """Where the app writes referral slips: a fieldkit folder in the user's documents, else in fieldkit's data."""
+    documents = Path(platformdirs.user_documents_dir())
+    return documents / APP_NAME if documents.is_dir() else data_dir() / "slips"

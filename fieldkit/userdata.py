@@ -1,8 +1,13 @@
 """Bookmarks and recently viewed entries, in a small SQLite file under the user data folder.
 
-SQLite commits are atomic, so a process killed mid-write leaves the previous state. A file that is corrupt or
-not ours is set aside (renamed, never deleted) and a new one made; a folder that cannot be written gives an
-in-memory store so the app still runs for reading. Either way `notice` says what happened.
+SQLite commits are atomic, so a process killed mid-write leaves the previous state. What happens to a file that
+cannot be used depends on why, and `notice` says which:
+
+- damaged (SQLite's integrity check fails, or it is not a database at all): set aside (renamed, never deleted)
+  and a new one started;
+- in use by another fieldkit (locked for longer than LOCK_WAIT seconds), not readable (permissions), or made by
+  another version of fieldkit (other tables): left exactly as it is, and this run keeps bookmarks in memory;
+- a folder that cannot be written: the same, in memory.
 """
 
 from __future__ import annotations
@@ -14,43 +19,105 @@ from pathlib import Path
 from fieldkit import paths
 
 HISTORY_KEPT = 50
+LOCK_WAIT = 5.0  # seconds to wait for another fieldkit's write to finish before giving up on the file
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS bookmarks (id TEXT PRIMARY KEY, added TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS history (id TEXT PRIMARY KEY, viewed TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+_COLUMNS = {"bookmarks": ["id", "added"], "history": ["id", "viewed"], "settings": ["key", "value"]}
+# SQLite's primary result codes (the low byte of an extended code), by what they mean for the file.
+_LOCKED = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
+_DAMAGED = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+_NO_ACCESS = {3, 8, 14, 23}  # SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_AUTH
+
+
+class _Unusable(Exception):
+    """The file cannot be used as it is: `kind` is damaged, locked, access, schema or other."""
+
+    def __init__(self, kind: str, detail: str):
+        super().__init__(detail)
+        self.kind = kind
+
+
+def _kind(error: sqlite3.Error) -> str:
+    code = getattr(error, "sqlite_errorcode", None)
+    text = str(error).lower()
+    if code is not None:
+        code &= 0xFF
+    if code in _LOCKED or "locked" in text:
+        return "locked"
+    if code in _DAMAGED or "malformed" in text or "not a database" in text:
+        return "damaged"
+    if code in _NO_ACCESS or "readonly" in text or "unable to open" in text or "permission" in text:
+        return "access"
+    return "other"
 
 
 class UserData:
-    def __init__(self, path: Path | None = None):
+    def __init__(self, path: Path | None = None, *, lock_wait: float | None = None):
         self.path = path or paths.data_dir() / "userdata.db"
+        self.lock_wait = LOCK_WAIT if lock_wait is None else lock_wait
         self.notice = ""
         self.conn = self._open()
 
     def _open(self) -> sqlite3.Connection:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            return self._connect(self.path)
-        except sqlite3.DatabaseError:
-            return self._set_aside_and_recreate()
         except OSError as error:
             self.notice = f"Bookmarks and history cannot be saved ({error.strerror}: {self.path.parent}); they last until you quit."
-            return self._connect(":memory:")
+            return self._memory()
+        try:
+            return self._connect(self.path)
+        except _Unusable as problem:
+            if problem.kind == "damaged":
+                return self._set_aside_and_recreate()
+            self.notice = self._explain(problem)
+            return self._memory()
 
-    def _connect(self, target: Path | str) -> sqlite3.Connection:
-        conn = sqlite3.connect(target, isolation_level=None)
+    def _explain(self, problem: _Unusable) -> str:
+        last = " Bookmarks and history of this session last until you quit."
+        if problem.kind == "locked":
+            return f"Your bookmarks file is in use by another fieldkit ({self.path}); close it to save bookmarks here.{last}"
+        if problem.kind == "access":
+            return f"Your bookmarks file cannot be opened ({problem}: {self.path}); check its permissions. It was left as it is.{last}"
+        if problem.kind == "schema":
+            return f"Your bookmarks file was made by another version of fieldkit ({problem}); it was left as it is.{last}"
+        return f"Your bookmarks file cannot be used ({problem}); it was left as it is.{last}"
+
+    def _connect(self, target: Path) -> sqlite3.Connection:
+        """Open, check integrity, create missing tables, check the columns. _Unusable says why not."""
+        try:
+            conn = sqlite3.connect(target, isolation_level=None, timeout=self.lock_wait)
+        except sqlite3.Error as error:
+            raise _Unusable(_kind(error), str(error)) from None
         try:
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise sqlite3.DatabaseError("quick_check failed")
-            conn.executescript(_SCHEMA)
-        except sqlite3.OperationalError as error:
+                raise _Unusable("damaged", "integrity check failed")
+            self._check_tables(conn)
+            conn.executescript(_SCHEMA)  # tables an older fieldkit did not have yet
+        except sqlite3.Error as error:
             conn.close()
-            if "readonly" in str(error) or "unable to open" in str(error):
-                raise OSError(30, "read-only") from error
-            raise sqlite3.DatabaseError(str(error)) from error
-        except sqlite3.DatabaseError:
+            raise _Unusable(_kind(error), str(error)) from None
+        except _Unusable:
             conn.close()
             raise
+        return conn
+
+    @staticmethod
+    def _check_tables(conn: sqlite3.Connection) -> None:
+        """Our tables, where present, have our columns; a file holding only other tables is not ours."""
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        for table, columns in _COLUMNS.items():
+            found = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+            if table in tables and found != columns:
+                raise _Unusable("schema", f"table {table} has columns {', '.join(found) or 'none'}")
+        if tables and not tables & set(_COLUMNS):
+            raise _Unusable("schema", f"it holds other tables: {', '.join(sorted(tables))[:80]}")
+
+    def _memory(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        conn.executescript(_SCHEMA)
         return conn
 
     def _set_aside_and_recreate(self) -> sqlite3.Connection:
@@ -58,24 +125,36 @@ class UserData:
         aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
         try:
             self.path.rename(aside)
-            self.notice = f"Your bookmarks file was damaged; it was kept as {aside.name} and a new one started."
-            return self._connect(self.path)
-        except (OSError, sqlite3.DatabaseError) as error:
-            self.notice = f"Your bookmarks file is damaged and cannot be replaced ({error}); nothing will be saved."
-            return self._connect(":memory:")
+        except OSError as error:
+            self.notice = f"Your bookmarks file is damaged and cannot be replaced ({error.strerror or error}); nothing will be saved."
+            return self._memory()
+        try:
+            conn = self._connect(self.path)
+        except _Unusable as problem:
+            self.notice = f"Your bookmarks file was damaged; it was kept as {aside.name}, but a new one cannot be started ({problem}); nothing will be saved."
+            return self._memory()
+        self.notice = f"Your bookmarks file was damaged; it was kept as {aside.name} and a new one started."
+        return conn
+
+    def _read(self, sql: str, args: tuple = ()) -> list:
+        try:
+            return self.conn.execute(sql, args).fetchall()
+        except sqlite3.Error as error:  # locked by another fieldkit for longer than LOCK_WAIT, say
+            self.notice = f"Could not read bookmarks ({error})."
+            return []
 
     def _write(self, sql: str, args: tuple) -> None:
         try:
             self.conn.execute(sql, args)
-        except sqlite3.OperationalError as error:  # disk full, folder made read-only while running
+        except sqlite3.Error as error:  # disk full, folder made read-only or file locked while running
             self.notice = f"Could not save ({error})."
 
     # --- bookmarks --------------------------------------------------------------------------------------------
     def bookmarks(self) -> list[str]:
-        return [row[0] for row in self.conn.execute("SELECT id FROM bookmarks ORDER BY added DESC, id")]
+        return [row[0] for row in self._read("SELECT id FROM bookmarks ORDER BY added DESC, id")]
 
     def is_bookmarked(self, entry_id: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM bookmarks WHERE id = ?", (entry_id,)).fetchone() is not None
+        return bool(self._read("SELECT 1 FROM bookmarks WHERE id = ?", (entry_id,)))
 
     def toggle_bookmark(self, entry_id: str) -> bool:
         """Add or remove; returns whether it is bookmarked now."""
@@ -87,7 +166,7 @@ class UserData:
 
     # --- history ----------------------------------------------------------------------------------------------
     def recent(self, limit: int = 10) -> list[str]:
-        return [row[0] for row in self.conn.execute("SELECT id FROM history ORDER BY viewed DESC LIMIT ?", (limit,))]
+        return [row[0] for row in self._read("SELECT id FROM history ORDER BY viewed DESC LIMIT ?", (limit,))]
 
     def record_view(self, entry_id: str) -> None:
         self._write("INSERT OR REPLACE INTO history (id, viewed) VALUES (?, ?)", (entry_id, _now()))
@@ -97,8 +176,8 @@ class UserData:
 
     # --- settings ---------------------------------------------------------------------------------------------
     def setting(self, key: str, default: str = "") -> str:
-        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else default
+        rows = self._read("SELECT value FROM settings WHERE key = ?", (key,))
+        return rows[0][0] if rows else default
 
     def set_setting(self, key: str, value: str) -> None:
         self._write("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))

@@ -45,6 +45,12 @@ def isolated_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("FIELDKIT_DB", raising=False)
     monkeypatch.delenv("FIELDKIT_LANG", raising=False)
     monkeypatch.delenv("FIELDKIT_RTL", raising=False)
+    # The CLI speaks the system locale's language: tests start from an untranslated one, whatever the machine has.
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    for variable in ("VTE_VERSION", "KONSOLE_VERSION", "MLTERM", "TMUX", "STY", "COLUMNS"):
+        monkeypatch.delenv(variable, raising=False)
     yield home
     from fieldkit.i18n.catalog import set_language
 

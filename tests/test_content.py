@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections import Counter
 
 import pytest
@@ -108,7 +110,7 @@ def test_a_journey_from_north_macedonia_to_croatia_through_bosnia(content_store)
 def test_search_in_the_other_arabic_script_finds_farsi(content_store):
     """Typed with Arabic yeh (ي), the Farsi text written with Persian yeh (ی) is found."""
     hits = content_store.search("درينا", lang="fa")
-    assert hits and hits[0].lang == "fa"
+    assert any(hit.lang == "fa" and hit.matched_lang == "fa" for hit in hits)
 
 
 def test_farsi_translation_served_and_fallback_marked(content_store):
@@ -119,7 +121,8 @@ def test_farsi_translation_served_and_fallback_marked(content_store):
     assert content_store.get(untranslated[0], "fa").fallback is True
 
 
-TRANSLATED_LANGUAGES = ("ar", "fa", "ps", "ur", "tr", "fr")
+# Bosnian (bs) is for local staff and authorities: their content, not only the interface.
+TRANSLATED_LANGUAGES = ("ar", "fa", "ps", "ur", "tr", "fr", "bs")
 
 
 @pytest.mark.parametrize("lang", TRANSLATED_LANGUAGES)
@@ -133,6 +136,115 @@ def test_translations_the_languages_issue_asks_for(corpus, lang):
     assert sum(1 for t, _ in translated if t == "risk") >= 15
     for entry in (e for e in corpus.translations.values() if e.lang == lang):
         assert entry.fields["translation"] in ("machine", "reviewed"), entry.path
+
+
+# A number is a run of digits in any script, with single separators (. , Arabic ٫ ٬, no-break spaces) between
+# digits, so "1,000", "1.000", "1 000" and "١٬٠٠٠" all read as 1000 whatever the language's separators. French
+# groups thousands with a plain space too ("5 741"): taken as one number when 1 to 3 digits are followed by
+# groups of exactly three.
+_NUMBER = re.compile(r"(?<!\d)\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,\u066b\u066c\u00a0\u202f]\d+)*")
+
+
+def numbers_in(text: str) -> set[str]:
+    """Every number in `text`, as its ASCII digits only (separators and the script of the digits dropped)."""
+    found = set()
+    for match in _NUMBER.finditer(text):
+        found.add("".join(str(unicodedata.decimal(c)) for c in match.group() if c.isdecimal()))
+    return found
+
+
+def test_numbers_in_reads_numbers_whatever_the_script_and_separators():
+    assert numbers_in("1,000 to 2,000 euros in 2024") == {"1000", "2000", "2024"}
+    assert numbers_in("1.000 do 2.000 eura u 2024.") == {"1000", "2000", "2024"}
+    assert numbers_in("١٬٠٠٠ تا ۲۰۲۴") == {"1000", "2024"}
+    assert numbers_in("5 741 personnes, 12 en 2024") == {"5741", "12", "2024"}
+    assert numbers_in("Article 52, paragraph 2") == {"52", "2"}
+    assert numbers_in("no figures here") == set()
+
+
+def number_mismatches(corpus, lang: str, types: tuple[str, ...]) -> list[str]:
+    """Translations in `lang` whose body, or title and summary, carries a number the English original does not,
+    or leaves one out."""
+    mismatches = []
+    for (entry_id, entry_lang), translation in sorted(corpus.translations.items()):
+        original = corpus.originals.get(entry_id)
+        if entry_lang != lang or original is None or original.type not in types:
+            continue
+        pairs = {"body": (original.front.body, translation.front.body),
+                 "title and summary": (original.fields["title"] + " " + original.fields["summary"],
+                                       translation.fields["title"] + " " + translation.fields["summary"])}
+        for part, (english, translated) in pairs.items():
+            english_numbers, translated_numbers = numbers_in(english), numbers_in(translated)
+            if english_numbers != translated_numbers:
+                mismatches.append(f"{translation.path} ({part}): only in English {sorted(english_numbers - translated_numbers)}, "
+                                  f"only in the translation {sorted(translated_numbers - english_numbers)}")
+    return mismatches
+
+
+ALL_TYPES = ("place", "route", "risk", "right", "service", "glossary", "briefing")
+
+
+@pytest.mark.parametrize("lang", TRANSLATED_LANGUAGES)
+def test_translations_carry_the_numbers_of_their_originals(corpus, lang):
+    """Every number, date, article and figure in a translation is in its English original, and none is lost."""
+    assert any(e.lang == lang for e in corpus.translations.values()), f"no {lang} translation to check"
+    assert number_mismatches(corpus, lang, ALL_TYPES) == []
+
+
+# The visible marker for advice that is not from the sources, in the languages whose wording is fixed.
+GENERAL_ADVICE = {"en": "(general advice, not from the sources)", "bs": "(opći savjet, nije iz izvora)"}
+
+
+def structure_mismatches(corpus, lang: str) -> list[str]:
+    """Translations in `lang` with a different number of `##` sections than their original (briefings find a risk's
+    "What you can do" by its position in the English original), or, where the language's marker is known, a
+    different number of general-advice markers."""
+    def count(text: str, needle: str) -> int:
+        return " ".join(text.split()).count(needle)
+
+    wrong = []
+    for (entry_id, entry_lang), translation in sorted(corpus.translations.items()):
+        original = corpus.originals.get(entry_id)
+        if entry_lang != lang or original is None:
+            continue
+        english, translated = original.front.body, translation.front.body
+        headings = (len(re.findall(r"^## ", english, re.M)), len(re.findall(r"^## ", translated, re.M)))
+        markers = ((count(english, GENERAL_ADVICE["en"]), count(translated, GENERAL_ADVICE[lang]))
+                   if lang in GENERAL_ADVICE else (0, 0))
+        if headings[0] != headings[1] or markers[0] != markers[1]:
+            wrong.append(f"{translation.path}: headings {headings}, general-advice markers {markers}")
+    return wrong
+
+
+@pytest.mark.parametrize("lang", TRANSLATED_LANGUAGES)
+def test_translations_keep_the_sections_and_advice_markers_of_their_originals(corpus, lang):
+    assert structure_mismatches(corpus, lang) == []
+
+
+def test_bosnian_is_written_in_latin_script(corpus):
+    cyrillic = re.compile(r"[\u0400-\u04ff]")
+    for translation in (t for t in corpus.translations.values() if t.lang == "bs"):
+        text = translation.fields["title"] + translation.fields["summary"] + translation.front.body
+        assert not cyrillic.search(text), f"{translation.path} has Cyrillic letters"
+
+
+def test_a_translation_that_changes_a_number_or_drops_a_section_is_caught(tmp_path):
+    """The checks are not vacuous: a changed figure, a lost section and a lost advice marker are all reported."""
+    from fieldkit.content.corpus import load
+
+    (tmp_path / "risk").mkdir()
+    front = "---\nid: risk-x\ntype: risk\ntitle: {title}\nsummary: {summary}\n"
+    (tmp_path / "risk" / "risk-x.en.md").write_text(
+        front.format(title="X", summary="12 people in 2024.") + "exposed: [everyone]\n---\n## Where\n"
+        "At least 400 since 2014.\n\n## What you can do\nListen (general advice, not from the sources).\n")
+    (tmp_path / "risk" / "risk-x.bs.md").write_text(
+        front.format(title="X", summary="12 osoba u 2024.") + "translation: machine\n---\n## Gdje\n"
+        "Najmanje 40 od 2014. Slušajte.\n")
+    corpus = load(tmp_path)
+    [mismatch] = number_mismatches(corpus, "bs", ("risk",))
+    assert "body" in mismatch and "['400']" in mismatch and "['40']" in mismatch
+    [wrong] = structure_mismatches(corpus, "bs")
+    assert "headings (2, 1)" in wrong and "markers (1, 0)" in wrong
 
 
 def test_every_entry_is_dated_and_no_check_is_in_the_future(corpus):

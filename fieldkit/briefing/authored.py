@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fieldkit.briefing.deck import BriefingError, Deck, ReviewState, parse_slides, unique_citations
+from fieldkit.core.marker import N_
 from fieldkit.store.store import Store
 
 
@@ -14,7 +15,7 @@ def load_deck(store: Store, deck_id: str, lang: str = "en") -> Deck:
     entry = store.get(deck_id, lang)
     if entry is None or entry.type != "briefing":
         known = ", ".join(d["id"] for d in list_decks(store)) or "none"
-        raise BriefingError(f"no briefing deck {deck_id!r} (decks: {known})")
+        raise BriefingError(N_("no briefing deck {id} (decks: {known})"), id=repr(deck_id), known=known)
     slides = parse_slides(entry.body)
     for slide in slides:
         slide.fallback = entry.fallback
@@ -28,7 +29,8 @@ def load_deck(store: Store, deck_id: str, lang: str = "en") -> Deck:
                 drawn_on.append(embedded)
     meta = store.meta()
     return Deck(
-        id=entry.id, title=entry.title, audience=entry.details["audience"], duration=entry.details["duration"],
+        id=entry.id, title=entry.title, audience=str(entry.details.get("audience", "staff")),
+        duration=entry.details.get("duration", 0),
         lang=entry.lang, slides=slides, sources=unique_citations(citations),
         content_version=meta.get("content_version", ""), content_date=meta.get("content_date", ""),
         review=ReviewState.of(drawn_on),

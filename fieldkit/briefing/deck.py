@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from fieldkit.core.explained import Explained
 from fieldkit.store.models import Citation, Entry
 
 _SLIDE_BREAK = re.compile(r"^---[ \t]*$", re.MULTILINE)
@@ -13,8 +14,12 @@ _NOTES_BREAK = re.compile(r"^\?\?\?[ \t]*$", re.MULTILINE)
 _TITLE = re.compile(r"^#{1,2}\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
-class BriefingError(Exception):
+class BriefingError(Explained):
     """A briefing cannot be made (unknown deck, no route through those countries, ...). One clear line."""
+
+
+class RouteSpecError(Explained, ValueError):
+    """A --route that is not country codes joined by '..'."""
 
 
 @dataclass

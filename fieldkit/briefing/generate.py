@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from fieldkit.briefing.deck import BriefingError, Deck, ReviewState, Slide, unique_citations
+from fieldkit.briefing.deck import BriefingError, Deck, ReviewState, RouteSpecError, Slide, unique_citations
 from fieldkit.core.countries import COUNTRIES
+from fieldkit.core.marker import N_
 from fieldkit.core.registry import REGISTRY
 from fieldkit.i18n.catalog import _, language, ngettext, route_arrow, speaking
 from fieldkit.i18n.languages import country_name
@@ -54,7 +55,8 @@ def parse_route(spec: str) -> list[str]:
     """"MK..RS..BA..HR" -> ["MK", "RS", "BA", "HR"]; raises ValueError for anything else."""
     codes = [part.strip().upper() for part in spec.split("..")]
     if len(codes) < 2 or any(code not in COUNTRIES for code in codes):
-        raise ValueError(f"--route takes country codes joined by '..', e.g. MK..RS..BA..HR, not {spec!r}")
+        raise RouteSpecError(N_("--route takes country codes joined by '..', e.g. MK..RS..BA..HR, not {spec}"),
+                             spec=repr(spec))
     return codes
 
 
@@ -73,8 +75,8 @@ def generate_country_briefing(store: Store, country: str, *, audience: str = "st
 def _route_briefing(store: Store, countries: list[str], *, audience: str, lang: str) -> Deck:
     journey = find_journey(load_legs(store, lang), countries)
     if journey is None:
-        names = " → ".join(country_name(c) for c in countries)  # an error message: English
-        raise BriefingError(f"no route in the content goes {names}")
+        names = " → ".join(country_name(c) for c in countries)  # shown with the English template's words
+        raise BriefingError(N_("no route in the content goes {countries}"), countries=names)
     collect = _Collector(store, lang)
     crossed = journey.countries
     route_name = route_arrow().join(country_name(c, language()) for c in crossed)
@@ -89,7 +91,7 @@ def _route_briefing(store: Store, countries: list[str], *, audience: str, lang: 
 
 def _country_briefing(store: Store, country: str, *, audience: str, lang: str) -> Deck:
     if country not in COUNTRIES:
-        raise BriefingError(f"unknown country code {country!r}")
+        raise BriefingError(N_("unknown country code {code}"), code=repr(country))
     collect = _Collector(store, lang)
     name = country_name(country, language())
     slides = [Slide(title=_("Briefing: {route}").format(route=name), body=_audience_line(audience, store))]

@@ -1,13 +1,16 @@
 """Handouts: a deck as one Markdown file, or one standalone HTML page that prints well.
 
-The HTML has no external resources (inline CSS, no scripts, no web fonts), says its language and direction, and
-carries the sources and the content date. Content Markdown is rendered with raw HTML disabled, so text from the
-content cannot inject markup.
+The HTML has no external resources (inline CSS, no scripts, no web fonts, no images: an image in the content,
+often a remote one that would report each reader, is shown as its description), says its language and
+direction, and carries the sources and the content date. Content Markdown is rendered with raw HTML disabled,
+so text from the content cannot inject markup. The Markdown handout escapes raw HTML the same way, for whichever
+viewer renders it.
 """
 
 from __future__ import annotations
 
 import html
+import re
 
 from markdown_it import MarkdownIt
 
@@ -41,7 +44,52 @@ def _markdown(deck: Deck, *, notes: bool) -> str:
         if notes and slide.notes:
             trainer_notes = _("Trainer notes")
             parts += [f"> **{trainer_notes}:** {slide.notes}", ""]
-    return sanitize("\n".join(parts).rstrip() + "\n")
+    return escape_raw_html(sanitize("\n".join(parts).rstrip() + "\n"))
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
+_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^<>\s]*>")
+
+
+def escape_raw_html(markdown: str) -> str:
+    """Markdown with every `<` that could open raw HTML backslash-escaped (shown as text by any CommonMark
+    viewer), except inside code and in autolinks such as <https://example.org>; and every image shown as its
+    description in brackets, as in the HTML handout (a viewer would load it, from anywhere)."""
+    out, fence = [], None
+    for line in markdown.split("\n"):
+        opening = _FENCE.match(line)
+        if fence is not None:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            out.append(line)
+            continue
+        if opening:
+            fence = opening.group(1)
+            out.append(line)
+            continue
+        pieces, last = [], 0
+        for span in _CODE_SPAN.finditer(line):
+            pieces.append(_escape_angles(line[last:span.start()]))
+            pieces.append(span.group())
+            last = span.end()
+        pieces.append(_escape_angles(line[last:]))
+        out.append("".join(pieces))
+    return "\n".join(out)
+
+
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+
+
+def _escape_angles(text: str) -> str:
+    text = _IMAGE.sub(lambda image: f"[{image.group(1)}]" if image.group(1) else "", text)
+    pieces, last = [], 0
+    for link in _AUTOLINK.finditer(text):
+        pieces.append(text[last:link.start()].replace("<", "\\<"))
+        pieces.append(link.group())
+        last = link.end()
+    pieces.append(text[last:].replace("<", "\\<"))
+    return "".join(pieces)
 
 
 def _header_line(deck: Deck) -> str:
@@ -83,8 +131,20 @@ footer { border-top: 1px solid #999; margin-top: 2rem; padding-top: .5rem; font-
 """
 
 
-def _html(deck: Deck, *, notes: bool) -> str:
+def _content_markdown() -> MarkdownIt:
+    """CommonMark without raw HTML, and images shown as their description: a handout loads nothing."""
     markdown = MarkdownIt("commonmark", {"html": False})
+
+    def image_as_text(renderer, tokens, index, options, env) -> str:
+        described = renderer.renderInlineAsText(tokens[index].children or [], options, env)
+        return f"[{html.escape(described)}]" if described else ""
+
+    markdown.add_render_rule("image", image_as_text)
+    return markdown
+
+
+def _html(deck: Deck, *, notes: bool) -> str:
+    markdown = _content_markdown()
     direction = "rtl" if deck.rtl else "ltr"
     slides = []
     for number, slide in enumerate(deck.slides, start=1):

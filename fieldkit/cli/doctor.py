@@ -11,13 +11,20 @@ import shutil
 import sys
 
 from fieldkit import __version__, paths
-from fieldkit.cli.output import print_json
+from fieldkit.cli.language import lang_option
+from fieldkit.cli.output import bidi_choice, print_json, say
 from fieldkit.core import env
-from fieldkit.store.schema import SCHEMA_VERSION
+from fieldkit.core.marker import N_
+from fieldkit.i18n.catalog import _, ngettext
+from fieldkit.store.schema import SCHEMA_VERSION, STEMS_SCHEMA
+
+# The JSON keeps these values in English; people read them in their language.
+COLOURS = {"16 million": N_("16 million"), "none (NO_COLOR)": N_("none (NO_COLOR)"), "none (TERM)": N_("none (TERM)")}
+RTL_SOURCES = {"FIELDKIT_RTL": N_("set by FIELDKIT_RTL"), "setting": N_("saved setting"), "default": N_("default")}
 
 
 def add_parser(subparsers) -> None:
-    doctor = subparsers.add_parser("doctor", help="check this installation and terminal",
+    doctor = subparsers.add_parser("doctor", parents=[lang_option()], help="check this installation and terminal",
                                    description="Print the version, the content and its age, where data is kept, and "
                                    "what the terminal supports (size, colour, Unicode, right-to-left text).")
     doctor.add_argument("--db", metavar="FILE", help="use this compiled content database (also FIELDKIT_DB)")
@@ -26,6 +33,7 @@ def add_parser(subparsers) -> None:
 
 
 def diagnose(db: str | None = None) -> dict:
+    """Everything doctor reports, as the JSON it prints (and `_explained`, the content problem in words)."""
     from fieldkit.userdata import UserData
 
     frozen = bool(getattr(sys, "frozen", False))
@@ -43,6 +51,7 @@ def diagnose(db: str | None = None) -> dict:
 
 
 def _content(db: str | None) -> dict:
+    from fieldkit.i18n.catalog import explain
     from fieldkit.i18n.dates import age_in_words, is_stale
     from fieldkit.runtime.locate import open_store
     from fieldkit.store.db import StoreError
@@ -50,7 +59,7 @@ def _content(db: str | None) -> dict:
     try:
         store = open_store(db)
     except StoreError as problem:
-        return {"error": str(problem)}
+        return {"error": str(problem), "_explained": explain(problem)}
     try:
         meta = store.meta()
         date = meta.get("content_date")
@@ -78,6 +87,7 @@ def _terminal(userdata) -> dict:
     locale_variable, locale_value = env.terminal_locale() or ("", "")
     settings = Settings.load(userdata)
     rtl, rtl_from = settings.rtl_mode, settings.rtl_from
+    cli = bidi_choice()
     return {
         "size": f"{size.columns}x{size.lines}", "columns": size.columns, "lines": size.lines,
         "big_enough": size.columns >= 80 and size.lines >= 24, "is_terminal": sys.stdout.isatty(),
@@ -87,6 +97,10 @@ def _terminal(userdata) -> dict:
         "locale": locale_value, "locale_from": locale_variable,
         "rtl": rtl, "rtl_from": rtl_from,
         "right_to_left": "laid out by fieldkit" if rtl == "app" else "left to the terminal",
+        # What commands such as `fieldkit show` do with right-to-left text on this output (fieldkit/cli/bidi.py).
+        "cli_bidi": {"visual": cli.visual, "reason": cli.reason.format(detail=cli.detail),
+                     "VTE_VERSION": env.vte_version(), "KONSOLE_VERSION": env.konsole_version(),
+                     "MLTERM": env.mlterm(), "multiplexer": env.multiplexer()},
     }
 
 
@@ -105,48 +119,103 @@ def _colours(term: str, colorterm: str, no_color: bool) -> str:
 
 def run_doctor(args: argparse.Namespace) -> int:
     report = diagnose(args.db)
+    explained = report["content"].pop("_explained", None)
     code = 1 if "error" in report["content"] else 0
     if args.json:
         print_json(report)
         return code
     content, terminal, data = report["content"], report["terminal"], report["user_data"]
-    print(f"fieldkit {report['version']}, Python {report['python']}" +
-          (f", one-file executable: {report['executable']}" if report["frozen"] else ""))
+    unknown = _("unknown")
+    head = _("fieldkit {version}, Python {python}").format(version=report["version"], python=report["python"])
+    if report["frozen"]:
+        head += ", " + _("one-file executable: {path}").format(path=report["executable"])
+    say(head)
     if "error" in content:
-        print(f"content: PROBLEM: {content['error']}")
+        say(_("content: PROBLEM: {problem}").format(problem=explained or content["error"]))
     else:
-        stale = "  OLD: look for a content update" if content["stale"] else ""
-        age = f" ({content['age']})" if content["age"] else ""
-        checked = f"checked against the sources {content['date']}{age}" if content["date"] else \
-            "not yet checked against the sources"
-        print(f"content: version {content['version'] or 'unknown'}, {checked}, {content['entries']} entries{stale}")
-        reviewed = content["reviewed_by_specialist"]
-        print("  Not yet reviewed by a specialist." if not reviewed else
-              f"  reviewed by a specialist: {reviewed} of {content['entries']} entries")
-        if content["outdated_translations"]:
-            print(f"  {content['outdated_translations']} translation(s) outdated: the English original changed after them")
-        if content["past_review_by"]:
-            print(f"  {content['past_review_by']} entries have facts from outside the sources past the day to check "
-                  "them again: look for a content update")
-        if content["origin"] == "bundled" and report["frozen"]:
-            print("  from the copy inside this executable")
+        age = _age(content["date"])
+        if content["date"]:
+            line = _("content: version {version}, checked against the sources {date}, {entries} entries").format(
+                version=content["version"] or unknown, date=_date(content["date"]) + (f" ({age})" if age else ""),
+                entries=content["entries"])
         else:
-            print(f"  from {content['origin']}: {content['database']}")
+            line = _("content: version {version}, not yet checked against the sources, {entries} entries").format(
+                version=content["version"] or unknown, entries=content["entries"])
+        if content["stale"]:
+            line += "  " + _("OLD: look for a content update")
+        say(line)
+        reviewed = content["reviewed_by_specialist"]
+        say("  " + (_("Not yet reviewed by a specialist.") if not reviewed else
+                    _("reviewed by a specialist: {count} of {total} entries").format(count=reviewed,
+                                                                                      total=content["entries"])))
+        if content["outdated_translations"]:
+            say("  " + ngettext("{count} translation outdated: the English original changed after it",
+                                "{count} translations outdated: the English original changed after them",
+                                content["outdated_translations"]).format(count=content["outdated_translations"]))
+        if content["past_review_by"]:
+            say("  " + ngettext("{count} entry has facts from outside the sources past the day to check them again: "
+                                "look for a content update",
+                                "{count} entries have facts from outside the sources past the day to check them "
+                                "again: look for a content update",
+                                content["past_review_by"]).format(count=content["past_review_by"]))
+        if content["origin"] == "bundled" and report["frozen"]:
+            say("  " + _("from the copy inside this executable"))
+        else:
+            say("  " + _("from {origin}: {path}").format(origin=origin_in_words(content["origin"]),
+                                                           path=content["database"]))
         if content["schema"] < SCHEMA_VERSION:
-            print(f"  content schema {content['schema']}, older than this fieldkit's {SCHEMA_VERSION}: it works, but "
-                  + ("searches for common words are slower, and " if not content["fast_search"] else "")
-                  + "it does not say who checked what (its dates are shown as the editors' checks); install newer "
-                  "content (fieldkit pack install) or rebuild it")
-    print(f"user data: {data['file']}" + (f"  ({data['notice']})" if data["notice"] else ""))
-    print(f"  settings and trusted keys: {data['config']}; cache: {data['cache']}")
-    size = terminal["size"] if terminal["is_terminal"] else "not a terminal"
-    small = "" if terminal["big_enough"] or not terminal["is_terminal"] else " (the app needs 80x24: enlarge it)"
-    print(f"terminal: {size}{small}, TERM={terminal['TERM'] or 'unset'}, COLORTERM={terminal['COLORTERM'] or 'unset'}, "
-          f"colours: {terminal['colours']}")
-    locale = f"{terminal['locale_from']}={terminal['locale']}" if terminal["locale_from"] else "no LANG or LC_ALL"
-    print(f"unicode: {'yes' if terminal['unicode'] else 'NO: set a UTF-8 locale'} "
-          f"(output encoding {terminal['encoding'] or 'unknown'}, {locale})")
-    how = {"FIELDKIT_RTL": "set by FIELDKIT_RTL", "setting": "saved setting", "default": "default"}[terminal["rtl_from"]]
-    print(f"right-to-left text: {terminal['right_to_left']} ({how}; change with Ctrl+P in the app, or "
-          f"FIELDKIT_RTL=app|terminal)")
+            if content["schema"] < STEMS_SCHEMA:
+                say("  " + _("content schema {found}, older than this fieldkit's {current}: it works, but searches "
+                             "for common words are slower; install newer content (fieldkit pack install) or rebuild "
+                             "it").format(found=content["schema"], current=SCHEMA_VERSION))
+            else:
+                say("  " + _("content schema {found}, older than this fieldkit's {current}: it works; install newer "
+                             "content (fieldkit pack install) or rebuild it").format(
+                    found=content["schema"], current=SCHEMA_VERSION))
+        if not content["review_state"]:
+            say("  " + _("it does not say who checked what: its dates are shown as the editors' checks against the "
+                         "sources, and nothing in it as reviewed by a specialist"))
+    user_data = _("user data: {file}").format(file=data["file"])
+    say(user_data + (f"  ({data['notice']})" if data["notice"] else ""))
+    say("  " + _("settings and trusted keys: {config}; cache: {cache}").format(config=data["config"],
+                                                                                 cache=data["cache"]))
+    size = terminal["size"] if terminal["is_terminal"] else _("not a terminal")
+    small = "" if terminal["big_enough"] or not terminal["is_terminal"] else " " + _("(the app needs 80x24: enlarge it)")
+    unset = _("unset")
+    say(_("terminal: {size}{small}, TERM={term}, COLORTERM={colorterm}, colours: {colours}").format(
+        size=size, small=small, term=terminal["TERM"] or unset, colorterm=terminal["COLORTERM"] or unset,
+        colours=_(COLOURS.get(terminal["colours"], terminal["colours"]))))
+    locale = (f"{terminal['locale_from']}={terminal['locale']}" if terminal["locale_from"]
+              else _("no LANG or LC_ALL"))
+    unicode = _("yes") if terminal["unicode"] else _("NO: set a UTF-8 locale")
+    say(_("unicode: {answer} (output encoding {encoding}, {locale})").format(
+        answer=unicode, encoding=terminal["encoding"] or unknown, locale=locale))
+    who = _("laid out by fieldkit") if terminal["rtl"] == "app" else _("left to the terminal")
+    say(_("right-to-left text: {who} ({how}; change with Ctrl+P in the app, or FIELDKIT_RTL=app|terminal)").format(
+        who=who, how=_(RTL_SOURCES[terminal["rtl_from"]])))
+    cli = bidi_choice()
+    how = _("laid out by fieldkit") if cli.visual else _("printed in logical order")
+    say("  " + _("in commands such as 'fieldkit show': {how} ({why}; change with --bidi auto|visual|logical)").format(
+        how=how, why=_(cli.reason).format(detail=cli.detail)))
     return code
+
+
+def _age(text: str) -> str:
+    from fieldkit.core.languages import language as row_of
+    from fieldkit.i18n.catalog import language
+    from fieldkit.i18n.dates import age_in_words
+
+    row = row_of(language())
+    return age_in_words(text, locale=row.locale if row else "en")
+
+
+def _date(text: str) -> str:
+    from fieldkit.i18n.dates import format_day
+
+    return format_day(text)
+
+
+def origin_in_words(origin: str) -> str:
+    from fieldkit.i18n.origins import origin_in_words as words
+
+    return words(origin)

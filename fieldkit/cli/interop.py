@@ -12,25 +12,29 @@ import sys
 from pathlib import Path
 
 from fieldkit import paths
-from fieldkit.cli.output import UsageError, error, print_json
+from fieldkit.cli.language import lang_option
+from fieldkit.cli.output import UsageError, error, note, print_json, say
+from fieldkit.core.marker import N_
 from fieldkit.core.registry import REGISTRY
-from fieldkit.text.sanitize import sanitize
+from fieldkit.i18n.catalog import _, explain, ngettext
 
-FORMATS = ("hxl", "csv", "json", "geojson")
+FORMATS = ("hxl", "csv", "json", "geojson", "hsds")
 
 
 def add_parser(subparsers) -> None:
     export = subparsers.add_parser(
-        "export", help="export services, places, risks or rights as HXL, CSV, JSON or GeoJSON",
+        "export", help="export services, places, risks or rights as HXL, CSV, JSON, GeoJSON or HSDS",
         description="Write one type of entry as a table for partners: HXL (a header row and a row of HXL hashtags), "
-        "plain CSV, JSON, or GeoJSON (RFC 7946, [longitude, latitude]) for QGIS and other map tools.",
+        "plain CSV, JSON, or GeoJSON (RFC 7946, [longitude, latitude]) for QGIS and other map tools. HSDS writes "
+        "services as Open Referral HSDS 3.0, one folder per language (-o DIR): a Tabular Data Package and HSDS JSON.",
     )
     export.add_argument("--type", dest="entry_type", choices=REGISTRY.exportable(),
                         help="what to export (required, except for geojson: places and services)")
     export.add_argument("--format", dest="export_format", choices=FORMATS, default="hxl", help="default hxl")
     export.add_argument("--lang", metavar="LANG", help="add names and summaries in this language only (default: in "
                         "every language there is); geojson also labels features in it")
-    export.add_argument("-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)")
+    export.add_argument("-o", "--output", metavar="FILE", help="write here, atomically (default: standard output); "
+                        "for hsds a folder, which gets a folder per language")
     export.add_argument("--db", metavar="FILE", help="use this compiled content database (also FIELDKIT_DB)")
     export.set_defaults(handler=run_export)
 
@@ -41,12 +45,13 @@ def add_parser(subparsers) -> None:
     importing.set_defaults(handler=_import_without_kind)
     kinds = importing.add_subparsers(dest="import_kind", metavar="KIND")
     services = kinds.add_parser(
-        "services", help="a HXL-tagged CSV of service points",
+        "services", parents=[lang_option()], help="a HXL-tagged CSV of service points",
         description="Read a partner's HXL-tagged CSV (columns are matched by hashtag, not header text), check every "
         "row, and write one Markdown file per new or changed service into the content folder, citing the sheet "
         "and with no 'checked' date (nobody has checked it against a source yet). With any bad row nothing is written, unless --skip-bad.",
     )
-    services.add_argument("file", metavar="FILE.csv", help="the partner's sheet, saved as CSV (UTF-8)")
+    services.add_argument("file", metavar="FILE.csv", help="the partner's sheet, saved as CSV (UTF-8), or an HSDS 3.0 "
+                          "package: a folder with datapackage.json (or the folder fieldkit export --format hsds wrote)")
     services.add_argument("--content", metavar="DIR", help="content folder to write into (default ./content)")
     services.add_argument("--skip-bad", action="store_true", help="write the good rows even if some rows are bad")
     services.add_argument("--dry-run", action="store_true", help="check and report, but write nothing")
@@ -55,21 +60,24 @@ def add_parser(subparsers) -> None:
 
 
 def _import_without_kind(args: argparse.Namespace) -> int:
-    raise UsageError("say what to import: 'fieldkit import services FILE.csv' (see 'fieldkit import --help')")
+    raise UsageError(N_("say what to import: 'fieldkit import services FILE.csv' (see 'fieldkit import --help')"))
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from fieldkit.cli.commands import _lang
+    from fieldkit.i18n.vocabulary import topic_title
     from fieldkit.interop.export import build_export
     from fieldkit.runtime.locate import open_store
 
-    lang = _lang(args.lang) if args.lang else None
+    lang = args.language.requested  # --lang (or FIELDKIT_LANG): names and summaries in it only; else in every one
+    if args.export_format == "hsds":
+        return _export_hsds(args, lang)
     if args.entry_type is None and args.export_format != "geojson":
-        raise UsageError(f"--type is required for {args.export_format}: one of {', '.join(REGISTRY.exportable())}")
+        raise UsageError(N_("--type is required for {format}: one of {types}"), format=args.export_format,
+                         types=", ".join(REGISTRY.exportable()))
     chosen = REGISTRY[args.entry_type] if args.entry_type else None
     if chosen is not None and not chosen.locatable and args.export_format == "geojson":
-        raise UsageError(f"{chosen.topic_title.lower()} hold for a whole country and have no coordinates: "
-                         "export them as hxl, csv or json")
+        raise UsageError(N_("{types} hold for a whole country and have no coordinates: export them as hxl, csv or json"),
+                         types=topic_title(chosen.name).lower())
     types = [args.entry_type] if args.entry_type else [t.name for t in REGISTRY if t.on_map]
     store = open_store(args.db)
     try:
@@ -81,7 +89,8 @@ def run_export(args: argparse.Namespace) -> int:
 
         text = to_geojson(exports, lang)
         counts = [(len(features(e, lang)), len(e.records), e.entry_type) for e in exports]
-        summary = ", ".join(f"{_count(n, t)} with coordinates" + (f" (of {total})" if total != n else "")
+        summary = ", ".join(_("{count} with coordinates").format(count=_count(n, t)) +
+                            (" " + _("(of {total})").format(total=total) if total != n else "")
                             for n, total, t in counts)
     else:
         from fieldkit.interop import writers
@@ -89,28 +98,77 @@ def run_export(args: argparse.Namespace) -> int:
         text = {"hxl": writers.to_hxl, "csv": writers.to_csv, "json": writers.to_json}[args.export_format](exports[0])
         summary = _count(len(exports[0].records), exports[0].entry_type)
     if args.output:
-        _write(Path(args.output), text)
-        print(sanitize(f"wrote {args.output}: {summary} as {args.export_format}"), file=sys.stderr)
+        from fieldkit.core.atomic import WriteError, write_text
+
+        try:
+            write_text(args.output, text)
+        except WriteError as problem:
+            error(str(problem))
+            return 1
+        note(_("wrote {path}: {what} as {format}").format(path=args.output, what=summary, format=args.export_format))
     else:
         sys.stdout.write(text)
     return 0
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
+def _export_hsds(args: argparse.Namespace, lang: str | None) -> int:
+    from fieldkit.core.atomic import WriteError, write_text
+    from fieldkit.interop.hsds import build_package, package_files
+    from fieldkit.runtime.locate import open_store
 
-
-def _write(path: Path, text: str) -> None:
-    from fieldkit.packs.atomic import write_file
-
-    if path.is_dir():
-        raise UsageError(f"-o: {path} is a folder; give a file name")
-    if not path.parent.is_dir():
-        raise UsageError(f"-o: no such folder: {path.parent}")
+    if args.entry_type not in (None, "service"):
+        raise UsageError("hsds holds service points only: leave out --type, or give --type service")
+    if not args.output:
+        raise UsageError("hsds writes a folder per language: give one with -o DIR")
+    folder = Path(args.output)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"-o: {folder} is a file; hsds needs a folder")
+    if not folder.parent.is_dir():
+        raise UsageError(f"-o: no such folder: {folder.parent}")
+    store = open_store(args.db)
     try:
-        write_file(path, text.encode("utf-8"))
+        meta = store.meta()
+        import json
+
+        languages = [lang] if lang else json.loads(meta.get("languages") or '["en"]')
+        packages = [build_package(store, code) for code in languages]
+    finally:
+        store.close()
+    try:
+        for package in packages:
+            for name, text in package_files(package, meta).items():
+                target = folder / package.lang / name
+                target.parent.mkdir(parents=True, exist_ok=True)  # the language folders inside the one given
+                write_text(target, text)
+    except WriteError as problem:
+        error(str(problem))
+        return 1
     except OSError as problem:
-        raise UsageError(f"cannot write {path}: {problem.strerror or problem}") from None
+        error(f"cannot write {folder}: {problem.strerror or problem}")
+        return 1
+    first = packages[0]
+    note(_("wrote {path}: {what} as HSDS 3.0 in {languages}").format(
+        path=folder, what=_count(len(first.services), "service"), languages=", ".join(p.lang for p in packages)))
+    if first.left_out:
+        note(ngettext("{count} service left out: HSDS needs a status, and the content does not give it",
+                      "{count} services left out: HSDS needs a status, and the content does not give theirs",
+                      len(first.left_out)).format(count=len(first.left_out)))
+    return 0
+
+
+def _count(number: int, noun: str) -> str:
+    """"3 services": the type's name, singular or plural, in the interface language."""
+    if noun == "service":
+        counted = ngettext("{count} service", "{count} services", number)
+    elif noun == "place":
+        counted = ngettext("{count} place", "{count} places", number)
+    elif noun == "risk":
+        counted = ngettext("{count} risk", "{count} risks", number)
+    elif noun == "right":
+        counted = ngettext("{count} right", "{count} rights", number)
+    else:
+        return f"{number} {noun}" + ("" if number == 1 else "s")
+    return counted.format(count=number)
 
 
 def run_import_services(args: argparse.Namespace) -> int:
@@ -119,18 +177,18 @@ def run_import_services(args: argparse.Namespace) -> int:
 
     sheet = Path(args.file)
     if not sheet.exists():
-        raise UsageError(f"no such file: {sheet}")
+        raise UsageError(N_("no such file: {path}"), path=sheet)
     content = paths.content_dir(args.content)
     if not content.is_dir():
-        raise UsageError(f"--content: no such folder: {content}")
+        raise UsageError(N_("--content: no such folder: {path}"), path=content)
     try:
         report = import_services(sheet, content, skip_bad=args.skip_bad, dry_run=args.dry_run)
     except (SheetError, ImportFailure) as problem:
-        error(str(problem))
+        error(explain(problem))
         return 1
     except OSError as problem:
         where = f" ({problem.filename})" if getattr(problem, "filename", None) else ""
-        error(f"import stopped: {problem.strerror or problem}{where}")
+        error(_("import stopped: {reason}").format(reason=problem.strerror or problem) + where)
         return 1
     if args.json:
         print_json(report.to_json())
@@ -139,37 +197,42 @@ def run_import_services(args: argparse.Namespace) -> int:
     return 1 if report.blocked else 0
 
 
+# Row states as the report prints them (the JSON keeps the English values).
+ROW_STATES = {"new": N_("new"), "changed": N_("changed"), "unchanged": N_("unchanged"), "bad": N_("bad")}
+
+
 def _print_report(report) -> None:
-    say = lambda text: print(sanitize(text))  # noqa: E731
-    say(f"{report.sheet}: {len(report.rows)} rows; columns read by hashtag:")
+    say(_("{sheet}: {rows} rows; columns read by hashtag:").format(sheet=report.sheet, rows=len(report.rows)))
     for name, column in report.columns.items():
         say(f"  {name:<17} {column}")
     if report.unused_columns:
-        say(f"  not used: {', '.join(report.unused_columns)}")
+        say("  " + _("not used: {columns}").format(columns=", ".join(report.unused_columns)))
     width = max((len(str(row.row)) for row in report.rows), default=1)
     for row in report.rows:
-        label = f"row {row.row:>{width}}"
+        label = _("row {number}").format(number=f"{row.row:>{width}}")
         if row.status == "bad":
             for problem in row.problems:
-                say(f"{label}: BAD        {problem}")
+                say(f"{label}: {_('BAD'):<10} {problem}")
         else:
             detail = f" ({', '.join(row.changes)})" if row.changes else ""
-            say(f"{label}: {row.status:<10} {row.id}{detail}")
-        for note in row.notes:
-            say(f"{label}: note       {note}")
-    counts = ", ".join(f"{report.count(s)} {s}" for s in ("new", "changed", "unchanged", "bad"))
+            say(f"{label}: {_(ROW_STATES.get(row.status, row.status)):<10} {row.id}{detail}")
+        for line in row.notes:
+            say(f"{label}: {_('note'):<10} {line}")
+    counts = ", ".join(f"{report.count(s)} {_(ROW_STATES[s])}" for s in ("new", "changed", "unchanged", "bad"))
     files = sum(len(row.files) for row in report.rows)
     if report.blocked:
-        outcome = "nothing written: fix the bad rows, or write the good ones with --skip-bad"
+        outcome = _("nothing written: fix the bad rows, or write the good ones with --skip-bad")
     elif report.dry_run:
-        outcome = f"dry run: would write {files} file(s)" + (
-            f" and add source '{report.source}' to sources.yaml" if report.source_added else "")
+        outcome = _("dry run: would write {count} file(s)").format(count=files)
+        if report.source_added:
+            outcome += " " + _("and add source '{source}' to sources.yaml").format(source=report.source)
     elif report.written:
-        outcome = f"wrote {len(report.written)} file(s) under {report.content}" + (
-            f", added source '{report.source}' to sources.yaml" if report.source_added else "")
-        outcome += "; review them (git diff), then run 'fieldkit check'"
+        outcome = _("wrote {count} file(s) under {folder}").format(count=len(report.written), folder=report.content)
+        if report.source_added:
+            outcome += ", " + _("added source '{source}' to sources.yaml").format(source=report.source)
+        outcome += "; " + _("review them (git diff), then run 'fieldkit check'")
     else:
-        outcome = "nothing to write"
+        outcome = _("nothing to write")
     say(f"{counts}; {outcome}")
     for path in report.written:
-        say(f"  wrote {path}")
+        say("  " + _("wrote {path}").format(path=path))

@@ -7,11 +7,15 @@ commands so `fieldkit --version` and `--help` answer at once.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 
 from fieldkit import __version__
-from fieldkit.cli.output import NotFound, UsageError, error
+from fieldkit.cli.bidi import MODES as BIDI_MODES
+from fieldkit.cli.language import bidi_option, lang_option
+from fieldkit.cli.output import NotFound, UsageError, error, restore_terminal, set_bidi
+from fieldkit.core.marker import N_
 from fieldkit.core.registry import REGISTRY
 
 
@@ -23,31 +27,41 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"fieldkit {__version__}")
     parser.add_argument("--db", dest="app_db", metavar="FILE", help="the app uses this content database (also FIELDKIT_DB)")
-    parser.add_argument("--lang", dest="app_lang", metavar="LANG", help="the app's content language (default en)")
+    parser.add_argument("--lang", dest="app_lang", metavar="LANG",
+                        help="language of the app and of every command (also FIELDKIT_LANG; default: the system's)")
+    parser.add_argument("--bidi", choices=BIDI_MODES, help="right-to-left text: laid out by fieldkit (visual), left "
+                        "in logical order, or auto: visual on a terminal that does not reorder itself (default auto)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     db = argparse.ArgumentParser(add_help=False)
     db.add_argument("--db", metavar="FILE", help="use this compiled content database (also FIELDKIT_DB)")
 
-    search = commands.add_parser("search", parents=[db], help="search the content", description="Search entries. "
+    search = commands.add_parser("search", parents=[db, bidi_option()], help="search the content", description="Search entries. "
                                  "Any text is a valid query; the last word matches as a prefix.")
     search.add_argument("query", nargs="+", help="words to look for")
-    search.add_argument("--lang", help="serve this language, falling back to English (default: search all languages)")
+    search.add_argument("--lang", help="serve this language, falling back to English (default: FIELDKIT_LANG, the app's "
+                        "saved language, the system locale, else English)")
     search.add_argument("--type", choices=REGISTRY.names(), help="only entries of this type")
     search.add_argument("--country", metavar="CC", help="only entries about this country (ISO code, XK for Kosovo*)")
     search.add_argument("--limit", type=_positive_int, default=10, metavar="N", help="at most N results (default 10)")
     search.add_argument("--json", action="store_true", help="print results as JSON")
+    search.add_argument("--explain", action="store_true", help="also say how the query was understood: languages, "
+                        "dropped words, corrections, places, concepts, filters (with --json: an object with "
+                        "'explain' and 'results')")
+    search.add_argument("--literal", action="store_true", help="search the words exactly as typed: no spelling "
+                        "correction")
 
-    show = commands.add_parser("show", parents=[db], help="show one entry", description="Show one entry by id.")
+    show = commands.add_parser("show", parents=[db, bidi_option()], help="show one entry", description="Show one entry by id.")
     show.add_argument("id", help="entry id, e.g. bihac")
-    show.add_argument("--lang", default="en", help="language to serve, falling back to English (default en)")
+    show.add_argument("--lang", help="language to serve, falling back to English (default: --lang before the "
+                      "command, FIELDKIT_LANG, the system's, else en)")
     show.add_argument("--json", action="store_true", help="print the entry as JSON")
 
-    stats = commands.add_parser("stats", parents=[db], help="counts and dates of the content",
+    stats = commands.add_parser("stats", parents=[db, lang_option()], help="counts and dates of the content",
                                 description="Counts per type and language, sources and review dates.")
     stats.add_argument("--json", action="store_true", help="print as JSON")
 
-    check = commands.add_parser("check", help="validate the content files",
+    check = commands.add_parser("check", parents=[lang_option()], help="validate the content files",
                                 description="Validate every content file and report every problem as path:line: "
                                 "message. Warnings (an outdated translation, a fact from outside the sources past its "
                                 "review_by date) are printed too, but fail the check only with --strict.")
@@ -57,18 +71,20 @@ def build_parser() -> argparse.ArgumentParser:
                        "and article in an entry is in one of its quotes")
     check.add_argument("--strict", action="store_true", help="warnings fail the check too (exit 1)")
 
-    build = commands.add_parser("build", help="compile the content into a database",
+    build = commands.add_parser("build", parents=[lang_option()], help="compile the content into a database",
                                 description="Check and compile the content into one SQLite file, atomically.")
     build.add_argument("--content", metavar="DIR", help="content folder (default ./content)")
     build.add_argument("--out", metavar="FILE", default="fieldkit.db", help="database to write (default fieldkit.db)")
 
     # Commands in modules of their own register themselves and set `handler`.
-    from fieldkit.cli import brief, doctor, interop, pack
+    from fieldkit.cli import brief, doctor, interop, pack, refer, translate
 
     brief.add_parser(commands)
     doctor.add_parser(commands)
     pack.add_parser(commands)
     interop.add_parser(commands)
+    refer.add_parser(commands)
+    translate.add_parser(commands)
     return parser
 
 
@@ -76,33 +92,107 @@ def _positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(_translated(N_("not a whole number: {text}"), text=repr(text))) from None
     if not 1 <= value <= 1000:
-        raise argparse.ArgumentTypeError("must be from 1 to 1000")
+        raise argparse.ArgumentTypeError(_translated(N_("must be from 1 to 1000")))
     return value
 
 
+def _translated(template: str, **values: object) -> str:
+    from fieldkit.i18n.catalog import _
+
+    return _(template).format(**values)
+
+
+def _set_language(argv: list[str] | None) -> None:
+    """Translate messages from the start, before argparse has read the arguments (its own errors use them)."""
+    from fieldkit.cli.language import resolve
+    from fieldkit.i18n.catalog import set_language
+
+    early = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    early.add_argument("--lang", dest="app_lang")
+    try:
+        known, _rest = early.parse_known_args(argv)
+        set_language(resolve(known).interface, visual_rtl=False)
+    except (UsageError, argparse.ArgumentError, SystemExit):
+        pass  # reported once the arguments are parsed
+
+
 def main(argv: list[str] | None = None) -> int:
+    _set_language(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
+    import sqlite3
+
     from fieldkit.cli import commands
+    from fieldkit.cli.language import resolve
+    from fieldkit.i18n.catalog import explain, set_language
     from fieldkit.store.db import StoreError
 
     handler = getattr(args, "handler", None) or getattr(commands, f"run_{args.command or 'app'}")
+    set_bidi(getattr(args, "command_bidi", None) or args.bidi)
     try:
-        return handler(args)
+        _global_db(args)
+        args.language = resolve(args)
+        set_language(args.language.interface, visual_rtl=False)  # the CLI lays out lines itself (output.say)
+        code = handler(args)
+        sys.stdout.flush()  # a full disk on standard output shows here, not as a traceback at exit
+        return code
     except UsageError as problem:
-        error(str(problem))
+        error(explain(problem))
         return 2
     except NotFound as problem:
-        error(str(problem))
+        error(explain(problem))
         return 1
     except StoreError as problem:
-        error(str(problem))
+        error(explain(problem))
+        return 1
+    except sqlite3.DatabaseError as problem:
+        # Damage found only while reading (a pack's damage is caught before use; see fieldkit/packs/state.py).
+        error(f"the content database cannot be read ({problem}): it is damaged or not fieldkit content; "
+              "'fieldkit doctor' says which database is in use, 'fieldkit pack list' checks installed packs")
         return 1
     except BrokenPipeError:
         # Output piped into `head` that stopped reading: not an error worth a traceback.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_stdout()
         return 0
+    except OSError as problem:
+        # Whatever the system refused (a full disk under standard output, a path longer than it allows, a folder
+        # it will not let fieldkit read): one line, exit 1. Commands say more where they know more.
+        _drop_stdout()
+        error(describe(problem))
+        return 1
     except KeyboardInterrupt:
         return 130
+    finally:
+        restore_terminal()
+
+
+def _global_db(args: argparse.Namespace) -> None:
+    """`fieldkit --db FILE COMMAND`: the command reads FILE too, unless it was given its own --db; a command that
+    reads no content database says so instead of ignoring it."""
+    if not args.app_db or args.command is None:
+        return
+    if not hasattr(args, "db"):
+        raise UsageError(f"--db is for the commands that read content; 'fieldkit {args.command}' does not use it")
+    if args.db is None:
+        args.db = args.app_db
+
+
+def _drop_stdout() -> None:
+    """Send what is still buffered for standard output nowhere, so it does not fail again when Python exits."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real stdout (a test's capture, say)
+        pass
+
+
+def describe(problem: OSError) -> str:
+    """An OSError as one line: what the system said and about which file (shortened)."""
+    reason = problem.strerror or str(problem)
+    if problem.filename is None:
+        return f"cannot write the output: {reason}" if problem.errno in (errno.ENOSPC, errno.EIO, errno.EDQUOT) else reason
+    name = os.fsdecode(problem.filename) if isinstance(problem.filename, bytes) else str(problem.filename)
+    if len(name) > 120:
+        name = name[:50] + "..." + name[-50:]
+    return f"{reason}: {name}"

@@ -1,27 +1,123 @@
-"""Writing to the terminal: sanitised text, optional colour, JSON, errors."""
+"""Writing to the terminal: sanitised text, optional colour, JSON, errors, right-to-left lines laid out.
+
+Every line a command prints for people goes through `say()`: a line with right-to-left text is shaped, wrapped,
+reordered and right-aligned when fieldkit lays it out (fieldkit/cli/bidi.py decides), else printed as it is.
+"""
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 import sys
-from typing import Any
+from typing import Any, TextIO
 
+from fieldkit.cli.bidi import BidiChoice, decide
 from fieldkit.core import env
+from fieldkit.core.explained import Explained
 from fieldkit.text.sanitize import sanitize
 
 
-class UsageError(Exception):
+class UsageError(Explained):
     """Bad arguments: exit code 2."""
 
 
-class NotFound(Exception):
+class NotFound(Explained):
     """Nothing matched or no such entry: exit code 1."""
+
+
+# ECMA-48 BDSM: 8l asks a terminal that reorders bidi text itself to stop (fieldkit does it); 8h restores it.
+BIDI_OFF, BIDI_ON = "\x1b[8l", "\x1b[8h"
+_requested_bidi: str | None = None
+_explicit_mode: list[TextIO] = []  # streams whose terminal was put in explicit mode, to restore at exit
+
+
+def set_bidi(requested: str | None) -> None:
+    """--bidi auto|visual|logical for this run (None: auto)."""
+    global _requested_bidi
+    _requested_bidi = requested
+
+
+def bidi_choice(stream: TextIO | None = None) -> BidiChoice:
+    stream = stream or sys.stdout
+    return decide(_requested_bidi, _isatty(stream))
+
+
+def lays_out(stream: TextIO | None = None) -> bool:
+    """Whether fieldkit puts right-to-left text on `stream` in visual order."""
+    return bidi_choice(stream).visual
+
+
+def width(stream: TextIO | None = None) -> int:
+    """The width to lay out for: the terminal's, else COLUMNS, else 80."""
+    stream = stream or sys.stdout
+    if _isatty(stream):
+        return max(shutil.get_terminal_size(fallback=(env.columns() or 80, 24)).columns, 20)
+    return env.columns() or 80
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def has_rtl(text: str) -> bool:
+    from fieldkit.text.bidi import has_rtl_letters
+
+    return has_rtl_letters(text)
+
+
+def layout(text: str, stream: TextIO | None = None, *, indent: int = 0) -> list[str]:
+    """`text` (sanitised) as the lines to print on `stream`: in visual order, right-aligned, when it holds
+    right-to-left letters and fieldkit lays them out; else as it is."""
+    stream = stream or sys.stdout
+    text = sanitize(text)
+    if not has_rtl(text) or not lays_out(stream):
+        return [" " * indent + line if line else line for line in text.split("\n")]
+    from fieldkit.core.languages import is_rtl
+    from fieldkit.i18n.catalog import language
+    from fieldkit.text.bidi import visual_lines
+
+    _explicit(stream)
+    base = "R" if is_rtl(language()) else "auto"
+    return visual_lines(text, width(stream) - indent, base=base)
+
+
+def say(text: str = "", *, stream: TextIO | None = None, indent: int = 0) -> None:
+    """Print a line (or paragraph) for people: sanitised, laid out right to left where it needs to be."""
+    stream = stream or sys.stdout
+    for line in layout(text, stream, indent=indent):
+        print(line, file=stream)
+
+
+def begin_visual(stream: TextIO | None = None) -> None:
+    """Before printing lines fieldkit reordered itself (not through `say`): the terminal must not reorder them."""
+    _explicit(stream or sys.stdout)
+
+
+def _explicit(stream: TextIO) -> None:
+    """Put the terminal in explicit mode (it must not reorder what fieldkit already reordered), once."""
+    if stream not in _explicit_mode and _isatty(stream):
+        stream.write(BIDI_OFF)
+        _explicit_mode.append(stream)
+
+
+def restore_terminal() -> None:
+    """Give each terminal put in explicit mode its implicit mode back: at the end of every command."""
+    while _explicit_mode:
+        stream = _explicit_mode.pop()
+        try:
+            stream.write(BIDI_ON)
+            stream.flush()
+        except (OSError, ValueError):
+            pass
 
 
 def use_colour(stream=None) -> bool:
     stream = stream or sys.stdout
-    return stream.isatty() and not env.no_color() and not env.dumb_terminal()
+    return _isatty(stream) and not env.no_color() and not env.dumb_terminal()
 
 
 def style(text: str, code: str, *, colour: bool) -> str:
@@ -54,4 +150,10 @@ def print_json(value: Any) -> None:
 
 
 def error(message: str) -> None:
-    print(f"fieldkit: {sanitize(message)}", file=sys.stderr)
+    """`fieldkit: message` on standard error, in the interface language's direction."""
+    say(f"fieldkit: {message}", stream=sys.stderr)
+
+
+def note(message: str) -> None:
+    """A line for people on standard error (progress, what was written): stdout stays for data."""
+    say(message, stream=sys.stderr)

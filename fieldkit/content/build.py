@@ -1,14 +1,13 @@
 """Compile a content folder into one SQLite database, atomically and deterministically.
 
-The database is written to a temporary file beside the target and renamed over it only when complete, so a
-failed build leaves the previous database byte-for-byte as it was. Rows go in sorted, nothing time-dependent is
+The database is compiled in a temporary folder, then written to the target by fieldkit.core.atomic (beside it,
+renamed over it only when complete), so a failed build leaves the previous database byte-for-byte as it was. Rows go in sorted, nothing time-dependent is
 stored, so the same input gives the same `content_hash` (and, with the same SQLite, the same bytes).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,9 +19,11 @@ import sqlite_utils
 from fieldkit.content.check import check
 from fieldkit.content.corpus import Corpus, EntryFile
 from fieldkit.content.embeds import find_embeds, resolve_embeds
+from fieldkit.content.lexicon import lexicon_rows
 from fieldkit.content.problems import ContentError, errors
 from fieldkit.content.review import hash_of_entry, translation_state
 from fieldkit.core import registry
+from fieldkit.core.atomic import write_bytes
 from fieldkit.core.registry import REGISTRY
 from fieldkit.store.schema import (
     SCHEMA_VERSION,
@@ -31,8 +32,10 @@ from fieldkit.store.schema import (
     title_order,
     title_position,
 )
-from fieldkit.text.fold import fold
+from fieldkit.text.fold import fold, words
+from fieldkit.text.lang.stem import stem
 from fieldkit.text.markdown_plain import plain_text
+from fieldkit.text.tokens import written_words
 
 COMMON_FIELDS = {f.name for f in registry.COMMON_FIELDS}
 
@@ -50,20 +53,10 @@ def build(content_dir: Path, out: Path) -> BuildResult:
     corpus, problems = check(content_dir)
     if errors(problems):  # warnings (an outdated translation) are shown by `fieldkit check`, not refused here
         raise ContentError(errors(problems))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(handle)
-    temporary_path = Path(temporary)
-    try:
-        temporary_path.unlink()  # sqlite-utils creates the file itself
-        counts = _write_database(corpus, temporary_path)
-        with open(temporary_path, "rb") as written:
-            os.fsync(written.fileno())
-        os.replace(temporary_path, out)
-    except BaseException:
-        for leftover in (temporary_path, temporary_path.with_name(temporary_path.name + "-journal")):
-            leftover.unlink(missing_ok=True)
-        raise
+    with tempfile.TemporaryDirectory(prefix="fieldkit-build-") as work:
+        compiled = Path(work) / "fieldkit.db"
+        counts = _write_database(corpus, compiled)
+        write_bytes(out, compiled.read_bytes())  # WriteError (an OSError) with a one-line reason if it cannot
     return BuildResult(path=out, content_hash=corpus.input_hash, entries=counts[0], translations=counts[1])
 
 
@@ -94,11 +87,18 @@ def _fill(db: sqlite_utils.Database, corpus: Corpus) -> tuple[int, int]:
     documents = _documents(corpus)
     db.table("translations").insert_all(row for row, _ in documents)
     db.conn.executemany(
-        "INSERT INTO search (rowid, title, body, facets) VALUES (?, ?, ?, ?)",
+        "INSERT INTO search (rowid, title, body, facets, tstem, bstem) VALUES (?, ?, ?, ?, ?, ?)",
         [(row["key"], *index) for row, index in documents],
     )
     db.execute("INSERT INTO search (search) VALUES ('optimize')")
     _fill_search_tables(db, documents)
+    db.conn.executemany("INSERT INTO lexicon (kind, key, lang, text, folded, stemmed) VALUES (?, ?, ?, ?, ?, ?)",
+                        lexicon_rows(corpus))
+    db.conn.executemany(
+        "INSERT INTO concepts (id, prefers, search) VALUES (?, ?, ?)",
+        [(c.id, _json([list(p) for p in c.prefers]), int(c.search))
+         for c in sorted(corpus.vocabulary.concepts.values(), key=lambda c: c.id)],
+    )
     db.table("meta").insert_all({"key": k, "value": v} for k, v in sorted(_meta(corpus, originals).items()))
     db.conn.commit()
     db.execute("VACUUM")
@@ -142,9 +142,10 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     db.table("translations").create_index(["id", "lang"], unique=True)
     # Contentless: the index holds folded words only; text shown to people comes from `translations`.
     # `facets` carries lang/type/country tokens so filters narrow the match before bm25 scores it.
+    # Schema 3: the stems of title and body words, where they differ from the word (fieldkit/store/schema.py).
     db.execute(
         "CREATE VIRTUAL TABLE search USING fts5("
-        "title, body, facets, content='', tokenize='unicode61 remove_diacritics 2', prefix='2 3')"
+        "title, body, facets, tstem, bstem, content='', tokenize='unicode61 remove_diacritics 2', prefix='2 3')"
     )
     # Schema 2 (fieldkit/store/schema.py): the title index for queries that match too much to rank by bm25, in
     # the static title order, and the snippet text, so a search reads no body and runs no Markdown conversion.
@@ -154,9 +155,13 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     )
     db.execute("CREATE TABLE title_order (pos INTEGER PRIMARY KEY, key INTEGER NOT NULL)")
     db.execute("CREATE TABLE snippets (key INTEGER PRIMARY KEY, text TEXT NOT NULL)")
+    # Schema 3: the search vocabulary (fieldkit/content/lexicon.py).
+    db.execute("CREATE TABLE lexicon (kind TEXT NOT NULL, key TEXT NOT NULL, lang TEXT NOT NULL, text TEXT NOT NULL, "
+               "folded TEXT NOT NULL, stemmed TEXT NOT NULL)")
+    db.execute("CREATE TABLE concepts (id TEXT PRIMARY KEY, prefers TEXT NOT NULL, search INTEGER NOT NULL)")
 
 
-def _fill_search_tables(db: sqlite_utils.Database, documents: list[tuple[dict[str, Any], tuple[str, str, str]]]) -> None:
+def _fill_search_tables(db: sqlite_utils.Database, documents: list[tuple[dict[str, Any], SearchColumns]]) -> None:
     """The title index (rowid = title position: title order, ties by key) and each document's snippet text."""
     ordered = sorted(documents, key=lambda doc: (*title_order(doc[0]["title"]), doc[0]["key"]))
     positions = [(title_position(row["title"], seq), row, index) for seq, (row, index) in enumerate(ordered, start=1)]
@@ -211,14 +216,21 @@ def entry_countries(fields: dict[str, Any]) -> list[str]:
 def _relation_rows(originals: list[EntryFile]) -> Iterator[dict[str, Any]]:
     for entry in originals:
         embedded = [target for _, target in find_embeds(entry.front.body)]
-        for kind in (*REGISTRY[entry.type].relation_fields, "related", registry.EMBEDS):
+        content_type = REGISTRY[entry.type]
+        for kind in (*content_type.relation_fields, "related", registry.EMBEDS):
             value = embedded if kind == registry.EMBEDS else entry.fields.get(kind)
+            spec = content_type.field(kind)
+            if spec is not None and spec.kind == "area":  # an area's countries are not entries
+                value = spec.link_targets(value)
             targets = value if isinstance(value, list) else [value] if value else []
             for position, target in enumerate(targets):
                 yield {"src": entry.id, "dst": target, "kind": kind, "position": position}
 
 
-def _documents(corpus: Corpus) -> list[tuple[dict[str, Any], tuple[str, str, str]]]:
+SearchColumns = tuple[str, str, str, str, str]  # title, body, facets, tstem, bstem
+
+
+def _documents(corpus: Corpus) -> list[tuple[dict[str, Any], SearchColumns]]:
     """Every (entry, language) as a translations row and its folded search columns, in a stable order."""
     rows = []
     files = sorted([*corpus.originals.values(), *corpus.translations.values()], key=lambda e: (e.id, e.lang))
@@ -258,9 +270,10 @@ def _title_and_summary(corpus: Corpus, entry_id: str, lang: str) -> tuple[str, s
     return entry.fields["title"], entry.fields["summary"], lang != "en" and translated is None
 
 
-def _search_columns(entry: EntryFile, original: EntryFile) -> tuple[str, str, str]:
-    """The folded title and body columns of a document, and its facets. A type's `search_title` fields (a term's
-    other names) count as title words in every language; tags and its `search_body` fields count in English."""
+def _search_columns(entry: EntryFile, original: EntryFile) -> SearchColumns:
+    """The folded title and body columns of a document, its facets, and the stems of title and body. A type's
+    `search_title` fields (a term's other names) count as title words in every language; tags and its
+    `search_body` fields count in English."""
     fields, details = entry.fields, original.fields
     content_type = REGISTRY[original.type]
     title = " ".join([fields["title"], *(word for name in content_type.search_title for word in _words(details, name))])
@@ -268,8 +281,29 @@ def _search_columns(entry: EntryFile, original: EntryFile) -> tuple[str, str, st
     if entry.is_original:
         extra = [word for name in ("tags", *content_type.search_body) for word in _words(details, name)]
     body = " ".join([fields["summary"], plain_text(entry.front.body), *extra])
-    facets = facet_tokens(entry.lang, original.type, entry_countries(details))
-    return fold(title), fold(body), facets
+    facets = facet_tokens(entry.lang, original.type, entry_countries(details), entry_places(original), original.id)
+    return fold(title), fold(body), facets, _stems(title, entry.lang), _stems(body, entry.lang)
+
+
+def _stems(text: str, lang: str) -> str:
+    """The stems of a text's words in its language, where a stem differs from the folded word (the word itself is
+    in the exact column already)."""
+    found = []
+    for word in written_words(text):
+        stemmed = stem(word, lang)
+        if [stemmed] != words(fold(word)):
+            found.append(stemmed)
+    return " ".join(found)
+
+
+def entry_places(entry: EntryFile) -> list[str]:
+    """The places an entry is, is at, or links to: itself if a place, its place fields, related places."""
+    fields = entry.fields
+    found = [entry.id] if entry.type == "place" else []
+    for spec in REGISTRY[entry.type].fields:
+        if spec.refers_to == "place":
+            found += _words(fields, spec.name)
+    return list(dict.fromkeys(found))
 
 
 def _words(fields: dict[str, Any], name: str) -> list[str]:

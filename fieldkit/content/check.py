@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from fieldkit.content import schema
+from fieldkit.content import vocabulary as search_vocabulary
 from fieldkit.content.claims import check_claims
 from fieldkit.content.corpus import Corpus, EntryFile, load
 from fieldkit.content.embeds import find_embeds
@@ -35,6 +36,10 @@ def check(root: Path, sources_dir: Path | None = None) -> tuple[Corpus, list[Pro
             problems.append(Problem(translation.path, translation.line_of("type"), f"type differs from the original ({original.type})"))
         else:
             problems += _check_original_hash(translation, original)
+    places = [entry.id for entry in corpus.originals.values() if entry.type == "place"]
+    problems += search_vocabulary.check_references(
+        corpus.vocabulary, places, {entry.id: entry.type for entry in corpus.originals.values()}
+    )
     if sources_dir is not None:
         problems += check_sources(corpus, sources_dir)
     return corpus, sorted(set(problems))
@@ -47,8 +52,10 @@ def _references(entry: EntryFile) -> list[tuple[tuple[str | int, ...], str, str]
         if not spec.refers_to or spec.name not in entry.fields:
             continue
         value = entry.fields[spec.name]
+        targets = spec.link_targets(value)  # an area's country codes are not entries
         if isinstance(value, list):
-            refs += [((spec.name, index), target, spec.refers_to) for index, target in enumerate(value)]
+            refs += [((spec.name, index), target, spec.refers_to) for index, target in enumerate(value)
+                     if target in targets]
         else:
             refs.append(((spec.name,), value, spec.refers_to))
     return refs
@@ -67,6 +74,12 @@ def _check_references(corpus: Corpus, entry: EntryFile) -> list[Problem]:
             problems.append(Problem(entry.path, line, f"'{location[0]}' must refer to a {wanted}, but '{target_id}' is a {target.type}"))
         elif target_id == entry.id:
             problems.append(Problem(entry.path, line, f"'{location[0]}' refers to the entry itself"))
+        elif location[0] == "region" and target.fields.get("kind") != "region":
+            problems.append(Problem(entry.path, line, f"'region' must refer to a place of kind region, but "
+                                                      f"'{target_id}' is a {target.fields.get('kind')}"))
+        elif location[0] == "region" and target.fields.get("country") != entry.fields.get("country"):
+            problems.append(Problem(entry.path, line, f"region '{target_id}' is in another country "
+                                                      f"({target.fields.get('country')})"))
     return problems
 
 

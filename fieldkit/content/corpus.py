@@ -12,13 +12,19 @@ from pathlib import Path
 from typing import Any
 
 from fieldkit.content import schema
+from fieldkit.content import vocabulary as search_vocabulary
 from fieldkit.content.frontmatter import (
     FrontMatter,
     FrontMatterError,
     parse,
     parse_yaml,
 )
-from fieldkit.content.inputs import SOURCES_FILE, content_files, input_hash  # noqa: F401  (re-exported)
+from fieldkit.content.inputs import (  # noqa: F401  (re-exported)
+    SOURCES_FILE,
+    VOCABULARY_FOLDER,
+    content_files,
+    input_hash,
+)
 from fieldkit.content.problems import Problem
 from fieldkit.core.registry import REGISTRY
 from fieldkit.text.sanitize import find_control
@@ -68,6 +74,7 @@ class Corpus:
     problems: list[Problem] = field(default_factory=list)
     input_hash: str = ""
     unreadable: set[str] = field(default_factory=set)  # ids whose file could not be parsed
+    vocabulary: search_vocabulary.Vocabulary = field(default_factory=search_vocabulary.Vocabulary)
 
     def files(self) -> list[EntryFile]:
         return sorted([*self.originals.values(), *self.translations.values()], key=lambda e: e.path)
@@ -81,7 +88,11 @@ def load(root: Path) -> Corpus:
         return corpus
     corpus.input_hash = input_hash(root)
     _load_sources(corpus)
+    corpus.vocabulary = search_vocabulary.load(root)
+    corpus.problems += corpus.vocabulary.problems
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        if folder.name == VOCABULARY_FOLDER:
+            continue
         content_type = REGISTRY.by_folder(folder.name)
         if content_type is None:
             known = ", ".join(t.folder_name for t in REGISTRY)
@@ -190,6 +201,9 @@ def _load_sources(corpus: Corpus) -> None:
         for key in item:
             if key not in allowed:
                 corpus.problems.append(Problem(shown, lines.get((index, key), line), f"unknown field '{key}' in a source"))
+            elif any(find_control(text) is not None for text in _strings(item[key])):
+                corpus.problems.append(Problem(shown, lines.get((index, key), line),
+                                               f"control character or escape sequence in '{key}'"))
         source_id = item.get("id")
         if not isinstance(source_id, str) or not schema.ID_PATTERN.match(source_id):
             corpus.problems.append(Problem(shown, line, f"source id must be lowercase letters, digits and hyphens, not {source_id!r}"))

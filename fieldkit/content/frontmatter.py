@@ -8,7 +8,29 @@ from typing import Any
 import yaml
 
 # libyaml's C parser where PyYAML was built with it (2.5x faster checks at scale), else the pure-Python one.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _BadValue(Exception):
+    """A value YAML reads but Python cannot hold (2026-02-30); `mark` is where it is."""
+
+    def __init__(self, mark: Any, message: str):
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """The safe loader, with an impossible date reported where it is instead of raised as a bare ValueError."""
+
+    def construct_yaml_timestamp(self, node: Any) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as error:
+            raise _BadValue(node.start_mark, f"{node.value!r} is not a real date ({error})") from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 Path_ = tuple[Any, ...]  # a location inside the front matter: ("sources", 0, "quote")
 
@@ -66,8 +88,13 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Path_, int], l
     """
     loader = _Loader(text)
     try:
+        _refuse_anchors(text, first_line)
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
+    except _BadValue as bad:
+        raise FrontMatterError(_line(text, bad.mark.index, first_line), bad.message) from None
+    except RecursionError:
+        raise FrontMatterError(first_line, "not valid YAML: nested too deeply") from None
     except yaml.MarkedYAMLError as error:
         # An unclosed bracket or quote is noticed lines later: point at where the construct started.
         mark = error.context_mark or error.problem_mark
@@ -84,6 +111,19 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Path_, int], l
     if node is not None:
         _record_lines(node, (), text, first_line, line_map, duplicates)
     return data, line_map, duplicates
+
+
+def _refuse_anchors(text: str, first_line: int) -> None:
+    """Anchors and aliases (&name, *name) are refused before anything is built from them: nine nested aliases in
+    one small file expand to gigabytes (a "billion laughs"), and content never needs them. Only text that has a
+    '&' or '*' at all is looked at, event by event (no expansion happens at this level)."""
+    if "&" not in text and "*" not in text:
+        return
+    for event in yaml.parse(text, Loader=_Base):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise FrontMatterError(_line(text, event.start_mark.index, first_line),
+                                   "YAML anchors and aliases (&name, *name) are not allowed in content: write the "
+                                   "value out in full")
 
 
 def _line(text: str, index: int, first_line: int) -> int:

@@ -5,13 +5,18 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from fieldkit.core.registry import RESERVED_FOLDERS
+
 SOURCES_FILE = "sources.yaml"
+# The search vocabulary (fieldkit/content/vocabulary.py), not a content type.
+VOCABULARY_FOLDER = RESERVED_FOLDERS[0]
 
 
 def content_files(root: Path) -> list[Path]:
     """Every file that is content input, in a stable order (the order that defines the input hash)."""
     files = [root / SOURCES_FILE] if (root / SOURCES_FILE).exists() else []
-    files += sorted(p for p in root.glob("*/*.md") if p.is_file())
+    files += sorted(p for p in root.glob("*/*.md") if p.is_file() and p.parent.name != VOCABULARY_FOLDER)
+    files += sorted(p for p in (root / VOCABULARY_FOLDER).glob("*.yaml") if p.is_file())
     return files
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from fieldkit.core.countries import COUNTRIES
+from fieldkit.core.model import is_country_code
 from fieldkit.core.registry import (
     COMMON_FIELDS,
     CONTACT_PARTS,
@@ -19,12 +20,16 @@ from fieldkit.core.registry import (
     TRANSLATION_FIELDS,
     Field,
 )
-from fieldkit.core.vocabularies import TRANSLATION_STATUS
+from fieldkit.core.vocabularies import PHONE_KINDS, TRANSLATION_STATUS, WEEKDAYS
 
 QUOTE_MAX = 200
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+_ISO_REGION = re.compile(r"^([A-Z]{2})-[A-Z0-9]{1,3}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
 
 Problems = list[tuple[tuple[Any, ...], str]]  # (location in the front matter, message)
 
@@ -67,6 +72,9 @@ def validate_fields(data: dict[str, Any], entry_type: str, *, original: bool) ->
             problems.append((("lat" if has_lat else "lon",), "give both 'lat' and 'lon', or neither"))
         if has_lat and "coords_source" not in data:
             problems.append((("lat",), "coordinates need 'coords_source' naming where they come from"))
+    code, country = clean.get("iso_code"), clean.get("country")
+    if isinstance(code, str) and country and not code.startswith(f"{country}-"):
+        problems.append((("iso_code",), f"ISO 3166-2 code {code} is not a code of {country} (it starts {code[:2]})"))
     return clean, problems
 
 
@@ -281,6 +289,143 @@ def _words(value: Any, spec: Field) -> Result:
     return _list_of(_text)(value, spec)
 
 
+def _url(value: Any, spec: Field) -> Result:
+    from urllib.parse import urlsplit
+
+    text, problems = _text(value, spec)
+    if problems:
+        return None, problems
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not _HOST.match((parts.hostname or "").lower()) or " " in text:
+        return None, [((), f"'{spec.name}' must be a web address starting http:// or https://, not {_describe(value)}")]
+    return text, []
+
+
+def _phone(value: Any, spec: Field) -> Result:
+    text, problems = _text(value, spec)
+    if problems:
+        return None, problems
+    if sum(c.isdigit() for c in text) < 3 or len(text) > 40 or not re.fullmatch(r"[+\d\s()./-]+", text):
+        return None, [((), f"'{spec.name}' must be a phone number (digits, spaces, + - ( ) /), not {_describe(value)}")]
+    return text, []
+
+
+def _email(value: Any, spec: Field) -> Result:
+    text, problems = _text(value, spec)
+    if problems:
+        return None, problems
+    if not _EMAIL.match(text):
+        return None, [((), f"'{spec.name}' must be an email address, not {_describe(value)}")]
+    return text, []
+
+
+_CONTACT_VALIDATORS: dict[str, Callable[[Any, Field], Result]] = {
+    "phone": _phone, "email": _email, "url": _url, "address": _text,
+}
+
+
+def _contact_item(value: Any, spec: Field) -> Result:
+    """One typed contact: exactly one of phone, email, url, address; a phone may say its kind; any may have a note."""
+    parts = [part for part, _ in CONTACT_PARTS]
+    if not isinstance(value, dict):
+        return None, [((), f"each item of '{spec.name}' must be a mapping with one of {', '.join(parts)}, "
+                           f"not {_describe(value)}")]
+    problems: list[tuple[tuple[Any, ...], str]] = []
+    given = [part for part in parts if part in value]
+    if len(given) != 1:
+        problems.append(((), f"each item of '{spec.name}' gives exactly one of {', '.join(parts)} "
+                             f"(this one gives {', '.join(given) or 'none'})"))
+    for key in value:
+        if key not in (*parts, "kind", "note"):
+            problems.append(((key,), f"unknown key '{key}' in '{spec.name}' (allowed: {', '.join(parts)}, kind, note)"))
+    clean: dict[str, Any] = {}
+    for part in given:
+        text, part_problems = _CONTACT_VALIDATORS[part](value[part], Field(f"{spec.name}.{part}", "text"))
+        problems.extend(((part, *where), message) for where, message in part_problems)
+        clean[part] = text
+    if "kind" in value:
+        if given != ["phone"]:
+            problems.append((("kind",), "'kind' is for a phone: voice, whatsapp, hotline or sms"))
+        kind, kind_problems = _choice(value["kind"], Field(f"{spec.name}.kind", "choice", choices=PHONE_KINDS))
+        problems.extend((("kind", *where), message) for where, message in kind_problems)
+        clean["kind"] = kind
+    if "note" in value:
+        note, note_problems = _text(value["note"], Field(f"{spec.name}.note", "text"))
+        problems.extend((("note", *where), message) for where, message in note_problems)
+        clean["note"] = note
+    return clean, problems
+
+
+def _schedule_item(value: Any, spec: Field) -> Result:
+    """One line of a weekly schedule: the days (mo..su), opening and closing time (HH:MM), an optional note."""
+    if not isinstance(value, dict):
+        return None, [((), f"each item of '{spec.name}' must be a mapping with days, opens, closes, "
+                           f"not {_describe(value)}")]
+    problems: list[tuple[tuple[Any, ...], str]] = []
+    for key in value:
+        if key not in ("days", "opens", "closes", "note"):
+            problems.append(((key,), f"unknown key '{key}' in '{spec.name}' (allowed: days, opens, closes, note)"))
+    days, day_problems = _list_of(_choice)(value.get("days"), Field(f"{spec.name}.days", "choices", choices=WEEKDAYS))
+    problems.extend((("days", *where), message) for where, message in day_problems)
+    if not day_problems and not days:
+        problems.append((("days",), f"'{spec.name}.days' needs at least one day"))
+    clean: dict[str, Any] = {"days": days}
+    for key in ("opens", "closes"):
+        text = value.get(key)
+        if isinstance(text, int) and not isinstance(text, bool):  # YAML 1.1 reads 09:00 as a number of minutes
+            text = f"{text // 60:02d}:{text % 60:02d}"
+        if not isinstance(text, str) or not _TIME.match(text):
+            problems.append(((key,), f"'{spec.name}.{key}' must be a time as HH:MM, not {_describe(value.get(key))}"))
+        clean[key] = text
+    if not problems and clean["closes"] <= clean["opens"]:
+        problems.append((("closes",), f"'{spec.name}' closes at {clean['closes']}, not after it opens at {clean['opens']}"))
+    if "note" in value:
+        note, note_problems = _text(value["note"], Field(f"{spec.name}.note", "text"))
+        problems.extend((("note", *where), message) for where, message in note_problems)
+        clean["note"] = note
+    return clean, problems
+
+
+def _area_item(value: Any, spec: Field) -> Result:
+    """A country (BA; that it is known is checked here) or a place id (that it exists is checked in check.py)."""
+    if isinstance(value, str) and is_country_code(value):
+        return _country(value, spec)
+    if not isinstance(value, str) or not ID_PATTERN.match(value):
+        return None, [((), f"'{spec.name}' items are country codes (BA) or place ids (una-sana-canton), "
+                           f"not {_describe(value)}")]
+    return value, []
+
+
+def _alert(value: Any, spec: Field) -> Result:
+    """A notice that holds for a while ("moved", "closed until"): its text and the day it stops being shown."""
+    if not isinstance(value, dict):
+        return None, [((), f"'{spec.name}' must be a mapping with text and until, not {_describe(value)}")]
+    problems: list[tuple[tuple[Any, ...], str]] = []
+    for key in value:
+        if key not in ("text", "until"):
+            problems.append(((key,), f"unknown key '{key}' in '{spec.name}' (allowed: text, until)"))
+    text, text_problems = _text(value.get("text"), Field(f"{spec.name}.text", "text"))
+    problems.extend((("text", *where), message) for where, message in text_problems)
+    clean: dict[str, Any] = {"text": text}
+    if value.get("until") is not None:
+        day, day_problems = _day_or_null(value["until"], Field(f"{spec.name}.until", "date"))
+        problems.extend((("until", *where), message) for where, message in day_problems)
+        clean["until"] = day
+    return clean, problems
+
+
+def _iso_region(value: Any, spec: Field) -> Result:
+    if not isinstance(value, str) or not _ISO_REGION.match(value):
+        return None, [((), f"'{spec.name}' must be an ISO 3166-2 code such as RS-VO, not {_describe(value)}")]
+    return value, []
+
+
+def _geonames(value: Any, spec: Field) -> Result:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        return None, [((), f"'{spec.name}' must be a GeoNames id (a whole number), not {_describe(value)}")]
+    return value, []
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
@@ -311,6 +456,14 @@ _VALIDATORS: dict[str, Callable[[Any, Field], Result]] = {
     "citations": _citations,
     "legal_basis": _list_of(_mapping({"law": True, "article": False, "url": False})),
     "contact": _mapping({part: False for part, _ in CONTACT_PARTS}),
+    "contacts": _list_of(_contact_item),
     "languages": _list_of(_language),
     "words": _words,
+    "schedule": _list_of(_schedule_item),
+    "area": _list_of(_area_item),
+    "alert": _alert,
+    "iso_region": _iso_region,
+    "geonames": _geonames,
+    "identifiers": _list_of(_mapping({"scheme": True, "id": True})),
+    "url": _url,
 }

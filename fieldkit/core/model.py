@@ -20,7 +20,7 @@ class Field:
 
     `kind` names its validator (fieldkit/content/schema.py): text, id, ids, choice, choices, country, countries,
     date, day, day_or_null, review, hash, minutes, latitude, longitude, source, citations, legal_basis, contact,
-    languages, words.
+    contacts, languages, words, schedule, area, alert, iso_region, geonames, identifiers.
     """
 
     name: str
@@ -30,6 +30,20 @@ class Field:
     refers_to: str | None = None  # id fields: the type the target must have ("any": any type)
     label: str | None = None  # shown as a detail line under this label (N_-marked); None: not shown
     optional: bool = False  # a detail left out when empty, rather than shown as "not known"
+
+    def link_targets(self, value: object) -> list[str]:
+        """The entry ids a value of this field links to. An area also names whole countries (two capital letters,
+        `BA`), which are not entries."""
+        if not self.refers_to or not value:
+            return []
+        values = value if isinstance(value, list) else [value]
+        targets = [str(v) for v in values if isinstance(v, str)]
+        return [v for v in targets if not is_country_code(v)] if self.kind == "area" else targets
+
+
+def is_country_code(value: str) -> bool:
+    """An area item that is a country (ISO 3166-1 alpha-2, `XK` for Kosovo*, `EU`), not a place id."""
+    return len(value) == 2 and value.isascii() and value.isalpha() and value.isupper()
 
 
 @dataclass(frozen=True)
@@ -114,7 +128,8 @@ TRANSLATION_FIELDS = (
     # missing, with the value to write, which only the original gives.
     Field("original_hash", "hash"),
 )
-# The parts of a `contact` field, with the label each is shown under.
+# The parts of a `contact` field, with the label each is shown under. A `contacts` list has items of the same parts,
+# one each (a phone with its kind: voice, WhatsApp, hotline, SMS).
 CONTACT_PARTS = (("phone", N_("Phone")), ("email", N_("Email")), ("url", N_("Web")), ("address", N_("Address")))
 # Links made by a briefing's embedded entries ({{entry:id}}), kept after every field's links.
 EMBEDS = "embeds"

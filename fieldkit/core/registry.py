@@ -21,9 +21,12 @@ from fieldkit.core.model import (
 )
 from fieldkit.core.types import BUILTIN
 
+# Folders of content/ that are not a content type: the search vocabulary (docs/vocabulary.md).
+RESERVED_FOLDERS = ("vocabulary",)
+
 # The registry's vocabulary (fieldkit/core/model.py) is re-exported, so callers need one import.
 __all__ = [
-    "COMMON_FIELDS", "CONTACT_PARTS", "EMBEDS", "TRANSLATION_FIELDS", "REGISTRY", "ContentType", "ExportColumn",
+    "COMMON_FIELDS", "CONTACT_PARTS", "EMBEDS", "TRANSLATION_FIELDS", "REGISTRY", "RESERVED_FOLDERS", "ContentType", "ExportColumn",
     "Field", "Registry",
 ]
 
@@ -38,6 +41,8 @@ class Registry:
         if content_type.name in self.types:
             raise ValueError(f"content type {content_type.name!r} is registered already")
         folders = {t.folder_name for t in self.types.values()}
+        if content_type.folder_name in RESERVED_FOLDERS:
+            raise ValueError(f"folder {content_type.folder_name!r} is reserved (content/{content_type.folder_name}/)")
         if content_type.folder_name in folders:
             raise ValueError(f"folder {content_type.folder_name!r} belongs to another content type")
         self.types[content_type.name] = content_type

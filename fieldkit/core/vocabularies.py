@@ -80,6 +80,25 @@ SERVICE_KINDS = Vocabulary("service-kind", (
     ("protection", N_("protection")), ("monitoring", N_("monitoring")),
 ))
 
+SERVICE_STATUS = Vocabulary("service-status", (  # HSDS 3.0 service status, "temporarily closed" spelt with a hyphen
+    ("active", N_("active")), ("temporarily-closed", N_("temporarily closed")), ("inactive", N_("inactive")),
+    ("defunct", N_("closed for good")),
+))
+
+INTAKE = Vocabulary("intake", (  # how a person gets to the service
+    ("walk-in", N_("walk in")), ("referral-only", N_("by referral only")), ("hotline", N_("through a hotline")),
+    ("outreach", N_("outreach: the service comes to people")), ("appointment", N_("by appointment")),
+))
+
+PHONE_KINDS = Vocabulary("phone-kind", (
+    ("voice", N_("voice")), ("whatsapp", N_("WhatsApp")), ("hotline", N_("hotline")), ("sms", N_("SMS")),
+))
+
+WEEKDAYS = Vocabulary("weekday", (  # iCalendar's day codes, as HSDS schedules use them (byday)
+    ("mo", N_("Mon")), ("tu", N_("Tue")), ("we", N_("Wed")), ("th", N_("Thu")), ("fr", N_("Fri")),
+    ("sa", N_("Sat")), ("su", N_("Sun")),
+))
+
 AUDIENCES = Vocabulary("audience", (
     ("staff", N_("new field staff")), ("volunteers", N_("volunteers")),
     ("people-on-the-move", N_("people on the move")), ("unaccompanied-children", N_("unaccompanied children")),

@@ -71,6 +71,16 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _translations.ngettext(singular, plural, count)
 
 
+def explain(problem: BaseException) -> str:
+    """An error's message in the current language: an `Explained` error's template translated and filled in,
+    any other error as it says itself."""
+    from fieldkit.core.explained import Explained
+
+    if isinstance(problem, Explained):
+        return _(problem.template).format(**problem.values) if problem.values else _(problem.template)
+    return str(problem)
+
+
 def reorders_rtl() -> bool:
     """Whether `display()` puts text in visual order now (a right-to-left UI language, laid out by fieldkit)."""
     from fieldkit.core.languages import is_rtl

@@ -40,3 +40,27 @@ def age_in_words(text: str | None, *, today: dt.date | None = None, locale: str 
 def is_stale(text: str | None, *, today: dt.date | None = None) -> bool:
     date = parse_date(text)
     return date is None or ((today or dt.date.today()) - date).days > STALE_AFTER_DAYS
+
+
+def format_day(text: str | None, lang: str | None = None) -> str:
+    """A content date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`) written for `lang` (default: the interface language),
+    keeping its precision: "2025-05" is "مه 2025" in Farsi, not "05-2025" (which is what a right-to-left line
+    makes of the numbers). English keeps ISO 8601, which field teams compare at a glance. "" for no date; a text
+    that is not a date is given back as it is."""
+    if not text:
+        return ""
+    from fieldkit.core.languages import language
+    from fieldkit.i18n.catalog import language as interface_language
+
+    code = lang or interface_language()
+    date = parse_date(text)
+    if date is None or code.split("-")[0] == "en":
+        return str(text)
+    from babel.dates import format_date, format_skeleton
+
+    row = language(code)
+    locale = row.locale if row else code.replace("-", "_")
+    precision = len(str(text).split("-"))
+    if precision >= 3:
+        return format_date(date, "long", locale=locale)
+    return format_skeleton("yMMMM" if precision == 2 else "y", date, locale=locale)

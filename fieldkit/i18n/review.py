@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from fieldkit.i18n.catalog import _, ngettext
-from fieldkit.i18n.dates import age_in_words
+from fieldkit.i18n.dates import age_in_words, format_day
 from fieldkit.store.models import Citation, Entry, Review
 
 
@@ -34,12 +34,13 @@ def content_review_phrase(reviewed: int, entries: int, *, short: bool = False) -
 
 
 def dates_line(entry: Entry, *, today: dt.date | None = None, locale: str = "en") -> str:
-    """"Facts as of 2024-07 · checked against the sources 2026-11-01 (3 weeks ago)"."""
+    """"Facts as of 2024-07 · checked against the sources 2026-11-01 (3 weeks ago)". Dates are written for the
+    interface language (format_day: "2025-05" in a right-to-left line would read "05-2025")."""
     if not entry.checked:
-        return _("Facts as of {as_of} · not yet checked against the sources").format(as_of=entry.as_of)
+        return _("Facts as of {as_of} · not yet checked against the sources").format(as_of=format_day(entry.as_of))
     age = age_in_words(entry.checked, today=today, locale=locale)
     return _("Facts as of {as_of} · checked against the sources {checked} ({age})").format(
-        as_of=entry.as_of, checked=entry.checked, age=age)
+        as_of=format_day(entry.as_of), checked=format_day(entry.checked), age=age)
 
 
 def review_line(review: Review | None) -> str:
@@ -48,8 +49,8 @@ def review_line(review: Review | None) -> str:
         return _("Not yet reviewed by a specialist.")
     if review.get("organisation"):
         return _("Reviewed by {by} ({organisation}) on {date}.").format(
-            by=review.get("by", ""), organisation=review["organisation"], date=review.get("date", ""))
-    return _("Reviewed by {by} on {date}.").format(by=review.get("by", ""), date=review.get("date", ""))
+            by=review.get("by", ""), organisation=review["organisation"], date=format_day(review.get("date")))
+    return _("Reviewed by {by} on {date}.").format(by=review.get("by", ""), date=format_day(review.get("date")))
 
 
 def translation_line(entry: Entry) -> str:
@@ -63,7 +64,8 @@ def translation_line(entry: Entry) -> str:
         return _("Machine translation, not yet reviewed by a person.")
     if entry.translation == "reviewed" and entry.translation_review:
         review = entry.translation_review
-        return _("Translation reviewed by {by} on {date}.").format(by=review.get("by", ""), date=review.get("date", ""))
+        return _("Translation reviewed by {by} on {date}.").format(by=review.get("by", ""),
+                                                                  date=format_day(review.get("date")))
     return ""
 
 
@@ -73,7 +75,7 @@ def overdue_line(entry: Entry, today: dt.date | None = None) -> str:
     if not entry.review_overdue(day):
         return ""
     return _("Facts from outside the sources were to be checked again by {date}: they may be out of date.").format(
-        date=entry.review_by)
+        date=format_day(entry.review_by))
 
 
 def source_note(citation: Citation, today: dt.date | None = None) -> str:
@@ -83,8 +85,9 @@ def source_note(citation: Citation, today: dt.date | None = None) -> str:
     if not citation.review_by:
         return _("from outside the sources")
     if citation.review_by < (today or dt.date.today()).isoformat():
-        return _("from outside the sources; was to be checked again by {date}").format(date=citation.review_by)
-    return _("from outside the sources; check again by {date}").format(date=citation.review_by)
+        return _("from outside the sources; was to be checked again by {date}").format(
+            date=format_day(citation.review_by))
+    return _("from outside the sources; check again by {date}").format(date=format_day(citation.review_by))
 
 
 def handout_review(*, first_checked: str, last_checked: str, unchecked: int, entries: int, reviewed: int,

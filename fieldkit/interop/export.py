@@ -106,8 +106,14 @@ def _record(entry: Entry, content_type: ContentType, places: _Places, export: Ex
             spec = content_type.field(column.key)
             record[column.key] = [] if spec is not None and spec.kind in _LIST_KINDS else None
     record.update(_located(entry, content_type, places, export))
-    contact = details.get("contact") or {}
-    record.update({part: contact.get(part) for part in ("url", "phone", "email", "address")})
+    if "contact" in details or "contacts" in details or content_type.field("contact") is not None:
+        record.update(contact_columns(details))
+    if content_type.field("alert") is not None:
+        alert = details.get("alert") or {}
+        record.update(alert=alert.get("text"), alert_until=alert.get("until"))
+    if details.get("schedule"):
+        record["schedule"] = [schedule_cell(line) for line in details["schedule"]]
+    record.update(_region(entry, places))
     if record.get("sector") is None and isinstance(details.get("kind"), list):  # a service's, from its kinds
         record["sector"] = sectors(details["kind"])
     if "legal_basis" in details:
@@ -116,7 +122,53 @@ def _record(entry: Entry, content_type: ContentType, places: _Places, export: Ex
     return record
 
 
-_LIST_KINDS = ("ids", "choices", "countries", "languages", "words", "legal_basis")
+_LIST_KINDS = ("ids", "choices", "countries", "languages", "words", "legal_basis", "area", "schedule")
+PHONE_COLUMNS = {"voice": "phone", "whatsapp": "whatsapp", "hotline": "hotline", "sms": "sms"}
+
+
+def contact_columns(details: dict[str, Any]) -> dict[str, Any]:
+    """The contact columns: url, phone (voice lines), whatsapp, hotline, sms, email, address. One value is text,
+    several a list; None when the content gives none. `contact` comes first, then `contacts` in order."""
+    values: dict[str, list[str]] = {key: [] for key in ("url", "phone", "whatsapp", "hotline", "sms", "email", "address")}
+    contact = details.get("contact") or {}
+    for part in ("url", "phone", "email", "address"):
+        if contact.get(part):
+            values[part].append(str(contact[part]))
+    for item in details.get("contacts") or []:
+        if item.get("phone"):
+            values[PHONE_COLUMNS.get(item.get("kind") or "voice", "phone")].append(str(item["phone"]))
+        for part in ("url", "email", "address"):
+            if item.get(part):
+                values[part].append(str(item[part]))
+    return {key: (found[0] if len(found) == 1 else found) if found else None for key, found in values.items()}
+
+
+def schedule_cell(line: dict[str, Any]) -> str:
+    """One schedule line as spreadsheet text: "mo,tu,we 09:00-17:00", with its note in brackets (the importer reads
+    it back)."""
+    note = f" ({line['note']})" if line.get("note") else ""
+    return f"{','.join(line.get('days') or [])} {line.get('opens')}-{line.get('closes')}{note}"
+
+
+def _region(entry: Entry, places: _Places) -> dict[str, Any]:
+    """The first-level division the entry is in (HXL #adm1): a region place's title and ISO 3166-2 code. A place's
+    own region (or itself, when it is a region); a service's place's region, else a region its area names."""
+    details = entry.details
+    if entry.type == "place":
+        region = entry if details.get("kind") == "region" else places.get(details.get("region"))
+    else:
+        region = None
+        candidates = [details.get("place"), *(details.get("area") or [])]
+        for candidate in (c for c in candidates if c):
+            place = places.get(candidate)
+            if place is None:
+                continue
+            region = place if place.details.get("kind") == "region" else places.get(place.details.get("region"))
+            if region is not None:
+                break
+    if region is None:
+        return {"adm1_name": None, "adm1_code": None}
+    return {"adm1_name": region.title, "adm1_code": region.details.get("iso_code")}
 
 
 def _located(entry: Entry, content_type: ContentType, places: _Places, export: Export) -> dict[str, Any]:

@@ -28,9 +28,12 @@ from fieldkit.content.inputs import SOURCES_FILE
 from fieldkit.content.review import original_hash
 from fieldkit.content.schema import QUOTE_MAX
 from fieldkit.content.sourcetext import normalise_for_quote
+from fieldkit.core.explained import Explained
+from fieldkit.core.marker import N_
 from fieldkit.core.registry import REGISTRY
 from fieldkit.i18n.languages import country_name
 from fieldkit.interop.entryfile import problems_in, put, render, scalar
+from fieldkit.interop.hsds_read import is_package, read_package
 from fieldkit.interop.sheet import Sheet, read_sheet
 from fieldkit.interop.validate import Context, Place, ServiceRow, Validator
 from fieldkit.interop.vocabulary import slug
@@ -44,7 +47,7 @@ _KIND_WORDS = {"legal-aid": "legal aid", "medical": "medical care", "psychosocia
 _WHO_KINDS = ("ngo", "international-organisation", "institution")
 
 
-class ImportFailure(Exception):
+class ImportFailure(Explained):
     """The import cannot start (no content folder, say); the message says why."""
 
 
@@ -99,9 +102,14 @@ def import_services(sheet_path: Path, content_dir: Path, *, skip_bad: bool = Fal
                     today: dt.date | None = None) -> ImportReport:
     today = today or dt.date.today()
     if not (content_dir / SOURCES_FILE).is_file():
-        raise ImportFailure(f"{content_dir} is not a content folder (it has no {SOURCES_FILE}); pass --content DIR")
-    sheet = read_sheet(sheet_path)
+        raise ImportFailure(N_("{folder} is not a content folder (it has no {file}); pass --content DIR"),
+                            folder=content_dir, file=SOURCES_FILE)
     corpus = load(content_dir)
+    if is_package(sheet_path):  # an HSDS package: read as a sheet, one row per service
+        sheet = read_package(sheet_path, sorted(corpus.originals))
+        sheet_path = sheet.path
+    else:
+        sheet = read_sheet(sheet_path)
     source_id, source_exists = _source_for(corpus, sheet_path)
     plan = _Plan(sheet, corpus, content_dir, source_id, today)
     validator = Validator(sheet, plan.context)
@@ -116,14 +124,14 @@ def import_services(sheet_path: Path, content_dir: Path, *, skip_bad: bool = Fal
     if not files or dry_run or report.blocked:
         report.source_added = bool(files) and not source_exists
         return report
-    from fieldkit.packs.atomic import write_file
+    from fieldkit.core.atomic import write_bytes
 
-    if not source_exists:
-        write_file(content_dir / SOURCES_FILE, _with_source(content_dir, source_id, sheet_path, today))
+    if not source_exists:  # replaced whole, its mode kept (fieldkit.core.atomic)
+        write_bytes(content_dir / SOURCES_FILE, _with_source(content_dir, source_id, sheet_path, today))
         report.source_added = True
     for planned in files:
-        planned.path.parent.mkdir(parents=True, exist_ok=True)
-        write_file(planned.path, planned.text.encode("utf-8"))
+        planned.path.parent.mkdir(parents=True, exist_ok=True)  # the content folder's own service/ folder
+        write_bytes(planned.path, planned.text.encode("utf-8"))
         report.written.append(str(planned.path))
     return report
 
@@ -133,9 +141,10 @@ def import_services(sheet_path: Path, content_dir: Path, *, skip_bad: bool = Fal
 def _source_for(corpus: Corpus, sheet_path: Path) -> tuple[str, bool]:
     """The source id for this sheet: one already listed with its file name, else a new free id."""
     for source in corpus.sources.values():
-        if source.file == sheet_path.name:
+        if source.file == _file_name(sheet_path):
             return source.id, True
-    base = "import-" + (slug(sheet_path.stem)[:50].rstrip("-") or "sheet")
+    stem = f"{sheet_path.parent.name}-hsds" if sheet_path.name == "services.csv" else sheet_path.stem
+    base = "import-" + (slug(stem)[:50].rstrip("-") or "sheet")
     candidate, number = base, 1
     while candidate in corpus.sources:
         number += 1
@@ -143,16 +152,23 @@ def _source_for(corpus: Corpus, sheet_path: Path) -> tuple[str, bool]:
     return candidate, False
 
 
+def _file_name(sheet_path: Path) -> str:
+    """How sources.yaml names the file: a sheet by its name; an HSDS package's services.csv with its folder."""
+    return f"{sheet_path.parent.name}/{sheet_path.name}" if sheet_path.name == "services.csv" else sheet_path.name
+
+
 def _with_source(content_dir: Path, source_id: str, sheet_path: Path, today: dt.date) -> bytes:
     path = content_dir / SOURCES_FILE
     text = path.read_text(encoding="utf-8")
     if text and not text.endswith("\n"):
         text += "\n"
-    note = (f"A partner's HXL service sheet, imported with fieldkit import services on {today.isoformat()}. "
-            "Services from it count as not reviewed until a person checks them. Keep the sheet with the shared "
+    what = "HSDS package" if sheet_path.name == "services.csv" else "HXL service sheet"
+    note = (f"A partner's {what}, imported with fieldkit import services on {today.isoformat()}. "
+            "Services from it count as not reviewed until a person checks them. Keep the file with the shared "
             "source documents so that fieldkit check --sources finds the quoted cells in it.")
-    block = (f"\n- id: {source_id}\n  title: {scalar('Service sheet ' + sheet_path.name)}\n"
-             f"  file: {scalar(sheet_path.name)}\n  note: {scalar(note)}\n")
+    title = f"{what[0].upper()}{what[1:]} {_file_name(sheet_path)}"
+    block = (f"\n- id: {source_id}\n  title: {scalar(title)}\n"
+             f"  file: {scalar(_file_name(sheet_path))}\n  note: {scalar(note)}\n")
     return (text + block).encode("utf-8")
 
 
@@ -162,7 +178,6 @@ class _Plan:
     def __init__(self, sheet: Sheet, corpus: Corpus, content_dir: Path, source_id: str, today: dt.date):
         self.sheet, self.corpus, self.content_dir = sheet, corpus, content_dir
         self.source_id, self.today = source_id, today
-        self.document = normalise_for_quote(sheet.text)
         self.rows = {sheet_row.number: sheet_row for sheet_row in sheet.rows}
         types = {entry_id: entry.type for entry_id, entry in corpus.originals.items()}
         places = {
@@ -229,20 +244,19 @@ class _Plan:
         sheet_row = self.rows[row.number]
         where = f"row {row.number}" + (f"; the partner's source: {row.source_note}" if row.source_note else "")
         preferred = [self.sheet.value(sheet_row, name) for name in ("title", "id", "organisation")]
-        name = next((cell for cell in preferred + sheet_row.cells if self._quotable(cell)), None)
+        row_text = normalise_for_quote(sheet_row.raw)
+        name = next((cell for cell in preferred + sheet_row.cells if _quotable(cell, row_text)), None)
         if name is None:
             return []
         citations = [{"doc": self.source_id, "where": where, "quote": name}]
         cells = [(key, row.contact.get(key)) for key in CONTACT_KEYS] + [("hours", row.hours)]
         for key, value in cells:
-            if value and self._quotable(value):
+            if value and _quotable(value, row_text):
                 column = self.sheet.fields[key]
                 citations.append({"doc": self.source_id, "where": f"row {row.number}, {column.describe()}",
                                   "quote": value})
         return citations
 
-    def _quotable(self, cell: str) -> bool:
-        return bool(cell) and len(cell) <= QUOTE_MAX and normalise_for_quote(cell) in self.document
 
     # --- a new service ---
     def _new(self, row: ServiceRow, citations: list[dict[str, str]]) -> dict[str, Any]:
@@ -261,6 +275,8 @@ class _Plan:
             data["contact"] = {key: row.contact[key] for key in CONTACT_KEYS if key in row.contact}
         if row.access:
             data["access"] = row.access
+        for name, value in _service_fields(row).items():
+            put(data, name, value)
         data.update(sources=citations, as_of=row.as_of or self.today.isoformat())
         return data
 
@@ -303,7 +319,8 @@ class _Plan:
             update("summary", row.summary, fields.get("summary"))
         update("country", row.country, fields.get("country"))
         update("kind", row.kinds, fields.get("kind"))
-        update("organisation", row.organisation, fields.get("organisation"))
+        if not (row.organisation_id and row.organisation_id == fields.get("organisation_id")):
+            update("organisation", row.organisation, fields.get("organisation"))  # else its record's name
         if row.place:
             update("place", row.place, fields.get("place"))
         if row.lat is not None and not (_same(row.lat, fields.get("lat")) and _same(row.lon, fields.get("lon"))):
@@ -319,12 +336,26 @@ class _Plan:
             update("access", row.access, fields.get("access"))
         contact = dict(data.get("contact") or {}) if isinstance(data.get("contact"), dict) else {}
         current = fields.get("contact") or {}
+        typed = fields.get("contacts") or []
         for key in CONTACT_KEYS:
+            if key in row.contact and any(_same(row.contact[key], item.get(key)) for item in typed):
+                continue  # the content has it already, as a typed contact
+            if key == "url" and "url" in row.contact and row.contact["url"] == f"http://{current.get('url')}":
+                continue  # HSDS wants a scheme, and the export added one (fieldkit/interop/hsds.py)
             if key in row.contact and not _same(row.contact[key], current.get(key)):
                 changes.append(f"contact.{key}")
                 contact[key] = row.contact[key]
         if contact != (data.get("contact") or {}):
             put(data, "contact", contact)
+        for name, value in _service_fields(row).items():
+            if name == "contacts":  # typed phones the content does not have yet, in any of its contact fields
+                known = {(item.get("phone"), item.get("kind")) for item in fields.get("contacts") or []}
+                added = [item for item in value if (item["phone"], item["kind"]) not in known]
+                if added:
+                    changes.append("contacts")
+                    put(data, "contacts", list(data.get("contacts") or []) + added)
+                continue
+            update(name, value, fields.get(name))
         if changes or force:
             sources = [c for c in data.get("sources") or []
                        if not (isinstance(c, dict) and c.get("doc") == self.source_id)]  # the sheet's, cited anew
@@ -355,6 +386,33 @@ class _Plan:
         return Planned(path, render(data, "")), f"translation ({lang})"
 
 
+def _service_fields(row: ServiceRow) -> dict[str, Any]:
+    """The row's HSDS-style fields that have a value, as front matter (an empty cell never removes anything)."""
+    data: dict[str, Any] = {}
+    if row.organisation_id:
+        data["organisation_id"] = row.organisation_id
+    if row.status:
+        data["status"] = row.status
+    if row.alert:
+        data["alert"] = dict(row.alert)
+    if row.area:
+        data["area"] = list(row.area)
+    for name in ("populations", "intake", "documents"):
+        if getattr(row, name):
+            data[name] = list(getattr(row, name))
+    data.update(row.texts)
+    if row.schedule:
+        data["schedule"] = [dict(line) for line in row.schedule]
+    if row.contacts:
+        data["contacts"] = [dict(item) for item in row.contacts]
+    return data
+
+
+def _quotable(cell: str, row_text: str) -> bool:
+    """The cell can be quoted: it is in its row's own text in the file, so it is in the file, verbatim."""
+    return bool(cell) and len(cell) <= QUOTE_MAX and normalise_for_quote(cell) in row_text
+
+
 def _same(new: Any, current: Any) -> bool:
     """Equal once whitespace runs are folded: the export writes each text on one line."""
     if isinstance(new, float) or isinstance(current, float):
@@ -366,6 +424,8 @@ def _same(new: Any, current: Any) -> bool:
         return " ".join(new.split()) == " ".join(current.split())
     if isinstance(new, list) and isinstance(current, list):
         return len(new) == len(current) and all(_same(a, b) for a, b in zip(new, current))
+    if isinstance(new, dict) and isinstance(current, dict):
+        return new.keys() == current.keys() and all(_same(new[key], current[key]) for key in new)
     return new == current
 
 

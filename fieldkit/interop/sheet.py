@@ -13,15 +13,17 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fieldkit.core.explained import Explained
+from fieldkit.core.marker import N_
+from fieldkit.interop.formula import unguard
 from fieldkit.interop.hxl import IMPORT_FIELDS, TRANSLATED_FIELDS, Hashtag, TagPattern
 from fieldkit.text.sanitize import sanitize
 
 SCAN_ROWS = 25  # the hashtag row must be among the first rows, as libhxl also expects
 MAX_BYTES = 50 * 1024 * 1024
-_APOSTROPHE = re.compile(r"^'(?=[=@+-])")  # a spreadsheet's guard against formulas, not part of the value
 
 
-class SheetError(Exception):
+class SheetError(Explained):
     """The file cannot be read as a HXL sheet at all; the message says why and what to do."""
 
 
@@ -40,6 +42,7 @@ class SheetColumn:
 class Row:
     number: int  # the row's number in a spreadsheet, counting the header and hashtag rows
     cells: list[str]
+    raw: str = ""  # the text of the file this row was read from (its cells are quoted from it)
 
 
 @dataclass
@@ -69,7 +72,7 @@ def _cell(cells: list[str], index: int) -> str:
 
 
 def clean_cell(text: str, *, multiline: bool = False) -> str:
-    text = _APOSTROPHE.sub("", sanitize(text).strip())
+    text = unguard(sanitize(text).strip())  # the apostrophe of a formula guard is not part of the value
     if multiline:
         return "\n".join(re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")).strip()
     return re.sub(r"\s+", " ", text)
@@ -79,13 +82,14 @@ def read_sheet(path: Path) -> Sheet:
     text = _read_text(path)
     delimiter = _delimiter(text)
     try:
-        table = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        table, raws = _records(text, delimiter)
     except csv.Error as problem:
-        raise SheetError(f"{path.name} is not a readable CSV file: {problem}") from None
+        raise SheetError(N_("{name} is not a readable CSV file: {reason}"), name=path.name, reason=problem) from None
     position = _hashtag_row(table)
     if position is None:
-        raise SheetError(f"{path.name} has no HXL hashtag row in its first {SCAN_ROWS} rows: add a row of hashtags "
-                         "such as #service+name, #org+name, #country+code under the headers (see docs/interop.md)")
+        raise SheetError(N_("{name} has no HXL hashtag row in its first {rows} rows: add a row of hashtags "
+                            "such as #service+name, #org+name, #country+code under the headers (see docs/interop.md)"),
+                         name=path.name, rows=SCAN_ROWS)
     headers = table[position - 1] if position > 0 else []
     columns = []
     for index, text_cell in enumerate(table[position]):
@@ -97,31 +101,52 @@ def read_sheet(path: Path) -> Sheet:
     for offset, cells in enumerate(table[position + 1:], start=position + 2):
         cleaned = [clean_cell(value, multiline=True) for value in cells]
         if any(cleaned):
-            rows.append(Row(offset, cleaned))
+            rows.append(Row(offset, cleaned, raws[offset - 1]))
     sheet = Sheet(path=path, text=text, columns=columns, rows=rows)
     _match_fields(sheet)
     _require(sheet)
     return sheet
 
 
+def _records(text: str, delimiter: str) -> tuple[list[list[str]], list[str]]:
+    """The CSV records, and for each the text it was read from: a cell is quoted from its own row, so checking a
+    quote costs the row's length, not the whole file's (a sheet of many rows stays linear)."""
+    consumed: list[str] = []
+
+    def lines():
+        for line in io.StringIO(text, newline=""):
+            consumed.append(line)
+            yield line
+
+    table, raws = [], []
+    for record in csv.reader(lines(), delimiter=delimiter):  # reads no further than the record it returns
+        table.append(record)
+        raws.append("".join(consumed))
+        consumed.clear()
+    return table, raws
+
+
 def _read_text(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise SheetError(f"{path.name} is {size // (1024 * 1024)} MB; a service sheet is at most 50 MB")
+            raise SheetError(N_("{name} is {size} MB; a service sheet is at most 50 MB"), name=path.name,
+                             size=size // (1024 * 1024))
         data = path.read_bytes()
     except IsADirectoryError:
-        raise SheetError(f"{path} is a folder, not a CSV file") from None
+        raise SheetError(N_("{path} is a folder, not a CSV file"), path=path) from None
     except OSError as problem:
-        raise SheetError(f"cannot read {path}: {problem.strerror or problem}") from None
+        raise SheetError(N_("cannot read {path}: {reason}"), path=path, reason=problem.strerror or problem) from None
     if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise SheetError(f"{path.name} is a spreadsheet workbook, not CSV: save it as 'CSV UTF-8' and import that")
+        raise SheetError(N_("{name} is a spreadsheet workbook, not CSV: save it as 'CSV UTF-8' and import that"),
+                         name=path.name)
     if b"\x00" in data[:4096]:
-        raise SheetError(f"{path.name} is not a text file (save the sheet as 'CSV UTF-8')")
+        raise SheetError(N_("{name} is not a text file (save the sheet as 'CSV UTF-8')"), name=path.name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as problem:
-        raise SheetError(f"{path.name} is not UTF-8 text (byte {problem.start}): save it as 'CSV UTF-8'") from None
+        raise SheetError(N_("{name} is not UTF-8 text (byte {byte}): save it as 'CSV UTF-8'"), name=path.name,
+                         byte=problem.start) from None
 
 
 def _delimiter(text: str) -> str:
@@ -186,4 +211,5 @@ def _require(sheet: Sheet) -> None:
         missing.append("#service+type or #sector")
     if missing:
         found = ", ".join(c.text.strip() for c in sheet.columns) or "none"
-        raise SheetError(f"{sheet.path.name} has no {' and no '.join(missing)} column (hashtags found: {found})")
+        raise SheetError(N_("{name} has no {columns} column (hashtags found: {found})"), name=sheet.path.name,
+                         columns=" and no ".join(missing), found=found)

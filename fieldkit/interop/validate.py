@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from fieldkit.content.schema import ID_PATTERN
 from fieldkit.core.countries import COUNTRIES, contains
-from fieldkit.core.vocabularies import SERVICE_KINDS
+from fieldkit.core.vocabularies import EXPOSED, INTAKE, SERVICE_KINDS, SERVICE_STATUS, Vocabulary
 from fieldkit.i18n.languages import country_name
 from fieldkit.interop.sheet import Row, Sheet
 from fieldkit.interop.vocabulary import (
@@ -77,6 +78,16 @@ class ServiceRow:
     description: str = ""
     as_of: str = ""
     source_note: str = ""
+    organisation_id: str = ""
+    status: str = ""
+    area: list[str] = field(default_factory=list)
+    contacts: list[dict[str, str]] = field(default_factory=list)  # phones of a kind: {"phone": ..., "kind": ...}
+    populations: list[str] = field(default_factory=list)
+    intake: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+    schedule: list[dict[str, object]] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)  # eligibility, fees, interpretation, accessibility
+    alert: dict[str, str] = field(default_factory=dict)  # {text, until}
     translations: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> {title, summary}
     problems: list[str] = field(default_factory=list)  # any one makes the row bad
     notes: list[str] = field(default_factory=list)  # what was left out of a good row, and why
@@ -89,6 +100,7 @@ class Validator:
         self.sheet = sheet
         self.context = context
         self.taken: dict[str, int] = {}  # every id given to a row so far -> its row number
+        self.numbered: dict[str, int] = {}  # base id -> the next number to try (so many rows of one name stay linear)
 
     def check(self, row: Row) -> ServiceRow:
         value = lambda name: self.sheet.value(row, name)  # noqa: E731
@@ -111,6 +123,7 @@ class Validator:
         result.summary, result.description = value("summary"), value("description")
         result.source_note = value("source_note")
         self._date(value("as_of"), result)
+        self._service_fields(value, result)
         self._translations(row, result)
         self._id(value("id"), result)
         return result
@@ -228,6 +241,71 @@ class Validator:
         else:
             result.as_of = date
 
+    def _service_fields(self, value: Callable[[str], str], result: ServiceRow) -> None:
+        """The HSDS-style fields: organisation record, status, area, typed phones, who it is for, how to get in,
+        what to bring, texts, the weekly schedule and an alert."""
+        problems = result.problems
+        organisation_id = value("organisation_id").strip().lower()
+        if organisation_id:
+            if self.context.types.get(organisation_id) == "organisation":
+                result.organisation_id = organisation_id
+            else:
+                result.notes.append(f"organisation {organisation_id!r} (#org+code+v_fieldkit) has no record in the "
+                                    "content: left out")
+        status = value("status")
+        if status:
+            found = _vocabulary_value(SERVICE_STATUS, status)
+            if found is None:
+                problems.append(f"unknown status {status!r} (#status; known: {', '.join(SERVICE_STATUS)})")
+            else:
+                result.status = found
+        for item in value("area").split(";") if value("area") else []:
+            item = item.strip()
+            code = country_code(item)
+            place = self.context.places.get(item.lower())
+            if code is not None and len(item) <= 3:
+                result.area.append(code)
+            elif place is not None:
+                result.area.append(place.id)
+            elif item:
+                problems.append(f"unknown area {item!r} (#loc+code+area): give country codes or fieldkit place ids")
+        for kind in ("whatsapp", "hotline", "sms"):
+            for number in split_list(value(kind)):
+                if sum(c.isdigit() for c in number) < 5 or len(number) > 40:
+                    problems.append(f"bad phone number {number!r} (#contact+phone+{kind})")
+                else:
+                    result.contacts.append({"phone": number, "kind": kind})
+        for name, vocabulary, tag in (("populations", EXPOSED, "#beneficiary+type"),
+                                      ("intake", INTAKE, "#access+intake")):
+            for word in split_list(value(name)):
+                found = _vocabulary_value(vocabulary, word)
+                if found is None:
+                    problems.append(f"unknown value {word!r} ({tag}; known: {', '.join(vocabulary)})")
+                elif found not in getattr(result, name):
+                    getattr(result, name).append(found)
+        result.documents = [part.strip() for part in value("documents").split(";") if part.strip()]
+        for name in ("eligibility", "fees", "interpretation", "accessibility"):
+            if value(name):
+                result.texts[name] = value(name)
+        for line in (part.strip() for part in value("schedule").split(";")):
+            if not line:
+                continue
+            parsed = _schedule_line(line)
+            if parsed is None:
+                problems.append(f"bad opening times {line!r} (#access+hours+schedule): write them as "
+                                "'mo,tu,we 09:00-17:00'")
+            else:
+                result.schedule.append(parsed)
+        if value("alert"):
+            result.alert = {"text": value("alert")}
+            until = value("alert_until")
+            if until:
+                day = _date(until)
+                if day is None or len(day) != 10:
+                    problems.append(f"bad date {until!r} (#date+end+alert): write it as 2026-11-24")
+                else:
+                    result.alert["until"] = day
+
     def _translations(self, row: Row, result: ServiceRow) -> None:
         from fieldkit.i18n.languages import is_language_code
 
@@ -269,12 +347,46 @@ class Validator:
             words = f"{result.country.lower()}-{zlib.crc32(result.title.encode('utf-8')):08x}"
         base = ("svc-" + words)[:ID_LENGTH].rstrip("-")
         suffixes = [result.country.lower(), slug(result.place or result.location)[:20].rstrip("-")]
-        candidates = [base, f"{base}-{suffixes[0]}", f"{base}-{suffixes[0]}-{suffixes[1]}".rstrip("-")]
-        candidates += [f"{base}-{number}" for number in range(2, 1000)]
-        for candidate in candidates:
-            if candidate not in self.taken and self.context.types.get(candidate, "service") == "service":
+        for candidate in (base, f"{base}-{suffixes[0]}", f"{base}-{suffixes[0]}-{suffixes[1]}".rstrip("-")):
+            if self._free(candidate):
                 return candidate
-        raise RuntimeError("no free id")  # a thousand services of one name: not a real sheet
+        number = self.numbered.get(base, 2)  # every number below it is taken already
+        while not self._free(f"{base}-{number}"):
+            number += 1
+        self.numbered[base] = number + 1
+        return f"{base}-{number}"
+
+    def _free(self, candidate: str) -> bool:
+        return candidate not in self.taken and self.context.types.get(candidate, "service") == "service"
+
+
+def _vocabulary_value(vocabulary: Vocabulary, text: str) -> str | None:
+    """A value of the list from its value or its English words ('temporarily closed', 'walk in')."""
+    key = slug(text)
+    if key in vocabulary:
+        return key
+    return next((value for value, words in vocabulary.words if slug(words) == key), None)
+
+
+_SCHEDULE = re.compile(r"^([A-Za-z,\s]+?)\s+(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})(?:\s*\((.+)\))?$")
+
+
+def _schedule_line(text: str) -> dict[str, object] | None:
+    """'mo,tu,we 09:00-17:00' or 'sa 09:00-11:30 (emergencies only)' -> {days, opens, closes[, note]}; None when
+    it is not one."""
+    from fieldkit.core.vocabularies import WEEKDAYS
+
+    match = _SCHEDULE.match(text.strip())
+    if not match:
+        return None
+    days = [day.strip().lower() for day in match.group(1).split(",") if day.strip()]
+    opens, closes = (f"{int(t.split(':')[0]):02d}:{t.split(':')[1]}" for t in match.group(2, 3))
+    if not days or any(day not in WEEKDAYS for day in days) or not opens < closes <= "24:00":
+        return None
+    line: dict[str, object] = {"days": days, "opens": opens, "closes": closes}
+    if match.group(4):
+        line["note"] = match.group(4).strip()
+    return line
 
 
 def _attribute(lang: str) -> str:

@@ -1,8 +1,7 @@
 """Records as text: HXL (a header row and a hashtag row), plain CSV (the header row only), or JSON.
 
-Lists go in one cell separated by "; ". A cell that a spreadsheet would run as a formula (starting with `=` or
-`@`, or `+`/`-` followed by something other than a number) is written with a leading apostrophe, as
-spreadsheets expect; the importer takes it off again.
+Lists go in one cell separated by "; ". A cell that a spreadsheet would run as a formula is written with a
+leading apostrophe (the rule is fieldkit.interop.formula's); the importer takes it off again.
 """
 
 from __future__ import annotations
@@ -10,13 +9,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from typing import Any
 
 from fieldkit.interop.export import Export
+from fieldkit.interop.formula import guard
 
 LIST_SEPARATOR = "; "
-_FORMULA = re.compile(r"^(?:[=@]|[+-](?![\d\s(.]))")
 
 
 def cell(value: Any) -> str:
@@ -29,8 +27,7 @@ def cell(value: Any) -> str:
         return repr(value)
     if isinstance(value, list):
         return LIST_SEPARATOR.join(cell(item) for item in value)
-    text = str(value)
-    return "'" + text if _FORMULA.match(text) else text
+    return guard(str(value))
 
 
 def to_table(export: Export, *, hashtags: bool) -> str:

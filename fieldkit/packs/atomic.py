@@ -1,68 +1,15 @@
-"""Writing files so that a crash, a killed process or a full disk never leaves half a file behind.
-
-A file is written to a temporary name in the folder it belongs in, flushed to disk, and renamed over its final
-name; the rename is the moment it changes, and a rename within one folder is atomic. The folder itself is then
-flushed so the rename survives a power cut (POSIX only: Windows cannot open a folder for that).
-"""
+"""Pack-specific file safety: the install lock. Durable writes themselves are `fieldkit.core.atomic`'s, re-exported
+here for the pack modules (write_file, write_new_file, fsync_dir)."""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from fieldkit.core.atomic import fsync_dir, write_file, write_new_file  # noqa: F401  (used as atomic.*)
 from fieldkit.packs.errors import PackError
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make renames and new names in `folder` durable. Best effort: not every system can sync a folder."""
-    if os.name == "nt":
-        return
-    try:
-        handle = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(handle)
-    except OSError:
-        pass
-    finally:
-        os.close(handle)
-
-
-def write_file(path: Path, data: bytes, *, mode: int | None = None) -> None:
-    """Write `data` to `path` atomically: the old file (if any) stays whole until the new one is complete."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            if mode is not None and os.name != "nt":
-                os.fchmod(out.fileno(), mode)
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    fsync_dir(path.parent)
-
-
-def write_new_file(path: Path, data: bytes, *, mode: int = 0o644) -> None:
-    """Write a file that must not exist yet (refuses to overwrite), flushed to disk."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    handle = os.open(path, flags, mode)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(path)
-        raise
 
 
 @contextlib.contextmanager

@@ -13,15 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from fieldkit.core import env
-from fieldkit.packs import atomic, signing
-from fieldkit.packs.archive import (
-    DATABASE,
-    MANIFEST,
-    SIGNATURE,
-    deflated,
-    render,
-    stored,
-)
+from fieldkit.core.atomic import write_bytes
+from fieldkit.packs import signing
+from fieldkit.packs.archive import DATABASE, MANIFEST, SIGNATURE, deflated, render, stored
 from fieldkit.packs.keys import SecretKey
 from fieldkit.packs.manifest import Manifest, Member, check_name, check_version
 from fieldkit.packs.reader import PackReader
@@ -87,8 +81,7 @@ def build_pack(content_dir: Path, secret: SecretKey, out: Path, *, version: str 
         database = db_path.read_bytes()
     facts["version"] = version or facts["version"]
     manifest, blob = seal(database, secret, name=name, **facts)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    atomic.write_file(out, blob)
+    write_bytes(out, blob)  # a file the publisher named: no folder made, modes kept (fieldkit.core.atomic)
     with PackReader(out, [secret.public]) as pack, tempfile.TemporaryDirectory(prefix="fieldkit-pack-") as work:
         pack.extract_database(Path(work) / DATABASE)
     return manifest

@@ -21,16 +21,20 @@ from fieldkit.packs import atomic
 from fieldkit.packs.archive import DATABASE, MANIFEST, SIGNATURE, human
 from fieldkit.packs.errors import PackError
 from fieldkit.packs.keys import PublicKey
-from fieldkit.packs.manifest import Manifest, version_key
+from fieldkit.packs.manifest import Manifest, folder_name, version_key
 from fieldkit.packs.reader import PackReader
 from fieldkit.packs.state import (
+    STAMP,
     STATE,
     Installed,
     State,
     active_pack,
+    hash_file,
     packs_dir,
     read_installed,
     read_state,
+    stamp,
+    verified,
 )
 
 SPARE_BYTES = 1 << 20  # room left over after unpacking, for the state file and the system
@@ -42,8 +46,24 @@ class Outcome:
     replaced: Installed | None  # what was in use before (now kept as the previous pack)
 
 
-def check_version(manifest: Manifest, in_use: Installed | None, allow_downgrade: bool) -> None:
-    if in_use is None or allow_downgrade:
+ShippedVersion = Callable[[], "str | None"]  # the version of the content shipped with fieldkit, when asked
+
+
+def _unknown() -> str | None:
+    return None
+
+
+def check_version(manifest: Manifest, in_use: Installed | None, allow_downgrade: bool,
+                  shipped_version: ShippedVersion = _unknown) -> None:
+    """PackError unless `manifest` is newer than the pack in use or, with none, not older than the shipped content
+    (`shipped_version`: asked only when no pack is in use; the caller knows where the shipped content is)."""
+    if allow_downgrade:
+        return
+    if in_use is None:
+        shipped = shipped_version()
+        if shipped is not None and version_key(manifest.version) < version_key(shipped):
+            raise PackError(f"version {manifest.version} is older than the content shipped with fieldkit ({shipped}) "
+                            "(use --allow-downgrade to install it anyway)")
         return
     new, old = version_key(manifest.version), version_key(in_use.version)
     if new == old:
@@ -53,19 +73,22 @@ def check_version(manifest: Manifest, in_use: Installed | None, allow_downgrade:
                         "(use --allow-downgrade to go back to it)")
 
 
-def install(path: Path, *, allow_downgrade: bool = False, trusted: list[PublicKey] | None = None) -> Outcome:
+def install(path: Path, *, allow_downgrade: bool = False, trusted: list[PublicKey] | None = None,
+            shipped_version: ShippedVersion = _unknown) -> Outcome:
     """Verify `path` and make it the content fieldkit reads. PackError (and nothing changed) on any problem."""
     folder = packs_dir()
     with PackReader(path, trusted) as pack:
-        check_version(pack.manifest, active_pack(), allow_downgrade)
-        made = _make_folders(folder)
+        check_version(pack.manifest, active_pack(), allow_downgrade, shipped_version)
+        made: list[Path] = []
         try:
+            made = _make_folders(folder)
             with atomic.locked(folder):
                 in_use = active_pack()
-                check_version(pack.manifest, in_use, allow_downgrade)
+                check_version(pack.manifest, in_use, allow_downgrade, shipped_version)
                 _check_space(folder, pack.manifest.database.size)
                 _sweep_locked(folder)
-                installed = _install_locked(pack, folder, read_state(folder))
+                # What is kept for rollback is the pack in use now, proven whole: never a damaged one.
+                installed = _install_locked(pack, folder, in_use.folder.name if in_use else None)
         except OSError as error:
             _remove_empty(made)
             raise PackError(f"cannot write to {folder}: {error.strerror or error}; the installed content is unchanged") from None
@@ -76,17 +99,20 @@ def install(path: Path, *, allow_downgrade: bool = False, trusted: list[PublicKe
     return Outcome(installed, in_use)
 
 
-def _install_locked(pack: PackReader, folder: Path, state: State) -> Installed:
+def _install_locked(pack: PackReader, folder: Path, keep: str | None) -> Installed:
+    final = folder / folder_name(pack.manifest.name, pack.manifest.version, secrets.token_hex(4))
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=folder))
-    final = folder / f"{pack.manifest.name}-{pack.manifest.version}-{secrets.token_hex(4)}"
     try:
         pack.extract_database(staging / DATABASE)
+        proof = stamp(staging / DATABASE, pack.manifest.database.sha256)
+        if proof is not None:  # a cache (see state.verified): not flushed, so a lost one is only hashed again
+            (staging / STAMP).write_bytes(proof)
         atomic.write_new_file(staging / MANIFEST, pack.manifest_bytes)
         atomic.write_new_file(staging / SIGNATURE, pack.signature)
         atomic.fsync_dir(staging)
         os.rename(staging, final)
         atomic.fsync_dir(folder)
-        atomic.write_file(folder / STATE, State(final.name, state.current).to_bytes())  # the commit
+        atomic.write_file(folder / STATE, State(final.name, keep).to_bytes())  # the commit
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         if read_state(folder).current != final.name:
@@ -98,7 +124,8 @@ def _install_locked(pack: PackReader, folder: Path, state: State) -> Installed:
 
 
 def install_from_dir(source: Path, *, trusted: list[PublicKey] | None = None,
-                     skipped: Callable[[Path, str], None] = lambda path, reason: None) -> Outcome | Installed | None:
+                     skipped: Callable[[Path, str], None] = lambda path, reason: None,
+                     shipped_version: ShippedVersion = _unknown) -> Outcome | Installed | None:
     """Install the newest valid pack among the *.fkpack files in `source`.
 
     Returns the Outcome of the install; or, when nothing there is newer than what is installed, the pack in use
@@ -120,11 +147,14 @@ def install_from_dir(source: Path, *, trusted: list[PublicKey] | None = None,
             skipped(path, problem.reason)
     candidates.sort(reverse=True)
     in_use = active_pack()
+    shipped = shipped_version() if in_use is None else None
     for key, _, path in candidates:
         if in_use is not None and key <= version_key(in_use.version):
             return in_use
+        if shipped is not None and key < version_key(shipped):
+            return None  # the shipped content is newer than anything here
         try:
-            return install(path, trusted=trusted)
+            return install(path, trusted=trusted, shipped_version=shipped_version)
         except PackError as problem:
             skipped(path, problem.reason)
     if not candidates:
@@ -149,6 +179,8 @@ def rollback() -> tuple[str, Installed | None]:
                 raise PackError("no content pack is installed, so there is nothing to roll back")
             leaving = read_installed(folder / state.current)
             back = read_installed(folder / state.previous) if state.previous else None
+            if back is not None and not verified(back):
+                back = None  # a damaged previous pack is never gone back to
             atomic.write_file(folder / STATE, State(back.folder.name if back else None, None).to_bytes())
     except OSError as error:
         raise PackError(f"cannot write to {folder}: {error.strerror or error}; nothing was changed") from None
@@ -167,8 +199,6 @@ class Listed:
 
 def listing() -> list[Listed]:
     """The current and previous pack, each checked in full (the database hashed against its manifest)."""
-    import hashlib
-
     folder = packs_dir()
     state, in_use = read_state(folder), active_pack()
     result = []
@@ -179,16 +209,11 @@ def listing() -> list[Listed]:
         if installed is None:
             problem = "damaged or unreadable (its manifest or database is missing, or the database has the wrong size)"
         else:
-            digest = hashlib.sha256()
-            try:
-                with open(installed.database, "rb") as handle:
-                    for chunk in iter(lambda: handle.read(1 << 20), b""):
-                        digest.update(chunk)
-            except OSError as error:
-                problem = f"cannot read its database: {error.strerror or error}"
-            else:
-                if digest.hexdigest() != installed.manifest.database.sha256:
-                    problem = "damaged: its database does not match its manifest"
+            digest = hash_file(installed.database)
+            if digest is None:
+                problem = "cannot read its database"
+            elif digest != installed.manifest.database.sha256:
+                problem = "damaged: its database does not match its manifest"
         result.append(Listed(role, name, installed, problem,
                              in_use is not None and installed is not None and in_use.folder == installed.folder))
     return result
@@ -196,12 +221,17 @@ def listing() -> list[Listed]:
 
 # --- housekeeping -------------------------------------------------------------------------------------------
 def _make_folders(folder: Path) -> list[Path]:
-    """Create `folder` and its missing parents; returns the ones created, so a failure can take them away."""
+    """Create `folder` and its missing parents; returns the ones created, so a failure can take them away.
+    OSError if one cannot be made (the ones made before it are taken away again)."""
     made = []
     for path in reversed([folder, *folder.parents]):
         if not path.exists():
             made.append(path)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        _remove_empty([path for path in made if path.is_dir()])
+        raise
     return made
 
 
@@ -237,24 +267,12 @@ def _sweep_locked(folder: Path) -> None:
     packs older than the previous one. Best effort: a file another fieldkit still has open is left for later."""
     state = read_state(folder)
     keep = {STATE, state.current, state.previous}
-    # A state.json that exists but cannot be read names nothing; installed packs are then left alone, not swept.
-    only_leftovers = (folder / STATE).exists() and state == State() and not _state_is_empty(folder)
+    # A state.json that cannot be read names nothing for sure: installed packs are then left alone, not swept.
     for path in folder.iterdir():
-        if path.name in keep or (only_leftovers and not path.name.startswith(".")):
+        if path.name in keep or (state.recovered and not path.name.startswith(".")):
             continue
         if path.is_dir() and not path.is_symlink():
             shutil.rmtree(path, ignore_errors=True)
         else:
             with contextlib.suppress(OSError):
                 path.unlink()
-
-
-def _state_is_empty(folder: Path) -> bool:
-    """True when state.json is readable and names no pack (after rolling back to the shipped content)."""
-    import json
-
-    try:
-        data = json.loads((folder / STATE).read_bytes())
-    except (OSError, ValueError):
-        return False
-    return isinstance(data, dict) and data.get("current") is None and data.get("previous") is None

@@ -193,7 +193,11 @@ def trust(key: PublicKey) -> tuple[Path | None, bool]:
         path = trusted_dir() / f"{key.id}.pub"
         return (path if existing.origin == ADDED else None), False
     folder = trusted_dir()
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{key.id}.pub"
-    atomic.write_file(path, key.line().encode("ascii"))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        atomic.write_file(path, key.line().encode("ascii"))
+    except OSError as error:  # a read-only config folder, say
+        raise PackError(f"cannot save the trusted key in {folder}: {error.strerror or error}; nothing was "
+                        "changed") from None
     return path, True

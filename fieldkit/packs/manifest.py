@@ -17,8 +17,13 @@ FORMAT = "fieldkit-pack"
 FORMAT_VERSION = 1  # bump when a reader of today's packs could not read the new layout
 DATABASE = "fieldkit.db"
 
-_VERSION = re.compile(r"^[0-9]{1,9}(\.[0-9]{1,9}){0,5}$")
-_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+_VERSION_RULE = r"[0-9]{1,9}(?:\.[0-9]{1,9}){0,5}"
+_NAME_RULE = r"(?!.*\.\.)[a-z0-9][a-z0-9._-]{0,63}"  # no '..' anywhere: a name is also part of a folder name
+_VERSION = re.compile(rf"^{_VERSION_RULE}$")
+_NAME = re.compile(rf"^{_NAME_RULE}$")
+# The folder an install makes: NAME-VERSION-8 random hex digits. state.json may name only such folders, so every
+# name and version a pack may have gives a folder that state.json accepts (one rule for build, verify, install).
+_FOLDER = re.compile(rf"^{_NAME_RULE}-{_VERSION_RULE}-[0-9a-f]{{8}}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -38,9 +43,25 @@ def version_key(text: str) -> tuple[int, ...]:
 
 
 def check_name(text: str) -> str:
+    """The one rule for pack names, applied when a pack is built, verified and installed."""
     if not isinstance(text, str) or not _NAME.match(text):
-        raise PackError(f"{text!r} is not a pack name: lower-case letters, digits, '.', '_' and '-', at most 64")
+        shown = repr(text) if len(repr(text)) <= 80 else repr(text)[:77] + "..."
+        raise PackError(f"{shown} is not a pack name: lower-case letters, digits, '.', '_' and '-', at most 64, "
+                        "starting with a letter or digit, no '..'")
     return text
+
+
+def folder_name(name: str, version: str, token: str) -> str:
+    """The folder a pack is installed in; PackError if the name or version breaks the rules."""
+    folder = f"{check_name(name)}-{check_version(version)}-{token}"
+    if not is_pack_folder(folder):
+        raise PackError(f"cannot make an install folder for {name} {version}")
+    return folder
+
+
+def is_pack_folder(text: object) -> bool:
+    """True for a folder name an install makes (what state.json may name)."""
+    return isinstance(text, str) and bool(_FOLDER.match(text))
 
 
 @dataclass(frozen=True)

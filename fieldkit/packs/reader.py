@@ -88,20 +88,25 @@ class PackReader:
 
 
 def check_database(path: Path, manifest: Manifest) -> None:
-    """SQLite's own integrity check, then: a fieldkit database of the schema and content the manifest says."""
+    """The schema (tables only, the columns fieldkit reads: fieldkit.store.db.check_schema) before anything else
+    runs, SQLite's own integrity check, then: a fieldkit database of the schema and content the manifest says."""
+    from fieldkit.store.db import StoreError, check_schema, connect
+
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         try:
             conn.execute("PRAGMA trusted_schema = OFF")
+            check_schema(conn, path)
             rows = conn.execute("PRAGMA integrity_check(20)").fetchall()
         finally:
             conn.close()
+    except StoreError as error:
+        raise PackError(f"its database is not fieldkit content: {str(error).replace(str(path), 'fieldkit.db')}") from None
     except sqlite3.Error as error:
         raise PackError(f"its database fails SQLite's integrity check: {error}") from None
     if rows != [("ok",)]:
         first = " ".join(str(row[0]) for row in rows[:2])[:120]
         raise PackError(f"its database fails SQLite's integrity check: {first}")
-    from fieldkit.store.db import StoreError, connect
 
     try:
         conn = connect(path)

@@ -1,52 +1,82 @@
 """Which packs are installed, and which one fieldkit reads. Light on purpose: every command asks this first.
 
     <data_dir>/packs/state.json           {"current": FOLDER or null, "previous": FOLDER or null}
-    <data_dir>/packs/<name>-<version>-<random>/   manifest.json, manifest.sig, fieldkit.db
+    <data_dir>/packs/<name>-<version>-<random>/   manifest.json, manifest.sig, fieldkit.db, verified.json
 
 state.json is only ever replaced whole (atomically), and a pack folder is complete before state.json names it,
 so whatever moment a process dies at, state.json names whole packs. Anything it does not name is a leftover
 that the next install or rollback removes.
+
+Should state.json still become unreadable (a disk error, a hand edit), the state is recovered from the pack
+folders present: the newest whole pack is current, the next one previous, and nothing is swept away.
+
+A pack is used only while its database is proven to match its signed manifest: hashed in full once, then
+remembered in verified.json for as long as the file is untouched (same size, inode, modification and change
+time; the change time cannot be set back by any tool). Damage that keeps the size is caught this way; bit rot
+that changes neither is left to `fieldkit pack list`, which hashes every time.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from fieldkit.packs.errors import PackError
-from fieldkit.packs.manifest import DATABASE, Manifest, from_json
+from fieldkit.packs.manifest import DATABASE, Manifest, from_json, is_pack_folder, version_key
 from fieldkit.paths import packs_dir  # noqa: F401 (where the packs live; install.py and tests take it from here)
 from fieldkit.store.schema import SCHEMA_VERSION
 
 STATE = "state.json"
-_FOLDER = re.compile(r"^[a-z0-9][a-z0-9._-]{0,127}$")
+STAMP = "verified.json"
 
 
 @dataclass(frozen=True)
 class State:
     current: str | None = None
     previous: str | None = None
+    recovered: bool = field(default=False, compare=False)  # state.json was unreadable: found from the folders
 
     def to_bytes(self) -> bytes:
         return (json.dumps({"current": self.current, "previous": self.previous}, indent=2) + "\n").encode("ascii")
 
 
 def read_state(folder: Path | None = None) -> State:
-    """The recorded state; a missing or unreadable state.json means nothing is installed. Never raises."""
+    """The recorded state; a missing state.json means nothing is installed, an unreadable one is recovered from
+    the pack folders present (see the module's notes). Never raises."""
     folder = folder or packs_dir()
     try:
         data = json.loads((folder / STATE).read_bytes())
-    except (OSError, ValueError):
+    except FileNotFoundError:
         return State()
-    if not isinstance(data, dict):
-        return State()
+    except (OSError, ValueError, RecursionError):
+        return recover(folder)
+    names = [data.get(key) for key in ("current", "previous")] if isinstance(data, dict) else [0, 0]
+    if not all(name is None or is_pack_folder(name) for name in names):
+        return recover(folder)
+    return State(*names)
 
-    def folder_name(value):
-        return value if isinstance(value, str) and _FOLDER.match(value) and ".." not in value else None
 
-    return State(folder_name(data.get("current")), folder_name(data.get("previous")))
+def recover(folder: Path) -> State:
+    """The state state.json should have said: the newest whole, verified pack current, the next one previous."""
+    found = []
+    try:
+        children = [path for path in folder.iterdir() if is_pack_folder(path.name) and path.is_dir()]
+    except OSError:
+        children = []
+    for path in children:
+        installed = read_installed(path)
+        if installed is not None and verified(installed):
+            try:
+                moment = (path / DATABASE).stat().st_mtime_ns
+            except OSError:
+                moment = 0
+            found.append((version_key(installed.version), moment, path.name))
+    found.sort(reverse=True)
+    names: list[str | None] = [name for _, _, name in found[:2]]
+    current, previous = (names + [None, None])[:2]
+    return State(current, previous, recovered=True)
 
 
 @dataclass(frozen=True)
@@ -73,7 +103,7 @@ class Installed:
 
 def read_installed(folder: Path) -> Installed | None:
     """An installed pack if it looks whole (manifest readable, database of the right size, a schema this fieldkit
-    reads); None otherwise. Cheap: the database is not hashed here (`fieldkit pack list` does that)."""
+    reads); None otherwise. Cheap: the database is not hashed here (`verified` and `fieldkit pack list` do)."""
     try:
         raw = (folder / "manifest.json").read_bytes()
         manifest = from_json(json.loads(raw))
@@ -86,6 +116,67 @@ def read_installed(folder: Path) -> Installed | None:
     return Installed(folder, manifest)
 
 
+def _fingerprint(path: Path) -> dict | None:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return {"size": found.st_size, "inode": found.st_ino, "mtime_ns": found.st_mtime_ns, "ctime_ns": found.st_ctime_ns}
+
+
+def verified(installed: Installed) -> bool:
+    """True when the database matches the sha256 in its signed manifest (hashed once, then remembered)."""
+    stamp, now = installed.folder / STAMP, _fingerprint(installed.database)
+    if now is None:
+        return False
+    try:
+        remembered = json.loads(stamp.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        remembered = None
+    if remembered == dict(now, sha256=installed.manifest.database.sha256):
+        return True
+    if hash_file(installed.database) != installed.manifest.database.sha256:
+        return False
+    remember(installed.folder, installed.manifest.database.sha256)
+    return True
+
+
+def stamp(database: Path, sha256: str) -> bytes | None:
+    """What verified.json says for `database` as it is now, or None if it cannot be read."""
+    now = _fingerprint(database)
+    return None if now is None else json.dumps(dict(now, sha256=sha256)).encode("ascii")
+
+
+def remember(folder: Path, sha256: str) -> None:
+    """Write the stamp saying folder/fieldkit.db, as it is now, has this sha256. Best effort: it is a cache."""
+    data = stamp(folder / DATABASE, sha256)
+    if data is None:
+        return
+    temporary = folder / f".{STAMP}.{os.getpid()}.tmp"
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, folder / STAMP)
+    except OSError:
+        try:
+            temporary.unlink()
+        except OSError:
+            pass
+
+
+def hash_file(path: Path) -> str | None:
+    """The sha256 of a file, or None if it cannot be read."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
 def active_pack() -> Installed | None:
     """The pack fieldkit reads: the current one, or the previous one if the current one is damaged."""
     folder = packs_dir()
@@ -93,6 +184,6 @@ def active_pack() -> Installed | None:
     for name in (state.current, state.previous):
         if name:
             installed = read_installed(folder / name)
-            if installed is not None:
+            if installed is not None and verified(installed):
                 return installed
     return None

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from fieldkit import paths
 from fieldkit.core import env
+from fieldkit.core.marker import N_
 from fieldkit.store.db import Located, StoreError, connect
 from fieldkit.store.schema import SCHEMA_VERSION
 
@@ -33,6 +34,11 @@ def locate(explicit: str | os.PathLike[str] | None = None) -> Located:
 
         if (pack := active_pack()) is not None:
             return Located(pack.database, f"pack {pack.label}")
+    return shipped()
+
+
+def shipped() -> Located:
+    """The content shipped with fieldkit: what is read when no pack is installed."""
     if paths.BUNDLED_DB.exists():
         return Located(paths.BUNDLED_DB, "bundled")
     if getattr(sys, "frozen", False):  # the one-file executable: see frozen_content.py
@@ -45,7 +51,7 @@ def locate(explicit: str | os.PathLike[str] | None = None) -> Located:
             raise StoreError(str(problem)) from None
     if paths.SOURCE_CONTENT_DIR.is_dir():
         return Located(_build_source_checkout(paths.SOURCE_CONTENT_DIR), "source checkout")
-    raise StoreError("no content database: this fieldkit was installed without one; pass --db FILE")
+    raise StoreError(N_("no content database: this fieldkit was installed without one; pass --db FILE"))
 
 
 def _build_source_checkout(content_dir: Path) -> Path:
@@ -59,19 +65,41 @@ def _build_source_checkout(content_dir: Path) -> Path:
         from fieldkit.content.problems import ContentError
 
         try:
+            target.parent.mkdir(parents=True, exist_ok=True)  # fieldkit's own cache folder
             build(content_dir, target)
         except ContentError as error:
             shown = "\n".join(str(p) for p in error.problems[:10])
-            raise StoreError(f"the content in {content_dir} has problems (run 'fieldkit check'):\n{shown}") from None
+            raise StoreError(N_("the content in {folder} has problems (run 'fieldkit check'):\n{problems}"),
+                             folder=content_dir, problems=shown) from None
         except OSError as error:
-            raise StoreError(f"cannot write the content database to {target}: {error}") from None
+            raise StoreError(N_("cannot write the content database to {path}: {reason}"), path=target,
+                             reason=error) from None
     return target
 
 
+def shipped_version() -> str | None:
+    """The content version shipped with fieldkit, or None if it cannot be read (then no pack is refused for it)."""
+    import sqlite3
+
+    try:
+        conn = connect(shipped().path)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'content_version'").fetchone()
+        finally:
+            conn.close()
+    except (StoreError, sqlite3.Error, OSError):
+        return None
+    from fieldkit.packs.errors import PackError
+    from fieldkit.packs.manifest import check_version
+
+    try:
+        return check_version(str(row[0])) if row else None
+    except PackError:
+        return None
+
+
 def open_store(explicit: str | os.PathLike[str] | None = None) -> Store:
-    from fieldkit.store.store import (
-        Store,  # here: `pack` commands locate content without searching it
-    )
+    from fieldkit.store.store import Store  # here: `pack` commands locate content without searching it
 
     located = locate(explicit)
     return Store(connect(located.path), located)

@@ -19,12 +19,22 @@ class Hit:
     country: str | None
     lang: str
     fallback: bool  # True when served in English because the requested language has no match for it
-    score: float  # higher is better (negated bm25)
+    score: float  # higher is better
+    partial: bool = False  # matches some of the query's words, not all (listed after every full match)
+    matched_lang: str | None = None  # the language of the text that matched (`lang` is the one served)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["highlights"] = [list(span) for span in self.highlights]
         return data
+
+
+@dataclass
+class SearchResult:
+    """Hits, and how the query was understood (fieldkit/store/understand.py)."""
+
+    hits: list[Hit]
+    understanding: Any
 
 
 @dataclass

@@ -7,10 +7,10 @@ crosses. Used by the route view and, later, by briefings.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
+from typing import Any
 
-from fieldkit.store.store import Store
+from fieldkit.store.store import Store, clean, loads
 
 MAX_LEGS = 10  # longer chains are not journeys anyone takes in one go
 
@@ -58,13 +58,17 @@ def load_legs(store: Store, lang: str = "en") -> list[Leg]:
         (lang,),
     ).fetchall()
     legs = []
-    for row in rows:
-        details = json.loads(row["details"])
+    for row in rows:  # text leaves the store here too: cleaned as Store.get cleans it
+        details = clean(loads(row["details"], {}), line=True)
+
+        def listed(name: str, details: dict[str, Any] = details) -> tuple[str, ...]:
+            return tuple(item for item in details.get(name) or () if isinstance(item, str))
+
         legs.append(Leg(
-            id=row["id"], title=row["title"], summary=row["summary"], start=details["from"], end=details["to"],
-            via=tuple(details.get("via") or ()), countries=tuple(details.get("countries") or ()),
-            mode=tuple(details.get("mode") or ()), terrain=details.get("terrain", ""),
-            risks=tuple(details.get("risks") or ()), status=details.get("status", "unknown"),
+            id=clean(row["id"], line=True), title=clean(row["title"], line=True), summary=clean(row["summary"]),
+            start=str(details.get("from", "")), end=str(details.get("to", "")), via=listed("via"),
+            countries=listed("countries"), mode=listed("mode"), terrain=str(details.get("terrain", "")),
+            risks=listed("risks"), status=str(details.get("status", "unknown")),
         ))
     return legs
 

@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 # Bump when a reader of the old layout could not read the new one. Packs carry it too (fieldkit/packs): a
 # fieldkit reads its own schema and every older one, and refuses newer ones with a message to update.
 #   1  the first layout: TABLES.
 #   2  adds SEARCH_TABLES, written by the build so broad queries rank titles only and snippets need no body.
 #      A schema 1 database is still read: its searches take the schema 1 path (every match ranked by bm25,
 #      snippet text made from the body on every search), so results are the same, only slower.
-#   3  adds REVIEW_COLUMNS: who checked what. `entries.reviewed` and `translations.reviewed` now hold only the date
-#      of a person's review (schema 2 put there the date the editors wrote or checked the entry). A schema 1 or 2
-#      database is still read, honestly: its `reviewed` dates become the editors' `checked` dates, nothing in it
-#      counts as reviewed by a specialist, and its translations are machine or reviewed, never known outdated.
-SCHEMA_VERSION = 3
+#   3  adds to `search` the stem columns (STEM_COLUMNS), place tokens in `facets`, and LEXICON_TABLES (the
+#      search vocabulary: content/vocabulary/, country names, place titles). Schema 1 and 2 databases are still
+#      read: without stems or vocabulary, a search there understands the query's words as typed.
+#   4  adds REVIEW_COLUMNS: who checked what. `entries.reviewed` and `translations.reviewed` now hold only the date
+#      of a person's review (schemas 1-3 put there the date the editors wrote or checked the entry). A schema 1, 2
+#      or 3 database is still read, honestly: its `reviewed` dates become the editors' `checked` dates, nothing in
+#      it counts as reviewed by a specialist, and its translations are machine or reviewed, never known outdated.
+SCHEMA_VERSION = 4
 
 TABLES = ("meta", "sources", "entries", "citations", "relations", "translations", "search")
+# Schema 3: `search` is (title, body, facets, tstem, bstem): after the three columns of schemas 1 and 2, the
+# stems of the title and of the body that differ from the folded word (fieldkit/text/lang/stem.py), so an exact
+# word and its stem are scored apart. Columns are read by name, so the store reads either layout.
+SEARCH_COLUMNS = ("title", "body", "facets", "tstem", "bstem")
+STEM_COLUMNS = ("tstem", "bstem")
+STEMS_SCHEMA = 3  # the first schema with STEM_COLUMNS and LEXICON_TABLES
+# Schema 3:
+#   lexicon   (kind, key, lang, text, folded, stemmed): every name of a country or place and every concept word;
+#             `folded` is its folded words, `stemmed` their stems in its language, both space-separated.
+#   concepts  (id, prefers, search): what each concept prefers (JSON pairs) and whether its words are searched.
+LEXICON_TABLES = ("lexicon", "concepts")
 # Schema 2:
 #   titles       FTS5 (title, facets): the `search` table's title and facets columns alone, same tokenizer.
 #                Its rowid is not the document's key but its title position (title_position()): rowids follow
@@ -24,14 +40,31 @@ TABLES = ("meta", "sources", "entries", "citations", "relations", "translations"
 #   snippets     (key -> text): snippet_text() of each document's body, computed once by the build.
 SEARCH_TABLES = ("titles", "title_order", "snippets")
 
-# Schema 3:
+# Schema 4:
 #   entries.checked        the day the editors checked the entry against its sources (NULL: not checked)
 #   entries.review         a specialist's review as JSON {by, organisation, date}, or NULL
 #   translations.review    who reviewed the translation, as JSON {by, organisation, date}, or NULL
 #   translations.state     original, machine, reviewed, or outdated (the original changed after the translation)
 #   citations.review_by    for a fact from outside the shared documents: when to check it again
 REVIEW_COLUMNS = {"entries": ("checked", "review"), "translations": ("review", "state"), "citations": ("review_by",)}
-REVIEW_SCHEMA = 3
+REVIEW_SCHEMA = 4
+
+# The columns fieldkit reads from each table (a database may have more). `connect()` checks them, and that every
+# object is a table (no views or triggers: a view can recurse for ever), before any query runs; and, for a
+# database of REVIEW_SCHEMA or later, REVIEW_COLUMNS too.
+COLUMNS = {
+    "meta": ("key", "value"),
+    "sources": ("id", "title", "url", "published", "file"),
+    "entries": ("id", "type", "title", "summary", "country", "countries", "tags", "details", "as_of", "reviewed"),
+    "citations": ("entry_id", "position", "doc", "location", "quote"),
+    "relations": ("src", "dst", "kind"),
+    "translations": ("key", "id", "lang", "title", "summary", "body", "status"),
+    "search": ("title", "body", "facets"),
+    "titles": ("title", "facets"),
+    "title_order": ("pos", "key"),
+    "snippets": ("key", "text"),
+}
+FULL_TEXT = ("search", "titles")  # FTS5 virtual tables
 
 SNIPPET_SOURCE = 3000  # characters of a body a snippet is cut from (a snippet comes from the start of a body)
 
@@ -82,6 +115,18 @@ def country_token(code: str) -> str:
     return "cc" + code.lower()
 
 
-def facet_tokens(lang: str, entry_type: str, countries: list[str]) -> str:
+def place_token(place_id: str) -> str:
+    """An entry that is, or is at, this place (hyphens removed: the tokenizer would split them)."""
+    return "pl" + place_id.replace("-", "")
+
+
+def entry_token(entry_id: str) -> str:
+    """The entry itself (schema 3): a search can ask for a list of entries in its match (services near a place)."""
+    return "id" + entry_id.replace("-", "")
+
+
+def facet_tokens(lang: str, entry_type: str, countries: Sequence[str], places: Sequence[str] = (),
+                 entry_id: str | None = None) -> str:
     """The words the `facets` column holds, so a filter is part of the FTS match itself."""
-    return " ".join([lang_token(lang), type_token(entry_type), *(country_token(c) for c in countries)])
+    return " ".join([lang_token(lang), type_token(entry_type), *(country_token(c) for c in countries),
+                     *(place_token(p) for p in places), *((entry_token(entry_id),) if entry_id else ())])

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
-from fieldkit.store.query import Query
 from fieldkit.text.fold import fold, fold_word, words
 
 # A word as a reader sees it: letters and digits with any combining marks (harakat, accents) and joiners inside.
 _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d])+")
 
 
-def snippet(text: str, query: Query, width: int = 160) -> tuple[str, list[tuple[int, int]]]:
+class WordMatcher(Protocol):
+    """What decides which words of a snippet are marked (a Query, or ranking.Highlighter)."""
+
+    def matches_word(self, folded_word: str) -> bool: ...
+
+
+def snippet(text: str, query: WordMatcher, width: int = 160) -> tuple[str, list[tuple[int, int]]]:
     """A passage of about `width` characters around the densest cluster of matches, with match offsets."""
     spans = _match_spans(text, query)
     if not spans:
@@ -32,7 +38,7 @@ def snippet(text: str, query: Query, width: int = 160) -> tuple[str, list[tuple[
     return prefix + text[begin:end] + suffix, highlights
 
 
-def _match_spans(text: str, query: Query) -> list[tuple[int, int]]:
+def _match_spans(text: str, query: WordMatcher) -> list[tuple[int, int]]:
     """Where the words that match the query are, in the original text.
 
     Folding the whole text once is far cheaper than folding word by word; folding keeps word boundaries, so the

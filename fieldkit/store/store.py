@@ -5,26 +5,57 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import json
+import math
 import sqlite3
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, TypeVar, cast
 
 from fieldkit.core.languages import fallback_chain
+from fieldkit.core.registry import REGISTRY
 from fieldkit.store.db import Located
-from fieldkit.store.models import Citation, Entry, Hit, Link, Review
+from fieldkit.store.lexicon import Lexicon
+from fieldkit.store.models import Citation, Entry, Hit, Link, Review, SearchResult
 from fieldkit.store.query import MatchFilters, Query
+from fieldkit.store.ranking import (
+    GROUP,
+    IN_TITLE,
+    LEVEL_WEIGHT,
+    PREFERRED,
+    WEAK_IN_TITLE,
+    WEAK_SHARE,
+    Highlighter,
+    group_weight,
+    in_title,
+    preferred,
+    title_bonus,
+    title_words,
+)
 from fieldkit.store.schema import (
     REVIEW_SCHEMA,
+    SEARCH_COLUMNS,
     SEARCH_TABLES,
+    STEM_COLUMNS,
+    country_token,
+    entry_token,
+    lang_token,
+    place_token,
     position_length,
     position_words,
     snippet_text,
+    type_token,
 )
-from fieldkit.store.snippet import snippet
+from fieldkit.store.snippet import WordMatcher, snippet
+from fieldkit.store.spelling import Speller
+from fieldkit.store.understand import Group, Understanding, understand
 from fieldkit.text.fold import fold, words
+from fieldkit.text.sanitize import sanitize
 
-# Title matches count ten times a body match; the facets column never counts.
-_RANK = "bm25(search, 10.0, 1.0, 0.0)"
+# Title matches count ten times a body match; the facets column never counts (the store's rank_sql adds the
+# stem columns of schema 3: a stem counts half its exact word).
+COVERING_IN_MATCH = 200  # services near a place named in one match, at most
+MIN_WEAK = 20  # a group is weak only if it is in this many documents at least (small content has none)
+FETCH_PER_RESULT = 6  # documents ranked by bm25 for each result wanted, before ranking.py orders them
 _TITLE_RANK = "bm25(titles, 10.0, 0.0)"
 # From this many matching documents a query is broad: bm25 would score every one of them (about 0.8 us each,
 # 20-30 ms for a common word at x100), so titles alone are ranked, in the static title order. Below it, a
@@ -32,17 +63,75 @@ _TITLE_RANK = "bm25(titles, 10.0, 0.0)"
 BROAD_MATCHES = 2000
 
 
-def _title_tier(title: str, query: Query) -> int:
-    """0 when the title is the query, 1 when it starts with it (as typed so far), else 2."""
-    title_words = words(fold(title))
-    if tuple(title_words) == query.terms:
-        return 0
-    head = title_words[: len(query.terms)]
-    if len(head) == len(query.terms) and head[:-1] == list(query.terms[:-1]) and (
-        head[-1] == query.terms[-1] or (query.prefix and head[-1].startswith(query.terms[-1]))
-    ):
-        return 1
-    return 2
+
+
+@dataclass
+class Plan:
+    understood: Understanding
+    filters: str
+    expressions: list[str]
+    counts: list[int]
+    weak: list[bool]
+    wanted: list[int]
+    required: list[int]
+    strict: str | None
+
+
+def words_of(title: str) -> list[str]:
+    return words(fold(title))
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value] if value else []
+
+
+T = TypeVar("T")
+
+
+def clean(value: Any, *, line: bool = False) -> Any:
+    """Text from the database as it may leave the store: every escape sequence, control character and bidi
+    override removed (a pack or a `--db` file may be hostile), with `line` on one line too (newlines and tabs
+    become spaces; bodies keep theirs). Lists, tuples and dicts (keys too) are cleaned through; other values are
+    returned as they are, except NaN and infinities (not JSON), which become None. Every method below passes what it returns through here: the one place text leaves."""
+    if isinstance(value, bytes):  # a crafted database's BLOB where text belongs
+        value = value.decode("utf-8", "replace")
+    if isinstance(value, str):
+        if not value.isprintable():  # the common case, printable text, costs one C call
+            value = sanitize(value)
+            if line:
+                value = value.replace("\n", " ").replace("\t", " ")
+        return value
+    if isinstance(value, list):
+        return [clean(item, line=line) for item in value]
+    if isinstance(value, tuple):
+        return tuple(clean(item, line=line) for item in value)
+    if isinstance(value, dict):
+        return {clean(key, line=True): clean(item, line=line) for key, item in value.items()}
+    if isinstance(value, float) and not math.isfinite(value):  # NaN or Infinity in a crafted JSON column
+        return None
+    return value
+
+
+def _line(value: T) -> T:
+    """`clean(value, line=True)`, keeping the value's type for the caller (cleaning never changes a type)."""
+    return cast(T, clean(value, line=True))
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def loads(text: Any, default: Any) -> Any:
+    """A JSON column's value, or `default` when a crafted database holds something else there."""
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError, RecursionError):
+        return default
+    return value if isinstance(value, type(default)) else default
 
 
 class Store:
@@ -57,74 +146,253 @@ class Store:
         self.search_tables = present == set(SEARCH_TABLES)
         version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         self.schema = int(version[0]) if version and str(version[0]).isdigit() else 0
-        # Schema 3 says who checked what. Before it, `reviewed` held the date the editors wrote or checked an entry:
+        # Schema 4 says who checked what. Before it, `reviewed` held the date the editors wrote or checked an entry:
         # read as that (`checked`), and nothing counts as reviewed by a specialist (fieldkit/store/schema.py).
         self.review_columns = self.schema >= REVIEW_SCHEMA
         self._summary: dict[str, Any] | None = None
+        # Schema 3 adds stem columns (and place and entry tokens in facets); the columns are read by name.
+        self.columns = tuple(d[0] for d in conn.execute("SELECT * FROM search LIMIT 0").description)
+        self.stems = all(column in self.columns for column in STEM_COLUMNS)
+        weights = {"title": 10.0, "body": 1.0, "facets": 0.0, "tstem": 5.0, "bstem": 0.5}
+        self.rank_sql = f"bm25(search, {', '.join(str(weights.get(c, 0.0)) for c in self.columns)})"
+        self._lexicon: Lexicon | None = None
+        self._speller: Speller | None = None
+        self._covering: dict[str, list[tuple[str, str]]] = {}
+        self._language_sizes: dict[tuple[str, ...], int] = {}
+        self._title_fields = {t.name: t.search_title for t in REGISTRY}
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The search vocabulary, read on first use."""
+        if self._lexicon is None:
+            self._lexicon = Lexicon.load(self.conn)
+        return self._lexicon
 
     def close(self) -> None:
         self.conn.close()
 
     # --- metadata -------------------------------------------------------------------------------------------
     def meta(self) -> dict[str, str]:
-        return {row["key"]: row["value"] for row in self.conn.execute("SELECT key, value FROM meta")}
+        # Text, whatever a crafted database stored (an integer schema_version, say).
+        return _line({str(row["key"]): str(row["value"]) for row in self.conn.execute("SELECT key, value FROM meta")})
 
     def ids(self) -> list[str]:
-        return [row[0] for row in self.conn.execute("SELECT id FROM entries ORDER BY id")]
+        return _line([row[0] for row in self.conn.execute("SELECT id FROM entries ORDER BY id")])
 
     # --- search ---------------------------------------------------------------------------------------------
     def search(self, text: str, *, lang: str | None = None, entry_type: str | None = None,
-               country: str | None = None, limit: int = 20) -> list[Hit]:
-        """Ranked hits for what a person typed.
+               country: str | None = None, limit: int = 20, literal: bool = False) -> list[Hit]:
+        """Ranked hits for what a person typed (see `search_explained`)."""
+        return self.search_explained(text, lang=lang, entry_type=entry_type, country=country, limit=limit,
+                                     literal=literal).hits
 
-        With `lang`, entries are served in that language where they match in it, else in English (`fallback`).
-        Without, every language is searched and each entry is served in the language that matched best.
-        All words must match; if that finds nothing, any word may (a question typed as a sentence still finds
-        something). An entry whose title is exactly the query comes first.
+    def understand(self, text: str, *, lang: str | None = None, literal: bool = False) -> Understanding:
+        """How the query is read: its languages, stop words, names, concepts, corrections (understand.py)."""
+        return understand(text, self.lexicon, lang=lang, known=self._known, correct=self._correct, literal=literal)
 
-        A query that matches BROAD_MATCHES documents or more (a common word, two letters typed so far) is ranked
-        from titles alone, in a static order: the title is the query, then titles that start with it, then any
-        other title with the words; within each, shorter titles first, then the requested language, then the
-        build's order. Only if titles give fewer than `limit` entries, others follow, ranked by bm25 over the
-        first BROAD_MATCHES matching documents.
+    def search_explained(self, text: str, *, lang: str | None = None, entry_type: str | None = None,
+                         country: str | None = None, limit: int = 20, literal: bool = False) -> SearchResult:
+        """Ranked hits and how the query was understood.
+
+        With `lang`, entries are served in that language where translated, else in English (`fallback`); the
+        documents searched are that language's and English, and, only when the query is written in another
+        language, that language's too (its version is served when only it matched). Without `lang`, every
+        language is searched and each entry served in the language that matched best.
+
+        Each group of the query (a word with its stems, a concept, a place, a country) is an OR of terms; entries
+        that match every group come first, ranked by ranking.py; if they are fewer than the results wanted, the
+        best entries that match some groups follow, marked `partial`. A query that matches BROAD_MATCHES
+        documents or more (a common word, two letters typed so far) is ranked from titles alone, in a static order
+        (`_broad_hits`).
         """
-        query = Query.parse(text)
-        if not query or limit <= 0:
-            return []
-        langs: tuple[str, ...] = () if lang is None else tuple(fallback_chain(lang))
-        # Both languages of one entry can match; fetch enough rows to keep `limit` entries after merging.
-        fetch = limit * max(2, len(langs))
-        for operator in ("AND", "OR"):
-            match = query.match(operator=operator, langs=langs, entry_type=entry_type, country=country)
-            count = self._count(match, BROAD_MATCHES) if self.search_tables else None
-            if count is not None and count >= BROAD_MATCHES:
-                return self._broad_hits(query, operator, match, langs, entry_type, country, lang, limit, fetch)
-            rows = [] if count == 0 else self.conn.execute(
-                f"SELECT rowid, {_RANK} AS rank FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?",
-                (match, fetch),
-            ).fetchall()
-            if rows or len(query.terms) == 1:
-                break
-        return self._hits(rows, query, lang, limit)
+        plan = self.plan(text, lang=lang, entry_type=entry_type, country=country, literal=literal)
+        understood, groups, filters = plan.understood, plan.understood.groups, plan.filters
+        if plan.strict is None or limit <= 0:
+            return SearchResult([], understood)
+        searched, expressions, counts = understood.searched, plan.expressions, plan.counts
+        weak, wanted, required, strict = plan.weak, plan.wanted, plan.required, plan.strict
+        fetch = max(limit, 10) * FETCH_PER_RESULT
+        strict_count = self._count(strict, BROAD_MATCHES)
+        if strict_count >= BROAD_MATCHES and self.search_tables:
+            query = Query(terms=understood.content_words() or tuple(groups[0].terms[:1]),
+                          prefix=groups[-1].prefix is not None)
+            langs = searched
+            hits = self._broad_hits(query, "AND", strict, langs, entry_type, country, lang, limit,
+                                    limit * max(2, len(langs)))
+            return SearchResult(hits, understood)
+        matched: dict[int, set[int]] = {}
+        rank: dict[int, float] = {}
+        rows = self._ranked(strict, fetch) if strict_count else []
+        for row in rows:
+            matched[row[0]] = set(required)
+            rank[row[0]] = row[1]
+        # Entries of a type the query prefers ("what is" -> glossary, "route") may rank low on bm25 alone.
+        for what, value in understood.prefers:
+            if what == "type" and value != entry_type:
+                for key, score in self._ranked(f"{strict} AND facets : \"{type_token(value)}\"", fetch):
+                    matched[key] = set(required)
+                    rank[key] = score
+        if len(rows) < fetch and len(required) > 1:
+            for i in required:
+                single = self._conjunction([expressions[i]], filters)
+                for key, score in self._ranked(single, fetch, broad=counts[i] >= BROAD_MATCHES):
+                    matched.setdefault(key, set()).add(i)
+                    rank[key] = min(rank.get(key, 0.0), score)
+        size = max(1, self._documents_in(searched))
+        weights = [group_weight(count / size) for count in counts]
+        ordered = self._rank(understood, matched, rank, set(wanted), weak, weights, limit)
+        return SearchResult(self._served(ordered, Highlighter(groups, lang), lang), understood)
+
+    def plan(self, text: str, *, lang: str | None = None, entry_type: str | None = None, country: str | None = None,
+             literal: bool = False) -> Plan:
+        """What a search will match: the query understood, each group's FTS5 expression and number of matches,
+        which groups are weak, and the strict match (every group that is not weak; None: nothing can match)."""
+        understood = self.understand(text, lang=lang, literal=literal)
+        groups = understood.groups
+        searched = understood.searched
+        filters = self._filters(searched, entry_type, country)
+        expressions = [self._group_expression(group) for group in groups]
+        counts = [self._count(f"{expression} AND {filters}" if filters else expression, BROAD_MATCHES)
+                  for expression in expressions]
+        weak_from = min(BROAD_MATCHES, max(MIN_WEAK, int(WEAK_SHARE * self._documents_in(searched))))
+        weak = [len(groups) > 1 and count >= weak_from for count in counts]
+        wanted = [i for i in range(len(groups)) if not weak[i]]  # what a strict match must have
+        required = [i for i in wanted if counts[i]] or [i for i in range(len(groups)) if counts[i]]
+        strict = self._conjunction([expressions[i] for i in required], filters) if required else None
+        return Plan(understood, filters, expressions, counts, weak, wanted, required, strict)
+
+    # The pieces of a search.
+    def _filters(self, langs: tuple[str, ...], entry_type: str | None, country: str | None) -> str:
+        parts = []
+        if langs:
+            parts.append("facets : (" + " OR ".join(f'"{lang_token(code)}"' for code in langs) + ")")
+        if entry_type:
+            parts.append(f'facets : "{type_token(entry_type)}"')
+        if country:
+            parts.append(f'facets : "{country_token(country)}"')
+        return " AND ".join(parts)
+
+    @staticmethod
+    def _conjunction(expressions: list[str], filters: str) -> str:
+        return " AND ".join([*expressions, *([filters] if filters else [])])
+
+    def _group_expression(self, group: Group) -> str:
+        """One group as an FTS5 expression: any of its terms in any text column, or an entry it names."""
+        columns = "{" + " ".join(c for c in SEARCH_COLUMNS if c != "facets" and c in self.columns) + "}"
+        terms = [f'"{term}"' for term in group.terms if term]
+        if group.prefix:
+            terms.append(f'"{group.prefix}"*')
+        parts = [f"{columns} : ({' OR '.join(terms)})"] if terms else []
+        facets = [country_token(code) for code in group.countries]
+        if self.stems:  # schema 3: place and entry tokens
+            facets += [place_token(place) for place in group.places]
+            facets += [entry_token(service) for place in group.places
+                       for service, _ in self.services_for_search(place)[:COVERING_IN_MATCH]]
+        if facets:
+            parts.append("facets : (" + " OR ".join(f'"{token}"' for token in dict.fromkeys(facets)) + ")")
+        return "(" + " OR ".join(parts) + ")" if parts else '("")'
+
+    def _ranked(self, match: str, fetch: int, broad: bool = False) -> list[tuple[int, float]]:
+        """(rowid, bm25) of the best `fetch` documents; for a broad match, of its first BROAD_MATCHES only."""
+        bound = ""
+        args: list[Any] = [match]
+        if broad:
+            last = self.conn.execute(
+                "SELECT rowid FROM search WHERE search MATCH ? LIMIT 1 OFFSET ?", (match, BROAD_MATCHES - 1)
+            ).fetchone()
+            if last:
+                bound, args = " AND rowid <= ?", [match, last[0]]
+        rows = self.conn.execute(
+            f"SELECT rowid, {self.rank_sql} AS rank FROM search WHERE search MATCH ?{bound} ORDER BY rank LIMIT ?",
+            (*args, fetch),
+        ).fetchall()
+        return [(row[0], row[1]) for row in rows]
 
     def _count(self, match: str, cap: int) -> int:
         """How many documents match, counted up to `cap` only: rowids, no positions, no scores (under 0.2 ms)."""
-        count: int = self.conn.execute(
+        return int(self.conn.execute(
             "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)", (match, cap)
-        ).fetchone()[0]
-        return count
+        ).fetchone()[0])
 
-    def _hits(self, rows: list[sqlite3.Row], query: Query, lang: str | None, limit: int) -> list[Hit]:
-        if not rows:
+    def _documents_in(self, langs: tuple[str, ...]) -> int:
+        """How many documents the languages have (all documents for none), counted once per store."""
+        if langs not in self._language_sizes:
+            match = self._filters(langs, None, None)
+            self._language_sizes[langs] = self.conn.execute(
+                "SELECT count(*) FROM search WHERE search MATCH ?", (match,)
+            ).fetchone()[0] if match else self.conn.execute("SELECT count(*) FROM translations").fetchone()[0]
+        return self._language_sizes[langs]
+
+    def _known(self, group: Group, langs: tuple[str, ...]) -> bool:
+        """Whether a word group matches any document of the languages searched (else it may be a typo)."""
+        filters = self._filters(langs, None, None)
+        return self._count(self._conjunction([self._group_expression(group)], filters), 1) > 0
+
+    def _correct(self, word: str) -> str | None:
+        if self._speller is None:
+            self._speller = Speller(self.conn, self.lexicon.words(), self.lexicon.joined())
+        return self._speller.correct(word)
+
+    def _rank(self, understood: Understanding, matched: dict[int, set[int]], rank: dict[int, float],
+              wanted: set[int], weak: list[bool], weights: list[float], limit: int) -> list[dict[str, Any]]:
+        """The best document of each entry, best entries first (ranking.py), each with `partial` set."""
+        if not matched:
             return []
-        rank_of = {row["rowid"]: row["rank"] for row in rows}
-        docs = [dict(doc, rank=rank_of[doc["key"]]) for doc in self._documents("t.key", list(rank_of))]
-        # One document per entry, ranked by its best-matching language; an exact title match comes first.
+        groups = understood.groups
+        covering = {
+            i: {service: level for place in group.places for service, level in self.services_for_search(place)}
+            for i, group in enumerate(groups) if group.places
+        }
+        words = understood.content_words()
+        asked = self._countries_asked(groups)
+        prefix = bool(groups) and groups[-1].prefix is not None
+        scored: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+        for doc in self._documents("t.key", list(matched), details=True):
+            fields = self._title_fields.get(doc["type"], ())
+            # Details are decoded only where they are read: other names (a term's aliases) and preferences.
+            details = json.loads(doc["details"] or "{}") if fields or understood.prefers else {}
+            names = [str(v) for field in fields for v in _as_list(details.get(field))]
+            title_set = title_words(doc["title"], doc["lang"], names)
+            found = matched[doc["key"]]
+            score = 0.0
+            for i, group in enumerate(groups):
+                titled = in_title(group, title_set, doc["id"], doc["country"])
+                if weak[i]:
+                    score += WEAK_IN_TITLE if titled else 0.0
+                    continue
+                level = covering.get(i, {}).get(doc["id"])
+                if i in found or titled:
+                    found = found | {i}
+                    weight = weights[i] * (LEVEL_WEIGHT[level] if level and not titled else 1.0)
+                    score += weight * (GROUP + (IN_TITLE if titled else 0.0))
+            if preferred(understood.prefers, doc["type"], details, doc["country"], asked):
+                score += PREFERRED
+            title = words_of(doc["title"])
+            score += title_bonus(title, words, prefix)
+            strict = wanted <= found
+            key = (not strict, -round(score, 6), len(title), rank[doc["key"]])
+            scored.append((key, dict(doc, rank=-score, partial=not strict)))
+        scored.sort(key=lambda item: item[0])
+        chain = fallback_chain(understood.lang) if understood.lang else []
         best: dict[str, dict[str, Any]] = {}
-        for doc in sorted(docs, key=lambda d: d["rank"]):
-            best.setdefault(doc["id"], doc)
-        ordered = sorted(best.values(), key=lambda d: (_title_tier(d["title"], query), d["rank"]))[:limit]
-        return self._served(ordered, query, lang)
+        for order, candidate in scored:
+            first = best.get(candidate["id"])
+            if first is None:
+                best[candidate["id"]] = dict(candidate, order=order)
+            elif first["lang"] not in chain and candidate["lang"] in chain:
+                # The reader's language (or English) matched too: serve that rather than the query's language.
+                best[candidate["id"]] = dict(candidate, order=first["order"])
+        return sorted(best.values(), key=lambda d: d["order"])[:limit]
+
+    def _countries_asked(self, groups: list[Group]) -> frozenset[str]:
+        """The countries a query names: its countries, and the countries of its places."""
+        codes = {code for group in groups for code in group.countries}
+        places = [place for group in groups for place in group.places]
+        if places:
+            marks = ",".join("?" * len(places))
+            codes |= {row[0] for row in self.conn.execute(f"SELECT country FROM entries WHERE id IN ({marks})", places)
+                      if row[0]}
+        return frozenset(codes)
 
     def _broad_hits(self, query: Query, operator: str, match: str, langs: tuple[str, ...], entry_type: str | None,
                     country: str | None, lang: str | None, limit: int, fetch: int) -> list[Hit]:
@@ -228,7 +496,7 @@ class Store:
             "SELECT rowid FROM search WHERE search MATCH ? LIMIT 1 OFFSET ?", (match, BROAD_MATCHES - 1)
         ).fetchone()
         rows = self.conn.execute(
-            f"SELECT rowid, {_RANK} AS rank FROM search WHERE search MATCH ? AND rowid <= ? ORDER BY rank LIMIT ?",
+            f"SELECT rowid, {self.rank_sql} AS rank FROM search WHERE search MATCH ? AND rowid <= ? ORDER BY rank LIMIT ?",
             (match, bound[0] if bound else 1 << 62, fetch + len(known)),
         ).fetchall()
         if not rows:
@@ -240,18 +508,20 @@ class Store:
                 best.setdefault(doc["id"], dict(doc, rank=rank_of[doc["key"]]))
         return list(best.values())
 
-    def _served(self, ordered: list[dict[str, Any]], query: Query, lang: str | None) -> list[Hit]:
+    def _served(self, ordered: list[dict[str, Any]], query: WordMatcher, lang: str | None) -> list[Hit]:
         """Hits for the chosen documents, in order: each in `lang` where translated, with a snippet."""
+        matched_lang = {doc["id"]: doc["lang"] for doc in ordered}
         if lang is not None:
             ordered = self._in_language(ordered, lang)
         texts = self._snippet_texts(ordered)
         hits = []
         for doc in ordered:
-            text, spans = snippet(texts[doc["key"]], query)
+            text, spans = snippet(clean(texts[doc["key"]]), query)  # cleaned first: the spans index the clean text
             hits.append(Hit(
-                id=doc["id"], type=doc["type"], title=doc["title"], summary=doc["summary"], snippet=text,
-                highlights=spans, country=doc["country"], lang=doc["lang"],
+                id=_line(doc["id"]), type=_line(doc["type"]), title=_line(doc["title"]), summary=clean(doc["summary"]),
+                snippet=text, highlights=spans, country=_line(doc["country"]), lang=_line(doc["lang"]),
                 fallback=lang is not None and lang != "en" and doc["lang"] == "en", score=round(-doc["rank"], 6),
+                partial=bool(doc.get("partial")), matched_lang=matched_lang[doc["id"]],
             ))
         return hits
 
@@ -267,13 +537,16 @@ class Store:
         ).fetchall())
         return {doc["key"]: doc["summary"] + " " + stored[doc["key"]] for doc in docs}
 
-    def _documents(self, column: str, values: list[Any], lang: str | None = None) -> list[sqlite3.Row]:
-        """Translation rows with their entry's type and country, where `column` is one of `values`.
+    def _documents(self, column: str, values: list[Any], lang: str | None = None,
+                   details: bool = False) -> list[sqlite3.Row]:
+        """Translation rows with their entry's type and country (and its details, if asked), where `column` is one
+        of `values`.
 
         Bodies are read only where snippets are made from them (a schema 1 database).
         """
         marks = ",".join("?" * len(values))
         body = "" if self.search_tables else ", t.body"
+        body += ", e.details" if details else ""
         sql = (
             f"SELECT t.key, t.id, t.lang, t.title, t.summary{body}, e.type, e.country FROM translations t "
             f"JOIN entries e ON e.id = t.id WHERE {column} IN ({marks})"
@@ -290,47 +563,52 @@ class Store:
             missing = [d["id"] for d in docs if d["lang"] not in preferred[: preferred.index(code) + 1]]
             if missing:
                 translated = {row["id"]: row for row in self._documents("t.id", missing, code)}
-                docs = [dict(translated[d["id"]], rank=d["rank"]) if d["id"] in translated else d for d in docs]
+                docs = [dict(translated[d["id"]], rank=d["rank"], partial=d.get("partial")) if d["id"] in translated
+                        else d for d in docs]
         return docs
 
     # --- one entry ------------------------------------------------------------------------------------------
     def get(self, entry_id: str, lang: str = "en") -> Entry | None:
         """The entry in `lang`, or in English with `fallback=True`; None for an unknown id."""
+        if not _encodable(entry_id):  # bytes that are not UTF-8 on the command line: no entry has that id
+            return None
         entry = self.conn.execute("SELECT * FROM entries WHERE id = ?", (entry_id,)).fetchone()
         if entry is None:
             return None
         rows = {r["lang"]: r for r in self.conn.execute("SELECT * FROM translations WHERE id = ?", (entry_id,))}
-        doc = next(rows[code] for code in fallback_chain(lang) if code in rows)
+        doc = next((rows[code] for code in fallback_chain(lang) if code in rows), None)
+        if doc is None:  # a crafted database: an entry without its English document
+            return None
         sources = self._citations(entry_id)
         if self.review_columns:
-            checked, reviewed, review = entry["checked"], entry["reviewed"], _review(entry["review"])
-            state, translation_review = doc["state"], _review(doc["review"])
+            checked, reviewed, review = _day(entry["checked"]), _day(entry["reviewed"]), _review(entry["review"])
+            state, translation_review = _line(doc["state"]), _review(doc["review"])
         else:
-            checked, reviewed, review = entry["reviewed"], None, None
-            state, translation_review = doc["status"], None
+            checked, reviewed, review = _day(entry["reviewed"]), None, None
+            state, translation_review = _line(doc["status"]), None
         review_by = [c.review_by for c in sources if c.review_by]
         return Entry(
-            id=entry["id"],
-            type=entry["type"],
-            title=doc["title"],
-            summary=doc["summary"],
-            body=doc["body"],
-            lang=doc["lang"],
+            id=_line(entry["id"]),
+            type=_line(entry["type"]),
+            title=_line(doc["title"]),
+            summary=clean(doc["summary"]),
+            body=clean(doc["body"]),
+            lang=_line(doc["lang"]),
             requested_lang=lang,
             fallback=doc["lang"] == "en" and lang != "en",
-            translation=doc["status"],
-            country=entry["country"],
-            countries=json.loads(entry["countries"]),
-            tags=json.loads(entry["tags"]),
-            details=json.loads(entry["details"]),
+            translation=_line(doc["status"]),
+            country=_line(entry["country"]),
+            countries=_line(loads(entry["countries"], [])),
+            tags=_line(loads(entry["tags"], [])),
+            details=clean(loads(entry["details"], {})),
             sources=sources,
-            as_of=entry["as_of"],
+            as_of=_line(entry["as_of"]),
             reviewed=reviewed,
             related=self._links("SELECT r.kind, r.dst AS id FROM relations r WHERE r.src = ? ORDER BY r.rowid", entry_id, lang),
             linked_from=self._links(
                 "SELECT r.kind, r.src AS id FROM relations r WHERE r.dst = ? ORDER BY r.src, r.rowid", entry_id, lang
             ),
-            languages=sorted(rows),
+            languages=_line(sorted(rows)),
             checked=checked,
             review=review,
             translation_state=state,
@@ -347,8 +625,9 @@ class Store:
         )
         # A source with no file is not one of the shared documents: a public page cited for a fact from outside.
         return [
-            Citation(doc=r["doc"], where=r["location"], quote=r["quote"], title=r["title"] or "", url=r["url"],
-                     published=r["published"] or "", outside_sources=not r["file"], review_by=r["review_by"])
+            Citation(doc=_line(r["doc"]), where=_line(r["location"]), quote=clean(r["quote"]),
+                     title=_line(r["title"] or ""), url=_line(r["url"]), published=_line(r["published"] or ""),
+                     outside_sources=not r["file"], review_by=_day(r["review_by"]))
             for r in rows
         ]
 
@@ -359,11 +638,13 @@ class Store:
                 continue
             seen.add(row["id"])
             title, entry_type = self.title_of(row["id"], lang)
-            links.append(Link(id=row["id"], type=entry_type, title=title, kind=row["kind"]))
+            links.append(Link(id=_line(row["id"]), type=entry_type, title=title, kind=_line(row["kind"])))
         return links
 
     def title_of(self, entry_id: str, lang: str = "en") -> tuple[str, str]:
         """(title in `lang`, its base language or English, type) of an entry."""
+        if not _encodable(entry_id):
+            return (_line(entry_id.encode("utf-8", "replace").decode("utf-8")), "")
         chain = fallback_chain(lang)
         marks = ",".join("?" * len(chain))
         rows = self.conn.execute(
@@ -372,9 +653,9 @@ class Store:
             (entry_id, *chain),
         ).fetchall()
         if not rows:
-            return (entry_id, "")
+            return (_line(entry_id), "")
         best = min(rows, key=lambda row: chain.index(row["lang"]))
-        return best["title"], best["type"]
+        return _line(best["title"]), _line(best["type"])
 
     # --- lists ----------------------------------------------------------------------------------------------
     def list_entries(self, *, entry_type: str | None = None, country: str | None = None,
@@ -396,23 +677,88 @@ class Store:
             sql += " AND EXISTS (SELECT 1 FROM json_each(e.countries) WHERE value = ?)"
             args.append(country)
         rows = self.conn.execute(sql + " ORDER BY title COLLATE NOCASE", args).fetchall()
-        return [{k: row[k] for k in ("id", "type", "title", "summary", "country", "lang")} for row in rows]
+        return [{k: clean(row[k]) if k == "summary" else _line(row[k]) for k in ("id", "type", "title", "summary", "country", "lang")}
+                for row in rows]
 
     def field_values(self, entry_type: str, field: str) -> dict[str, Any]:
-        """Entry id -> the value of one of its fields, for every entry of a type (a place's kind, ...)."""
-        rows = self.conn.execute(
-            "SELECT id, json_extract(details, '$.' || ?) FROM entries WHERE type = ?", (field, entry_type)
-        )
-        return {row[0]: row[1] for row in rows}
+        """Entry id -> the value of one of its fields, for every entry of a type (a place's kind, ...).
+
+        JSON is read here, not by SQLite's json_extract, so a crafted `details` column is "not known", not an error."""
+        return {entry_id: details.get(field) for entry_id, details in self.details_of(entry_type).items()}
+
+    def details_of(self, entry_type: str) -> dict[str, dict[str, Any]]:
+        """Entry id -> its type-specific fields, for every entry of a type (a list that shows where each works)."""
+        rows = self.conn.execute("SELECT id, details FROM entries WHERE type = ?", (entry_type,))
+        return _line({row[0]: loads(row[1], {}) for row in rows})
 
     def entries_at(self, entry_type: str, field: str, place_ids: list[str]) -> list[str]:
         """Ids of the entries of a type whose `field` names one of `place_ids` (services at these places)."""
-        if not place_ids:
+        wanted = set(place_ids)
+        return sorted(entry_id for entry_id, value in self.field_values(entry_type, field).items() if value in wanted)
+
+    # --- services and the places they cover ---------------------------------------------------------------
+    def services_covering(self, place_id: str) -> list[tuple[str, str]]:
+        """(service id, level) of every service that covers a place, nearest first, then by id.
+
+        Levels: "place", the service works at the place (or, for a region, at a place inside it); "region", its
+        area includes the region the place lies in; "country", its area is the place's whole country. A service
+        with no `area` covers its own `place` only; one with neither does not say where it works and is left
+        out (country screens list it as "where: not known"). The one place where "a service covers a place" is
+        decided: search counts a covering service as near the place (fieldkit/store/ranking.py).
+        """
+        if place_id in self._covering:  # search asks for the same places query after query
+            return self._covering[place_id]
+        self._covering[place_id] = self._services_covering(place_id)
+        return self._covering[place_id]
+
+    def services_for_search(self, place_id: str) -> list[tuple[str, str]]:
+        """What search counts as near a place: the services covering it, then the other services of its country
+        ("in-country": not said to work there, but the nearest the content knows, so "legal aid bihac" finds
+        legal aid in Bosnia and Herzegovina). Lists of services near a place show `services_covering` only."""
+        key = "search:" + place_id
+        if key not in self._covering:
+            near = self.services_covering(place_id)
+            row = self.conn.execute("SELECT country FROM entries WHERE id = ? AND type = 'place'", (place_id,)).fetchone()
+            listed = {service for service, _ in near}
+            others = [] if row is None or not row[0] else [
+                (service, "in-country") for (service,) in self.conn.execute(
+                    "SELECT id FROM entries WHERE type = 'service' AND country = ? ORDER BY id", (row[0],))
+                if service not in listed]
+            self._covering[key] = _line(near + others)
+        return self._covering[key]
+
+    def _services_covering(self, place_id: str) -> list[tuple[str, str]]:
+        row = self.conn.execute("SELECT country, details FROM entries WHERE id = ? AND type = 'place'",
+                                (place_id,)).fetchone()
+        if row is None:
             return []
-        marks = ",".join("?" * len(place_ids))
-        sql = (f"SELECT id FROM entries WHERE type = ? AND json_extract(details, '$.' || ?) IN ({marks}) "
-               "ORDER BY id")
-        return [row[0] for row in self.conn.execute(sql, (entry_type, field, *place_ids))]
+        place = {"country": row["country"], "region": loads(row["details"], {}).get("region")}
+        regions = {key: value for key, value in self.field_values("place", "region").items() if value}
+        rank = {"place": 0, "region": 1, "country": 2}
+        found: list[tuple[int, str, str]] = []
+        for service_id, details in self.conn.execute(
+            "SELECT id, details FROM entries WHERE type = 'service' ORDER BY id"
+        ):
+            fields = loads(details, {})
+            items = fields.get("area") or ([fields["place"]] if fields.get("place") else [])
+            levels = [level for level in (self._covers(item, place_id, place["region"], place["country"], regions)
+                                          for item in items) if level]
+            if levels:
+                best = min(levels, key=rank.__getitem__)
+                found.append((rank[best], service_id, best))
+        return _line([(service_id, level) for _, service_id, level in sorted(found)])
+
+    @staticmethod
+    def _covers(item: str, place_id: str, region: str | None, country: str | None,
+                regions: dict[str, Any]) -> str | None:
+        """How an area item (a country code or a place id) covers the place: place, region, country or not."""
+        if item == place_id or regions.get(item) == place_id:
+            return "place"
+        if region and item == region:
+            return "region"
+        if country and item == country:
+            return "country"
+        return None
 
     # --- statistics -----------------------------------------------------------------------------------------
     def stats(self, today: str | None = None) -> dict[str, Any]:
@@ -440,7 +786,7 @@ class Store:
                 "SELECT j.value, count(*) FROM entries e, json_each(e.countries) j GROUP BY j.value ORDER BY j.value"
             )
         }
-        return {
+        return _line({
             "content_version": meta.get("content_version", ""),
             "content_date": meta.get("content_date", ""),
             "content_hash": meta.get("content_hash", ""),
@@ -452,7 +798,7 @@ class Store:
             "without_sources": one("SELECT count(*) FROM entries WHERE id NOT IN (SELECT entry_id FROM citations)"),
             **self._review_counts(today or dt.date.today().isoformat()),
             "sources": one("SELECT count(*) FROM sources"),
-        }
+        })
 
     def _one(self, sql: str, *args: Any) -> Any:
         """The single value a query returns."""
@@ -493,8 +839,10 @@ class Store:
         Counted once per store: the header asks on every screen, and the database does not change under it."""
         if self._summary is None:
             counts = self._review_counts(dt.date.today().isoformat())
-            self._summary = {"checked": counts["newest_checked"], "entries": self._one("SELECT count(*) FROM entries"),
-                             "reviewed": counts["reviewed_by_specialist"], "past_review_by": counts["past_review_by"]}
+            self._summary = _line({"checked": counts["newest_checked"],
+                                   "entries": self._one("SELECT count(*) FROM entries"),
+                                   "reviewed": counts["reviewed_by_specialist"],
+                                   "past_review_by": counts["past_review_by"]})
         return self._summary
 
 
@@ -502,9 +850,14 @@ def _review(value: str | None) -> Review | None:
     """A review stored as JSON, or None."""
     if not value:
         return None
-    data = json.loads(value)
+    data = loads(value, {})
     review = Review()
     for key in ("by", "organisation", "date"):
         if data.get(key):
-            review[key] = str(data[key])
-    return review
+            review[key] = _line(str(data[key]))
+    return review if review else None
+
+
+def _day(value: Any) -> str | None:
+    """A date column's value as text (YYYY-MM-DD), or None; a crafted database's other values are not dates."""
+    return _line(value) if isinstance(value, str) and value else None

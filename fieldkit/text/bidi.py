@@ -12,10 +12,14 @@ import unicodedata
 from functools import lru_cache
 from typing import Protocol
 
-# Bidi formatting characters: after shaping and reordering they only confuse the terminal.
-_BIDI_MARKS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
-# Word ligatures (ﷲ ﷺ ﷽ ...) are wide single glyphs most terminal fonts lack; lam-alef stays (it is required).
-_KEEP_LIGATURES = ("ARABIC LIGATURE LAM WITH ALEF",)
+from fieldkit.text.glyphs import covered, plain_letters
+
+# Bidi formatting characters and joiners: after shaping and reordering they only confuse the terminal (and
+# DejaVu Sans Mono has no glyph for ZWNJ or ZWJ, which some terminals then draw as a box). The marks (LRM, RLM,
+# ALM) steer the reordering, so visual_lines() drops them only after it.
+
+_JOINERS_AND_EMBEDDINGS = re.compile("[\u200c\u200d\u202a-\u202e\u2066-\u2069]")
+_MARKS = re.compile("[\u200e\u200f\u061c]")
 
 
 class _Reshaper(Protocol):
@@ -26,38 +30,65 @@ class _Reshaper(Protocol):
 
 @lru_cache(maxsize=1)
 def _reshaper() -> _Reshaper:
+    """arabic-reshaper with only the ligatures whose every form the font has (fieldkit/text/glyphs.py): lam-alef
+    stays (it is required); LAM WITH ALEF MAKSURA (U+FC43, U+FC86) and the word ligatures (ﷲ ﷺ ﷽) go."""
     import arabic_reshaper
     from arabic_reshaper import reshaper_config
+    from arabic_reshaper.ligatures import LIGATURES
 
     configuration = {"delete_harakat": True, "delete_tatweel": True, "support_ligatures": True}
+    forms = {name: [form for form in shapes if form] for name, (_match, shapes) in LIGATURES}
     for name in reshaper_config.default_config:
         if name.startswith("ARABIC LIGATURE") or name == "RIAL SIGN":
-            configuration[name] = name.startswith(_KEEP_LIGATURES)
+            configuration[name] = bool(forms.get(name)) and all(covered(form) for form in forms[name])
     reshaper: _Reshaper = arabic_reshaper.ArabicReshaper(configuration=configuration)
     return reshaper
 
 
+def is_rtl_text(text: str) -> bool:
+    """True when the first letter with a strong direction is right-to-left (Arabic, Hebrew, ...)."""
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        if direction in ("R", "AL"):
+            return True
+        if direction == "L":
+            return False
+    return False
+
+
 def shape(text: str) -> str:
-    """Join Arabic-script letters into their presentation forms; drop harakat, tatweel and bidi marks."""
-    return _BIDI_MARKS.sub("", _reshaper().reshape(text))
+    """Join Arabic-script letters into their presentation forms; drop harakat, tatweel, joiners and bidi marks.
+
+    A joined form the font lacks is drawn as its plain letter (fieldkit/text/glyphs.py)."""
+    return _MARKS.sub("", _shape_keeping_marks(text))
+
+
+def _shape_keeping_marks(text: str) -> str:
+    return plain_letters(_JOINERS_AND_EMBEDDINGS.sub("", _reshaper().reshape(text)))
 
 
 def cell_width(text: str) -> int:
     """Terminal cells `text` takes: combining marks 0, East Asian wide characters 2, the rest 1."""
     width = 0
     for char in text:
-        if unicodedata.combining(char) or char in "\u200b\u200c\u200d":
+        if unicodedata.combining(char) or char in "\u200b\u200c\u200d\u200e\u200f\u061c":
             continue
         width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
     return width
 
 
+_BREAKS = re.compile(r"[ \t\r\f\v\u2000-\u200a\u3000]+")  # where a line may break: any space but U+00A0
+
+
 def wrap(text: str, width: int) -> list[str]:
-    """Greedy word wrap by cell width, in logical order. A word longer than the line is cut."""
+    """Greedy word wrap by cell width, in logical order. A word longer than the line is cut. A no-break space
+    (U+00A0) holds its neighbours together: "3 legs" written with one stays on one line."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line, line_width = "", 0
-        for word in paragraph.split():
+        for word in _BREAKS.split(paragraph):
+            if not word:
+                continue
             word_width = cell_width(word)
             while word_width > width:  # a word wider than the line: cut it
                 if line:
@@ -113,23 +144,40 @@ def mirror_pairs(visual: str) -> str:
     return "".join(chars)
 
 
-def visual_lines(text: str, width: int, *, align: bool = True) -> list[str]:
-    """RTL `text` as the lines a terminal should print, left to right: shaped, wrapped, reordered, right-aligned.
+def has_rtl_letters(text: str) -> bool:
+    """True when any character is a right-to-left letter (Arabic, Hebrew, ...), wherever it stands."""
+    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
 
-    Numbers and Latin words inside keep their left-to-right order (the Unicode bidi algorithm).
+
+def _base(text: str, base: str) -> str:
+    """"R" or "L": as given, or for "auto" the paragraph's own direction (its first strong letter, Unicode P2)."""
+    if base == "auto":
+        return "R" if is_rtl_text(text) else "L"
+    return base
+
+
+def visual_lines(text: str, width: int, *, align: bool = True, base: str = "R") -> list[str]:
+    """`text` as the lines a terminal should print, left to right: shaped, wrapped, reordered; right-to-left
+    paragraphs right-aligned (with `align`).
+
+    `base` is the paragraph direction: "R" (a right-to-left interface line), "L", or "auto" (the text's own: an
+    English paragraph inside a right-to-left document keeps its full stop at its end). Numbers and Latin words
+    inside keep their left-to-right order (the Unicode bidi algorithm).
     """
     from bidi import get_display
 
     width = max(width, 1)
+    direction = _base(text, base)
     out = []
-    for line in wrap(shape(text), width):
-        visual = mirror_pairs(get_display(line, base_dir="R"))
-        out.append(" " * (width - cell_width(visual)) + visual if align else visual)
+    for line in wrap(_shape_keeping_marks(text), width):
+        visual = _MARKS.sub("", mirror_pairs(get_display(line, base_dir=direction)))
+        out.append(" " * (width - cell_width(visual)) + visual if align and direction == "R" else visual)
     return out
 
 
-def visual_line(text: str) -> str:
-    """One short RTL text (a title) in visual order, unwrapped and unaligned."""
+def visual_line(text: str, *, base: str = "R") -> str:
+    """One short text (a title) in visual order, unwrapped and unaligned; `base` as for visual_lines."""
     from bidi import get_display
 
-    return mirror_pairs(get_display(shape(" ".join(text.split())), base_dir="R"))
+    line = _shape_keeping_marks(" ".join(text.split()))
+    return _MARKS.sub("", mirror_pairs(get_display(line, base_dir=_base(text, base))))

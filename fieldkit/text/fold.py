@@ -37,6 +37,20 @@ _ARABIC = {
     "\u06c3": "\u0647",  # TEH MARBUTA GOAL ۃ -> ه
     "\u0671": "\u0627",  # ALEF WASLA ٱ -> ا
     "\u0640": "",  # TATWEEL
+    # Pashto and Urdu letters typed on a Persian or Arabic keyboard as the nearest letter it has: search should
+    # not depend on the keyboard (ګ and گ, ې and ی, ټ and ٹ and ت are one letter to a search).
+    "\u06ab": "\u06af",  # PASHTO GAF ګ -> گ
+    "\u06d0": "\u06cc",  # PASHTO YEH ې -> ی
+    "\u06cd": "\u06cc",  # YEH WITH TAIL ۍ -> ی
+    "\u067c": "\u062a",  # PASHTO TEH WITH RING ټ -> ت
+    "\u0679": "\u062a",  # URDU TTEH ٹ -> ت
+    "\u0689": "\u062f",  # PASHTO DAL WITH RING ډ -> د
+    "\u0688": "\u062f",  # URDU DDAL ڈ -> د
+    "\u0693": "\u0631",  # PASHTO REH WITH RING ړ -> ر
+    "\u0691": "\u0631",  # URDU RREH ڑ -> ر
+    "\u069a": "\u0634",  # PASHTO SHEEN WITH DOTS ښ -> ش
+    "\u0696": "\u0698",  # PASHTO REH WITH DOTS ږ -> ژ
+    "\u06bc": "\u0646",  # PASHTO NOON WITH RING ڼ -> ن
 }
 
 # Zero-width and bidi formatting characters carry no letters.

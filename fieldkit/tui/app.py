@@ -15,12 +15,14 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from fieldkit.core.registry import REGISTRY
-from fieldkit.i18n.catalog import N_, _, display, set_language, ui
+from fieldkit.i18n.catalog import N_, _, display, reorders_rtl, set_language, ui
+from fieldkit.i18n.origins import origin_in_words
 from fieldkit.i18n.vocabulary import topic_title
 from fieldkit.settings import Settings
 from fieldkit.store.db import connect
 from fieldkit.store.routes import Journey, load_legs, next_legs, previous_legs, revisits
 from fieldkit.store.store import Store
+from fieldkit.text.bidi import has_rtl_letters
 from fieldkit.tui.host import Host
 from fieldkit.tui.messages import (
     Destination,
@@ -78,7 +80,12 @@ class FieldkitApp(App[None]):
     @property
     def source_label(self) -> str:
         located = self.store.located
-        return _("from {origin}").format(origin=located.origin) if located else ""
+        if not located:
+            return ""
+        origin = origin_in_words(located.origin)
+        if reorders_rtl() and not has_rtl_letters(origin):
+            origin = "\u200e" + origin  # LRM: "--db" keeps its dashes in front in a right-to-left line
+        return _("from {origin}").format(origin=origin)
 
     def thread_store(self) -> Store:
         """A store for the calling worker thread: SQLite connections must not cross threads."""
@@ -159,6 +166,12 @@ class FieldkitApp(App[None]):
         else:
             self.push_screen(SearchScreen())
 
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        """Every link clicked in the app: its address in a dialog to copy, never a browser opened."""
+        from fieldkit.tui.screens.dialogs import LinkScreen
+
+        self.push_screen(LinkScreen(url))
+
     def action_help(self) -> None:
         from fieldkit.tui.screens.dialogs import HelpScreen
 
@@ -202,8 +215,17 @@ class FieldkitApp(App[None]):
         key = "present_theme" if isinstance(self.screen, PresentScreen) else "theme"
         self.settings = self.settings.save(self.userdata, **{key: self.theme})
 
+    def action_command_palette(self) -> None:
+        """Textual's command palette, with its placeholder in the interface language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and self.screen.id != "--command-palette":  # as CommandPalette.is_open
+            self.push_screen(CommandPalette(placeholder=ui("Search for commands…"), id="--command-palette"))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own commands (Theme, Quit, Keys, Screenshot, ...), their names and help translated.
+        for command in super().get_system_commands(screen):
+            yield SystemCommand(ui(command.title), ui(command.help), command.callback, command.discover)
         yield SystemCommand(ui("Search"), ui("Search every entry (/ or Ctrl+K)"), self.action_search)
         yield SystemCommand(ui("Home"), ui("Back to the home screen (h)"), self.action_home)
         yield SystemCommand(ui("Language"), ui("Choose the language (l)"), self.action_language)
@@ -219,6 +241,8 @@ class FieldkitApp(App[None]):
                                 screen.action_bookmark)
             yield SystemCommand(ui("Country overview"), ui("This entry's country (c)"), screen.action_country)
             yield SystemCommand(ui("Route view"), ui("Follow this route leg by leg (r)"), screen.action_route)
+            yield SystemCommand(ui("Referral slip"), ui("Write a referral slip for this service (r)"),
+                                screen.action_referral)
         for content_type in REGISTRY.on_home():
             yield SystemCommand(display(_("Topic: {name}").format(name=topic_title(content_type.name))),
                                 ui("Every entry of this kind"),

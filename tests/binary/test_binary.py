@@ -188,7 +188,7 @@ def test_signed_pack_round_trip(lonely, tmp_path):
     secret = next(p for p in keys.iterdir() if p.suffix != ".pub")
     pack = tmp_path / "content.fkpack"
     built = run(lonely, "pack", "build", "--key", str(secret), "--content", str(ROOT / "tests" / "fixtures" / "content"),
-                "-o", str(pack), home=home)
+                "-o", str(pack), "--version", "2100.1.1", home=home)  # newer than the content it ships
     assert built.returncode == 0, built.stderr
     assert run(lonely, "pack", "install", str(pack), home=home).returncode != 0  # not trusted yet
     assert run(lonely, "pack", "trust", str(next(keys.glob("*.pub"))), home=home).returncode == 0

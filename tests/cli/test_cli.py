@@ -10,7 +10,8 @@ import pytest
 
 from tests.conftest import ROOT
 
-SEARCH_KEYS = {"id", "type", "title", "snippet", "country", "lang", "score", "summary", "highlights", "fallback"}
+SEARCH_KEYS = {"id", "type", "title", "snippet", "country", "lang", "score", "summary", "highlights", "fallback",
+               "partial", "matched_lang"}
 SHOW_KEYS = {"id", "type", "title", "body", "lang", "fallback", "sources", "as_of", "reviewed", "related", "summary",
              "translation", "requested_lang", "country", "countries", "tags", "details", "linked_from", "languages",
              # issue 15, added: who checked what

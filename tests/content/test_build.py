@@ -6,6 +6,7 @@ import hashlib
 import sqlite3
 
 from fieldkit.content.build import build
+from fieldkit.store.schema import SCHEMA_VERSION
 from tests.content.test_check import edit
 
 
@@ -28,7 +29,7 @@ def test_build_writes_every_entry_and_translation(content, tmp_path):
         assert conn.execute("SELECT count(*) FROM citations").fetchone()[0] == 10
         kinds = conn.execute("SELECT kind, dst FROM relations WHERE src = 'route-rs-ba-drina' ORDER BY kind").fetchall()
         assert kinds == [("from", "drina-river"), ("risks", "risk-drowning"), ("to", "bihac"), ("via", "velika-kladusa")]
-    assert meta(out)["schema_version"] == "3"
+    assert meta(out)["schema_version"] == str(SCHEMA_VERSION)
     assert meta(out)["content_date"] == "2026-11-01"
 
 

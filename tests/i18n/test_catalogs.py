@@ -76,3 +76,10 @@ def test_language_choice_order():
     assert choose_language(None, available, {"LANG": "C"}) == "en"
     assert choose_language("klingon", available, {}) == "en"
     assert system_language({"LC_ALL": "ps_AF.UTF-8", "LANG": "en_US"}) == "ps-AF"
+
+
+def test_a_c_locale_in_lc_all_means_english_whatever_lang_says():
+    """libc reads LC_ALL first: LC_ALL=C.UTF-8 (common in containers and CI) is the untranslated C locale."""
+    available = ["en", "fa", "ar"]
+    assert choose_language(None, available, {"LC_ALL": "C.UTF-8", "LANG": "fa_IR.UTF-8"}) == "en"
+    assert choose_language(None, available, {"LC_MESSAGES": "ar_SA.UTF-8", "LANG": "C.UTF-8"}) == "ar"

@@ -15,7 +15,7 @@ from fieldkit.interop.writers import cell
 from fieldkit.store.db import connect
 from fieldkit.store.store import Store
 
-SERVICE_TAGS = ("#meta+id", "#org+name", "#service+type", "#sector", "#country+code", "#loc+name", "#geo+lat",
+SERVICE_TAGS = ("#meta+id", "#org+name", "#service+type", "#sector", "#country+code+v_iso2", "#loc+name", "#geo+lat",
                 "#geo+lon", "#contact+url", "#contact+phone", "#description+languages", "#access+type",
                 "#date+reviewed", "#meta+source")
 
@@ -53,9 +53,9 @@ def test_libhxl_reads_back_the_same_services_and_coordinates(cli, rich_db, rich_
     # No coordinates of its own: Bihać's, and the sheet says so.
     assert (float(legal.get("#geo+lat")), float(legal.get("#geo+lon"))) == (44.82, 15.87)
     assert legal.get("#geo+from") == "place"
-    assert legal.get("#loc+name") == "Bihać" and legal.get("#loc+code") == "bihac"
+    assert legal.get("#loc+name") == "Bihać" and legal.get("#loc+code+v_fieldkit") == "bihac"
     assert not hotline.get("#geo+lat") and not hotline.get("#geo+from")
-    assert shelter.get("#contact+phone") == "+387 37 000 100"
+    assert shelter.get("#contact+phone") == "'+387 37 000 100"  # guarded: not a plain number (issue 16)
     assert shelter.get("#description+languages") == "bs; en; fa"
     assert shelter.get("#sector") == "Shelter; Protection"
     assert shelter.get("#date+checked") == "2026-11-01"
@@ -87,7 +87,7 @@ def test_other_types_export_as_hxl(cli, fixture_db, store, entry_type, tmp_path)
     if entry_type == "risk":
         drowning = next(row for row in rows if row.get("#meta+id") == "risk-drowning")
         assert drowning.get("#impact+name+i_fa") == "غرق شدن در عبور از رودخانه"
-        assert drowning.get("#loc+code") == "drina-river"
+        assert drowning.get("#loc+code+v_fieldkit") == "drina-river"
     if entry_type == "right":
         assert rows[0].get("#description+law") == "Law on Asylum"
 
@@ -180,7 +180,8 @@ def test_text_is_sanitised_and_kept_on_one_line():
 
 @pytest.mark.parametrize("value, written", [
     ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"), ("@SUM(A1)", "'@SUM(A1)"), ("-cmd", "'-cmd"),
-    ("+387 37 000 001", "+387 37 000 001"), ("-12.5", "-12.5"), ("Bihać", "Bihać"), (None, ""), (44.82, "44.82"),
+    ("+387 37 000 001", "'+387 37 000 001"),  # a phone is not a plain number: guarded too (issue 16)
+    ("-12.5", "-12.5"), ("Bihać", "Bihać"), (None, ""), (44.82, "44.82"),
     (["a", "b"], "a; b"),
 ])
 def test_cells_are_safe_in_a_spreadsheet(value, written):

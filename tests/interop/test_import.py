@@ -182,7 +182,8 @@ def test_round_trip_export_then_import_changes_nothing(cli, rich_content, tmp_pa
         report = run(sheet, rich_content)
         assert [(row.id, row.status) for row in report.rows] == [
             ("svc-hotline-ba", "unchanged"), ("svc-legal-aid-bihac", "unchanged"), ("svc-shelter-bihac", "unchanged")]
-        assert report.unused_columns == ["#date+reviewed (Reviewed)", "#date+checked (Checked against the sources)"]
+        assert report.unused_columns == ["#adm1+code+v_iso3166_2 (Region code)", "#date+reviewed (Reviewed)",
+                                         "#date+checked (Checked against the sources)"]
     assert snapshot(rich_content) == before
 
 

@@ -132,3 +132,11 @@ def corrupt_database(source: Path, target: Path) -> Path:
     conn.commit()
     conn.close()
     return target
+
+
+@pytest.fixture(autouse=True)
+def shipped_is_the_fixture(fixture_db, monkeypatch):
+    """The content "shipped with fieldkit" in these tests: the fixture database, version 2026.11.01, so the test
+    packs (2026.11.01 and 2026.12.01) are not older than it (fieldkit refuses packs older than what it ships)."""
+    monkeypatch.setattr(paths, "BUNDLED_DB", fixture_db)
+    return fixture_db

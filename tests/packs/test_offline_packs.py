@@ -9,9 +9,11 @@ from tests.test_offline import run_guarded
 def test_pack_commands_stay_offline(tmp_path):
     keys, stick = tmp_path / "keys", tmp_path / "stick"
     pack = stick / "fieldkit.fkpack"
+    stick.mkdir()  # fieldkit writes into a folder that exists; it makes none (fieldkit.core.atomic)
     commands = [
         ("pack", "keygen", "--out", str(keys)),
-        ("pack", "build", "--key", str(keys / "publisher.key"), "--content", str(FIXTURE_CONTENT), "-o", str(pack)),
+        ("pack", "build", "--key", str(keys / "publisher.key"), "--content", str(FIXTURE_CONTENT), "-o", str(pack),
+         "--version", "2100.1.1"),  # newer than the content shipped with fieldkit
         ("pack", "trust", str(keys / "publisher.pub")),
         ("pack", "verify", str(pack)),
         ("pack", "install", "--from-dir", str(stick)),

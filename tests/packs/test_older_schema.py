@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from fieldkit.store.schema import SCHEMA_VERSION
 from tests.packs.conftest import facts_of, forge
 from tests.store.test_search_plans import downgrade
 
@@ -11,7 +12,7 @@ from tests.store.test_search_plans import downgrade
 def test_pack_of_an_older_schema_installs_and_is_searched(trusted, cli, tmp_path):
     old_db = downgrade(trusted.v1_db, tmp_path / "schema1.db")
     pack = tmp_path / "schema1.fkpack"
-    pack.write_bytes(forge(old_db.read_bytes(), trusted.secret, **facts_of(old_db, version="2026.10.01")))
+    pack.write_bytes(forge(old_db.read_bytes(), trusted.secret, **facts_of(old_db, version="2026.11.15")))
     installed = cli("pack", "install", pack)
     assert installed.code == 0, installed.err
     result = cli("search", "bihac", "--json")
@@ -19,5 +20,5 @@ def test_pack_of_an_older_schema_installs_and_is_searched(trusted, cli, tmp_path
     assert json.loads(result.out)[0]["id"] == "bihac"
     doctor = cli("doctor")
     assert doctor.code == 0 and "Traceback" not in doctor.err
-    assert "from pack fieldkit 2026.10.01" in doctor.out
-    assert "content schema 1, older than this fieldkit's 3" in doctor.out
+    assert "from pack fieldkit 2026.11.15" in doctor.out
+    assert f"content schema 1, older than this fieldkit's {SCHEMA_VERSION}" in doctor.out

@@ -121,9 +121,10 @@ def test_a_damaged_installed_pack_is_not_used(installed_v1, cli, fixture_db, mon
     assert "previous fieldkit 2026.11.01" in listed.out and "<- in use" in listed.out
     assert json.loads(cli("doctor", "--json").out)["content"]["origin"] == "pack fieldkit 2026.11.01"
 
+    # An unreadable state.json: the newest whole pack is found again (never a silent fall back to bundled).
     (packs_dir() / "state.json").write_text("{not json")
-    assert active_pack() is None and read_state().current is None
-    assert json.loads(cli("doctor", "--json").out)["content"]["origin"] == "bundled"
+    assert active_pack().version == "2026.11.01" and read_state().recovered
+    assert json.loads(cli("doctor", "--json").out)["content"]["origin"] == "pack fieldkit 2026.11.01"
 
 
 def test_a_changed_database_shows_in_pack_list(installed_v1, cli):

@@ -118,3 +118,40 @@ def test_farsi_then_arabic_home_right_and_risk(terminal_env, content_db):
         terminal.wait_for("EXIT=0")
     finally:
         terminal.close()
+
+
+def test_show_in_farsi_reads_right_to_left_in_a_real_terminal(terminal_env, content_db):
+    """`fieldkit show --lang fa` in tmux: every right-to-left line is shaped (joined letters) and in python-bidi's
+    visual order, wrapped to the pane and right-aligned; labels are in Farsi."""
+    from bidi import get_display
+
+    from fieldkit.i18n.catalog import _
+    from fieldkit.text.bidi import mirror_pairs, wrap
+
+    store = Store(connect(content_db))
+    entry = store.get("risk-drowning", "fa")
+    store.close()
+    assert not entry.fallback and entry.lang == "fa"
+    width = 100
+    env = {**terminal_env, "FIELDKIT_DB": str(content_db)}
+    terminal = Terminal(f"{FIELDKIT} show risk-drowning --lang fa", env, width=width, height=200)  # all of it
+    try:
+        screen = terminal.wait_for("EXIT=0")
+    finally:
+        terminal.close()
+    pane = [line.rstrip() for line in screen.split("\n")]
+    # python-bidi's visual order of the shaped text, line by line, flush right: what the pane must hold.
+    for paragraph in (entry.title, entry.summary):
+        for line in wrap(shape(paragraph), width):
+            visual = mirror_pairs(get_display(line, base_dir="R"))
+            assert visual.rjust(width).rstrip() in pane, (visual, screen)
+    set_language("fa", visual_rtl=True)
+    try:
+        sources = ui("Sources")
+        facts = _("Facts as of {as_of} · reviewed {reviewed}").split(":")[0]
+    finally:
+        set_language("en")
+    assert sources.rjust(width) in pane  # the label, in Farsi, on the right
+    assert on_screen(facts.split()[-1]) in screen
+    assert "Sources" not in screen and "Traceback" not in screen
+    assert entry.summary.split()[0] not in screen  # no word left in logical order, unjoined

@@ -58,10 +58,14 @@ def test_snippet_highlights_original_spelling(store):
     assert "Bihać" in [hit.snippet[s:e] for s, e in hit.highlights]
 
 
-def test_all_words_must_match_before_any_word_may(store):
-    assert ids(store.search("drina crossing dangerous")) == ["route-rs-ba-drina"]
-    # No entry has all three words; each entry with any of them is returned instead.
-    assert set(ids(store.search("drina xyzzy plugh"))) == {"drina-river", "route-rs-ba-drina", "risk-drowning", "brief-rivers"}
+def test_entries_with_every_word_come_first_then_partial_ones_marked(store):
+    hits = store.search("drina crossing dangerous")
+    assert hits[0].id == "route-rs-ba-drina" and not hits[0].partial
+    assert [hit.partial for hit in hits] == sorted(hit.partial for hit in hits)  # every full match first
+    # No entry has all three words; each entry with any of them is returned instead, marked partial.
+    hits = store.search("drina xyzzy plugh", literal=True)
+    assert set(ids(hits)) == {"drina-river", "route-rs-ba-drina", "risk-drowning", "brief-rivers"}
+    assert all(hit.partial for hit in hits)
 
 
 def test_filters(store):
@@ -115,7 +119,8 @@ _QUERY_PARTS = st.sampled_from(["drina", "river", "rijeka", "bihac", "رودخا
                                 "AND", "NEAR", '"', "*", "(", "^", "-", ":"]) | st.text(max_size=8)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# No deadline: the first query that needs a correction reads the vocabulary once (timing is for bench/).
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
 @given(st.lists(_QUERY_PARTS, max_size=6).map(" ".join))
 def test_any_text_is_a_valid_query(store, text):
     """Whatever is typed, search answers within its filters: risks in Bosnia, in Farsi or marked as English."""

@@ -18,7 +18,7 @@ from fieldkit.tui.screens.route import RouteScreen
 from fieldkit.tui.screens.search import SearchScreen
 from fieldkit.tui.widgets.nav_list import NavList
 from tests.tui.conftest import settle, type_text
-from tests.tui.shown import screen_text, shown
+from tests.tui.shown import footer_line, shown
 
 
 def option_ids(widget: NavList) -> list[str]:
@@ -260,6 +260,6 @@ async def test_footer_keys_are_in_the_interface_language(make_app):
     async with app.run_test(size=(120, 40)) as pilot:
         app.navigate(ToEntry("risk-drowning"))
         await pilot.pause()
-        footer = screen_text(app).splitlines()[-1]
+        footer = await footer_line(pilot)
         assert "Retour" in footer and "Favori" in footer and "Rechercher" in footer
         assert "Back" not in footer and "Bookmark" not in footer

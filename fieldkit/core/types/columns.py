@@ -3,7 +3,7 @@
 from fieldkit.core.model import ExportColumn
 
 ID = ExportColumn("id", "ID", "#meta+id")
-COUNTRY = ExportColumn("country", "Country", "#country+code")
+COUNTRY = ExportColumn("country", "Country", "#country+code+v_iso2")
 SUMMARY = ExportColumn("summary", "Summary", "#description+summary", translated=True)
 AS_OF = ExportColumn("as_of", "Facts as of", "#date+reported")
 REVIEWED = ExportColumn("reviewed", "Reviewed", "#date+reviewed")  # by a specialist; empty: not yet

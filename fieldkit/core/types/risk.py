@@ -18,10 +18,10 @@ RISK = ContentType(
     export=(
         columns.ID,
         ExportColumn("title", "Risk", "#impact+name", translated=True),
-        ExportColumn("countries", "Countries", "#country+code"),
-        ExportColumn("places", "Place IDs", "#loc+code"),
+        ExportColumn("countries", "Countries", "#country+code+v_iso2"),
+        ExportColumn("places", "Place IDs", "#loc+code+v_fieldkit"),
         ExportColumn("place_names", "Places", "#loc+name"),
-        ExportColumn("exposed", "Most exposed", "#group+exposed"),
+        ExportColumn("exposed", "Most exposed", "#beneficiary+type"),
         ExportColumn("refer_to", "Refer to", "#service+type+referral"),
         *columns.TRAILER,
     ),

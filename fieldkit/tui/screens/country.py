@@ -11,7 +11,7 @@ from fieldkit.i18n.catalog import N_, _, display, language, ui
 from fieldkit.i18n.languages import country_name
 from fieldkit.tui.messages import ToEntry
 from fieldkit.tui.screens.base import BaseScreen
-from fieldkit.tui.widgets.labels import entry_label
+from fieldkit.tui.widgets.labels import entry_label, near_label
 from fieldkit.tui.widgets.nav_list import NavList
 
 PANELS = ("crossings", "rights", "services", "risks")  # a content type names the panel it is listed in
@@ -55,6 +55,17 @@ class CountryScreen(BaseScreen):
                 field, wanted = content_type.country_filter
                 values = store.field_values(content_type.name, field)
                 entries = [e for e in entries if values.get(e["id"]) in wanted]
+            if any(f.kind == "area" for f in content_type.fields):  # services: country-wide first, each says where
+                from fieldkit.i18n.near import reach_order, service_details, service_reach
+
+                details = service_details(store, content_type.name)
+                entries.sort(key=lambda e: reach_order(details.get(e["id"], {}), self.code))
+                panels[content_type.country_panel] += [
+                    (ToEntry(e["id"]), near_label(e["title"], e["type"],
+                                                  service_reach(store, details.get(e["id"], {}), self.code, lang),
+                                                  lang=e["lang"]))
+                    for e in entries]
+                continue
             panels[content_type.country_panel] += [
                 (ToEntry(e["id"]), entry_label(e["title"], e["type"], fallback=e["lang"] == "en" != lang,
                                                  lang=e["lang"]))

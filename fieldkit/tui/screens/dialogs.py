@@ -1,4 +1,4 @@
-"""Small screens over the current one: help, language choice, and "enlarge the terminal"."""
+"""Small screens over the current one: help, language choice, a link's address, and "enlarge the terminal"."""
 
 from __future__ import annotations
 
@@ -6,13 +6,17 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from fieldkit.i18n.catalog import N_, display, ui
+from fieldkit.core.languages import is_rtl
+from fieldkit.i18n.catalog import N_, _, display, reorders_rtl, ui
 from fieldkit.i18n.languages import native_name
+from fieldkit.text.bidi import visual_line
+from fieldkit.text.sanitize import sanitize
+from fieldkit.tui.widgets.rtl_lines import RtlRows
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24  # the smallest terminal the app lays out for; smaller shows TooSmallScreen
 
@@ -24,6 +28,7 @@ KEYS = [
     ("↑ ↓  PgUp PgDn", N_("Move in a list, scroll a text")),
     ("b", N_("Bookmark the entry you are reading (again to remove)")),
     ("r", N_("On a route leg: follow the route leg by leg")),
+    ("r", N_("On a service: write a referral slip in the person's language")),
     ("c", N_("On an entry: its country's overview")),
     ("p", N_("On a briefing: present it (→ next, ← back, g go to, n notes)")),
     ("h", N_("Home")),
@@ -39,14 +44,17 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", N_("Close"))]
 
     def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold")
-        table.add_column()
-        for keys, action in KEYS:
-            table.add_row(keys, ui(action))
         with Vertical(id="help-box", classes="dialog"):
-            yield Static(Text(ui("Keys"), style="bold"))
-            yield Static(table)
+            yield Static(Text(ui("Keys"), style="bold", justify="right" if reorders_rtl() else "left"))
+            if reorders_rtl():  # keys on the right; each description wrapped to its column, then reordered
+                yield RtlRows([(keys, _(action)) for keys, action in KEYS], id="help-keys")
+            else:
+                table = Table.grid(padding=(0, 2))
+                table.add_column(style="bold")
+                table.add_column()
+                for keys, action in KEYS:
+                    table.add_row(keys, ui(action))
+                yield Static(table, id="help-keys")
             yield Static(Text(ui("The mouse works too: click to open, scroll to move. Esc closes this."), style="dim"))
 
 
@@ -63,9 +71,17 @@ class LanguageScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="language-box", classes="dialog"):
             yield Static(Text(ui("Language"), style="bold"))
-            options = [Option(Text(f"{display(native_name(code))}  ").append(code, style="dim"), id=code)
+            options = [Option(Text(f"{self.shown_name(code)}  ").append(code, style="dim"), id=code)
                        for code in self.languages]
             yield OptionList(*options, id="languages")
+
+    def shown_name(self, code: str) -> str:
+        """The language's own name, laid out right to left when it is written so, whatever the interface's
+        language (in the English interface too)."""
+        name = native_name(code)
+        if is_rtl(code) and getattr(self.app, "rtl_in_app", True):
+            return visual_line(name)
+        return display(name)
 
     def on_mount(self) -> None:
         languages = self.query_one("#languages", OptionList)
@@ -88,7 +104,6 @@ class TooSmallScreen(ModalScreen[None]):
         yield Static(self.message(*self.size_now), id="too-small")
 
     def message(self, width: int, height: int) -> str:
-        from fieldkit.i18n.catalog import _
 
         return "\n".join([
             display(_("Please enlarge the terminal to at least {width}×{height}.").format(width=MIN_WIDTH, height=MIN_HEIGHT)),
@@ -97,3 +112,34 @@ class TooSmallScreen(ModalScreen[None]):
 
     def update_size(self, width: int, height: int) -> None:
         self.query_one("#too-small", Static).update(self.message(width, height))
+
+
+class LinkScreen(ModalScreen[None]):
+    """A web address from the content, shown with a Copy button: fieldkit never opens a browser (it is offline,
+    and a link in a pack should not reach out on its own). FieldkitApp.open_url shows this for every link."""
+
+    BINDINGS = [Binding("escape,q", "dismiss", N_("Close")), Binding("c", "copy", N_("Copy"))]
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.url = " ".join(sanitize(url).split())
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="link-box", classes="dialog"):
+            yield Static(Text(ui("Web"), style="bold"))
+            yield Static(Text(self.url), id="link-url")
+            yield Static(Text(ui("fieldkit does not open web pages. Copy the address to open it in a browser."),
+                              style="dim"))
+            with Horizontal(id="link-buttons"):
+                yield Button(ui("Copy"), id="link-copy", variant="primary")
+                yield Button(ui("Close"), id="link-close")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "link-copy":
+            self.action_copy()
+        else:
+            self.dismiss()
+
+    def action_copy(self) -> None:
+        self.app.copy_to_clipboard(self.url)
+        self.app.notify(ui("Copied."), timeout=2)

@@ -19,10 +19,11 @@ from fieldkit.i18n.review import dates_line, overdue_line, review_line, source_n
 from fieldkit.i18n.vocabulary import type_label
 from fieldkit.store.models import Entry
 from fieldkit.text.bidi import visual_line
+from fieldkit.text.clip import clip, clip_body
 from fieldkit.text.sanitize import sanitize
 from fieldkit.tui.messages import Destination, ToCountry, ToEntry, ToJourneyThrough, ToPresentation
 from fieldkit.tui.screens.base import BaseScreen
-from fieldkit.tui.widgets.labels import entry_label
+from fieldkit.tui.widgets.labels import entry_label, near_label
 from fieldkit.tui.widgets.nav_list import Label, NavList
 from fieldkit.tui.widgets.rtl_lines import RtlLines
 from fieldkit.tui.widgets.rtl_markdown import RtlMarkdown
@@ -32,7 +33,7 @@ class EntryScreen(BaseScreen):
     BINDINGS = [
         Binding("escape,backspace", "app.back", N_("Back")),
         Binding("b", "bookmark", N_("Bookmark")),
-        Binding("r", "route", N_("Route view"), show=False),
+        Binding("r", "route", N_("Route view or referral slip"), show=False),  # by the entry's type
         Binding("c", "country", N_("Country"), show=False),
         Binding("p", "present", N_("Present"), show=False),
     ]
@@ -81,11 +82,13 @@ class EntryScreen(BaseScreen):
         rtl = is_rtl(entry.lang) and self.host.rtl_in_app
         for widget_id, shown in (("#entry-summary", not rtl), ("#entry-markdown", not rtl), ("#entry-rtl", rtl)):
             self.query_one(widget_id).display = shown
+        # Clipped: a crafted database's 20 MB body would keep the screen busy for minutes (fieldkit.text.clip).
+        summary, body = clip(entry.summary), clip_body(entry.body)
         if rtl:  # laid out right to left by fieldkit itself; the summary leads as a quote (italic)
-            self.query_one("#entry-rtl", RtlMarkdown).update(f"> {entry.summary}\n\n{entry.body}")
+            self.query_one("#entry-rtl", RtlMarkdown).update(f"> {summary}\n\n{body}")
         else:
-            self.query_one("#entry-summary", Static).update(Text(sanitize(entry.summary), style="italic"))
-            self.query_one("#entry-markdown", Markdown).update(sanitize(entry.body))
+            self.query_one("#entry-summary", Static).update(Text(sanitize(summary), style="italic"))
+            self.query_one("#entry-markdown", Markdown).update(sanitize(body))
         if rtl_ui:  # each detail wrapped to the panel, then reordered: the label stays at the start of its line
             self.query_one("#entry-details-rtl", RtlLines).update(
                 [(f"{label}: {sanitize(value) if value else not_known()}", "" if value else "dim italic")
@@ -93,10 +96,14 @@ class EntryScreen(BaseScreen):
         else:
             self.query_one("#entry-details", Static).update(self._details_text(entry))
         self.query_one("#entry-sources", Static).update(self._sources_text(entry, app.today or dt.date.today()))
-        links: list[tuple[Destination, Label]] = [
-            (ToEntry(link.id), entry_label(link.title, link.type, lang=app.lang))
-            for link in entry.related + entry.linked_from
-        ]
+        links: list[tuple[Destination, Label]] = []
+        if entry.type == "place":  # services covering it first: at the place, its region's, country-wide
+            from fieldkit.i18n.near import services_near
+
+            links += [(ToEntry(service.id), near_label(service.title, "service", service.where, lang=self.host.lang))
+                      for service in services_near(self.host.store, entry.id, self.host.lang)]
+        links += [(ToEntry(link.id), entry_label(link.title, link.type, lang=self.host.lang))
+                  for link in entry.related + entry.linked_from]
         if entry.type == "route":
             links.insert(0, (ToJourneyThrough(entry.id), Text("▶ " + ui("Follow this route leg by leg"), style="bold")))
         if entry.type == "briefing":
@@ -111,7 +118,7 @@ class EntryScreen(BaseScreen):
             bookmarked = "   ★ " + _("bookmarked") if self.host.userdata.is_bookmarked(entry.id) else ""
             marker, dates, stale = self._title_parts(entry)
             self.query_one("#entry-title-rtl", RtlLines).update(
-                [(f"{entry.title}   {self._meta(entry)}{bookmarked}", "bold"),
+                [(f"{clip(entry.title)}   {self._meta(entry)}{bookmarked}", "bold"),
                  (f"{marker} {dates}".strip(), "bold red" if stale else "bold yellow" if marker else "dim")])
         else:
             self.query_one("#entry-title", Static).update(self._title_text(entry))
@@ -137,7 +144,8 @@ class EntryScreen(BaseScreen):
     def _title_text(self, entry: Entry) -> Text:
         app = self.host
         rtl_title = is_rtl(entry.lang) and app.rtl_in_app
-        text = Text(visual_line(entry.title) if rtl_title else sanitize(entry.title), style="bold")
+        title = clip(entry.title)
+        text = Text(visual_line(title) if rtl_title else sanitize(title), style="bold")
         text.append(f"   {display(self._meta(entry))}", style="dim")
         if app.userdata.is_bookmarked(entry.id):
             text.append("   ★ " + ui("bookmarked"), style="bold yellow")
@@ -153,7 +161,7 @@ class EntryScreen(BaseScreen):
         """The details in a left-to-right interface (a right-to-left one shows them in #entry-details-rtl)."""
         text = Text()
         for label, value in detail_lines(entry):
-            shown = sanitize(value) if value else not_known()
+            shown = clip(sanitize(value)) if value else not_known()
             text.append(label + ": ", style="bold")
             text.append(shown + "\n", style="" if value else "dim italic")
         return text
@@ -189,8 +197,41 @@ class EntryScreen(BaseScreen):
         self._show_title(self.entry)
 
     def action_route(self) -> None:
+        """`r`: a route leg's whole journey; on a service, a referral slip."""
         if self.entry is not None and self.entry.type == "route":
             self.host.navigate(ToJourneyThrough(self.entry.id))
+        elif self.entry is not None and self.entry.type == "service":
+            self.action_referral()
+
+    def action_referral(self) -> None:
+        """Ask the person's language, then write the slip (with the app's language beside it) and say where."""
+        if self.entry is None or self.entry.type != "service":
+            self.notify(ui("A referral slip is for a service."), timeout=3)
+            return
+        from fieldkit.i18n.catalog import UI_LANGUAGES
+        from fieldkit.tui.screens.dialogs import LanguageScreen
+
+        service_id, host = self.entry.id, self.host
+        self.app.push_screen(LanguageScreen(sorted(UI_LANGUAGES), host.lang),
+                             lambda lang: self._write_slip(service_id, lang) if lang else None)
+
+    def _write_slip(self, service_id: str, lang: str) -> None:
+        from fieldkit import paths
+        from fieldkit.briefing.referral import referral_html
+        from fieldkit.core.atomic import WriteError, write_text
+
+        host = self.host
+        folder = paths.slips_dir()
+        path = folder / f"referral-{service_id}-{lang}.html"  # the service and language only: nothing about the person
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            write_text(path, referral_html(host.store, service_id, lang, host.lang))
+        except (WriteError, OSError) as problem:
+            reason = str(problem) if isinstance(problem, WriteError) else problem.strerror or str(problem)
+            self.notify(display(_("Could not write the referral slip: {problem}").format(problem=reason)),
+                        severity="error")
+            return
+        self.notify(display(_("Referral slip written to {path}").format(path=str(path))), timeout=10)
 
     def action_present(self) -> None:
         if self.entry is not None and self.entry.type == "briefing":

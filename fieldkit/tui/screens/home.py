@@ -7,13 +7,13 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
 
 from fieldkit.core.registry import REGISTRY
-from fieldkit.i18n.catalog import N_, display, language, ngettext, route_arrow, ui
+from fieldkit.i18n.catalog import N_, display, language, ngettext, reorders_rtl, route_arrow, ui
 from fieldkit.i18n.languages import country_name
 from fieldkit.i18n.vocabulary import topic_title
 from fieldkit.store.routes import journeys, load_legs
 from fieldkit.tui.messages import ToCountry, ToEntry, ToJourney, ToTopic
 from fieldkit.tui.screens.base import BaseScreen
-from fieldkit.tui.widgets.labels import entry_label
+from fieldkit.tui.widgets.labels import RtlLabel, entry_label
 from fieldkit.tui.widgets.nav_list import NavList
 
 PANEL_TITLES = {"topics": N_("Topics"), "countries": N_("Countries"), "journeys": N_("Routes across the region"),
@@ -49,22 +49,18 @@ class HomeScreen(BaseScreen):
             self.query_one(f"#{widget_id}", NavList).border_title = ui(title)
         store, lang = self.host.store, self.host.lang
         stats = store.stats()
-        topics = [(ToTopic(t.name), Text(display(topic_title(t.name)) + "  ").append(str(stats["types"].get(t.name, 0)),
-                                                                                    style="dim"))
+        topics = [(ToTopic(t.name), counted(topic_title(t.name), str(stats["types"].get(t.name, 0))))
                   for t in REGISTRY.on_home()]
         self.query_one("#topics", NavList).set_items(topics)
         present = stats["countries"]
         codes = WESTERN_BALKANS + sorted(c for c in present if c not in WESTERN_BALKANS)
         self.query_one("#countries", NavList).set_items(
-            [(ToCountry(c), Text(display(country_name(c, language())) + "  ").append(str(present.get(c, 0)), style="dim"))
-             for c in codes]
-        )
+            [(ToCountry(c), counted(country_name(c, language()), str(present.get(c, 0)))) for c in codes])
         routes = []
         for journey in journeys(load_legs(store, lang)):
-            label = display(route_arrow().join(country_name(c, language()) for c in journey.countries))
-            legs = display(ngettext("{count} leg", "{count} legs", len(journey.legs)).format(count=len(journey.legs)))
-            routes.append((ToJourney(tuple(leg.id for leg in journey.legs)),
-                           Text(label).append(f"  {legs}", style="dim")))
+            label = route_arrow().join(country_name(c, language()) for c in journey.countries)
+            legs = ngettext("{count} leg", "{count} legs", len(journey.legs)).format(count=len(journey.legs))
+            routes.append((ToJourney(tuple(leg.id for leg in journey.legs)), counted(label, legs, dim_gap=True)))
         self.query_one("#journeys", NavList).set_items(routes)
         self._fill_saved()
 
@@ -77,3 +73,17 @@ class HomeScreen(BaseScreen):
                 if entry_type:  # an id from older content may be gone
                     items.append((ToEntry(entry_id), entry_label(title, entry_type, lang=lang)))
             self.query_one(f"#{widget_id}", NavList).set_items(items)
+
+
+NO_BREAK = "\u00a0"  # keeps "3 legs" on one line when an item wraps
+
+
+def counted(name: str, count: str, *, dim_gap: bool = False) -> Text | RtlLabel:
+    """A list item: a name and, after it, a count in dim ("Risks  12"). In a right-to-left interface the count
+    follows the name the way it reads (to its left) and a long item wraps before it is reordered, so nothing is
+    cut off at the edge."""
+    if reorders_rtl():
+        return RtlLabel(((f"{name}  {count.replace(' ', NO_BREAK)}", ""),))
+    if dim_gap:
+        return Text(display(name)).append(f"  {display(count)}", style="dim")
+    return Text(display(name) + "  ").append(display(count), style="dim")

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Input, Markdown, Static
 
 from fieldkit.briefing.deck import Deck
 from fieldkit.i18n.catalog import N_, _, display, ui
-from fieldkit.text.bidi import visual_line
+from fieldkit.text.bidi import cell_width, visual_line
 from fieldkit.text.sanitize import sanitize
 from fieldkit.tui.screens.base import FieldkitScreen
 from fieldkit.tui.themes import HIGH_CONTRAST
@@ -69,7 +69,8 @@ class PresentScreen(FieldkitScreen):
 
     def show_slide(self) -> None:
         slide = self.deck.slides[self.index]
-        title = visual_line(slide.title) if self.rtl else sanitize(slide.title)
+        # base "auto": a slide shown in English for want of a translation keeps its punctuation at its end.
+        title = visual_line(slide.title, base="auto") if self.rtl else sanitize(slide.title)
         self.query_one("#slide-title", Static).update(Text(title, style="bold"))
         fallback = self.query_one("#slide-fallback", Static)
         fallback.display = slide.fallback
@@ -88,13 +89,22 @@ class PresentScreen(FieldkitScreen):
         self.update_bar()
 
     def update_bar(self) -> None:
+        """Deck title, slide number and timer on one line. The title gives way (cut, with "…") so the slide number
+        and the timer always show, at 80 columns too; in a right-to-left deck the title is on the right."""
         elapsed = int(time.monotonic() - self.started)
         planned = self.deck.duration * 60
         clock = f"{elapsed // 60:02d}:{elapsed % 60:02d} / {planned // 60:02d}:00"
         position = display(_("Slide {number} of {total}").format(number=self.index + 1, total=len(self.deck.slides)))
-        bar = Text(" " + display(sanitize(self.deck.title)) + " ", style="bold reverse")
-        bar.append(f"  {position}  ")
-        bar.append(clock, style="bold red" if elapsed > planned else "")
+        width = self.query_one("#present-bar", Static).size.width or self.app.size.width
+        room = max(width - cell_width(position) - cell_width(clock) - 8, 8)
+        clock_style = "bold red" if elapsed > planned else ""
+        if self.rtl:
+            title = cut(visual_line(sanitize(self.deck.title), base="auto"), room, from_left=True)
+            bar = Text(clock, style=clock_style).append(f"  {position}  ").append(f" {title} ", style="bold reverse")
+            bar.align("right", width)
+        else:
+            title = cut(display(sanitize(self.deck.title)), room, from_left=False)
+            bar = Text(f" {title} ", style="bold reverse").append(f"  {position}  ").append(clock, style=clock_style)
         self.query_one("#present-bar", Static).update(bar)
 
     def go(self, index: int) -> None:
@@ -126,6 +136,20 @@ class PresentScreen(FieldkitScreen):
 
     def action_end(self) -> None:
         self.app.pop_screen()
+
+
+def cut(text: str, width: int, *, from_left: bool) -> str:
+    """`text` in at most `width` cells: its end cut off and marked "…" (for visual right-to-left text, whose end
+    is on the left, `from_left`)."""
+    if cell_width(text) <= width:
+        return text
+    if from_left:
+        while cell_width(text) > width - 1:
+            text = text[1:]
+        return "…" + text
+    while cell_width(text) > width - 1:
+        text = text[:-1]
+    return text + "…"
 
 
 class JumpScreen(ModalScreen[int | None]):

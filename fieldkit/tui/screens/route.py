@@ -10,13 +10,13 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from fieldkit.core.registry import REGISTRY
-from fieldkit.i18n.catalog import N_, display, language, ngettext, route_arrow, ui
+from fieldkit.i18n.catalog import N_, _, display, language, ngettext, route_arrow, ui
 from fieldkit.i18n.languages import country_name
 from fieldkit.store.routes import Leg, load_legs
 from fieldkit.text.sanitize import sanitize
 from fieldkit.tui.messages import ToEntry
 from fieldkit.tui.screens.base import BaseScreen
-from fieldkit.tui.widgets.labels import entry_label
+from fieldkit.tui.widgets.labels import entry_label, near_label
 from fieldkit.tui.widgets.nav_list import NavList
 from fieldkit.tui.widgets.route_diagram import RouteDiagram
 
@@ -80,16 +80,21 @@ class RouteScreen(BaseScreen):
             if entry_type:
                 risks.append((ToEntry(risk_id), entry_label(title, entry_type, lang=lang)))
         self.query_one("#leg-risks", NavList).set_items(risks)
-        # Services at the leg's places first, then the rest in the countries it crosses: most organisations the
-        # sources name work country-wide, without one place.
+        # Services covering the leg's places: those at a place first, then the regions', then country-wide ones
+        # (Store.services_covering); then the rest of the countries it crosses, whose area the sources do not give.
+        from fieldkit.i18n.near import WHERE_NOT_KNOWN, services_near
+
+        rank = {"place": 0, "region": 1, "country": 2}
+        near = [service for place in [leg.start, *leg.via, leg.end] for service in services_near(store, place, lang)]
+        near.sort(key=lambda service: rank[service.level])  # stable: the leg's order within a level
+        items = [(service.id, service.title, service.where) for service in near]
         along = [t for t in REGISTRY if t.located_by]
-        places = [leg.start, *leg.via, leg.end]
-        service_ids = [i for t in along for i in store.entries_at(t.name, t.located_by or "", places)]
         for country in leg.countries:
-            service_ids += [e["id"] for t in along
-                            for e in store.list_entries(entry_type=t.name, country=country, lang=lang)]
-        services = []
-        for service_id in dict.fromkeys(service_ids):
-            title, entry_type = store.title_of(service_id, lang)
-            services.append((ToEntry(service_id), entry_label(title, entry_type, lang=lang)))
+            items += [(e["id"], e["title"], _(WHERE_NOT_KNOWN)) for t in along
+                      for e in store.list_entries(entry_type=t.name, country=country, lang=lang)]
+        services, seen = [], set()
+        for service_id, title, where in items:
+            if service_id not in seen:
+                seen.add(service_id)
+                services.append((ToEntry(service_id), near_label(title, "service", where, lang=lang)))
         self.query_one("#leg-services", NavList).set_items(services)

@@ -26,11 +26,13 @@ class SearchScreen(BaseScreen):
     BINDINGS = [
         Binding("escape", "app.back", N_("Back")),
         Binding("down", "focus_results", N_("Results"), show=False),
+        Binding("ctrl+l", "search_literally", N_("As typed"), show=False),
     ]
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
         self.initial_query = query
+        self.literal = False  # the way back from a spelling correction: search the words exactly as typed
 
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
@@ -56,6 +58,14 @@ class SearchScreen(BaseScreen):
         self.start_search()
 
     @on(Input.Changed, "#query")
+    def query_changed(self) -> None:
+        self.literal = False
+        self.start_search()
+
+    def action_search_literally(self) -> None:
+        self.literal = True
+        self.start_search()
+
     @on(Select.Changed)
     def start_search(self) -> None:
         text = self.query_one("#query", Input).value
@@ -73,12 +83,12 @@ class SearchScreen(BaseScreen):
         if not text.strip():
             self.app.call_from_thread(self.show_results, text, [])
             return
-        hits = self.host.thread_store().search(text, lang=self.host.lang, entry_type=entry_type, country=country,
-                                              limit=RESULT_LIMIT)
+        result = self.host.thread_store().search_explained(text, lang=self.host.lang, entry_type=entry_type,
+                                                          country=country, limit=RESULT_LIMIT, literal=self.literal)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show_results, text, hits)
+            self.app.call_from_thread(self.show_results, text, result.hits, result.understanding.corrected_text)
 
-    def show_results(self, text: str, hits: list[Hit]) -> None:
+    def show_results(self, text: str, hits: list[Hit], corrected: str | None = None) -> None:
         if text != self.query_one("#query", Input).value:
             return  # a newer search is on its way
         status = self.query_one("#search-status", Static)
@@ -86,7 +96,15 @@ class SearchScreen(BaseScreen):
             status.update(ui("Type to search."))
         elif hits:
             message = ngettext("{count} result for “{query}”", "{count} results for “{query}”", len(hits))
-            status.update(display(message.format(count=len(hits), query=text)))
+            shown = message.format(count=len(hits), query=corrected or text)
+            if corrected:
+                shown = _("Showing results for “{corrected}”. Ctrl+L: search for “{typed}” as typed.").format(
+                    corrected=corrected, typed=text) + " " + shown
+            partial = sum(hit.partial for hit in hits)
+            if partial:
+                shown += " " + ngettext("{count} of them matches only some of the words.",
+                                        "{count} of them match only some of the words.", partial).format(count=partial)
+            status.update(display(shown))
         else:
             status.update(display(_("No results for “{query}”.").format(query=text)))
         results = self.query_one("#results", NavList)

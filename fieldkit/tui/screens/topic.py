@@ -33,7 +33,7 @@ class TopicScreen(BaseScreen):
         super().reload()
         entries = self.host.store.list_entries(entry_type=self.entry_type, lang=self.host.lang)
         listing = self.query_one("#topic-list", NavList)
-        listing.border_title = display(f"{display(topic_title(self.entry_type))} ({len(entries)})")
+        listing.border_title = display(f"{topic_title(self.entry_type)} ({len(entries)})")  # reordered once, whole
         listing.set_items([
             (ToEntry(e["id"]), entry_label(e["title"], e["type"], e["country"], summary=e["summary"],
                                              fallback=e["lang"] == "en" != self.host.lang, lang=e["lang"]))

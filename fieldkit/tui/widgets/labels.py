@@ -60,8 +60,13 @@ def hit_label(hit: Hit, width: int = 76) -> Text | RtlLabel:
     """Title and snippet. A right-to-left snippet is laid out for `width` cells (matches are not marked there)."""
     if reorders_rtl():
         head = _rtl_entry_label(hit.title, hit.type, hit.country, "", hit.fallback)
+        if hit.partial:
+            (first, style), *rest = head.paragraphs
+            head = RtlLabel(((f"{first}  {_('some of the words')}", style), *rest))
         return RtlLabel(head.paragraphs + ((hit.snippet, ""),))
     text = _entry_text(hit.title, hit.type, hit.country, "", hit.fallback, hit.lang)
+    if hit.partial:  # after every entry with all the words: say so
+        text.append("  " + display(_("some of the words")), style="dim italic")
     text.append("\n")
     if is_rtl(hit.lang):
         text.append("\n".join(visual_lines(sanitize(hit.snippet), max(width, 20))))
@@ -71,3 +76,13 @@ def hit_label(hit: Hit, width: int = 76) -> Text | RtlLabel:
         snippet.stylize("bold reverse", start, end)
     text.append_text(snippet)
     return text
+
+
+def near_label(title: str, entry_type: str, where: str, *, lang: str = "en") -> Text | RtlLabel:
+    """A service near a place, with how it covers the place: "Clinic  Service · at Bihać"."""
+    label = entry_label(title, entry_type, lang=lang)
+    if isinstance(label, RtlLabel):
+        head, style = label.paragraphs[0]
+        return RtlLabel(((f"{head} · {where}", style),) + label.paragraphs[1:])
+    label.append(f" · {display(where)}", style="italic")
+    return label

@@ -55,7 +55,11 @@ class NavList(OptionList):
 
     def _item_width(self) -> int:
         # The option's width: the list's content, less its scrollbar and the padding OptionList gives each option.
+        # Room for the scrollbar is kept even while it is hidden: it appears once the items are in, and an item
+        # laid out for the wider list would lose its left end, where a right-to-left line ends (issue 19).
         width = self.scrollable_content_region.width or self.size.width or 40
+        if not self.show_vertical_scrollbar:
+            width -= self.styles.scrollbar_size_vertical
         return max(width - 2, 10)
 
     def on_resize(self) -> None:

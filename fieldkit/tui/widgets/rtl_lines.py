@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from rich.text import Text
 from textual.widget import Widget
 
-from fieldkit.text.bidi import visual_lines
+from fieldkit.text.bidi import cell_width, visual_lines
 from fieldkit.text.sanitize import sanitize
 
 
@@ -52,3 +52,40 @@ class RtlLines(Widget, can_focus=False):
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return len(self.lines(width).plain.split("\n")) if self.paragraphs else 0
+
+
+def rtl_rows(rows: Iterable[tuple[str, str]], width: int, *, gap: int = 2) -> Text:
+    """A two-column table for a right-to-left interface: the key on the right, its description to the left of it,
+    wrapped to the room left and then reordered line by line (a description reordered first and wrapped after
+    would show its second line first)."""
+    rows = list(rows)
+    key_width = max((cell_width(key) for key, _ in rows), default=0)
+    room = max(width - key_width - gap, 10)
+    out = Text()
+    for key, description in rows:
+        for number, line in enumerate(visual_lines(sanitize(description), room)):
+            if out.plain:
+                out.append("\n")
+            out.append(line + " " * gap)
+            out.append(key.rjust(key_width) if number == 0 else " " * key_width, style="bold")
+    return out
+
+
+class RtlRows(Widget, can_focus=False):
+    """Rows of (key, description) laid out right to left for the widget's width, again on resize."""
+
+    DEFAULT_CSS = """
+    RtlRows {
+        height: auto;
+    }
+    """
+
+    def __init__(self, rows: list[tuple[str, str]], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows = list(rows)
+
+    def render(self) -> Text:
+        return rtl_rows(self.rows, self.content_size.width or self.size.width or 60)
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return len(rtl_rows(self.rows, width).plain.split("\n")) if self.rows else 0

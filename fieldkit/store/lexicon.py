@@ -1,0 +1,124 @@
+"""The search vocabulary as the store reads it: names of countries and places, concept words, and matching them
+against the words of a query.
+
+A schema 3 database carries it in its `lexicon` and `concepts` tables (fieldkit/content/lexicon.py writes them);
+an older one gets what can be made from itself: place titles and the English country names.
+
+A query word matches a word of a name when it is the same folded word, when its stem in the name's language is
+the name word's stem ("Srbiji" and "Srbija"), or when it is the name word with a short ending attached
+(Turkish "sirbistanda", "bihaca"; English "serbian"), which stemmers do not always see.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+
+from fieldkit.core.countries import COUNTRIES
+from fieldkit.text.fold import fold, words
+from fieldkit.text.lang.stem import stem
+from fieldkit.text.tokens import written_words
+
+MIN_ENDING_BASE = 5  # a name word must be this long before "word + ending" counts (not "bar" in "barrier")
+MAX_ENDING = 4  # letters of an attached ending: Turkish -da/-dan/-nin, Bosnian -ima, English -n/-s
+
+
+@dataclass(frozen=True)
+class Name:
+    kind: str  # country, place or concept
+    key: str  # country code, place id or concept id
+    lang: str
+    text: str
+    folded: tuple[str, ...]
+    stemmed: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ConceptInfo:
+    prefers: tuple[tuple[str, str], ...]
+    search: bool
+
+
+@dataclass
+class Lexicon:
+    names: list[Name] = field(default_factory=list)
+    concepts: dict[str, ConceptInfo] = field(default_factory=dict)
+    _by_word: dict[str, list[Name]] = field(default_factory=dict)
+    _by_stem: dict[str, list[Name]] = field(default_factory=dict)
+    _by_key: dict[tuple[str, str], list[Name]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name in self.names:
+            self._by_word.setdefault(name.folded[0], []).append(name)
+            self._by_stem.setdefault(name.stemmed[0], []).append(name)
+            self._by_key.setdefault((name.kind, name.key), []).append(name)
+
+    @classmethod
+    def load(cls, conn: sqlite3.Connection) -> Lexicon:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE name IN ('lexicon', 'concepts')")}
+        if tables == {"lexicon", "concepts"}:
+            names = [
+                Name(kind, key, lang, text, tuple(folded.split()), tuple(stemmed.split()))
+                for kind, key, lang, text, folded, stemmed in conn.execute(
+                    "SELECT kind, key, lang, text, folded, stemmed FROM lexicon ORDER BY rowid"
+                )
+                if folded and stemmed and len(folded.split()) == len(stemmed.split())
+            ]
+            concepts = {
+                concept_id: ConceptInfo(tuple((str(a), str(b)) for a, b in json.loads(prefers)), bool(search))
+                for concept_id, prefers, search in conn.execute("SELECT id, prefers, search FROM concepts")
+            }
+            return cls(names=names, concepts=concepts)
+        # Schema 1 or 2: place titles and English country names only.
+        rows = conn.execute(
+            "SELECT t.id, t.lang, t.title FROM translations t JOIN entries e ON e.id = t.id WHERE e.type = 'place'"
+        ).fetchall()
+        found = [_name("place", entry_id, lang, title) for entry_id, lang, title in rows]
+        found += [_name("country", code, "en", country.name.rstrip("*")) for code, country in COUNTRIES.items()]
+        return cls(names=[n for n in found if n is not None])
+
+    def names_of(self, kind: str, key: str) -> list[Name]:
+        return self._by_key.get((kind, key), [])
+
+    def candidates(self, word: str) -> list[Name]:
+        """Names whose first word may match the folded query `word` (exactly, by stem or with an ending)."""
+        found: list[Name] = list(self._by_word.get(word, ()))
+        for length in range(max(MIN_ENDING_BASE, len(word) - MAX_ENDING), len(word)):
+            found += self._by_word.get(word[:length], ())
+        for code in {name.lang for name in self._by_stem.get(word, ())} | _stem_languages(word):
+            found += self._by_stem.get(stem(word, code), ())
+        return list(dict.fromkeys(found))
+
+    def words(self) -> set[str]:
+        """Every folded word of every name: what a misspelt word may be corrected to, besides the index's."""
+        return {word for name in self.names for word in name.folded}
+
+    def joined(self) -> dict[str, str]:
+        """Names of several words written as one ("ریڈمیشن" for "ری ایڈمیشن", "montenegro" for "monte negro"):
+        the joined form -> the name, for correcting a word to a name typed without its spaces."""
+        return {"".join(name.folded): " ".join(name.folded) for name in self.names if len(name.folded) > 1}
+
+
+def _stem_languages(word: str) -> set[str]:
+    from fieldkit.text.lang.scripts import script_languages
+
+    return set(script_languages(word))
+
+
+def _name(kind: str, key: str, lang: str, text: str) -> Name | None:
+    folded = tuple(words(fold(text)))
+    stemmed = tuple(stem(word, lang) for word in written_words(text))
+    if not folded or len(folded) != len(stemmed):
+        return None
+    return Name(kind, key, lang, text, folded, stemmed)
+
+
+def word_matches(written: str, folded: str, name: Name, index: int) -> bool:
+    """Whether a query word (as written and folded) matches word `index` of `name`."""
+    target = name.folded[index]
+    if folded == target:
+        return True
+    if len(target) >= MIN_ENDING_BASE and folded.startswith(target) and len(folded) - len(target) <= MAX_ENDING:
+        return True
+    return len(folded) >= 3 and stem(written, name.lang) == name.stemmed[index]

@@ -1,0 +1,37 @@
+"""Which Arabic presentation forms fieldkit may draw: the ones DejaVu Sans Mono has.
+
+DejaVu Sans Mono is the common Linux monospace font (and close to what Windows Terminal and macOS fall back to for
+Arabic). A joined form it lacks shows as a box, so fieldkit draws the plain letter instead: a letter drawn
+unjoined reads better than a box. The ranges were read from the font's cmap (DejaVu Sans Mono 2.37);
+tests/text/test_glyphs.py reads the installed font and checks every code point fieldkit draws against it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Presentation forms (U+FB50..U+FDFF, U+FE70..U+FEFF) that DejaVu Sans Mono maps to a glyph. It has none of the
+# ligatures in U+FC00..U+FDFF, such as LAM WITH ALEF MAKSURA (U+FC43, U+FC86) in every "على" and "إلى".
+COVERED_FORMS: tuple[tuple[int, int], ...] = (
+    (0xFB52, 0xFB81), (0xFB8A, 0xFB95), (0xFB9E, 0xFB9F), (0xFBAA, 0xFBAD), (0xFBE8, 0xFBE9),
+    (0xFBFC, 0xFBFF), (0xFE70, 0xFE74), (0xFE76, 0xFEFC),
+)
+
+
+def is_presentation_form(char: str) -> bool:
+    point = ord(char)
+    return 0xFB50 <= point <= 0xFDFF or 0xFE70 <= point <= 0xFEFE
+
+
+def covered(char: str) -> bool:
+    """True for a presentation form the font has; every other character is left to the font (and its fallbacks)."""
+    point = ord(char)
+    return any(start <= point <= end for start, end in COVERED_FORMS)
+
+
+def plain_letters(text: str) -> str:
+    """Each presentation form the font lacks replaced by its plain letter(s): ﳃ (U+FC43) -> لى."""
+    if not any(is_presentation_form(char) and not covered(char) for char in text):
+        return text
+    return "".join(unicodedata.normalize("NFKC", char) if is_presentation_form(char) and not covered(char) else char
+                   for char in text)
