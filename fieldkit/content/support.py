@@ -1,7 +1,7 @@
 """Front matter supported by what the entry says (`fieldkit check --sources`), reported as warnings.
 
 A risk's `places`, `countries` and `refer_to`, a route's `from`, `to`, `countries` and `risks`, a place's or
-service's `kind`: each value should be named by the entry's title, summary, body or one of its quotes, so that a
+service's `kind`, a place's `region` and a service's `area` (the countries and places it works in): each value should be named by the entry's title, summary, body or one of its quotes, so that a
 filter or a map never says more than the text does. The test is words, not meaning (a place by its name, a
 country by its name or adjective, a kind of service by the words for it), so it reports what nothing supports,
 as a warning for an editor to look at; it does not fail the check. A sentence that denies a kind ("the sources do
@@ -60,7 +60,7 @@ RISK_WORDS = {"risk-kidnapping-extortion": ["captive", "abduct", "hostage", "ran
               "risk-pushbacks": ["pushed back", "push back", "returned across"],
               "risk-dog-attacks": ["dogs"], "risk-unaccompanied-children": ["child", "minor"]}
 _FIELDS = {"risk": ("places", "countries", "refer_to"), "route": ("from", "to", "countries", "risks"),
-           "place": ("kind",), "service": ("kind",)}
+           "place": ("kind", "region"), "service": ("kind", "area")}
 
 
 def check_support(corpus: Corpus) -> list[Problem]:
@@ -69,7 +69,7 @@ def check_support(corpus: Corpus) -> list[Problem]:
         names = _FIELDS.get(entry.type, ())
         if not names:
             continue
-        text = _text(entry)
+        text = _text(entry, corpus)
         # "(general advice, not from the sources)" says where a sentence comes from, not that it denies anything
         plain = re.sub(r"\n(?!\s*\n|\s*[-*+]\s|\s*#)", " ", _raw(entry))  # a wrapped line goes on its sentence
         plain = re.sub(r"\([^()]*not\s+from\s+the\s+sources[^()]*\)", "", plain, flags=re.IGNORECASE)
@@ -91,13 +91,19 @@ def _raw(entry: EntryFile) -> str:
                       entry.front.body, *quotes])
 
 
-def _text(entry: EntryFile) -> str:
-    return " " + re.sub(r"[^\w*]+", " ", fold(_raw(entry))) + " "
+def _text(entry: EntryFile, corpus: Corpus) -> str:
+    """The folded words of the entry's text and quotes, and of the `where` of each citation of a public dataset
+    outside the shared documents (a GeoNames record names a place's admin area there: it supports a `region`)."""
+    outside = [str(c.get("where") or "") for c in entry.fields.get("sources") or []
+               if isinstance(c, dict) and c.get("doc") in corpus.sources and not corpus.sources[c["doc"]].file]
+    return " " + re.sub(r"[^\w*]+", " ", fold("\n".join([_raw(entry), *outside]))) + " "
 
 
 def _supported(corpus: Corpus, entry: EntryFile, name: str, item: str, text: str, sentences: list[str]) -> bool:
-    if name in ("places", "from", "to"):
+    if name in ("places", "from", "to", "region"):
         return _names_place(corpus, item, text)
+    if name == "area":  # a country code or a place: where the service works
+        return _names_country(corpus, entry, item, text) if item.isupper() else _names_place(corpus, item, text)
     if name == "countries":
         return _names_country(corpus, entry, item, text)
     if name == "risks":

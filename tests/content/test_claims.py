@@ -212,3 +212,26 @@ def test_front_matter_nothing_supports_is_a_warning(content):
     _, problems = check(content, Path(__file__).parent.parent / "fixtures" / "sources")
     assert [(p.line, p.warning) for p in problems] == [(line_of(path, "countries:"), True)]
     assert "'countries' says HU, but neither the text nor a quote of this entry mentions it" in problems[0].message
+
+
+def test_a_region_and_an_area_nothing_supports_are_warnings(tmp_path):
+    """The service model's front matter too: a place's `region` and a service's `area` must be named somewhere."""
+    from tests.services.conftest import make_services_content
+
+    content = make_services_content(tmp_path / "content")
+    sources = Path(__file__).parent.parent / "fixtures" / "sources"
+    bihac, kladusa = content / "place/bihac.en.md", content / "place/velika-kladusa.en.md"
+    outreach = content / "service/svc-canton-outreach.en.md"
+    edit(outreach, "area: [una-sana-canton]", "area: [una-sana-canton, HR]")
+
+    def warned() -> set[tuple[str, str]]:
+        return {(Path(p.path).name, p.message.split(",")[0]) for p in check(content, sources)[1] if p.warning}
+
+    assert {("bihac.en.md", "'region' says una-sana-canton"), ("velika-kladusa.en.md", "'region' says una-sana-canton"),
+            ("svc-canton-outreach.en.md", "'area' says HR")} <= warned()
+    # A public dataset's record that names the admin area supports the region, as it supports the coordinates.
+    edit(bihac, "as_of:", "  - doc: geonames\n    where: 'GeoNames: admin area Una-Sana Canton'\n    review_by: 2030-01-01\nas_of:")
+    # The `where` of a shared document (a section heading) does not: only its quote would.
+    edit(kladusa, "sources:\n", "sources:\n  - doc: testdoc\n    where: Una-Sana Canton\n    quote: \"People wait in Bihać\"\n")
+    assert ("bihac.en.md", "'region' says una-sana-canton") not in warned()
+    assert ("velika-kladusa.en.md", "'region' says una-sana-canton") in warned()
