@@ -57,7 +57,7 @@ def extract() -> None:
 
 
 def _extract() -> None:
-    pybabel("extract", "--no-location", "--sort-output", "--project=fieldkit", "-k", "N_", "-k", "ui", "-k", "ngettext:1,2",
+    pybabel("extract", "--no-location", "--sort-output", "--project=fieldkit", "-k", "N_", "-k", "ui", "-k", "ngettext:1,2", "-k", "NP_:1,2",
             "--copyright-holder=fieldkit", "-o", str(POT), "fieldkit")
 
 

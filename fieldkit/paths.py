@@ -44,3 +44,30 @@ def slips_dir() -> Path:
     """Where the app writes referral slips: a fieldkit folder in the user's documents, else in fieldkit's data."""
     documents = Path(platformdirs.user_documents_dir())
     return documents / APP_NAME if documents.is_dir() else data_dir() / "slips"
+
+
+def prints_dir() -> Path:
+    """Pages the app writes to print (p on an entry): beside the referral slips, in the user's documents."""
+    documents = Path(platformdirs.user_documents_dir())
+    return documents / APP_NAME if documents.is_dir() else data_dir() / "prints"
+
+
+def runtime_dir() -> Path:
+    """Files two fieldkits running at once share for a while (a presentation and its notes view): the user's
+    runtime folder (on Linux XDG_RUNTIME_DIR, emptied at logout; the temporary folders of macOS and Windows),
+    else the cache folder. A runtime folder is used only inside a folder that is the user's alone: never a
+    folder in a shared /tmp that another user could have made first."""
+    import os
+    import warnings
+
+    with warnings.catch_warnings():  # platformdirs warns where XDG_RUNTIME_DIR is unset; the fallback is ours
+        warnings.simplefilter("ignore")
+        runtime = Path(platformdirs.user_runtime_dir(APP_NAME, appauthor=False))
+    if os.name != "posix":
+        return runtime
+    try:
+        parent = runtime.parent.stat()
+    except OSError:
+        return cache_dir() / "run"
+    private = parent.st_uid == os.getuid() and not parent.st_mode & 0o077
+    return runtime if private else cache_dir() / "run"

@@ -40,7 +40,8 @@ def shared_sources() -> Path:
 def isolated_dirs(tmp_path_factory, monkeypatch):
     """Every test gets its own user data, cache and config folders, and no FIELDKIT_DB from outside."""
     home = tmp_path_factory.mktemp("home")
-    for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+    for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR",
+                     "XDG_DOCUMENTS_DIR"):
         monkeypatch.setenv(variable, str(home / variable.lower()))
     monkeypatch.delenv("FIELDKIT_DB", raising=False)
     monkeypatch.delenv("FIELDKIT_LANG", raising=False)
@@ -70,6 +71,21 @@ def fixture_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("db") / "fixture.db"
     build(FIXTURE_CONTENT, path)
     return path
+
+
+@pytest.fixture(scope="session")
+def content_db(tmp_path_factory) -> Path:
+    """The shipped content (content/), compiled once per test run."""
+    path = tmp_path_factory.mktemp("content-db") / "fieldkit.db"
+    build(ROOT / "content", path)
+    return path
+
+
+@pytest.fixture
+def content_store(content_db) -> Store:
+    store = Store(connect(content_db))
+    yield store
+    store.close()
 
 
 @pytest.fixture

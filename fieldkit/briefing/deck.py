@@ -28,6 +28,8 @@ class Slide:
     body: str  # Markdown, without the title heading
     notes: str = ""  # for the trainer only
     fallback: bool = False  # some of it is shown in English for want of a translation
+    brief: str = ""  # a shorter body a one-page handout may print instead (Markdown); "" : none
+    kind: str = ""  # what a generated slide holds: title, leg, rights, services, emergency, sources ("" authored)
 
 
 @dataclass
@@ -65,6 +67,21 @@ class Deck:
     content_date: str = ""
     id: str = ""  # empty for a generated deck
     review: ReviewState = field(default_factory=ReviewState)
+    # What two terminals presenting "the same deck" agree on (the presenter view): the authored deck's id, or
+    # what a generated deck was made from (route or country, and audience). Not the language: the trainer may
+    # read notes in another language than the one projected.
+    key: str = ""
+    notes_label: str = "Trainer notes"  # what the slides' notes are (English, marked for translation where set)
+    intro: str = ""  # a generated deck's opening lines (who it is for, what it holds): a handout's first paragraph
+
+    @property
+    def presentation_key(self) -> str:
+        return self.key or self.id or self.title
+
+    @property
+    def handout_slides(self) -> list[Slide]:
+        """The slides a handout prints: the closing list of sources is the handout's appendix instead."""
+        return [slide for slide in self.slides if slide.kind != "sources"]
 
     @property
     def rtl(self) -> bool:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from fieldkit import paths
 from fieldkit.cli.language import check_code
-from fieldkit.cli.output import NotFound, UsageError, highlight, lays_out, note, print_json, say, use_colour
+from fieldkit.cli.output import NotFound, UsageError, error, highlight, lays_out, note, print_json, say, use_colour
 from fieldkit.core.marker import N_
 from fieldkit.i18n.catalog import _
 from fieldkit.text.sanitize import sanitize
@@ -168,9 +168,34 @@ def run_show(args: argparse.Namespace) -> int:
             data["services_near"] = [service.to_json() for service in near]
         print_json(data)
         return 0
+    if args.format in ("html", "md"):
+        return _print_entry(args, store, entry)
+    if args.output:
+        raise UsageError(N_("-o writes a page: add --format html or --format md"))
     from fieldkit.cli.render import render_entry
 
     render_entry(entry, colour=use_colour(), near=near)
+    return 0
+
+
+def _print_entry(args: argparse.Namespace, store, entry) -> int:
+    """`show ID --format html|md`: the entry as one printable page."""
+    from fieldkit.briefing.entry_print import entry_to_html, entry_to_markdown
+
+    meta = store.meta()
+    make = entry_to_html if args.format == "html" else entry_to_markdown
+    text = make(entry, content_version=meta.get("content_version", ""), content_date=meta.get("content_date", ""))
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    from fieldkit.core.atomic import WriteError, write_text
+
+    try:
+        write_text(args.output, text)
+    except WriteError as problem:
+        error(str(problem))
+        return 1
+    note(_("wrote {path}: {what}").format(path=args.output, what=f"{entry.id} ({entry.lang})"))
     return 0
 
 

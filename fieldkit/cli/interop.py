@@ -157,18 +157,10 @@ def _export_hsds(args: argparse.Namespace, lang: str | None) -> int:
 
 
 def _count(number: int, noun: str) -> str:
-    """"3 services": the type's name, singular or plural, in the interface language."""
-    if noun == "service":
-        counted = ngettext("{count} service", "{count} services", number)
-    elif noun == "place":
-        counted = ngettext("{count} place", "{count} places", number)
-    elif noun == "risk":
-        counted = ngettext("{count} risk", "{count} risks", number)
-    elif noun == "right":
-        counted = ngettext("{count} right", "{count} rights", number)
-    else:
-        return f"{number} {noun}" + ("" if number == 1 else "s")
-    return counted.format(count=number)
+    """"3 services": a number of entries of a type, in the interface language (the type's own words)."""
+    from fieldkit.i18n.vocabulary import counted
+
+    return counted(noun, number)
 
 
 def run_import_services(args: argparse.Namespace) -> int:

@@ -56,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--lang", help="language to serve, falling back to English (default: --lang before the "
                       "command, FIELDKIT_LANG, the system's, else en)")
     show.add_argument("--json", action="store_true", help="print the entry as JSON")
+    show.add_argument("--format", choices=("text", "html", "md"), default="text",
+                      help="text (default); html: one A4 page to print, with sources and dates; md: Markdown")
+    show.add_argument("-o", "--output", metavar="FILE", help="write the html or md page here (default: standard output)")
 
     stats = commands.add_parser("stats", parents=[db, lang_option()], help="counts and dates of the content",
                                 description="Counts per type and language, sources and review dates.")
@@ -77,9 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--out", metavar="FILE", default="fieldkit.db", help="database to write (default fieldkit.db)")
 
     # Commands in modules of their own register themselves and set `handler`.
-    from fieldkit.cli import brief, doctor, interop, pack, refer, translate
+    from fieldkit.cli import brief, doctor, interop, lists, pack, refer, translate
 
     brief.add_parser(commands)
+    lists.add_parser(commands)
     doctor.add_parser(commands)
     pack.add_parser(commands)
     interop.add_parser(commands)

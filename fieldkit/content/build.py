@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from fieldkit.content.corpus import Corpus, EntryFile
 from fieldkit.content.embeds import find_embeds, resolve_embeds
 from fieldkit.content.lexicon import lexicon_rows
 from fieldkit.content.problems import ContentError, errors
+from fieldkit.content.references import name_references, reference_pattern
 from fieldkit.content.review import hash_of_entry, translation_state
 from fieldkit.core import registry
 from fieldkit.core.atomic import write_bytes
@@ -75,7 +77,9 @@ def _fill(db: sqlite_utils.Database, corpus: Corpus) -> tuple[int, int]:
     db.table("sources").insert_all(
         (vars(source) | {"line": None} for source in sorted(corpus.sources.values(), key=lambda s: s.id)),
     )
-    db.table("entries").insert_all(_entry_row(entry) for entry in originals)
+    references = reference_pattern(corpus.originals)
+    db.table("entries").insert_all(_entry_row(entry, lambda text: name_references(
+        text, references, partial(_title, corpus, lang="en"), markdown=False)) for entry in originals)
     db.table("citations").insert_all(
         {"entry_id": e.id, "position": i, "doc": c["doc"], "location": c.get("where"), "quote": c.get("quote"),
          "review_by": c.get("review_by")}
@@ -176,9 +180,12 @@ def _fill_search_tables(db: sqlite_utils.Database, documents: list[tuple[dict[st
     )
 
 
-def _entry_row(entry: EntryFile) -> dict[str, Any]:
+def _entry_row(entry: EntryFile, named: Callable[[str], str] = lambda text: text) -> dict[str, Any]:
+    """The entries row; `named` puts titles for the ids in free-text details (they are in English)."""
     fields = entry.fields
-    details = {k: v for k, v in fields.items() if k not in COMMON_FIELDS}
+    text_fields = {f.name for f in REGISTRY[entry.type].fields if f.kind == "text"}
+    details = {k: named(v) if k in text_fields and isinstance(v, str) else v
+               for k, v in fields.items() if k not in COMMON_FIELDS}
     return {
         "id": entry.id,
         "type": entry.type,
@@ -233,6 +240,7 @@ SearchColumns = tuple[str, str, str, str, str]  # title, body, facets, tstem, bs
 def _documents(corpus: Corpus) -> list[tuple[dict[str, Any], SearchColumns]]:
     """Every (entry, language) as a translations row and its folded search columns, in a stable order."""
     rows = []
+    references = reference_pattern(corpus.originals)
     files = sorted([*corpus.originals.values(), *corpus.translations.values()], key=lambda e: (e.id, e.lang))
     for key, entry in enumerate(files, start=1):
         if not entry.is_original and entry.id not in corpus.originals:
@@ -244,6 +252,7 @@ def _documents(corpus: Corpus) -> list[tuple[dict[str, Any], SearchColumns]]:
         body = entry.front.body.strip()
         if REGISTRY[entry.type].embeds:
             body = resolve_embeds(body, lambda target: _title_and_summary(corpus, target, entry.lang))
+        body = name_references(body, references, partial(_title, corpus, lang=entry.lang))
         row = {
             "key": key,
             "id": entry.id,
@@ -259,6 +268,12 @@ def _documents(corpus: Corpus) -> list[tuple[dict[str, Any], SearchColumns]]:
         }
         rows.append((row, _search_columns(entry, original)))
     return rows
+
+
+def _title(corpus: Corpus, entry_id: str, *, lang: str) -> str | None:
+    """An entry's title in `lang` where translated, else in English; None for an unknown id."""
+    entry = corpus.translations.get((entry_id, lang)) or corpus.originals.get(entry_id)
+    return entry.fields["title"] if entry is not None else None
 
 
 def _title_and_summary(corpus: Corpus, entry_id: str, lang: str) -> tuple[str, str, bool] | None:

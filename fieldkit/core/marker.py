@@ -6,3 +6,8 @@ It lives at the bottom so the registry and the vocabularies can mark their label
 
 def N_(message: str) -> str:
     return message
+
+
+def NP_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a pair for `ngettext` where it is declared ("{count} risk", "{count} risks")."""
+    return singular, plural

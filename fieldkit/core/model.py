@@ -63,6 +63,7 @@ class ContentType:
     label: str  # one entry of this type, e.g. "Risk" (N_-marked)
     topic_title: str  # all of them, e.g. "Risks" (N_-marked): Home's topics, the topic screen's title
     fields: tuple[Field, ...]  # the type's own front-matter fields, in the order their details are shown
+    counted: tuple[str, str] = ("", "")  # "{count} risk", "{count} risks" (NP_-marked); empty: "{count} <name>"
     folder: str = ""  # under content/; default: the name
     country_required: bool = False
     coordinates: bool = False  # may have lat/lon (with coords_source)

@@ -52,6 +52,16 @@ def type_label(entry_type: str) -> str:
     return _(content_type.label) if content_type else entry_type
 
 
+def counted(entry_type: str, number: int) -> str:
+    """"3 services", "1 risk": a number of entries of the type in words, in the interface language."""
+    from fieldkit.i18n.catalog import ngettext
+
+    content_type = REGISTRY.get(entry_type)
+    if content_type is None or not content_type.counted[0]:
+        return f"{number} {entry_type}"
+    return ngettext(*content_type.counted, number).format(count=number)
+
+
 def topic_title(entry_type: str) -> str:
     """All entries of the type in words ("Risks", "Glossary"), translated; an unknown type as it is."""
     content_type = REGISTRY.get(entry_type)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 # Bump when a reader of the old layout could not read the new one. Packs carry it too (fieldkit/packs): a
@@ -67,6 +68,7 @@ COLUMNS = {
 FULL_TEXT = ("search", "titles")  # FTS5 virtual tables
 
 SNIPPET_SOURCE = 3000  # characters of a body a snippet is cut from (a snippet comes from the start of a body)
+_NOTES_MARKER = re.compile(r"^[ \t]*\?\?\?[ \t]*$", re.MULTILINE)
 
 
 def snippet_text(body: str) -> str:
@@ -75,7 +77,8 @@ def snippet_text(body: str) -> str:
         plain_text,  # here: this module is imported by every command
     )
 
-    return plain_text(body[:SNIPPET_SOURCE])
+    # A briefing's `???` line opens the trainer's notes: a marker for the deck, not words to show in a result.
+    return plain_text(_NOTES_MARKER.sub("", body[:SNIPPET_SOURCE]))
 
 
 def title_order(title: str) -> tuple[int, int]:

@@ -90,7 +90,7 @@ def search(terminal: Terminal, lang: str, text: str) -> None:
 def test_farsi_then_arabic_home_right_and_risk(terminal_env, content_db):
     store = Store(connect(content_db))
     languages = sorted(set(UI_LANGUAGES) | set(store.stats()["languages"]))
-    assert store.get("loznica", "fa").fallback, "pick an entry without a Farsi translation for this test"
+    assert store.get("org-ba-ministry-of-security", "fa").fallback, "pick an entry without a Farsi translation"
     assert not store.get("right-rs-humanitarian-residence", "fa").fallback
     store.close()
 
@@ -110,13 +110,13 @@ def test_farsi_then_arabic_home_right_and_risk(terminal_env, content_db):
         screen = below_header(terminal, interface("fa", "Sources"))
         assert on_screen("صربستان") in screen
 
-        # A place with no Farsi translation: English text, and the marker in Farsi.
+        # An entry with no Farsi translation (route legs and places have one now): English text, the marker in Farsi.
         go_home(terminal, "fa")
-        search(terminal, "fa", "loznica")
-        terminal.wait_for("Loznica")
+        search(terminal, "fa", "ministry of security")
+        terminal.wait_for("Ministry of Security")
         terminal.keys("Enter")
         screen = terminal.wait_for(interface("fa", "Shown in English: no translation yet."))
-        assert "Loznica" in screen
+        assert "Ministry of Security" in screen
 
         # Arabic: Home, then a risk that has an Arabic translation.
         choose_language(terminal, languages, "ar")

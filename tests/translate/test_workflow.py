@@ -69,7 +69,7 @@ def test_po_units_carry_context_hash_and_fuzzy_machine_translations(cli, real_co
     assert title.string == parse((ROOT / "content/risk/risk-drowning.fa.md").read_text()).data["title"]
     assert title.fuzzy  # a machine translation: needs review
     assert any(c.startswith("source-hash: sha256:") for c in title.auto_comments)
-    untranslated = [m for m in catalog if m.context and m.context.startswith("bar/") and not m.string]
+    untranslated = [m for m in catalog if m.context and m.context.startswith("org-iom/") and not m.string]  # no Farsi yet
     assert untranslated and not any(m.fuzzy for m in untranslated)
 
 

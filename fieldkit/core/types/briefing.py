@@ -1,6 +1,6 @@
 """Briefing decks: slides for an audience, written as content, embedding other entries."""
 
-from fieldkit.core.marker import N_
+from fieldkit.core.marker import N_, NP_
 from fieldkit.core.model import ContentType, Field
 from fieldkit.core.vocabularies import AUDIENCES
 
@@ -8,6 +8,7 @@ BRIEFING = ContentType(
     name="briefing",
     label=N_("Briefing"),
     topic_title=N_("Briefings"),
+    counted=NP_("{count} briefing", "{count} briefings"),
     fields=(
         Field("audience", "choice", required=True, choices=AUDIENCES),
         Field("duration", "minutes", required=True),

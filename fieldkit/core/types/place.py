@@ -1,6 +1,6 @@
 """Places: towns, border crossings and areas, rivers, mountains, camps and regions."""
 
-from fieldkit.core.marker import N_
+from fieldkit.core.marker import N_, NP_
 from fieldkit.core.model import ContentType, ExportColumn, Field
 from fieldkit.core.types import columns
 from fieldkit.core.vocabularies import CROSSING_KINDS, PLACE_KINDS
@@ -9,6 +9,7 @@ PLACE = ContentType(
     name="place",
     label=N_("Place"),
     topic_title=N_("Places"),
+    counted=NP_("{count} place", "{count} places"),
     fields=(
         Field("kind", "choice", required=True, choices=PLACE_KINDS, label=N_("Kind")),
         Field("region", "id", refers_to="place", label=N_("Region"), optional=True),  # a place of kind region

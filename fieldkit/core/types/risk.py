@@ -1,6 +1,6 @@
 """Risks: what can happen to people on the way, who is most exposed, warning signs, what to do."""
 
-from fieldkit.core.marker import N_
+from fieldkit.core.marker import N_, NP_
 from fieldkit.core.model import ContentType, ExportColumn, Field
 from fieldkit.core.types import columns
 from fieldkit.core.vocabularies import EXPOSED, SERVICE_KINDS
@@ -9,6 +9,7 @@ RISK = ContentType(
     name="risk",
     label=N_("Risk"),
     topic_title=N_("Risks"),
+    counted=NP_("{count} risk", "{count} risks"),
     fields=(
         Field("countries", "countries"),
         Field("places", "ids", refers_to="place"),

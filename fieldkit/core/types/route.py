@@ -1,6 +1,6 @@
 """Route legs: from one place to another, through countries, by some means, with the risks on the way."""
 
-from fieldkit.core.marker import N_
+from fieldkit.core.marker import N_, NP_
 from fieldkit.core.model import ContentType, Field
 from fieldkit.core.vocabularies import MODES, ROUTE_STATUS
 
@@ -8,6 +8,7 @@ ROUTE = ContentType(
     name="route",
     label=N_("Route"),
     topic_title=N_("Routes"),
+    counted=NP_("{count} route leg", "{count} route legs"),
     fields=(
         Field("from", "id", required=True, refers_to="place", label=N_("From")),
         Field("via", "ids", refers_to="place", label=N_("Via"), optional=True),

@@ -5,7 +5,7 @@ service area, alert, the organisation as its own record); every one is optional 
 source gives it. `fieldkit export --format hsds` maps them (fieldkit/interop/hsds.py).
 """
 
-from fieldkit.core.marker import N_
+from fieldkit.core.marker import N_, NP_
 from fieldkit.core.model import ContentType, ExportColumn, Field
 from fieldkit.core.types import columns
 from fieldkit.core.vocabularies import EXPOSED, INTAKE, SERVICE_KINDS, SERVICE_STATUS
@@ -14,6 +14,7 @@ SERVICE = ContentType(
     name="service",
     label=N_("Service"),
     topic_title=N_("Services"),
+    counted=NP_("{count} service", "{count} services"),
     fields=(
         Field("kind", "choices", required=True, choices=SERVICE_KINDS, label=N_("Kind")),
         Field("organisation", "text", required=True, label=N_("Organisation")),

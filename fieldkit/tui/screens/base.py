@@ -55,10 +55,11 @@ class BaseScreen(FieldkitScreen):
         yield Footer()
 
     def header_text(self) -> Text:
-        """The header line: the content's version, when the editors last checked it against the sources, how much
-        a specialist has reviewed, where it comes from and the language. The longest of these that fits the width:
-        shorter wording first, then without where it comes from, the language, the word "content" and the version;
-        the review state stays. Ages need Babel's locale data (tens of ms), so this runs after the first paint."""
+        """The header line: the language, the content's version, when the editors last checked it against the
+        sources, how much a specialist has reviewed, and where it comes from. The longest of these that fits the
+        width: without where it comes from, then shorter wording, then without the word "content" and the version;
+        the language and the review state stay. Ages need Babel's locale data (tens of ms), so this runs after the
+        first paint."""
         app = self.host
         meta = app.store.meta()
         summary = app.store.review_summary()
@@ -68,22 +69,22 @@ class BaseScreen(FieldkitScreen):
         version = meta.get("content_version", "?")
         labelled = display(_("content {version}").format(version=version))
         stale = "bold red" if checked and is_stale(checked, today=app.today) else "dim"
-        language, source = native_name(app.lang), app.source_label
-        layouts = [(False, labelled, (source, language)), (False, labelled, (language,)),
-                   (True, labelled, (source, language)), (True, labelled, (language,)), (True, labelled, ()),
-                   (True, version, ()), (True, "", ())]
+        # (short wording, the version as shown, with where it comes from)
+        layouts = [(False, labelled, True), (False, labelled, False), (True, labelled, True), (True, labelled, False),
+                   (True, version, False), (True, "", False)]
         text = Text()
-        for short, shown_version, extras in layouts:
+        for short, shown_version, with_source in layouts:
             text = Text(" fieldkit ", style="bold reverse")
+            # The language first: on a narrow terminal the line is cut at its end, and the language matters most.
+            text.append(f"  {display(native_name(app.lang))}", style="bold")
             if shown_version:
-                text.append("  " + shown_version + " ·")
-            text.append(" " + display(checked_phrase(checked, today=app.today, locale=app.lang, short=short)),
+                text.append(" · " + shown_version)
+            text.append(" · " + display(checked_phrase(checked, today=app.today, locale=app.lang, short=short)),
                         style=stale)
             text.append(" · " + display(content_review_phrase(summary["reviewed"], summary["entries"], short=short)),
                         style="dim")
-            for extra in extras:
-                if extra:
-                    text.append(f" · {display(extra)}", style="dim")
+            if with_source:
+                text.append(f" · {display(app.source_label)}", style="dim")
             if text.cell_len <= width:
                 break
         return text
