@@ -53,12 +53,12 @@ def overlay_folder(target: Path, base_db: Path, services: int) -> Path:
             f"summary: A walk-in desk {number} for legal and medical questions.\ncountry: {country}\n"
             f"kind: [legal-aid]\norganisation: Bench Organisation\nplace: {place}\n"
             f"contacts:\n  - phone: \"+000 {rng.randint(100, 999)} {number:04d}\"\n"
-            "sources:\n  - doc: org-bench-list\n    where: list\nas_of: 2026-11\nreviewed: 2026-12-01\n---\n"
+            "sources:\n  - doc: org-bench-list\n    where: list\n    review_by: 2100-01-01\nas_of: 2026-11\nchecked: 2026-12-01\n---\n"
             f"Desk {number} answers questions about asylum, shelter and medical care.\n", encoding="utf-8")
     for number, service in enumerate(published):
         (target / "attach" / f"{service}.yaml").write_text(
             f"contacts:\n  - phone: \"+000 777 {number:04d}\"\nhours: \"Mon-Fri 09:00-15:00\"\n"
-            "sources:\n  - doc: org-bench-list\n    where: list\nreviewed: 2026-12-01\n", encoding="utf-8")
+            "sources:\n  - doc: org-bench-list\n    where: list\n    review_by: 2100-01-01\nchecked: 2026-12-01\n", encoding="utf-8")
     return target
 
 

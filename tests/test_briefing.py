@@ -26,7 +26,7 @@ def test_authored_deck_embeds_entries_and_their_sources(store):
     assert "**Drowning in river crossings**" in deck.slides[1].body  # the embed, resolved at build time
     assert deck.slides[0].notes.startswith("Ask the group")
     quotes = {c.quote for c in deck.sources}
-    assert {"Many people cross the Drina river", "and some drown", "Free legal aid is offered in Bihać."} <= quotes
+    assert {"Many people cross the Drina river", "cross the Drina river between Serbia and Bosnia and Herzegovina, and some drown", "Free legal aid is offered in Bihać."} <= quotes
 
 
 def test_embedded_entry_missing_in_the_deck_language_is_marked(store):
@@ -56,7 +56,7 @@ def test_route_briefing_covers_legs_rights_services_and_sources(store):
     assert titles[-1] == "Sources"
     assert "Drowning in river crossings" in deck.slides[1].body
     # Every entry whose text is on a slide has its quotes on the closing slide.
-    for quote in ("Many people cross the Drina river", "and some drown", "express the intention to seek asylum"):
+    for quote in ("Many people cross the Drina river", "cross the Drina river between Serbia and Bosnia and Herzegovina, and some drown", "express the intention to seek asylum"):
         assert quote in deck.slides[-1].body
     assert "2026-11-01" in deck.slides[-1].body  # the content date
 

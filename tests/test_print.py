@@ -14,6 +14,7 @@ import pytest
 from fieldkit.briefing.entry_print import entry_to_html
 from fieldkit.briefing.generate import generate_route_briefing
 from fieldkit.briefing.handout import to_html, to_markdown
+from fieldkit.i18n.dates import format_day
 
 pytestmark = pytest.mark.skipif(shutil.which("chromium") is None, reason="Chromium is not installed")
 
@@ -112,7 +113,7 @@ def test_one_entry_prints_on_one_page(content_store, tmp_path, entry_id, lang):
     assert measured["direction"] == ("rtl" if lang != "en" and not entry.fallback else "ltr")
     for citation in entry.sources:  # every source with its quote, as plain text
         assert (citation.quote or "")[:30].replace("&", "&amp;").replace('"', "&quot;").replace("'", "&#x27;") in page
-    assert entry.as_of in page
+    assert format_day(entry.as_of, lang) in page  # written for the language, as show and the app write it
 
 
 def test_show_writes_a_page(cli, content_db, tmp_path):
@@ -123,3 +124,18 @@ def test_show_writes_a_page(cli, content_db, tmp_path):
     markdown = cli("show", "bihac", "--format", "md", "--lang", "fa", "--db", content_db)
     assert markdown.code == 0 and markdown.out.startswith("# ")
     assert cli("show", "bihac", "-o", out, "--db", content_db).code == 2  # -o needs a page format
+
+
+def test_a_printed_entry_says_who_checked_what(content_store):
+    from fieldkit.briefing.entry_print import entry_to_markdown
+
+    entry = content_store.get("bihac", "en")
+    page = entry_to_markdown(entry, content_version="v", content_date="2026-12-01")
+    assert f"checked against the sources {entry.checked}" in page and "Not yet reviewed by a specialist." in page
+    from fieldkit.i18n.catalog import _, speaking
+
+    farsi = content_store.get("risk-drowning", "fa")
+    assert farsi.translation_state == "machine"
+    with speaking("fa"):
+        machine = _("Machine translation, not yet reviewed by a person.")
+    assert machine != "Machine translation, not yet reviewed by a person." and machine in entry_to_markdown(farsi)

@@ -1,5 +1,6 @@
 """One entry on one printed page, to hand to the person in front of you: in their language, with its details, its
-sources and quotes, and its dates (as of, reviewed), as standalone HTML for A4 or as Markdown.
+sources and quotes, its dates and who checked what (as of, checked against the sources, reviewed by a specialist
+or not, the translation's state), as standalone HTML for A4 or as Markdown.
 
 Labels and words for values are in the entry's requested language (speaking); where the entry itself is shown in
 English for want of a translation, the page says so, as the app does.
@@ -12,6 +13,7 @@ from fieldkit.core.languages import is_rtl
 from fieldkit.i18n.catalog import _, speaking
 from fieldkit.i18n.details import attached_sections, detail_lines, local_line, not_known
 from fieldkit.i18n.languages import country_name
+from fieldkit.i18n.review import dates_line, overdue_line, review_line, source_note, translation_line
 from fieldkit.i18n.vocabulary import type_label
 from fieldkit.store.models import Citation, Entry
 from fieldkit.text.markdown_plain import escape_markdown, plain_text
@@ -36,19 +38,24 @@ def _meta(entry: Entry) -> str:
 
 
 def _marker(entry: Entry) -> str:
-    if entry.fallback:
-        return _("Shown in English: no translation yet.")
-    if entry.translation == "machine":
-        return _("Machine translation, not yet reviewed by a person.")
-    return ""
+    """English for want of a translation, machine-made, reviewed by whom, or made from an older English original."""
+    return translation_line(entry)
 
 
 def _dates(entry: Entry) -> str:
-    from fieldkit.i18n.dates import age_in_words
+    """When the facts held, when the editors checked them against the sources, and whether a specialist reviewed
+    the entry; a warning when a fact from outside the sources is past the day to check it again."""
+    from fieldkit.core.languages import language
 
-    age = age_in_words(entry.reviewed, locale=entry.requested_lang) or _("never")
-    return _("Facts as of {as_of} · reviewed {reviewed} ({age})").format(
-        as_of=entry.as_of, reviewed=entry.reviewed or _("never"), age=age)
+    row = language(entry.requested_lang)
+    line = dates_line(entry, locale=row.locale if row else "en") + " · " + review_line(entry.review)
+    overdue = overdue_line(entry)
+    return f"{line} {overdue}" if overdue else line
+
+
+def _outside(citation: Citation) -> str:
+    note = source_note(citation)
+    return f" ({note})" if note else ""
 
 
 def _made(content_version: str, content_date: str) -> str:
@@ -88,7 +95,7 @@ def _document_html(first: int, citations: list[Citation], limit: int | None) -> 
     quotes = " ".join(
         f"<span class=\"cite\">[{first + n}] {e(c.where or '')}"
         + (f': <span class="quote">“{e(_shortened(c.quote, limit))}”</span>' if _shortened(c.quote, limit) else "")
-        + "</span>"
+        + e(_outside(c)) + "</span>"
         for n, c in enumerate(citations))
     return f"<p><strong>{e(_document(citations[0]))}</strong>{url}<br>{quotes}</p>"
 
@@ -134,10 +141,12 @@ def _characters(entry: Entry, limit: int | None = None) -> int:
     """The amount of text on the page (see page.size_for): blocks and list items count the line end they leave."""
     blocks = entry.body.count("\n\n") + entry.body.count("\n- ") + entry.body.count("\n#")
     text = len(entry.title) + len(entry.summary) + 250 + len(plain_text(entry.body)) + 40 * blocks
+    text += len(_dates(entry)) - 60  # who checked what: longer than the one dates line the 250 counted
     text += sum(len(label) + len(value or "") + 30 for label, value in detail_lines(entry))
     for _number, citations in _by_document(entry.sources):  # the sources are set smaller: counted at 80 %
         text += int(0.8 * (len(_document(citations[0])) + 40
-                           + sum(len(c.where or "") + len(_shortened(c.quote, limit)) + 8 for c in citations)))
+                           + sum(len(c.where or "") + len(_shortened(c.quote, limit)) + len(_outside(c)) + 8
+                                 for c in citations)))
     return text
 
 
@@ -167,7 +176,8 @@ def _markdown(entry: Entry, content_version: str, content_date: str) -> str:
         parts += [f"**{escape_markdown(_document(citations[0]))}**{url}", ""]
         for n, citation in enumerate(citations):
             quote = f": “{escape_markdown(citation.quote)}”" if citation.quote else ""
-            parts.append(f"- [{first + n}] {escape_markdown(citation.where or '')}{quote}")
+            parts.append(f"- [{first + n}] {escape_markdown(citation.where or '')}{quote}"
+                         f"{escape_markdown(_outside(citation))}")
         parts.append("")
     parts += ["", "---", "", _made(content_version, content_date)]
     return sanitize("\n".join(parts).rstrip() + "\n")

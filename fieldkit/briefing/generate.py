@@ -11,13 +11,14 @@ from __future__ import annotations
 import json
 import re
 
-from fieldkit.briefing.deck import BriefingError, Deck, RouteSpecError, Slide, unique_citations
+from fieldkit.briefing.deck import BriefingError, Deck, ReviewState, RouteSpecError, Slide, unique_citations
 from fieldkit.briefing.voice import EMERGENCY_KINDS, Voice, voice_for
 from fieldkit.core.countries import COUNTRIES
 from fieldkit.core.marker import N_
 from fieldkit.core.registry import REGISTRY
 from fieldkit.i18n.catalog import _, language, ngettext, route_arrow, speaking
 from fieldkit.i18n.languages import country_name
+from fieldkit.i18n.review import source_note
 from fieldkit.i18n.vocabulary import audience as audience_words
 from fieldkit.i18n.vocabulary import modes, separator
 from fieldkit.store.models import Citation, Entry
@@ -37,11 +38,13 @@ class _Collector:
     def __init__(self, store: Store, lang: str):
         self.store, self.lang = store, lang
         self.citations: list[Citation] = []
+        self.entries: list[Entry] = []
 
     def get(self, entry_id: str) -> Entry | None:
         entry = self.store.get(entry_id, self.lang)
         if entry is not None:
             self.citations += entry.sources
+            self.entries.append(entry)
         return entry
 
     def need(self, entry_id: str) -> Entry:
@@ -112,7 +115,8 @@ def _finish(store: Store, collect: _Collector, slides: list[Slide], *, title: st
     slides.append(_closing_slide(sources, meta.get("content_date", ""), meta.get("content_version", "")))
     return Deck(title=title, audience=voice.audience, duration=MINUTES_PER_SLIDE * len(slides), lang=lang,
                 slides=slides, sources=sources, content_version=meta.get("content_version", ""),
-                content_date=meta.get("content_date", ""), key=key, intro=voice.opening())
+                content_date=meta.get("content_date", ""), key=key, intro=voice.opening(),
+                review=ReviewState.of(collect.entries))
 
 
 def _title_slide(voice: Voice, title: str, store: Store, legs: str = "") -> Slide:
@@ -342,5 +346,7 @@ def _closing_slide(sources: list[Citation], content_date: str, content_version: 
         lines.append(f"- **{escape_markdown(first.title or doc)}**{escape_markdown(published)}{url}")
         for citation in citations:
             quote = f": “{escape_markdown(citation.quote)}”" if citation.quote else ""
-            lines.append(f"  - {escape_markdown(citation.where or '')}{quote}")
+            outside = source_note(citation)  # a fact from outside the shared documents, and when to check it again
+            lines.append(f"  - {escape_markdown(citation.where or '')}{quote}"
+                         + (f" ({escape_markdown(outside)})" if outside else ""))
     return Slide(title=_("Sources"), body="\n".join(lines), kind="sources")

@@ -16,6 +16,7 @@ from dataclasses import replace
 from fieldkit.briefing.deck import Deck, Slide
 from fieldkit.briefing.page import content_markdown, e, fits, page, size_for
 from fieldkit.i18n.catalog import _, speaking
+from fieldkit.i18n.review import handout_review, source_note
 from fieldkit.i18n.vocabulary import audience as audience_words
 from fieldkit.store.models import Citation
 from fieldkit.text.markdown_plain import escape_markdown, plain_text
@@ -37,6 +38,20 @@ def to_html(deck: Deck, *, notes: bool = False, with_sources: bool = False) -> s
 def _header_line(deck: Deck) -> str:
     return _("For: {audience} · content of {date} (version {version})").format(
         audience=audience_words(deck.audience), date=deck.content_date, version=deck.content_version)
+
+
+def _review_line(deck: Deck) -> str:
+    """Who checked what the handout draws on: checked against the sources when, reviewed by a specialist or not."""
+    state = deck.review
+    return handout_review(first_checked=state.first_checked, last_checked=state.last_checked,
+                          unchecked=state.unchecked, entries=state.entries, reviewed=state.reviewed,
+                          machine=state.machine, outdated=state.outdated)
+
+
+def _outside(citation: Citation) -> str:
+    """" (from outside the sources; check again by ...)" for a fact from outside the shared documents, else ""."""
+    note = source_note(citation)
+    return f" ({note})" if note else ""
 
 
 def _printed(deck: Deck, *, notes: bool = False) -> list[Slide]:
@@ -64,7 +79,7 @@ def _document_name(citation: Citation) -> str:
 
 # --- Markdown ---------------------------------------------------------------------------------------------------
 def _markdown(deck: Deck, *, notes: bool, with_sources: bool) -> str:
-    parts = [f"# {escape_markdown(deck.title)}", "", _header_line(deck), ""]
+    parts = [f"# {escape_markdown(deck.title)}", "", _header_line(deck), "", f"*{_review_line(deck)}*", ""]
     if deck.intro:
         parts += [escape_markdown(deck.intro), ""]
     for number, slide in enumerate(_printed(deck, notes=notes), start=1):
@@ -82,7 +97,7 @@ def _markdown(deck: Deck, *, notes: bool, with_sources: bool) -> str:
             parts.append(f"- **{escape_markdown(_document_name(first))}**{url}")
             for citation in citations:
                 quote = f": “{escape_markdown(citation.quote)}”" if citation.quote else ""
-                parts.append(f"  - {escape_markdown(citation.where or '')}{quote}")
+                parts.append(f"  - {escape_markdown(citation.where or '')}{quote}{escape_markdown(_outside(citation))}")
     return escape_raw_html(sanitize("\n".join(parts).rstrip() + "\n"))
 
 
@@ -153,7 +168,8 @@ def _html(deck: Deck, *, notes: bool, with_sources: bool) -> str:
                         f"{markdown.render(sanitize(slide.body))}{trainer}</section>")
     size, two_columns = fit(deck, slides, notes=notes)
     intro = f'<p class="intro">{e(deck.intro)}</p>' if deck.intro else ""
-    body = (f'<header><h1>{e(deck.title)}</h1><p class="meta">{e(_header_line(deck))}</p></header>\n{intro}\n'
+    body = (f'<header><h1>{e(deck.title)}</h1><p class="meta">{e(_header_line(deck))}</p>'
+            f'<p class="review">{e(_review_line(deck))}</p></header>\n{intro}\n'
             f'<main class="columns{" two" if two_columns else ""}">\n' + "\n".join(sections) + "\n</main>\n"
             f"<footer>{e(_sources_line(deck))}</footer>")
     if with_sources and deck.sources:
@@ -168,7 +184,7 @@ def _appendix(sources: list[Citation]) -> str:
         url = f' — <span dir="ltr">{e(first.url)}</span>' if first.url else ""
         quotes = "".join(
             f"<li>{e(citation.where or '')}" + (f': <span class="quote">“{e(citation.quote)}”</span>'
-                                               if citation.quote else "") + "</li>"
+                                               if citation.quote else "") + e(_outside(citation)) + "</li>"
             for citation in citations)
         items.append(f"<li><strong>{e(_document_name(first))}</strong>{url}<ul>{quotes}</ul></li>")
     return f'<section class="appendix"><h2>{e(_("Sources"))}</h2><ul>{"".join(items)}</ul></section>'
@@ -176,7 +192,8 @@ def _appendix(sources: list[Citation]) -> str:
 
 def _characters(deck: Deck, slides: list[Slide], *, notes: bool) -> int:
     """The amount of text, each heading and list item counted with the part of a line it leaves empty."""
-    characters = len(deck.title) + len(deck.intro) + 120 + len(_sources_line(deck))  # header, footer
+    characters = (len(deck.title) + len(deck.intro) + 120 + len(_sources_line(deck))  # header, footer
+                  + len(_review_line(deck)) + 40)  # and who checked what, on a line of its own
     for slide in slides:
         characters += len(slide.title) + 60 + len(plain_text(slide.body)) + 30 * slide.body.count("\n- ")
         if notes and slide.notes:

@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from fieldkit.briefing.deck import Deck, Slide, unique_citations
+from fieldkit.briefing.deck import Deck, ReviewState, Slide, unique_citations
 from fieldkit.i18n.catalog import N_, _, speaking
 from fieldkit.i18n.details import detail_lines
 from fieldkit.i18n.vocabulary import type_label
@@ -159,12 +159,13 @@ def list_deck(store: Store, shared: SharedList, *, lang: str = "en", audience: s
     """A deck with a slide per entry of the list: its summary and, for a service, how to reach it; the personal
     note as the slide's notes (a handout prints them only when asked). Entries the content lacks are left out."""
     with speaking(lang):
-        slides, citations = [], []
+        slides, citations, drawn_on = [], [], []
         for item in shared.items:
             entry = store.get(item.id, lang)
             if entry is None:
                 continue
             citations += entry.sources
+            drawn_on.append(entry)
             wanted = HANDOUT_DETAILS.get(entry.type, ()) + (ENGLISH_ONLY_DETAILS.get(entry.type, ())
                                                             if lang == "en" else ())
             lines = [escape_markdown(entry.summary)]
@@ -178,7 +179,8 @@ def list_deck(store: Store, shared: SharedList, *, lang: str = "en", audience: s
         sources: list[Citation] = unique_citations(citations)
         return Deck(title=shared.name, audience=audience, duration=3 * len(slides), lang=lang, slides=slides,
                     sources=sources, content_version=meta.get("content_version", ""),
-                    content_date=meta.get("content_date", ""), key=f"list:{shared.name}", notes_label=NOTE_LABEL)
+                    content_date=meta.get("content_date", ""), key=f"list:{shared.name}", notes_label=NOTE_LABEL,
+                    review=ReviewState.of(drawn_on))
 
 
 def _labels(entry_type: str, names: tuple[str, ...]) -> list[str]:

@@ -55,6 +55,7 @@ p { margin: .2rem 0 .35rem; }
 ul { margin: .15rem 0 .35rem; padding-inline-start: 1.2rem; }
 li { margin: .1rem 0; }
 .meta { color: #333; margin: 0 0 .4rem; font-size: .9rem; }
+.review { color: #7a4b00; font-weight: bold; margin: 0 0 .4rem; font-size: .9rem; }
 .intro { font-weight: 600; }
 .fallback { font-style: italic; color: #7a4b00; font-size: .9rem; }
 .notes { border-inline-start: 3px solid #999; padding-inline-start: .5rem; color: #333; font-size: .9rem; }
@@ -76,7 +77,7 @@ dl.details dt::after { content: ": "; }
 dl.details dd { display: inline; margin: 0; }
 dl.details dd::after { content: ""; display: block; }
 /* Each paragraph takes its direction from its own first letter: English inside an Arabic page reads right. */
-p, li, h1, h2, .meta, footer, dd, dt { unicode-bidi: plaintext; text-align: start; }
+p, li, h1, h2, .meta, .review, footer, dd, dt { unicode-bidi: plaintext; text-align: start; }
 @page { size: A4; margin: 12mm; }
 @media print {
   body { max-width: none; padding: 0; }

@@ -24,6 +24,7 @@ from fieldkit.i18n.details import (
     not_known,
     schedule_text,
 )
+from fieldkit.i18n.review import translation_line
 from fieldkit.i18n.vocabulary import separator, words_for
 from fieldkit.store.models import Entry
 from fieldkit.store.store import Store
@@ -92,10 +93,9 @@ def _column(column: _Column, meta: dict[str, str], name: str, today: dt.date) ->
         rows += [(heading, "\n".join(f"{label}: {value}" for label, value in lines))
                  for heading, lines, _notes in attached_sections(entry, today=today) if lines]
         notes = [line] if (line := local_line(entry)) else []
-        if entry.fallback:
-            notes.append(_("Shown in English: no translation yet."))
-        elif entry.translation == "machine":
-            notes.append(_("Machine translation, not yet reviewed by a person."))
+        # English for want of a translation, machine-made, made from an older English original, or reviewed by whom
+        translation = translation_line(entry)
+        notes += [translation] if translation else []
         alert = alert_text(details.get("alert"), today)
         body = "".join(
             f'<div class="row"><h3>{_e(label)}</h3><p class="{"value" if value else "unknown"}">'

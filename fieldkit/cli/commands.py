@@ -217,14 +217,40 @@ def run_stats(args: argparse.Namespace) -> int:
     from fieldkit.cli.render import translation_state
 
     for lang, counts in stats["languages"].items():
-        parts = [f"{translation_state(k)} {counts[k]}" for k in ("original", "machine", "reviewed") if counts[k]]
+        parts = [f"{translation_state(k)} {counts[k]}" for k in ("original", "machine", "reviewed", "outdated")
+                 if counts.get(k)]
         say("  " + _("{lang}: {total} ({parts}), {share} of entries").format(
             lang=lang, total=counts["total"], parts=separator().join(parts), share=_percent(counts["coverage"])))
-    say("  " + _("entries without sources: {without}; never reviewed: {never}").format(
-        without=stats["without_sources"], never=stats["unreviewed"]))
-    say("  " + _("reviewed from {oldest} to {newest}").format(oldest=_day(stats["oldest_reviewed"]),
-                                                               newest=_day(stats["newest_reviewed"])))
+    say("  " + _("entries without sources: {without}").format(without=stats["without_sources"]))
+    for line in review_lines(stats):
+        say("  " + line)
     return 0
+
+
+def review_lines(stats: dict) -> list[str]:
+    """Who checked what, in plain words (`fieldkit stats`)."""
+    from fieldkit.i18n.catalog import ngettext
+
+    entries = stats["entries"]
+    lines = [_("checked against the sources by the editors: {count} of {total} entries").format(
+        count=stats["checked"], total=entries)
+        + (_(", from {oldest} to {newest}").format(oldest=_day(stats["oldest_checked"]),
+                                                  newest=_day(stats["newest_checked"])) if stats["checked"] else "")]
+    reviewed = stats["reviewed_by_specialist"]
+    lines.append(_("Not yet reviewed by a specialist.") if not reviewed else
+                 _("reviewed by a specialist: {count} of {total} entries, from {oldest} to {newest}").format(
+                     count=reviewed, total=entries, oldest=_day(stats["oldest_reviewed"]),
+                     newest=_day(stats["newest_reviewed"])))
+    translations = stats["translations"]
+    lines.append(_("translations: {machine} machine, {reviewed} reviewed by a person; {outdated} outdated (the "
+                   "English original changed after them)").format(**translations))
+    if stats["outside_sources"]:
+        lines.append(ngettext("facts from outside the sources: in {count} entry, {past} of them past the day to "
+                              "check them again",
+                              "facts from outside the sources: in {count} entries, {past} of them past the day to "
+                              "check them again", stats["outside_sources"]).format(
+            count=stats["outside_sources"], past=stats["past_review_by"]))
+    return lines
 
 
 def _percent(share: float) -> str:
@@ -251,6 +277,7 @@ def run_check(args: argparse.Namespace) -> int:
     from fieldkit.cli.folders import content_folder
     from fieldkit.content.check import check
     from fieldkit.content.overlay import check_overlay, is_overlay
+    from fieldkit.content.problems import errors
 
     root = content_folder(args.content, args.org)
     sources = Path(args.sources) if args.sources else None
@@ -260,9 +287,10 @@ def run_check(args: argparse.Namespace) -> int:
         overlay, problems = check_overlay(root, _published(args), sources)
         for problem in problems:
             print(sanitize(str(problem)))
-        if problems:
-            note(_("{problems} problem(s) in {files} file(s)").format(problems=len(problems),
-                                                                      files=len({p.path for p in problems})))
+        failing = problems if args.strict else errors(problems)
+        if failing:
+            note(_("{problems} problem(s) in {files} file(s)").format(problems=len(failing),
+                                                                      files=len({p.path for p in failing})))
             return 1
         note(_("overlay {namespace} OK: {entries} entries, {translations} translations, {attachments} attachment(s) "
                "to published entries, {sources} sources").format(
@@ -273,15 +301,22 @@ def run_check(args: argparse.Namespace) -> int:
     corpus, problems = check(root, sources)
     for problem in problems:
         print(sanitize(str(problem)))
-    if problems:
-        files = len({p.path for p in problems})
-        note(_("{problems} problem(s) in {files} file(s)").format(problems=len(problems), files=files))
+    failing = problems if args.strict else errors(problems)
+    found, warnings = len(errors(problems)), len(problems) - len(errors(problems))
+    if failing:
+        files = len({p.path for p in failing})
+        if warnings:
+            note(_("{problems} problem(s), {warnings} warning(s) in {files} file(s)").format(
+                problems=found, warnings=warnings, files=files))
+        else:
+            note(_("{problems} problem(s) in {files} file(s)").format(problems=found, files=files))
         return 1
-    message = (_("content OK and every quote in its document: {entries} entries, {translations} translations, "
-                 "{sources} sources") if sources else
+    message = (_("content OK and every quote and claim against its document: {entries} entries, {translations} "
+                 "translations, {sources} sources") if sources else
                _("content OK: {entries} entries, {translations} translations, {sources} sources"))
+    warned = ", " + _("{warnings} warning(s)").format(warnings=warnings) if warnings else ""
     note(message.format(entries=len(corpus.originals), translations=len(corpus.translations),
-                        sources=len(corpus.sources)))
+                        sources=len(corpus.sources)) + warned)
     return 0
 
 

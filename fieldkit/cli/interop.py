@@ -48,8 +48,8 @@ def add_parser(subparsers) -> None:
     services = kinds.add_parser(
         "services", parents=[lang_option()], help="a HXL-tagged CSV of service points",
         description="Read a partner's HXL-tagged CSV (columns are matched by hashtag, not header text), check every "
-        "row, and write one Markdown file per new or changed service into the content folder, marked "
-        "'reviewed: null' and citing the sheet. With any bad row nothing is written, unless --skip-bad.",
+        "row, and write one Markdown file per new or changed service into the content folder, citing the sheet "
+        "and with no 'checked' date (nobody has checked it against a source yet). With any bad row nothing is written, unless --skip-bad.",
     )
     services.add_argument("file", metavar="FILE.csv", help="the partner's sheet, saved as CSV (UTF-8), or an HSDS 3.0 "
                           "package: a folder with datapackage.json (or the folder fieldkit export --format hsds wrote)")

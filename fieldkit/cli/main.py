@@ -74,8 +74,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", parents=[folder, lang_option()], help="validate the content files",
                                 description="Validate every content file and report every problem as path:line: "
-                                "message. An organisation's overlay folder is checked against the published content.")
-    check.add_argument("--sources", metavar="DIR", help="also verify every quote against the documents in DIR")
+                                "message. Warnings (an outdated translation, a fact from outside the sources past its "
+                                "review_by date) are printed too, but fail the check only with --strict. An "
+                                "organisation's overlay folder is checked against the published content.")
+    check.add_argument("--sources", metavar="DIR", help="also check every quote and claim against the documents in "
+                       "DIR: each quote is in its document and names its section, and every number, date, price "
+                       "and article in an entry is in one of its quotes")
+    check.add_argument("--strict", action="store_true", help="warnings fail the check too (exit 1)")
 
     build = commands.add_parser("build", parents=[folder, lang_option()], help="compile the content into a database",
                                 description="Check and compile the content into one SQLite file, atomically.")

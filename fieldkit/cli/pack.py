@@ -249,9 +249,9 @@ def _verify(args: argparse.Namespace) -> int:
         expiry = _("expired on {date}: fieldkit warns, and still reads it") if manifest.expired() else _("expires on {date}")
         _say("  " + expiry.format(date=manifest.expires))
     _say("  " + _("signed by key {key}, trusted: {why}").format(key=key.describe(), why=key.origin))
-    _say("  " + _("{entries} entries in {languages}; content reviewed up to {date}; database {size}").format(
-        entries=manifest.counts.get("entries", "?"), languages=", ".join(manifest.languages),
-        date=manifest.content_date or _("unknown"), size=human(manifest.database.size)))
+    _say("  " + _("{entries} entries in {languages}; content checked against the sources up to {date}; database "
+                  "{size}").format(entries=manifest.counts.get("entries", "?"), languages=", ".join(manifest.languages),
+                                   date=manifest.content_date or _("unknown"), size=human(manifest.database.size)))
     _say(f"  {verdict}")
     return 0
 

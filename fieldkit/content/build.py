@@ -21,8 +21,9 @@ from fieldkit.content.check import check
 from fieldkit.content.corpus import Corpus, EntryFile
 from fieldkit.content.embeds import find_embeds, resolve_embeds
 from fieldkit.content.lexicon import lexicon_rows
-from fieldkit.content.problems import ContentError
+from fieldkit.content.problems import ContentError, errors
 from fieldkit.content.references import name_references, reference_pattern
+from fieldkit.content.review import hash_of_entry, translation_state
 from fieldkit.core import registry
 from fieldkit.core.atomic import write_bytes
 from fieldkit.core.registry import REGISTRY
@@ -52,8 +53,8 @@ class BuildResult:
 def build(content_dir: Path, out: Path) -> BuildResult:
     """Check `content_dir` and compile it to `out`. Raises ContentError (and leaves `out` alone) on any problem."""
     corpus, problems = check(content_dir)
-    if problems:
-        raise ContentError(problems)
+    if errors(problems):  # warnings (an outdated translation) are shown by `fieldkit check`, not refused here
+        raise ContentError(errors(problems))
     with tempfile.TemporaryDirectory(prefix="fieldkit-build-") as work:
         compiled = Path(work) / "fieldkit.db"
         counts = write_database(corpus, compiled)
@@ -81,7 +82,8 @@ def _fill(db: sqlite_utils.Database, corpus: Corpus) -> tuple[int, int]:
     db.table("entries").insert_all(_entry_row(entry, lambda text: name_references(
         text, references, partial(_title, corpus, lang="en"), markdown=False)) for entry in originals)
     db.table("citations").insert_all(
-        {"entry_id": e.id, "position": i, "doc": c["doc"], "location": c.get("where"), "quote": c.get("quote")}
+        {"entry_id": e.id, "position": i, "doc": c["doc"], "location": c.get("where"), "quote": c.get("quote"),
+         "review_by": c.get("review_by")}
         for e in originals
         for i, c in enumerate(e.fields["sources"])
     )
@@ -117,13 +119,13 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     db.table("entries").create(
         {
             "id": str, "type": str, "title": str, "summary": str, "country": str, "countries": str, "tags": str,
-            "details": str, "as_of": str, "reviewed": str, "path": str,
+            "details": str, "as_of": str, "reviewed": str, "path": str, "checked": str, "review": str,
         },
         pk="id",
     )
     db.table("entries").create_index(["type"])
     db.table("citations").create(
-        {"entry_id": str, "position": int, "doc": str, "location": str, "quote": str},
+        {"entry_id": str, "position": int, "doc": str, "location": str, "quote": str, "review_by": str},
         pk=("entry_id", "position"),
         foreign_keys=[("entry_id", "entries", "id"), ("doc", "sources", "id")],
     )
@@ -137,7 +139,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     db.table("translations").create(
         {
             "key": int, "id": str, "lang": str, "title": str, "summary": str, "body": str, "status": str,
-            "reviewed": str, "path": str,
+            "reviewed": str, "path": str, "review": str, "state": str,
         },
         pk="key",
         foreign_keys=[("id", "entries", "id")],
@@ -195,9 +197,17 @@ def _entry_row(entry: EntryFile, named: Callable[[str], str] = lambda text: text
         "tags": _json(fields.get("tags") or []),
         "details": _json(details),
         "as_of": fields["as_of"],
-        "reviewed": fields.get("reviewed"),
+        "reviewed": _review_date(fields),
         "path": _relative_path(entry),
+        "checked": fields.get("checked"),
+        "review": _json(fields["reviewed"]) if fields.get("reviewed") else None,
     }
+
+
+def _review_date(fields: dict[str, Any]) -> str | None:
+    """The date of a person's review, or None: never a date the editors set when writing."""
+    review = fields.get("reviewed")
+    return review.get("date") if isinstance(review, dict) else None
 
 
 def _relative_path(entry: EntryFile) -> str:
@@ -238,6 +248,8 @@ def _documents(corpus: Corpus) -> list[tuple[dict[str, Any], SearchColumns]]:
             continue
         original = corpus.originals[entry.id]
         fields = entry.fields
+        status = "original" if entry.is_original else fields["translation"]
+        current = hash_of_entry(original.fields, original.front.body)
         body = entry.front.body.strip()
         if REGISTRY[entry.type].embeds:
             body = resolve_embeds(body, lambda target: _title_and_summary(corpus, target, entry.lang))
@@ -249,9 +261,11 @@ def _documents(corpus: Corpus) -> list[tuple[dict[str, Any], SearchColumns]]:
             "title": fields["title"],
             "summary": fields["summary"],
             "body": body,
-            "status": "original" if entry.is_original else fields["translation"],
-            "reviewed": fields.get("reviewed"),
+            "status": status,
+            "reviewed": _review_date(fields),
             "path": _relative_path(entry),
+            "review": _json(fields["reviewed"]) if fields.get("reviewed") else None,
+            "state": translation_state(status, fields.get("original_hash"), current),
         }
         rows.append((row, _search_columns(entry, original)))
     return rows
@@ -326,8 +340,9 @@ def _words(fields: dict[str, Any], name: str) -> list[str]:
 
 
 def _meta(corpus: Corpus, originals: list[EntryFile]) -> dict[str, str]:
-    reviewed = sorted(e.fields["reviewed"] for e in originals if e.fields.get("reviewed"))
-    content_date = reviewed[-1] if reviewed else ""
+    # The content's date is the day the editors last checked an entry against its sources.
+    checked = sorted(e.fields["checked"] for e in originals if e.fields.get("checked"))
+    content_date = checked[-1] if checked else ""
     languages = sorted({e.lang for e in corpus.files()})
     return {
         "schema_version": str(SCHEMA_VERSION),

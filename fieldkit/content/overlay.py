@@ -24,12 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from fieldkit.content.build import BuildResult, write_database
-from fieldkit.content.check import check, normalise_for_quote
+from fieldkit.content.check import check, check_citations
 from fieldkit.content.corpus import Corpus
 from fieldkit.content.frontmatter import FrontMatterError, parse_yaml
-from fieldkit.content.inputs import SOURCES_FILE, VOCABULARY_FOLDER
+from fieldkit.content.inputs import VOCABULARY_FOLDER
 from fieldkit.content.problems import ContentError, Problem
 from fieldkit.content.schema import validate_attachment
+from fieldkit.content.sourcetext import normalise_for_quote
 from fieldkit.core.layers import ATTACH_FOLDER, OVERLAY, OVERLAY_FILE, in_namespace, namespace_problem
 from fieldkit.core.model import PLACEHOLDER
 from fieldkit.core.registry import REGISTRY
@@ -234,14 +235,7 @@ def _attachment(path: Path, corpus: Corpus, base: BaseContent, problems: list[Pr
     for key, value in data.items():
         if any(find_control(text) is not None for text in _strings(value)):
             problems.append(Problem(shown, line_of(key), f"control character or escape sequence in '{key}'"))
-    for index, citation in enumerate(clean.get("sources") or []):
-        source = corpus.sources.get(citation.get("doc", ""))
-        if source is None:
-            problems.append(Problem(shown, line_of("sources", index, "doc"),
-                                    f"unknown source '{citation.get('doc')}' (not in {SOURCES_FILE})"))
-        elif source.file and not citation.get("quote"):
-            problems.append(Problem(shown, line_of("sources", index), f"a citation of '{source.id}' needs a verbatim "
-                                                                      "'quote'"))
+    problems += check_citations(list(clean.get("sources") or []), corpus, shown, line_of)
     attached = {name: value for name, value in clean.items() if name in content_type.attachable}
     return Attachment(shown, target, published.type, attached, list(clean.get("sources") or []),
                       clean.get("checked"), clean.get("reviewed"))

@@ -74,7 +74,7 @@ def validate_fields(data: dict[str, Any], entry_type: str, *, original: bool) ->
     unfilled = _placeholders(data, problems)
     for name in data:
         if name not in allowed:
-            hint = " (translations carry only id, type, title, summary, translation, reviewed, translator)" if not original else ""
+            hint = f" (translations carry only {', '.join(allowed)})" if not original else ""
             problems.append(((name,), f"unknown field '{name}' for a {entry_type}{hint}"))
     for name, spec in allowed.items():
         if name in unfilled:
@@ -90,6 +90,8 @@ def validate_fields(data: dict[str, Any], entry_type: str, *, original: bool) ->
         problems.extend(((name, *where), message) for where, message in field_problems)
         if not field_problems:
             clean[name] = value
+    if not original:
+        problems += _translation_review(data, clean)
     content_type = REGISTRY.get(entry_type)
     if original and content_type is not None and content_type.coordinates:
         has_lat, has_lon = "lat" in data, "lon" in data
@@ -101,6 +103,16 @@ def validate_fields(data: dict[str, Any], entry_type: str, *, original: bool) ->
     if isinstance(code, str) and country and not code.startswith(f"{country}-"):
         problems.append((("iso_code",), f"ISO 3166-2 code {code} is not a code of {country} (it starts {code[:2]})"))
     return clean, problems
+
+
+def _translation_review(data: dict[str, Any], clean: dict[str, Any]) -> Problems:
+    """A translation is `reviewed` only with the reviewer named, and only a reviewed one names a reviewer."""
+    if clean.get("translation") == "reviewed" and "reviewed" not in data:
+        return [(("translation",), "'translation: reviewed' needs 'reviewed: {by: ..., date: ...}' naming who "
+                                   "reviewed it; a translation nobody has reviewed is 'translation: machine'")]
+    if clean.get("translation") == "machine" and data.get("reviewed") is not None:
+        return [(("reviewed",), "a translation with 'reviewed' is 'translation: reviewed', not machine")]
+    return []
 
 
 def validate_attachment(data: dict[str, Any], entry_type: str) -> tuple[dict[str, Any], Problems]:
@@ -207,9 +219,7 @@ def _date(value: Any, spec: Field) -> Result:
     return None, [((), f"'{spec.name}' must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not {_describe(value)}")]
 
 
-def _day_or_null(value: Any, spec: Field) -> Result:
-    if value is None:
-        return None, []
+def _day(value: Any, spec: Field) -> Result:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
@@ -217,7 +227,49 @@ def _day_or_null(value: Any, spec: Field) -> Result:
     try:
         return dt.date.fromisoformat(str(value)).isoformat(), []
     except ValueError:
+        return None, [((), f"'{spec.name}' must be a date as YYYY-MM-DD, not {_describe(value)}")]
+
+
+def _day_or_null(value: Any, spec: Field) -> Result:
+    if value is None:
+        return None, []
+    clean, problems = _day(value, spec)
+    if problems:
         return None, [((), f"'{spec.name}' must be a date as YYYY-MM-DD (or null), not {_describe(value)}")]
+    return clean, []
+
+
+ONLY_A_PERSON = ("only a person reviews: give by: and date:, or use checked: for the editors' check against the "
+                 "sources")
+
+
+def _review(value: Any, spec: Field) -> Result:
+    """A specialist's review: {by, organisation, date}, set by that person. Null: not reviewed."""
+    if value is None:
+        return None, []
+    if not isinstance(value, dict):
+        return None, [((), f"'{spec.name}' is {_describe(value)}, but {ONLY_A_PERSON}")]
+    names = {key: item for key, item in value.items() if key != "date"}
+    clean, problems = _mapping({"by": False, "organisation": False, "date": False})(names, spec)
+    missing = [key for key in ("by", "date") if value.get(key) in (None, "")]
+    if missing:
+        problems.append(((), f"'{spec.name}' has no {' and no '.join(missing)}: {ONLY_A_PERSON}"))
+    elif "date" in value:
+        date, date_problems = _day(value["date"], Field(f"{spec.name}.date", "day"))
+        problems.extend((("date",), message) for _, message in date_problems)
+        clean["date"] = date
+    return clean, problems
+
+
+_HASH = re.compile(r"^[0-9a-f]{16,64}$")
+
+
+def _hash(value: Any, spec: Field) -> Result:
+    text = str(value) if isinstance(value, str) else ""
+    if not _HASH.match(text):
+        return None, [((), f"'{spec.name}' must be a hash of lowercase hex digits (fieldkit check gives it), "
+                           f"not {_describe(value)}")]
+    return text, []
 
 
 def _coordinate(low: float, high: float) -> Callable[[Any, Field], Result]:
@@ -264,10 +316,17 @@ def _mapping(keys: dict[str, bool]) -> Callable[[Any, Field], Result]:
 
 
 def _citation(value: Any, spec: Field) -> Result:
-    clean, problems = _mapping({"doc": True, "where": True, "quote": False})(value, Field("source", "citation"))
+    """{doc, where, quote, review_by}: `review_by` dates a fact from outside the shared documents (check.py)."""
+    texts = {key: item for key, item in value.items() if key != "review_by"} if isinstance(value, dict) else value
+    clean, problems = _mapping({"doc": True, "where": True, "quote": False, "review_by": False})(
+        texts, Field("source", "citation"))
     quote = clean.get("quote") if isinstance(clean, dict) else None
     if quote and len(quote) > QUOTE_MAX:
         problems.append((("quote",), f"quote is {len(quote)} characters; at most {QUOTE_MAX}"))
+    if isinstance(value, dict) and value.get("review_by") is not None:
+        day, day_problems = _day(value["review_by"], Field("review_by", "day"))
+        problems.extend((("review_by",), message) for _, message in day_problems)
+        clean["review_by"] = day
     return clean, problems
 
 
@@ -446,7 +505,10 @@ _VALIDATORS: dict[str, Callable[[Any, Field], Result]] = {
     "country": _country,
     "countries": _list_of(_country),
     "date": _date,
+    "day": _day,
     "day_or_null": _day_or_null,
+    "review": _review,
+    "hash": _hash,
     "minutes": _minutes,
     "latitude": _coordinate(-90, 90),
     "longitude": _coordinate(-180, 180),

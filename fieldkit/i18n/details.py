@@ -10,14 +10,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from fieldkit.core.marker import N_
 from fieldkit.core.model import is_country_code
 from fieldkit.core.registry import CONTACT_PARTS, REGISTRY, Field
 from fieldkit.core.vocabularies import PHONE_KINDS, WEEKDAYS
 from fieldkit.i18n.catalog import _, language
-from fieldkit.store.models import Entry
+from fieldkit.store.models import Entry, Review
 
 NOT_KNOWN = N_("not known")
 
@@ -106,21 +106,20 @@ def attached_sections(entry: Entry, *, today: dt.date | None = None
                           if value]
         notes = [_("source: {source}").format(source=", ".join(filter(None, (c.get("doc"), c.get("where")))))
                  for c in attachment.get("sources") or []]
-        state = attachment_state(attachment)
-        if state:
-            notes.append(state)
+        notes += attachment_state(attachment, today=today)
         sections.append((added_by(str(attachment.get("organisation") or attachment.get("namespace") or "")), lines,
                          notes))
     return sections
 
 
-def attachment_state(attachment: dict[str, Any]) -> str | None:
-    """Who checked an organisation's attached fields, as its file says."""
-    from fieldkit.i18n.dates import format_day
+def attachment_state(attachment: dict[str, Any], *, today: dt.date | None = None) -> list[str]:
+    """Who checked an organisation's attached fields, in the words every view uses for an entry (i18n/review.py):
+    the organisation's check against its sources, and a specialist's review or that there is none."""
+    from fieldkit.i18n.review import checked_phrase, review_line
 
-    if attachment.get("checked"):
-        return _("checked against its sources on {date}").format(date=format_day(attachment["checked"]))
-    return None
+    review = attachment.get("reviewed")
+    return [checked_phrase(attachment.get("checked"), today=today, locale=language()),
+            review_line(cast(Review, review) if isinstance(review, dict) else None)]
 
 
 def contact_lines(details: dict[str, Any]) -> list[tuple[str, str | None]]:

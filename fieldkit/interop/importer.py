@@ -7,7 +7,8 @@ Each row is checked (`validate.py`) and compared with the service of the same id
 - **unchanged**: the content already says what the row says; nothing is written;
 - **bad**: the row's problems are reported by row number.
 
-With any bad row nothing is written, unless `skip_bad`. Every file written has `reviewed: null` and cites the
+With any bad row nothing is written, unless `skip_bad`. Every original written has no `checked` date and no
+`reviewed` block (nobody has checked the sheet's values against a source, nor reviewed them) and cites the
 sheet, which is added to `sources.yaml` as a source with a `file` (a verbatim cell of the row is the quote, so
 `fieldkit check --sources` verifies it once the sheet sits beside the shared documents). An empty cell never
 removes what the content already has. Files are written atomically, `sources.yaml` first.
@@ -22,11 +23,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fieldkit.content.check import normalise_for_quote
 from fieldkit.content.corpus import Corpus, EntryFile, load
 from fieldkit.content.inputs import SOURCES_FILE
 from fieldkit.content.overlay import BaseContent, is_overlay, read_settings
+from fieldkit.content.review import original_hash
 from fieldkit.content.schema import QUOTE_MAX
+from fieldkit.content.sourcetext import normalise_for_quote
 from fieldkit.core.explained import Explained
 from fieldkit.core.layers import OVERLAY_FILE
 from fieldkit.core.marker import N_
@@ -217,13 +219,17 @@ class _Plan:
         planned: list[Planned] = []
         if existing is None:
             status = "new"
-            planned.append(Planned(path, render(self._new(row, citations), self._body(row))))
+            data, body = self._new(row, citations), self._body(row)
+            planned.append(Planned(path, render(data, body)))
         else:
             data, outcome.changes = self._merge(existing, row, citations)
+            body = existing.front.body
             if outcome.changes:
-                planned.append(Planned(path, render(data, existing.front.body)))
+                planned.append(Planned(path, render(data, body)))
+        # The partner's translations are of the original as this import leaves it.
+        english = original_hash(str(data.get("title") or ""), str(data.get("summary") or ""), body)
         for lang, texts in row.translations.items():
-            translation, change = self._translation(row, lang, texts, outcome.notes)
+            translation, change = self._translation(row, lang, texts, outcome.notes, english)
             if translation is not None:
                 planned.append(translation)
                 if existing is not None:
@@ -231,7 +237,7 @@ class _Plan:
         if existing is not None:
             status = "changed" if planned else "unchanged"
             if planned and planned[0].path != path:
-                # Only a translation changed: the original says so too (reviewed: null, cites the sheet).
+                # Only a translation changed: the original says so too (no checked date, cites the sheet).
                 data, _ = self._merge(existing, row, citations, force=True)
                 planned.insert(0, Planned(path, render(data, existing.front.body)))
         for item in planned:
@@ -247,7 +253,8 @@ class _Plan:
 
     # --- citations of the sheet ---
     def _citations(self, row: ServiceRow) -> list[dict[str, str]]:
-        """The row's name (or another cell that identifies it), then each contact detail, quoted verbatim."""
+        """The row's name (or another cell that identifies it), then each contact detail and the opening hours,
+        quoted verbatim (`check --sources` finds every number and address of an entry in its quotes)."""
         sheet_row = self.rows[row.number]
         where = f"row {row.number}" + (f"; the partner's source: {row.source_note}" if row.source_note else "")
         preferred = [self.sheet.value(sheet_row, name) for name in ("title", "id", "organisation")]
@@ -256,8 +263,8 @@ class _Plan:
         if name is None:
             return []
         citations = [{"doc": self.source_id, "where": where, "quote": name}]
-        for key in CONTACT_KEYS:
-            value = row.contact.get(key)
+        cells = [(key, row.contact.get(key)) for key in CONTACT_KEYS] + [("hours", row.hours)]
+        for key, value in cells:
             if value and _quotable(value, row_text):
                 column = self.sheet.fields[key]
                 citations.append({"doc": self.source_id, "where": f"row {row.number}, {column.describe()}",
@@ -284,7 +291,7 @@ class _Plan:
             data["access"] = row.access
         for name, value in _service_fields(row).items():
             put(data, name, value)
-        data.update(sources=citations, as_of=row.as_of or self.today.isoformat(), reviewed=None)
+        data.update(sources=citations, as_of=row.as_of or self.today.isoformat())
         return data
 
     def _summary(self, row: ServiceRow) -> str:
@@ -297,8 +304,9 @@ class _Plan:
         return f"{row.organisation}: {what}{at} {country_name(row.country)}."
 
     def _body(self, row: ServiceRow) -> str:
+        # A note on where the entry came from, marked as not from the sources so `check --sources` reads no claims in it.
         parts = [f"From a partner's service sheet (`{_code(self.sheet.path.name)}`, row {row.number}), imported on "
-                 f"{self.today.isoformat()}. Not yet reviewed."]
+                 f"{self.today.isoformat()}; not yet checked by the editors (an import note, not from the sources)."]
         if row.location:
             parts.append(f"Where, as the sheet gives it: {row.location}.")
         if row.description:
@@ -367,26 +375,28 @@ class _Plan:
                        if not (isinstance(c, dict) and c.get("doc") == self.source_id)]  # the sheet's, cited anew
             put(data, "sources", sources + citations)
             put(data, "as_of", row.as_of or self.today.isoformat())
-            put(data, "reviewed", None)
+            data.pop("checked", None)  # the sheet's values: not checked against a source, nor reviewed, yet
+            data.pop("reviewed", None)
         return data, changes
 
     # --- a name and summary in another language ---
     def _translation(self, row: ServiceRow, lang: str, texts: dict[str, str],
-                     notes: list[str]) -> tuple[Planned | None, str]:
+                     notes: list[str], english: str) -> tuple[Planned | None, str]:
         path = self.content_dir / REGISTRY["service"].folder_name / f"{row.id}.{lang}.md"
         existing = self.corpus.translations.get((row.id, lang))
         if existing is not None:
             if all(_same(texts[name], existing.fields.get(name)) for name in ("title", "summary")):
                 return None, ""
             data = copy.deepcopy(existing.front.data)
-            data.update(title=texts["title"], summary=texts["summary"], translation=TRANSLATION_STATUS)
+            data.update(title=texts["title"], summary=texts["summary"], translation=TRANSLATION_STATUS,
+                        original_hash=english)
             data.pop("reviewed", None)
             return Planned(path, render(data, existing.front.body)), f"translation ({lang})"
         if path.exists():
             notes.append(f"{path.name} exists but cannot be read: the name in {lang} was left out")
             return None, ""
         data = {"id": row.id, "type": "service", "title": texts["title"], "summary": texts["summary"],
-                "translation": TRANSLATION_STATUS}
+                "translation": TRANSLATION_STATUS, "original_hash": english}
         return Planned(path, render(data, "")), f"translation ({lang})"
 
 

@@ -14,7 +14,11 @@ from collections.abc import Sequence
 #   3  adds to `search` the stem columns (STEM_COLUMNS), place tokens in `facets`, and LEXICON_TABLES (the
 #      search vocabulary: content/vocabulary/, country names, place titles). Schema 1 and 2 databases are still
 #      read: without stems or vocabulary, a search there understands the query's words as typed.
-SCHEMA_VERSION = 3
+#   4  adds REVIEW_COLUMNS: who checked what. `entries.reviewed` and `translations.reviewed` now hold only the date
+#      of a person's review (schemas 1-3 put there the date the editors wrote or checked the entry). A schema 1, 2
+#      or 3 database is still read, honestly: its `reviewed` dates become the editors' `checked` dates, nothing in
+#      it counts as reviewed by a specialist, and its translations are machine or reviewed, never known outdated.
+SCHEMA_VERSION = 4
 
 TABLES = ("meta", "sources", "entries", "citations", "relations", "translations", "search")
 # Schema 3: `search` is (title, body, facets, tstem, bstem): after the three columns of schemas 1 and 2, the
@@ -22,6 +26,7 @@ TABLES = ("meta", "sources", "entries", "citations", "relations", "translations"
 # word and its stem are scored apart. Columns are read by name, so the store reads either layout.
 SEARCH_COLUMNS = ("title", "body", "facets", "tstem", "bstem")
 STEM_COLUMNS = ("tstem", "bstem")
+STEMS_SCHEMA = 3  # the first schema with STEM_COLUMNS and LEXICON_TABLES
 # Schema 3:
 #   lexicon   (kind, key, lang, text, folded, stemmed): every name of a country or place and every concept word;
 #             `folded` is its folded words, `stemmed` their stems in its language, both space-separated.
@@ -36,11 +41,21 @@ LEXICON_TABLES = ("lexicon", "concepts")
 #   snippets     (key -> text): snippet_text() of each document's body, computed once by the build.
 SEARCH_TABLES = ("titles", "title_order", "snippets")
 
+# Schema 4:
+#   entries.checked        the day the editors checked the entry against its sources (NULL: not checked)
+#   entries.review         a specialist's review as JSON {by, organisation, date}, or NULL
+#   translations.review    who reviewed the translation, as JSON {by, organisation, date}, or NULL
+#   translations.state     original, machine, reviewed, or outdated (the original changed after the translation)
+#   citations.review_by    for a fact from outside the shared documents: when to check it again
+REVIEW_COLUMNS = {"entries": ("checked", "review"), "translations": ("review", "state"), "citations": ("review_by",)}
+REVIEW_SCHEMA = 4
+
 # The columns fieldkit reads from each table (a database may have more). `connect()` checks them, and that every
-# object is a table (no views or triggers: a view can recurse for ever), before any query runs.
+# object is a table (no views or triggers: a view can recurse for ever), before any query runs; and, for a
+# database of REVIEW_SCHEMA or later, REVIEW_COLUMNS too.
 COLUMNS = {
     "meta": ("key", "value"),
-    "sources": ("id", "title", "url", "published"),
+    "sources": ("id", "title", "url", "published", "file"),
     "entries": ("id", "type", "title", "summary", "country", "countries", "tags", "details", "as_of", "reviewed"),
     "citations": ("entry_id", "position", "doc", "location", "quote"),
     "relations": ("src", "dst", "kind"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import json
 import math
@@ -14,7 +15,7 @@ from fieldkit.core.languages import fallback_chain
 from fieldkit.core.registry import REGISTRY
 from fieldkit.store.db import Located
 from fieldkit.store.lexicon import Lexicon
-from fieldkit.store.models import Citation, Entry, Hit, Link, SearchResult
+from fieldkit.store.models import Citation, Entry, Hit, Link, Review, SearchResult
 from fieldkit.store.query import MatchFilters, Query
 from fieldkit.store.ranking import (
     GROUP,
@@ -31,6 +32,7 @@ from fieldkit.store.ranking import (
     title_words,
 )
 from fieldkit.store.schema import (
+    REVIEW_SCHEMA,
     SEARCH_COLUMNS,
     SEARCH_TABLES,
     STEM_COLUMNS,
@@ -152,6 +154,12 @@ class Store:
         # A schema 2 database has the title index and stored snippet text; a schema 1 database (an older pack)
         # is searched the schema 1 way: the same results, every match ranked by bm25, snippets made from bodies.
         self.search_tables = present == set(SEARCH_TABLES)
+        version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        self.schema = int(version[0]) if version and str(version[0]).isdigit() else 0
+        # Schema 4 says who checked what. Before it, `reviewed` held the date the editors wrote or checked an entry:
+        # read as that (`checked`), and nothing counts as reviewed by a specialist (fieldkit/store/schema.py).
+        self.review_columns = self.schema >= REVIEW_SCHEMA
+        self._summary: dict[str, Any] | None = None
         # Schema 3 adds stem columns (and place and entry tokens in facets); the columns are read by name.
         self.columns = tuple(d[0] for d in conn.execute("SELECT * FROM search LIMIT 0").description)
         self.stems = all(column in self.columns for column in STEM_COLUMNS)
@@ -642,6 +650,14 @@ class Store:
         doc = next((rows[code] for code in fallback_chain(lang) if code in rows), None)
         if doc is None:  # a crafted database: an entry without its English document
             return None
+        sources = self._citations(entry_id)
+        if self.review_columns:
+            checked, reviewed, review = _day(entry["checked"]), _day(entry["reviewed"]), _review(entry["review"])
+            state, translation_review = _line(doc["state"]), _review(doc["review"])
+        else:
+            checked, reviewed, review = _day(entry["reviewed"]), None, None
+            state, translation_review = _line(doc["status"]), None
+        review_by = [c.review_by for c in sources if c.review_by]
         return Entry(
             id=_line(entry["id"]),
             type=_line(entry["type"]),
@@ -656,27 +672,35 @@ class Store:
             countries=_line(loads(entry["countries"], [])),
             tags=_line(loads(entry["tags"], [])),
             details=clean(loads(entry["details"], {})),
-            sources=self._citations(entry_id),
+            sources=sources,
             as_of=_line(entry["as_of"]),
-            reviewed=_line(entry["reviewed"]),
+            reviewed=reviewed,
             related=self._links("SELECT r.kind, r.dst AS id FROM relations r WHERE r.src = ? ORDER BY r.rowid", entry_id, lang),
             linked_from=self._links(
                 "SELECT r.kind, r.src AS id FROM relations r WHERE r.dst = ? ORDER BY r.src, r.rowid", entry_id, lang
             ),
             languages=_line(sorted(rows)),
+            checked=checked,
+            review=review,
+            translation_state=state,
+            translation_review=translation_review,
+            review_by=min(review_by) if review_by else None,
             local=self._local(entry_id),
             attached=self._attached(entry_id),
         )
 
     def _citations(self, entry_id: str) -> list[Citation]:
+        review_by = "c.review_by" if self.review_columns else "NULL"
         rows = self.conn.execute(
-            "SELECT c.doc, c.location, c.quote, s.title, s.url, s.published FROM citations c "
-            "LEFT JOIN sources s ON s.id = c.doc WHERE c.entry_id = ? ORDER BY c.position",
+            f"SELECT c.doc, c.location, c.quote, s.title, s.url, s.published, s.file, {review_by} AS review_by "
+            "FROM citations c LEFT JOIN sources s ON s.id = c.doc WHERE c.entry_id = ? ORDER BY c.position",
             (entry_id,),
         )
+        # A source with no file is not one of the shared documents: a public page cited for a fact from outside.
         return [
             Citation(doc=_line(r["doc"]), where=_line(r["location"]), quote=clean(r["quote"]),
-                     title=_line(r["title"] or ""), url=_line(r["url"]), published=_line(r["published"] or ""))
+                     title=_line(r["title"] or ""), url=_line(r["url"]), published=_line(r["published"] or ""),
+                     outside_sources=not r["file"], review_by=_day(r["review_by"]))
             for r in rows
         ]
 
@@ -810,14 +834,12 @@ class Store:
         return None
 
     # --- statistics -----------------------------------------------------------------------------------------
-    def stats(self) -> dict[str, Any]:
+    def stats(self, today: str | None = None) -> dict[str, Any]:
+        """Counts for `fieldkit stats`; `today` (YYYY-MM-DD, default: today) dates the review_by count."""
         meta = self.meta()
-
-        def one(sql: str) -> Any:
-            return self.conn.execute(sql).fetchone()[0]
-
+        one = self._one
         types = {r[0]: r[1] for r in self.conn.execute("SELECT type, count(*) FROM entries GROUP BY type ORDER BY type")}
-        languages: dict[str, dict[str, int | float]] = {}  # counts, and the coverage as a share
+        languages: dict[str, dict[str, int | float]] = {}  # counts, coverage as a share, outdated translations
         entries = one("SELECT count(*) FROM entries")
         for lang, status, count in self.conn.execute(
             "SELECT lang, status, count(*) FROM translations GROUP BY lang, status ORDER BY lang, status"
@@ -825,8 +847,12 @@ class Store:
             languages.setdefault(lang, {"original": 0, "machine": 0, "reviewed": 0, "total": 0})
             languages[lang][status] = count
             languages[lang]["total"] += count
-        for counts in languages.values():  # share of all entries available in this language
+        outdated: dict[str, int] = dict(self.conn.execute(
+            "SELECT lang, count(*) FROM translations WHERE state = 'outdated' GROUP BY lang"
+        ).fetchall()) if self.review_columns else {}
+        for lang, counts in languages.items():  # share of all entries available in this language
             counts["coverage"] = round(counts["total"] / entries, 4) if entries else 0.0
+            counts["outdated"] = outdated.get(lang, 0)  # of its machine and reviewed ones
         countries = {
             r[0]: r[1]
             for r in self.conn.execute(
@@ -843,9 +869,69 @@ class Store:
             "languages": languages,
             "countries": countries,
             "without_sources": one("SELECT count(*) FROM entries WHERE id NOT IN (SELECT entry_id FROM citations)"),
-            "unreviewed": one("SELECT count(*) FROM entries WHERE reviewed IS NULL"),
-            "oldest_reviewed": one("SELECT min(reviewed) FROM entries"),
-            "newest_reviewed": one("SELECT max(reviewed) FROM entries"),
+            **self._review_counts(today or dt.date.today().isoformat()),
             "sources": one("SELECT count(*) FROM sources"),
             "overlays": self.layers(),
         })
+
+    def _one(self, sql: str, *args: Any) -> Any:
+        """The single value a query returns."""
+        return self.conn.execute(sql, args).fetchone()[0]
+
+    def _review_counts(self, today: str) -> dict[str, Any]:
+        """Who checked what, counted: `unreviewed` and the `*_reviewed` dates are about reviews by a specialist."""
+        one = self._one
+        translations: dict[str, int] = {status: 0 for status in ("machine", "reviewed", "outdated")}
+        for status, count in self.conn.execute(
+            "SELECT status, count(*) FROM translations WHERE status != 'original' GROUP BY status"
+        ):
+            translations[status] = count
+        translations["outdated"] = one("SELECT count(*) FROM translations WHERE state = 'outdated'") \
+            if self.review_columns else 0
+        if self.review_columns:
+            checked, reviewed = "checked", "reviewed"
+            past = one("SELECT count(DISTINCT entry_id) FROM citations WHERE review_by < ?", today)
+        else:  # an older database: its `reviewed` dates are the editors', no specialist reviewed anything
+            checked, reviewed, past = "reviewed", "NULL", 0
+        return {
+            "unreviewed": one(f"SELECT count(*) FROM entries WHERE {reviewed} IS NULL"),
+            "oldest_reviewed": one(f"SELECT min({reviewed}) FROM entries"),
+            "newest_reviewed": one(f"SELECT max({reviewed}) FROM entries"),
+            "reviewed_by_specialist": one(f"SELECT count(*) FROM entries WHERE {reviewed} IS NOT NULL"),
+            "checked": one(f"SELECT count(*) FROM entries WHERE {checked} IS NOT NULL"),
+            "unchecked": one(f"SELECT count(*) FROM entries WHERE {checked} IS NULL"),
+            "oldest_checked": one(f"SELECT min({checked}) FROM entries"),
+            "newest_checked": one(f"SELECT max({checked}) FROM entries"),
+            "translations": translations,
+            "outside_sources": one("SELECT count(DISTINCT c.entry_id) FROM citations c JOIN sources s ON s.id = c.doc "
+                                   "WHERE s.file IS NULL OR s.file = ''"),
+            "past_review_by": past,
+        }
+
+    def review_summary(self) -> dict[str, Any]:
+        """What the app's header says about the whole content: newest check, how many a specialist reviewed.
+        Counted once per store: the header asks on every screen, and the database does not change under it."""
+        if self._summary is None:
+            counts = self._review_counts(dt.date.today().isoformat())
+            self._summary = _line({"checked": counts["newest_checked"],
+                                   "entries": self._one("SELECT count(*) FROM entries"),
+                                   "reviewed": counts["reviewed_by_specialist"],
+                                   "past_review_by": counts["past_review_by"]})
+        return self._summary
+
+
+def _review(value: str | None) -> Review | None:
+    """A review stored as JSON, or None."""
+    if not value:
+        return None
+    data = loads(value, {})
+    review = Review()
+    for key in ("by", "organisation", "date"):
+        if data.get(key):
+            review[key] = _line(str(data[key]))
+    return review if review else None
+
+
+def _day(value: Any) -> str | None:
+    """A date column's value as text (YYYY-MM-DD), or None; a crafted database's other values are not dates."""
+    return _line(value) if isinstance(value, str) and value else None

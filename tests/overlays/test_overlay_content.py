@@ -53,7 +53,7 @@ def test_an_entry_never_replaces_published_text(overlay, base):
     (overlay / "place").mkdir()
     (overlay / "place" / "bihac.en.md").write_text("---\nid: bihac\ntype: place\ntitle: Bihac\nsummary: Changed.\n"
                                                    "country: BA\nkind: city\nsources:\n  - doc: org-xyz-office-list\n"
-                                                   "    where: here\nas_of: 2026\nreviewed: 2026-12-01\n---\nChanged.\n")
+                                                   "    where: here\n    review_by: 2100-01-01\nas_of: 2026\nchecked: 2026-12-01\n---\nChanged.\n")
     _, problems = check_overlay(overlay, base)
     assert "place/bihac.en.md:2: 'bihac' is published content: an overlay never changes it; attach fields to it in " \
            "attach/bihac.yaml" in messages(problems)
@@ -65,13 +65,13 @@ def test_only_attachable_fields_are_attached(overlay, base):
     _, problems = check_overlay(overlay, base)
     found = messages(problems)
     assert any("'title' cannot be attached to a service: an overlay attaches contacts, hours" in line
-               and line.startswith("attach/svc-legal-aid-bihac.yaml:10:") for line in found), found
+               and line.startswith("attach/svc-legal-aid-bihac.yaml:11:") for line in found), found
     assert any("'summary' cannot be attached" in line for line in found)
 
 
 def test_attachments_name_a_published_entry_of_an_attachable_type(overlay, base):
     (overlay / "attach" / "svc-nowhere.yaml").write_text("hours: always\nsources:\n  - doc: org-xyz-office-list\n"
-                                                         "    where: x\nreviewed: 2026-12-01\n")
+                                                         "    where: x\n    review_by: 2100-01-01\nchecked: 2026-12-01\n")
     (overlay / "attach" / "bihac.yaml").write_text("hours: always\n")
     (overlay / "attach" / "org-xyz-legal-desk-bihac.yaml").write_text("hours: always\n")
     found = messages(check_overlay(overlay, base)[1])
@@ -83,10 +83,10 @@ def test_attachments_name_a_published_entry_of_an_attachable_type(overlay, base)
 
 def test_an_attachment_cites_its_own_sources_and_attaches_something(overlay, base):
     path = overlay / "attach" / "svc-legal-aid-bihac.yaml"
-    path.write_text("sources:\n  - doc: somebody-else\n    where: x\nreviewed: 2026-12-01\n")
+    path.write_text("sources:\n  - doc: somebody-else\n    where: x\nchecked: 2026-12-01\n")
     found = messages(check_overlay(overlay, base)[1])
     assert any("nothing attached: give at least one of contacts, hours" in line for line in found)
-    path.write_text("hours: always\nsources:\n  - doc: somebody-else\n    where: x\nreviewed: 2026-12-01\n")
+    path.write_text("hours: always\nsources:\n  - doc: somebody-else\n    where: x\nchecked: 2026-12-01\n")
     assert "attach/svc-legal-aid-bihac.yaml:3: unknown source 'somebody-else' (not in sources.yaml)" in \
         messages(check_overlay(overlay, base)[1])
 

@@ -25,7 +25,16 @@ from fieldkit.core.languages import fallback_chain
 from fieldkit.store import store as store_module
 from fieldkit.store.db import connect
 from fieldkit.store.query import Query
-from fieldkit.store.schema import LEXICON_TABLES, SCHEMA_VERSION, SEARCH_TABLES, snippet_text, title_order
+from fieldkit.store.schema import (
+    LEXICON_TABLES,
+    REVIEW_COLUMNS,
+    REVIEW_SCHEMA,
+    SCHEMA_VERSION,
+    SEARCH_TABLES,
+    STEMS_SCHEMA,
+    snippet_text,
+    title_order,
+)
 from fieldkit.store.store import Store
 from fieldkit.text.fold import fold, words
 from tests.conftest import FIXTURE_CONTENT, ROOT
@@ -35,13 +44,25 @@ HOSTILE = ['"', '""', "(", "AND", "OR b", "NEAR(a b)", "*", "a*b", "-a", "^a", "
 LANGS = (None, "en", "fa", "ar", "bs", "fa-AF")
 
 
-def downgrade(source: Path, target: Path) -> Path:
-    """A copy of a schema 2 database as a schema 1 database was: without SEARCH_TABLES, schema_version 1."""
+def downgrade(source: Path, target: Path, version: int = 1) -> Path:
+    """A copy of a database of today's schema as a schema `version` database was: schema 1 without SEARCH_TABLES;
+    schemas 1 and 2 without LEXICON_TABLES; schemas 1 to 3 without REVIEW_COLUMNS, and the editors' dates in
+    `reviewed`, where they were then kept."""
     shutil.copy(source, target)
     with sqlite3.connect(target) as conn:
-        for table in (*SEARCH_TABLES, *LEXICON_TABLES):
-            conn.execute(f"DROP TABLE {table}")
-        conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+        if version < 2:
+            for table in SEARCH_TABLES:
+                conn.execute(f"DROP TABLE {table}")
+        if version < STEMS_SCHEMA:  # the stem columns of `search` stay: an FTS5 table's columns cannot be dropped
+            for table in LEXICON_TABLES:
+                conn.execute(f"DROP TABLE {table}")
+        if version < REVIEW_SCHEMA:
+            conn.execute("UPDATE entries SET reviewed = checked")
+            conn.execute("UPDATE translations SET reviewed = NULL")
+            for table, columns in REVIEW_COLUMNS.items():
+                for column in columns:
+                    conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
     conn.close()
     with sqlite3.connect(target) as conn:
         conn.execute("VACUUM")

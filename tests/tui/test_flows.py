@@ -88,7 +88,8 @@ async def test_entry_shows_sources_dates_and_not_known(make_app):
         details = shown(app.screen, "details")
         assert "Hours: not known" in details
         title = shown(app.screen, "title")
-        assert "Facts as of 2024-07 · reviewed 2026-11-01 (3 weeks ago)" in title
+        assert "Facts as of 2024-07 · checked against the sources 2026-11-01 (3 weeks ago)" in title
+        assert "Not yet reviewed by a specialist." in title
 
 
 async def test_bookmark_survives_a_restart(make_app):

@@ -6,6 +6,7 @@ p presents it and P prints), find words in it (ctrl+f).
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import cast
 
@@ -18,9 +19,10 @@ from textual.widgets import Input, Markdown, Static
 
 from fieldkit.core.languages import is_rtl
 from fieldkit.i18n.catalog import N_, _, display, language, reorders_rtl, ui
-from fieldkit.i18n.dates import age_in_words, format_day, is_stale
+from fieldkit.i18n.dates import is_stale
 from fieldkit.i18n.details import attached_sections, detail_lines, local_line, not_known
 from fieldkit.i18n.languages import country_name
+from fieldkit.i18n.review import dates_line, overdue_line, review_line, source_note, translation_line
 from fieldkit.i18n.vocabulary import type_label
 from fieldkit.store.models import Entry
 from fieldkit.text.bidi import visual_line
@@ -116,7 +118,7 @@ class EntryScreen(BaseScreen):
             self.query_one("#entry-details-rtl", RtlLines).update(lines)
         else:
             self.query_one("#entry-details", Static).update(self._details_text(entry))
-        self.query_one("#entry-sources", Static).update(self._sources_text(entry))
+        self.query_one("#entry-sources", Static).update(self._sources_text(entry, app.today or dt.date.today()))
         self._show_note()
         if self.query_one("#find-bar").display:
             self.update_find()
@@ -157,18 +159,15 @@ class EntryScreen(BaseScreen):
         return meta
 
     def _title_parts(self, entry: Entry) -> tuple[str, str, bool]:
-        """(translation marker or "", the dates line, whether the review is stale), in logical order."""
+        """(translation marker or "", the dates and review state, whether to warn), in logical order. It warns when
+        the editors' check is old, or a fact from outside the sources is past the day to check it again."""
         app = self.host
-        marker = ""
-        if entry.fallback:
-            marker = _("Shown in English: no translation yet.")
-        elif entry.translation == "machine":
-            marker = _("Machine translation, not yet reviewed by a person.")
-        age = age_in_words(entry.reviewed, today=app.today, locale=app.lang) or _("never")
-        # Dates written for the language (Babel): "2025-05" in a right-to-left line would read "05-2025".
-        dates = _("Facts as of {as_of} · reviewed {reviewed} ({age})").format(
-            as_of=format_day(entry.as_of), reviewed=format_day(entry.reviewed) or _("never"), age=age)
-        return marker, dates, is_stale(entry.reviewed, today=app.today)
+        marker = translation_line(entry)
+        dates = dates_line(entry, today=app.today, locale=app.lang) + " · " + review_line(entry.review)
+        overdue = overdue_line(entry, app.today)
+        if overdue:
+            dates += " " + overdue
+        return marker, dates, bool(overdue) or is_stale(entry.checked, today=app.today)
 
     def _title_text(self, entry: Entry) -> Text:
         app = self.host
@@ -206,7 +205,7 @@ class EntryScreen(BaseScreen):
         return text
 
     @staticmethod
-    def _sources_text(entry: Entry) -> Text:
+    def _sources_text(entry: Entry, today: dt.date) -> Text:
         text = Text(ui("Sources") + "\n", style="bold underline")
         for number, citation in enumerate(entry.sources, start=1):
             text.append(f"[{number}] ", style="bold")
@@ -216,6 +215,10 @@ class EntryScreen(BaseScreen):
             if citation.where:
                 text.append(f", {sanitize(citation.where)}", style="dim")
             text.append("\n")
+            note = source_note(citation, today)
+            if note:  # a fact from outside the shared documents, and when to check it again
+                overdue = bool(citation.review_by and citation.review_by < today.isoformat())
+                text.append(f"  {display(note)}\n", style="bold red" if overdue else "yellow")
             if citation.quote:
                 text.append(f"  “{sanitize(citation.quote)}”\n", style="italic")
             if citation.url:
