@@ -42,7 +42,7 @@ _WORDS: dict[str, str] = {
         će ću ćemo li ne ni se mi me mene meni ti te tebe on ona ono oni one njega njemu njih nas vas moj moja
         moje moji tvoj njegov njen koji koja koje što šta gdje gde kako kada kad zašto ovaj ova ovo taj ta to tu
         tamo ovdje ovde mogu može možemo trebam treba trebaju naći nađem nadjem ima imam nema još već samo neko
-        nešto da
+        nešto da ih im ga mu joj ju nam vam
     """,
     "ar": """
         في من الى إلى على عن مع و او أو ثم هل ما ماذا متى اين أين وين كيف لماذا ليش شو هذا هذه ذلك تلك هو هي
@@ -56,7 +56,7 @@ _WORDS: dict[str, str] = {
     """,
     "ps": """
         په کې کښې د له نه ته سره او یا چې دا هغه زه موږ تاسو دوی زما مې یې څه چیرته چېرته کوم ولې څنګه کله هم
-        دی ده دي وو شو لپاره پر تر څخه کړم کړي پیدا
+        دی ده دي وو شو لپاره پر تر څخه کړم کړي پیدا کوي کوو شي وي اخلي اخلم ورکوي ورکړي
     """,
     "ur": """
         کا کی کے میں سے پر کو نے اور یا ہے ہیں تھا تھی تھے ہو ہوں کیا کیسے کہاں کب کیوں کون یہ وہ میرا میری
