@@ -27,6 +27,7 @@ from fieldkit.text.fold import fold, words
 from fieldkit.text.lang.scripts import ARABIC, LANGUAGES_BY_SCRIPT, ROMANISED, ROMANISED_CODES, script_of
 from fieldkit.text.lang.stem import stem, stem_language
 from fieldkit.text.lang.stopwords import stopwords
+from fieldkit.text.lang.turkish import shorter_forms
 from fieldkit.text.tokens import written_words
 
 MAX_TERMS = 12  # a pasted paragraph should not become a 500-term query
@@ -278,7 +279,10 @@ def _merged(groups: list[Group]) -> list[Group]:
 
 
 def _word_group(token: Token, searched: tuple[str, ...], *, prefix: bool) -> Group:
-    stems = {stem(token.written, code) for code in stem_languages(searched, token)}
+    languages = stem_languages(searched, token)
+    stems = {stem(token.written, code) for code in languages}
+    if "tr" in languages:  # endings Snowball leaves or over-strips ("kazası": "kaza", not "kazas")
+        stems.update(shorter_forms(token.folded))
     terms = (token.folded, *sorted(s for s in stems if s != token.folded and len(s) >= 2))
     return Group(WORD, token.written, terms=terms, prefix=token.folded if prefix else None)
 

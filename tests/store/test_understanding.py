@@ -80,6 +80,14 @@ def test_roman_urdu_is_read_as_urdu_only_on_clear_evidence(real):
     assert real.understand("main route to serbia", lang="en").searched == ("en",)
 
 
+def test_turkish_endings_meet_the_vocabulary_and_the_text(real):
+    # Snowball stems "rota" to "ro" and "rotası" to "rotas": the concept word is met through its endings
+    kinds = [(g.kind, g.keys) for g in real.understand("arnavutluk karadag rotasi", lang="tr").groups]
+    assert ("concept", ("route",)) in kinds
+    group = real.understand("kazasi", lang="tr", literal=True).groups[0]
+    assert "kaza" in group.terms
+
+
 def test_stop_words_are_dropped_and_said(real):
     understood = real.understand("c'est quoi un pushback", lang="fr")
     assert understood.dropped == ["un"]
