@@ -36,7 +36,7 @@ from fieldkit.core.languages import BY_CODE
 from fieldkit.core.registry import REGISTRY
 from fieldkit.core.vocabularies import RIGHT_TOPICS, SERVICE_KINDS
 from fieldkit.text.fold import fold, words
-from fieldkit.text.lang.scripts import ARABIC, CYRILLIC, LATIN, script_of
+from fieldkit.text.lang.scripts import ARABIC, CYRILLIC, LATIN, ROMANISED_CODES, script_of
 from fieldkit.text.sanitize import find_control
 
 FOLDER = "vocabulary"
@@ -53,7 +53,10 @@ PREFERENCES: dict[str, tuple[str, ...]] = {
 _SCRIPTS: dict[str, tuple[str, ...]] = {
     "en": (LATIN,), "fr": (LATIN,), "tr": (LATIN,), "bs": (LATIN, CYRILLIC), "sr-Latn": (LATIN, CYRILLIC),
     "hr": (LATIN,), "ar": (ARABIC,), "fa": (ARABIC,), "fa-AF": (ARABIC,), "ps": (ARABIC,), "ur": (ARABIC,),
+    "ur-Latn": (LATIN,),  # Roman Urdu: words as typed in Latin letters, for searching only
 }
+# Language codes a vocabulary may use: those of the language table, and transliterations typed for one of them.
+LANGUAGE_CODES = (*BY_CODE, *ROMANISED_CODES)
 
 
 @dataclass(frozen=True)
@@ -168,8 +171,8 @@ def _load_item(vocabulary: Vocabulary, shown: str, lines: dict[Any, int], sectio
                 problems.append(Problem(shown, item_line, "'search' is true or false"))
             search = names is not False
             continue
-        if lang not in BY_CODE:
-            problems.append(Problem(shown, item_line, f"unknown language '{lang}' (one of {', '.join(BY_CODE)})"))
+        if lang not in LANGUAGE_CODES:
+            problems.append(Problem(shown, item_line, f"unknown language '{lang}' (one of {', '.join(LANGUAGE_CODES)})"))
             continue
         if not isinstance(names, list):
             problems.append(Problem(shown, item_line, f"'{lang}' must be a list of names, e.g. [{key}]"))

@@ -18,10 +18,12 @@ from dataclasses import dataclass, field
 from fieldkit.core.countries import COUNTRIES
 from fieldkit.text.fold import fold, words
 from fieldkit.text.lang.stem import stem
+from fieldkit.text.lang.turkish import shorter_forms
 from fieldkit.text.tokens import written_words
 
 MIN_ENDING_BASE = 5  # a name word must be this long before "word + ending" counts (not "bar" in "barrier")
 MAX_ENDING = 4  # letters of an attached ending: Turkish -da/-dan/-nin, Bosnian -ima, English -n/-s
+TURKISH = "tr"  # its names also match a word with Turkish endings (turkish.py), however short the name
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,8 @@ class Lexicon:
             found += self._by_word.get(word[:length], ())
         for code in {name.lang for name in self._by_stem.get(word, ())} | _stem_languages(word):
             found += self._by_stem.get(stem(word, code), ())
+        for form in shorter_forms(word):  # Turkish endings on a short name word ("rotası": "rota")
+            found += [name for name in self._by_word.get(form, ()) if name.lang == TURKISH]
         return list(dict.fromkeys(found))
 
     def words(self) -> set[str]:
@@ -120,5 +124,7 @@ def word_matches(written: str, folded: str, name: Name, index: int) -> bool:
     if folded == target:
         return True
     if len(target) >= MIN_ENDING_BASE and folded.startswith(target) and len(folded) - len(target) <= MAX_ENDING:
+        return True
+    if name.lang == TURKISH and target in shorter_forms(folded):
         return True
     return len(folded) >= 3 and stem(written, name.lang) == name.stemmed[index]

@@ -24,9 +24,10 @@ from typing import Any
 from fieldkit.core.languages import ENGLISH, fallback_chain
 from fieldkit.store.lexicon import Lexicon, Name, word_matches
 from fieldkit.text.fold import fold, words
-from fieldkit.text.lang.scripts import ARABIC, LANGUAGES_BY_SCRIPT, script_of
+from fieldkit.text.lang.scripts import ARABIC, LANGUAGES_BY_SCRIPT, ROMANISED, ROMANISED_CODES, script_of
 from fieldkit.text.lang.stem import stem, stem_language
 from fieldkit.text.lang.stopwords import stopwords
+from fieldkit.text.lang.turkish import shorter_forms
 from fieldkit.text.tokens import written_words
 
 MAX_TERMS = 12  # a pasted paragraph should not become a 500-term query
@@ -43,6 +44,9 @@ _LETTERS: dict[str, str] = {
     "ar": "ةى",
 }
 _NOT_ARABIC = "پچژگ"  # Persian letters: Farsi, Pashto or Urdu, not Arabic
+# A transliterated language (Roman Urdu) needs this much evidence (stop words, its vocabulary words) and the best
+# score: one short word ("se", "ki") is not enough to read an English or Turkish query as Roman Urdu.
+MIN_ROMANISED_CLUES = 2
 
 
 @dataclass(frozen=True)
@@ -131,10 +135,12 @@ def query_languages(tokens: list[Token], lexicon: Lexicon) -> tuple[str, ...]:
     """The languages the query may be in: those of its scripts, narrowed by the letters, stop words and
     vocabulary names it has. Without any clue, every language of its scripts."""
     found: list[str] = []
-    for script, languages in LANGUAGES_BY_SCRIPT.items():
+    for script, native in LANGUAGES_BY_SCRIPT.items():
         mine = [t for t in tokens if script_of(t.written) == script]
         if not mine:
             continue
+        romanised = ROMANISED.get(script, ())
+        languages = (*native, *romanised)
         score = dict.fromkeys(languages, 0)
         for token in mine:
             for lang in languages:
@@ -145,13 +151,14 @@ def query_languages(tokens: list[Token], lexicon: Lexicon) -> tuple[str, ...]:
             if script == ARABIC and any(letter in token.written for letter in _NOT_ARABIC):
                 score["ar"] -= 2
             # A concept word is a clue to its language; names of places are written alike in many languages.
-            for code in {n.lang for n in lexicon.candidates(token.folded) if n.kind == CONCEPT
-                         and n.folded[0] == token.folded}:
+            for code in {ROMANISED_CODES.get(n.lang, n.lang) for n in lexicon.candidates(token.folded)
+                         if n.kind == CONCEPT and n.folded[0] == token.folded}:
                 if code in score:
                     score[code] += 1
         best = max(score.values())
         # The best-scoring languages; with no clue at all, every language of the script (that is not ruled out).
-        found += [code for code in languages if (score[code] == best if best > 0 else score[code] >= 0)]
+        found += [code for code in native if (score[code] == best if best > 0 else score[code] >= 0)]
+        found += [code for code in romanised if score[code] == best and score[code] >= MIN_ROMANISED_CLUES]
     return tuple(dict.fromkeys(found))
 
 
@@ -272,7 +279,10 @@ def _merged(groups: list[Group]) -> list[Group]:
 
 
 def _word_group(token: Token, searched: tuple[str, ...], *, prefix: bool) -> Group:
-    stems = {stem(token.written, code) for code in stem_languages(searched, token)}
+    languages = stem_languages(searched, token)
+    stems = {stem(token.written, code) for code in languages}
+    if "tr" in languages:  # endings Snowball leaves or over-strips ("kazası": "kaza", not "kazas")
+        stems.update(shorter_forms(token.folded))
     terms = (token.folded, *sorted(s for s in stems if s != token.folded and len(s) >= 2))
     return Group(WORD, token.written, terms=terms, prefix=token.folded if prefix else None)
 

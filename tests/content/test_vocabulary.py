@@ -97,6 +97,19 @@ unknown:
         assert any(line.startswith(message) for line in found), (message, found)
 
 
+def test_roman_urdu_is_filed_under_its_own_code(content):
+    path = write(content, """\
+concepts:
+  legal-aid:
+    ur-Latn: [wakeel, وکیل]
+    ur: [wakeel]
+""")
+    found = messages(content)
+    assert not any(line.startswith(f"{path}:3: 'wakeel'") for line in found), found
+    assert any(line.startswith(f"{path}:3: 'وکیل' is not written in the script of 'ur-Latn'") for line in found)
+    assert any(line.startswith(f"{path}:4: 'wakeel' is not written in the script of 'ur'") for line in found)
+
+
 def test_one_name_for_two_places_is_refused(content):
     path = write(content, "places:\n  bihac:\n    en: [Una]\n  velika-kladusa:\n    en: [Una]\n")
     assert any(line.startswith(f"{path}:5: 'Una' names both place 'bihac'") for line in messages(content))

@@ -21,35 +21,70 @@ FLOORS = {
     "bs": (95, 85),
     "ar": (100, 85),
     "fa": (100, 90),
-    "ps": (95, 90),
-    "ur": (90, 85),
-    # 85, not 90: with route legs and places translated (issue 20), Turkish titles write suffixes after an apostrophe
-    # ("Sırbistan'a"), which the index splits off, so "bulgaristan üzerinden sırbistana" typed without one no longer
-    # puts route-bg-rs in the top five (tr-024; 28 of 32 questions). Raise it again when the search folds them.
-    "tr": (85, 80),
+    "ps": (100, 90),
+    "ur": (90, 90),
+    # Turkish endings come off query words (fieldkit/text/lang/turkish.py), so "rotası" and "kazası" meet "rota" and
+    # "kaza"; tr-024 ("sırbistana" typed without the apostrophe the titles write) and tr-033 still miss.
+    "tr": (90, 85),
     "fr": (95, 95),
-    "all": (95, 85),
+    "all": (95, 90),
+}
+# The held-out Turkish, Urdu and Pashto questions (bench/search_quality/questions_heldout.yaml), written before the
+# search2 work looked at any failure; they stand in for questions nobody has written yet.
+HELDOUT = ROOT / "bench" / "search_quality" / "questions_heldout.yaml"
+HELDOUT_FLOORS = {
+    "ps": (100, 85),
+    "ur": (100, 90),
+    "tr": (100, 85),
+    "all": (100, 85),
 }
 
 
-@pytest.fixture(scope="module")
-def table(tmp_path_factory):
+def _scores(tmp_path_factory, questions):
     path = tmp_path_factory.mktemp("content") / "fieldkit.db"
     build(ROOT / "content", path)
     store = bench.open_search_store(str(path))
     try:
-        return bench.scores(bench.evaluate(store, bench.load_questions()))
+        return bench.scores(bench.evaluate(store, questions))
     finally:
         store.close()
 
 
-def test_every_language_is_measured(table):
+@pytest.fixture(scope="module")
+def table(tmp_path_factory):
+    return _scores(tmp_path_factory, bench.load_questions())
+
+
+@pytest.fixture(scope="module")
+def heldout_table(tmp_path_factory):
+    return _scores(tmp_path_factory, bench.load_questions(HELDOUT))
+
+
+def _check(row, name, floors):
+    recall_floor, mrr_floor = floors
+    assert row["recall_at_5"] * 100 >= recall_floor, f"{name}: recall@5 {row['recall_at_5']:.1%} < {recall_floor}%"
+    assert row["mrr"] * 100 >= mrr_floor, f"{name}: MRR {row['mrr']:.3f} < {mrr_floor / 100:.2f}"
+
+
+def test_every_language_is_measured(table, heldout_table):
     assert set(table) == set(FLOORS)
+    assert set(heldout_table) == set(HELDOUT_FLOORS)
 
 
 @pytest.mark.parametrize("name", list(FLOORS))
 def test_quality_floor(table, name):
-    recall_floor, mrr_floor = FLOORS[name]
-    row = table[name]
-    assert row["recall_at_5"] * 100 >= recall_floor, f"{name}: recall@5 {row['recall_at_5']:.1%} < {recall_floor}%"
-    assert row["mrr"] * 100 >= mrr_floor, f"{name}: MRR {row['mrr']:.3f} < {mrr_floor / 100:.2f}"
+    _check(table[name], name, FLOORS[name])
+
+
+@pytest.mark.parametrize("name", list(HELDOUT_FLOORS))
+def test_heldout_quality_floor(heldout_table, name):
+    _check(heldout_table[name], name, HELDOUT_FLOORS[name])
+
+
+def test_heldout_questions_name_real_entries_and_have_ids_of_their_own():
+    known = {path.name.split(".")[0] for path in (ROOT / "content").glob("*/*.md")}
+    heldout = bench.load_questions(HELDOUT)
+    found = [problem for problem in bench.problems(heldout, known) if "fewer than" not in problem]
+    assert found == []
+    main = bench.load_questions()
+    assert not {q.id for q in heldout} & {q.id for q in main}

@@ -58,6 +58,7 @@ def test_a_farsi_reader_is_served_farsi_where_it_exists(real):
     ("fa", "وکیل رایگان در صربستان"),
     ("ps", "په سربیا کې وکیل چیرته پیدا کړم"),
     ("ur", "سربیا میں وکیل کہاں ملے گا"),
+    ("ur", "wakeel kahan milega serbia mein"),  # Roman Urdu
 ])
 def test_a_lawyer_in_serbia_is_a_legal_aid_service_there_in_every_language(real, lang, query):
     understood = real.understand(query, lang=lang)
@@ -66,6 +67,25 @@ def test_a_lawyer_in_serbia_is_a_legal_aid_service_there_in_every_language(real,
     assert ("service-kind", "legal-aid") in understood.prefers
     first = real.get(real.search(query, lang=lang, limit=1)[0].id)
     assert first.type == "service" and "legal-aid" in first.details["kind"] and first.country == "RS"
+
+
+def test_roman_urdu_is_read_as_urdu_only_on_clear_evidence(real):
+    understood = real.understand("police ne mara border par", lang="ur")
+    assert understood.query_langs == ("ur",) and understood.searched == ("ur", "en")
+    assert understood.dropped == ["ne", "par"]
+    assert ("concept", ("violence",)) in [(g.kind, g.keys) for g in understood.groups]
+    # One word that is also Roman Urdu ("main", "se") does not make an English or French question Urdu.
+    assert "ur" not in real.understand("main route to serbia", lang="en").query_langs
+    assert "ur" not in real.understand("passeur se cache", lang="fr").query_langs
+    assert real.understand("main route to serbia", lang="en").searched == ("en",)
+
+
+def test_turkish_endings_meet_the_vocabulary_and_the_text(real):
+    # Snowball stems "rota" to "ro" and "rotası" to "rotas": the concept word is met through its endings
+    kinds = [(g.kind, g.keys) for g in real.understand("arnavutluk karadag rotasi", lang="tr").groups]
+    assert ("concept", ("route",)) in kinds
+    group = real.understand("kazasi", lang="tr", literal=True).groups[0]
+    assert "kaza" in group.terms
 
 
 def test_stop_words_are_dropped_and_said(real):

@@ -11,6 +11,7 @@ from fieldkit.text.lang.affixes import MIN_STEM, strip_affixes
 from fieldkit.text.lang.scripts import ARABIC, CYRILLIC, LATIN, script_of
 from fieldkit.text.lang.stem import stem
 from fieldkit.text.lang.stopwords import stopwords
+from fieldkit.text.lang.turkish import shorter_forms
 
 
 @pytest.mark.parametrize(("lang", "sentence", "content"), [
@@ -103,3 +104,18 @@ def test_edit_distance_stops_past_its_limit():
 
 def test_short_words_are_not_corrected():
     assert allowed_edits("bar") == 0 and allowed_edits("mine") == 1 and allowed_edits("kladusa") == 2
+
+
+@pytest.mark.parametrize(("typed", "base"), [
+    ("kazası", "kaza"), ("kazasi", "kaza"),  # possessive; with and without Turkish letters
+    ("rotası", "rota"), ("sınırdaki", "sinir"), ("ormanda", "orman"), ("köpekleri", "kopek"),
+    ("ailesinden", "aile"), ("avukata", "avukat"),
+])
+def test_turkish_endings_come_off_to_the_base(typed, base):
+    assert base in shorter_forms(typed)
+
+
+@pytest.mark.parametrize("word", ["kaza", "polis", "mayın", "göç"])
+def test_turkish_words_without_endings_or_too_short_stay_whole(word):
+    # "mayın" would be "may" (an English word) without the four-letter floor
+    assert shorter_forms(word) == ()

@@ -17,6 +17,13 @@ LANGUAGES_BY_SCRIPT: dict[str, tuple[str, ...]] = {
     CYRILLIC: ("bs",),
     ARABIC: ("ar", "fa", "ps", "ur"),
 }
+# Languages also typed in another script by transliteration, as people type on a phone without their keyboard:
+# Roman Urdu ("wakeel kahan milega"). Their content is not written that way, so a query counts as one of them only
+# on clear evidence (understand.py), and their vocabulary is filed under a code of its own (`ROMANISED_CODES`).
+ROMANISED: dict[str, tuple[str, ...]] = {
+    LATIN: ("ur",),
+}
+ROMANISED_CODES: dict[str, str] = {"ur-Latn": "ur"}  # vocabulary code -> the language it is typed for
 
 
 @lru_cache(maxsize=8192)

@@ -42,7 +42,7 @@ _WORDS: dict[str, str] = {
         će ću ćemo li ne ni se mi me mene meni ti te tebe on ona ono oni one njega njemu njih nas vas moj moja
         moje moji tvoj njegov njen koji koja koje što šta gdje gde kako kada kad zašto ovaj ova ovo taj ta to tu
         tamo ovdje ovde mogu može možemo trebam treba trebaju naći nađem nadjem ima imam nema još već samo neko
-        nešto da
+        nešto da ih im ga mu joj ju nam vam
     """,
     "ar": """
         في من الى إلى على عن مع و او أو ثم هل ما ماذا متى اين أين وين كيف لماذا ليش شو هذا هذه ذلك تلك هو هي
@@ -56,18 +56,34 @@ _WORDS: dict[str, str] = {
     """,
     "ps": """
         په کې کښې د له نه ته سره او یا چې دا هغه زه موږ تاسو دوی زما مې یې څه چیرته چېرته کوم ولې څنګه کله هم
-        دی ده دي وو شو لپاره پر تر څخه کړم کړي پیدا
+        دی ده دي وو شو لپاره پر تر څخه کړم کړي پیدا کوي کوو شي وي اخلي اخلم ورکوي ورکړي
     """,
     "ur": """
         کا کی کے میں سے پر کو نے اور یا ہے ہیں تھا تھی تھے ہو ہوں کیا کیسے کہاں کب کیوں کون یہ وہ میرا میری
         میرے مجھے ہم آپ تم اس ان جو کہ بھی تو نہیں لیے لئے گیا گئی گئے چاہیے ملے ملتا ملے گا
+        لیتا لیتی لیتے دیتا دیتی دیتے کرتا کرتی کرتے کریں کرنا جاتا جاتی جاتے رہا رہی رہے سکتا سکتی سکتے
+        ہوا ہوئی ہوئے ہوتا ہوتی ہوتے گی گے
+    """,
+}
+# Stop words of a language as typed in Latin letters (Roman Urdu, scripts.ROMANISED): searched with the language's
+# own list. Words that are also common English ones ("to", "is", "us") are left out so that they do not make an
+# English question look like Roman Urdu.
+_ROMANISED_WORDS: dict[str, str] = {
+    "ur": """
+        ka ki ke ko se mein mai main par pe ne aur ya hai hain hay tha thi thay ho hoon hun kya kia kaise kese
+        kaisay kahan kahaan kidhar kab kyun kyon kaun kon yeh ye woh wo mera meri mere mujhe muje mujhay hum ap aap
+        tum iss uss unka unki jo bhi nahi nahin nai liye lye gaya gayi gaye chahiye chahye chaiye milega milegi
+        milay milta milti sakta sakti sakte karna karo karen karein kar raha rahe rahi hua hue hui hota hoti
+        hote koi kuch kuchh abhi ab yahan wahan ji hamara hamari hamen humein apna apni apne karne karte karta
+        karti hoga hogi honge wala wali wale diya diye liya lia dena lena jana jaana bina baad pehle
     """,
 }
 
 
 @cache
 def _folded(code: str) -> frozenset[str]:
-    return frozenset(word for text in _WORDS[code].split() for word in words(fold(text)))
+    texts = (_WORDS[code], _ROMANISED_WORDS.get(code, ""))
+    return frozenset(word for text in texts for written in text.split() for word in words(fold(written)))
 
 
 def stopwords(lang: str) -> frozenset[str]:
