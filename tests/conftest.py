@@ -8,11 +8,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from fieldkit.cli import main
 from fieldkit.content.build import build
 from fieldkit.store.db import connect
 from fieldkit.store.store import Store
+
+# Property tests check behaviour, not speed (speed is measured in bench/): Hypothesis's 200 ms deadline per example
+# only made them fail on a loaded machine.
+settings.register_profile("fieldkit", deadline=None)
+settings.load_profile("fieldkit")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
