@@ -31,6 +31,9 @@ import yaml
 from fieldkit.content.build import build
 from fieldkit.content.check import check
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from search_bench import bench_path  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -173,7 +176,7 @@ def main() -> None:
     args = parser.parse_args()
     results = {}
     for scale in args.scale:
-        content, db = Path(f"/tmp/fk-x{scale:g}"), Path(f"/tmp/fk-x{scale:g}.db")
+        content, db = bench_path(f"fk-x{scale:g}"), bench_path(f"fk-x{scale:g}.db")
         generated = subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--scale", f"{scale:g}",
                                     "--out", str(content)], check=True, capture_output=True, text=True).stdout.strip()
         generate_seconds = float(generated.rsplit(",", 1)[1].strip().rstrip("s").strip())

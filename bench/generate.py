@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import random
 import shutil
 import sys
@@ -503,10 +504,10 @@ def _plain(value: str) -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=float, default=1, help="1 = ~500 documents, 10 = ~5,000, 100 = ~50,000")
-    parser.add_argument("--out", type=Path, help="output folder (default /tmp/fk-x<scale>); replaced if it exists")
+    parser.add_argument("--out", type=Path, help="output folder (default /tmp/fk-x<scale>, or under FIELDKIT_BENCH_DIR); replaced if it exists")
     parser.add_argument("--seed", type=int, default=20251124)
     args = parser.parse_args()
-    out = args.out or Path(f"/tmp/fk-x{args.scale:g}")
+    out = args.out or Path(os.environ.get("FIELDKIT_BENCH_DIR") or "/tmp") / f"fk-x{args.scale:g}"
     repo = Path(__file__).resolve().parent.parent
     if out.resolve() == repo or repo in out.resolve().parents:
         sys.exit(f"refusing to write synthetic content inside the repository: {out}")
