@@ -737,6 +737,14 @@ class Store:
         return None
 
     # --- statistics -----------------------------------------------------------------------------------------
+    def languages(self) -> list[str]:
+        """The languages the content is written in (the keys of `stats()["languages"]`), without counting them:
+        the build's list in `meta`, else (a database without it) the translations' own."""
+        listed = loads(self.meta().get("languages"), [])
+        if listed and all(isinstance(code, str) for code in listed):
+            return _line(sorted(set(listed)))
+        return _line([row[0] for row in self.conn.execute("SELECT DISTINCT lang FROM translations ORDER BY lang")])
+
     def stats(self) -> dict[str, Any]:
         meta = self.meta()
 
