@@ -43,7 +43,7 @@ from fieldkit.store.schema import (
     snippet_text,
     type_token,
 )
-from fieldkit.store.snippet import WordMatcher, snippet
+from fieldkit.store.snippet import Decided, WordMatcher, snippet
 from fieldkit.store.spelling import Speller
 from fieldkit.store.understand import Group, Understanding, understand
 from fieldkit.text.fold import fold, words
@@ -507,8 +507,9 @@ class Store:
             ordered = self._in_language(ordered, lang)
         texts = self._snippet_texts(ordered)
         hits = []
+        decided = Decided()  # each distinct word of the snippets is checked against the query once
         for doc in ordered:
-            text, spans = snippet(clean(texts[doc["key"]]), query)  # cleaned first: the spans index the clean text
+            text, spans = snippet(clean(texts[doc["key"]]), query, decided=decided)  # cleaned first: the spans index the clean text
             hits.append(Hit(
                 id=_line(doc["id"]), type=_line(doc["type"]), title=_line(doc["title"]), summary=clean(doc["summary"]),
                 snippet=text, highlights=spans, country=_line(doc["country"]), lang=_line(doc["lang"]),
