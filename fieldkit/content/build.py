@@ -23,6 +23,7 @@ from fieldkit.content.lexicon import lexicon_rows
 from fieldkit.content.problems import ContentError
 from fieldkit.core import registry
 from fieldkit.core.atomic import write_bytes
+from fieldkit.core.progress import step, track
 from fieldkit.core.registry import REGISTRY
 from fieldkit.store.schema import (
     SCHEMA_VERSION,
@@ -88,6 +89,7 @@ def _fill(db: sqlite_utils.Database, corpus: Corpus) -> tuple[int, int]:
         "INSERT INTO search (rowid, title, body, facets, tstem, bstem) VALUES (?, ?, ?, ?, ?, ?)",
         [(row["key"], *index) for row, index in documents],
     )
+    step("writing the search index")
     db.execute("INSERT INTO search (search) VALUES ('optimize')")
     _fill_search_tables(db, documents)
     db.conn.executemany("INSERT INTO lexicon (kind, key, lang, text, folded, stemmed) VALUES (?, ?, ?, ?, ?, ?)",
@@ -99,6 +101,7 @@ def _fill(db: sqlite_utils.Database, corpus: Corpus) -> tuple[int, int]:
     )
     db.table("meta").insert_all({"key": k, "value": v} for k, v in sorted(_meta(corpus, originals).items()))
     db.conn.commit()
+    step("compacting the database")
     db.execute("VACUUM")
     return len(originals), len(documents)
 
@@ -170,7 +173,8 @@ def _fill_search_tables(db: sqlite_utils.Database, documents: list[tuple[dict[st
     db.execute("INSERT INTO titles (titles) VALUES ('optimize')")
     db.conn.executemany("INSERT INTO title_order (pos, key) VALUES (?, ?)", [(pos, row["key"]) for pos, row, _ in positions])
     db.conn.executemany(
-        "INSERT INTO snippets (key, text) VALUES (?, ?)", [(row["key"], snippet_text(row["body"])) for row, _ in documents]
+        "INSERT INTO snippets (key, text) VALUES (?, ?)",
+        [(row["key"], snippet_text(row["body"])) for row, _ in track(documents, "writing snippet text")]
     )
 
 
@@ -224,7 +228,7 @@ def _documents(corpus: Corpus) -> list[tuple[dict[str, Any], SearchColumns]]:
     """Every (entry, language) as a translations row and its folded search columns, in a stable order."""
     rows = []
     files = sorted([*corpus.originals.values(), *corpus.translations.values()], key=lambda e: (e.id, e.lang))
-    for key, entry in enumerate(files, start=1):
+    for key, entry in enumerate(track(files, "preparing documents for search"), start=1):
         if not entry.is_original and entry.id not in corpus.originals:
             continue
         original = corpus.originals[entry.id]

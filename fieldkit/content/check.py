@@ -11,6 +11,7 @@ from fieldkit.content.corpus import Corpus, EntryFile, load
 from fieldkit.content.embeds import find_embeds
 from fieldkit.content.problems import Problem
 from fieldkit.core.countries import contains, english_name
+from fieldkit.core.progress import track
 from fieldkit.core.registry import REGISTRY
 
 
@@ -143,7 +144,7 @@ def check_quotes(corpus: Corpus, sources_dir: Path) -> list[Problem]:
         except (OSError, UnicodeDecodeError) as error:
             documents[source.id] = None
             problems.append(Problem(corpus.sources_path, source.line, f"cannot read {path}: {error}"))
-    for entry in corpus.originals.values():
+    for entry in track(list(corpus.originals.values()), "checking quotes against the sources"):
         for index, citation in enumerate(entry.fields.get("sources") or []):
             document = documents.get(citation.get("doc", ""))
             quote = citation.get("quote")

@@ -26,6 +26,7 @@ from fieldkit.content.inputs import (  # noqa: F401  (re-exported)
     input_hash,
 )
 from fieldkit.content.problems import Problem
+from fieldkit.core.progress import track
 from fieldkit.core.registry import REGISTRY
 from fieldkit.text.sanitize import find_control
 
@@ -90,6 +91,7 @@ def load(root: Path) -> Corpus:
     _load_sources(corpus)
     corpus.vocabulary = search_vocabulary.load(root)
     corpus.problems += corpus.vocabulary.problems
+    files = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
         if folder.name == VOCABULARY_FOLDER:
             continue
@@ -98,9 +100,10 @@ def load(root: Path) -> Corpus:
             known = ", ".join(t.folder_name for t in REGISTRY)
             corpus.problems.append(Problem(str(folder), 1, f"unknown content type folder (known: {known})"))
             continue
-        for path in sorted(folder.iterdir()):
-            if path.is_file() and not path.name.startswith("."):
-                _load_entry(corpus, path, content_type.name)
+        files += [(path, content_type.name) for path in sorted(folder.iterdir())
+                  if path.is_file() and not path.name.startswith(".")]
+    for path, entry_type in track(files, "reading content files"):
+        _load_entry(corpus, path, entry_type)
     return corpus
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from fieldkit.core import env
 from fieldkit.core.atomic import write_bytes
+from fieldkit.core.progress import step
 from fieldkit.packs import signing
 from fieldkit.packs.archive import DATABASE, MANIFEST, SIGNATURE, deflated, render, stored
 from fieldkit.packs.keys import SecretKey
@@ -80,6 +81,7 @@ def build_pack(content_dir: Path, secret: SecretKey, out: Path, *, version: str 
         facts = describe(db_path)
         database = db_path.read_bytes()
     facts["version"] = version or facts["version"]
+    step("signing and writing the pack")
     manifest, blob = seal(database, secret, name=name, **facts)
     write_bytes(out, blob)  # a file the publisher named: no folder made, modes kept (fieldkit.core.atomic)
     with PackReader(out, [secret.public]) as pack, tempfile.TemporaryDirectory(prefix="fieldkit-pack-") as work:
