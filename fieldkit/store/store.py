@@ -8,6 +8,7 @@ import math
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, TypeVar, cast
 
 from fieldkit.core.languages import fallback_chain
@@ -75,8 +76,14 @@ class Plan:
     strict: str | None
 
 
+@lru_cache(maxsize=8192)
+def _title_word_list(title: str) -> tuple[str, ...]:
+    return tuple(words(fold(title)))
+
+
 def words_of(title: str) -> list[str]:
-    return words(fold(title))
+    """A title's folded words (cached: ranking reads the same titles query after query)."""
+    return list(_title_word_list(title))
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -151,6 +158,7 @@ class Store:
         self._speller: Speller | None = None
         self._covering: dict[str, list[tuple[str, str]]] = {}
         self._language_sizes: dict[tuple[str, ...], int] = {}
+        self._counted: dict[str, tuple[int, int]] = {}  # match -> (documents, counted up to): one search's counts
         self._title_fields = {t.name: t.search_title for t in REGISTRY}
 
     @property
@@ -239,6 +247,7 @@ class Store:
              literal: bool = False) -> Plan:
         """What a search will match: the query understood, each group's FTS5 expression and number of matches,
         which groups are weak, and the strict match (every group that is not weak; None: nothing can match)."""
+        self._counted = {}
         understood = self.understand(text, lang=lang, literal=literal)
         groups = understood.groups
         searched = understood.searched
@@ -301,10 +310,18 @@ class Store:
         return [(row[0], row[1]) for row in rows]
 
     def _count(self, match: str, cap: int) -> int:
-        """How many documents match, counted up to `cap` only: rowids, no positions, no scores (under 0.2 ms)."""
-        return int(self.conn.execute(
+        """How many documents match, counted up to `cap` only: rowids, no positions, no scores (under 0.2 ms).
+        A search counts the same match more than once (a word's group, then the strict match of a one-group
+        query); each is counted once per search (`_counted`, emptied when a search starts)."""
+        if match in self._counted:
+            found, counted_to = self._counted[match]
+            if found < counted_to or cap <= counted_to:  # exact, or counted far enough
+                return min(found, cap)
+        found = int(self.conn.execute(
             "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)", (match, cap)
         ).fetchone()[0])
+        self._counted[match] = (found, cap)
+        return found
 
     def _documents_in(self, langs: tuple[str, ...]) -> int:
         """How many documents the languages have (all documents for none), counted once per store."""
@@ -316,9 +333,11 @@ class Store:
         return self._language_sizes[langs]
 
     def _known(self, group: Group, langs: tuple[str, ...]) -> bool:
-        """Whether a word group matches any document of the languages searched (else it may be a typo)."""
+        """Whether a word group matches any document of the languages searched (else it may be a typo). Counted
+        as far as the plan will count it (the same match, unless a type or country narrows it), so it is counted
+        once."""
         filters = self._filters(langs, None, None)
-        return self._count(self._conjunction([self._group_expression(group)], filters), 1) > 0
+        return self._count(self._conjunction([self._group_expression(group)], filters), BROAD_MATCHES) > 0
 
     def _correct(self, word: str) -> str | None:
         if self._speller is None:
