@@ -90,11 +90,20 @@ def revisits(chain: list[Leg]) -> bool:
 
 def journeys(legs: list[Leg]) -> list[Journey]:
     """Every chain from an entry point to an exit, one per distinct sequence of countries (the shortest)."""
-    starts = [leg for leg in legs if not previous_legs(legs, leg)] or legs
+    # Legs by where they start and end, looked up instead of searched (this was quadratic in the legs).
+    starting: dict[str, list[Leg]] = {}
+    ending: dict[str, list[str]] = {}
+    for leg in legs:
+        starting.setdefault(leg.start, []).append(leg)
+        ending.setdefault(leg.end, []).append(leg.id)
+    # An entry point: no other leg leads to where it starts.
+    starts = [leg for leg in legs if all(other == leg.id for other in ending.get(leg.start, ()))] or legs
     found: dict[tuple[str, ...], Journey] = {}
 
     def walk(chain: list[Leg]) -> None:
-        following = [leg for leg in next_legs(legs, chain[-1]) if leg not in chain and not revisits([*chain, leg])]
+        last = chain[-1]
+        following = [leg for leg in starting.get(last.end, ()) if leg.id != last.id and leg not in chain
+                     and not revisits([*chain, leg])]
         if not following or len(chain) >= MAX_LEGS:
             journey = Journey(list(chain))
             key = tuple(journey.countries)
