@@ -8,6 +8,7 @@ stored, so the same input gives the same `content_hash` (and, with the same SQLi
 from __future__ import annotations
 
 import json
+import sqlite3
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from fieldkit.core import registry
 from fieldkit.core.atomic import write_bytes
 from fieldkit.core.progress import step, track
 from fieldkit.core.registry import REGISTRY
+from fieldkit.store.routes import journey_outlines
 from fieldkit.store.schema import (
     SCHEMA_VERSION,
     facet_tokens,
@@ -32,6 +34,7 @@ from fieldkit.store.schema import (
     title_order,
     title_position,
 )
+from fieldkit.store.store import Store
 from fieldkit.text.fold import fold, words
 from fieldkit.text.lang.stem import stem
 from fieldkit.text.markdown_plain import plain_text
@@ -100,10 +103,30 @@ def _fill(db: sqlite_utils.Database, corpus: Corpus) -> tuple[int, int]:
          for c in sorted(corpus.vocabulary.concepts.values(), key=lambda c: c.id)],
     )
     db.table("meta").insert_all({"key": k, "value": v} for k, v in sorted(_meta(corpus, originals).items()))
+    _write_figures(db.conn)
     db.conn.commit()
     step("compacting the database")
     db.execute("VACUUM")
     return len(originals), len(documents)
+
+
+def _write_figures(conn: sqlite3.Connection) -> None:
+    """What the app's first screen shows, worked out once here by the store's own code and kept in `meta`: the
+    counts of `fieldkit stats` (Store.count_figures reads every translation) and the journeys across the region
+    (routes.journeys walks every chain of legs). Home then reads them instead of growing with the content."""
+    factory = conn.row_factory
+    conn.row_factory = sqlite3.Row
+    try:
+        store = Store(conn)
+        figures = store.count_figures()
+        outlines = journey_outlines(store, stored=False)
+    finally:
+        conn.row_factory = factory
+    journeys = [{"legs": list(legs), "countries": list(countries)} for legs, countries in outlines]
+    conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", [
+        ("stats", json.dumps(figures, ensure_ascii=False)),  # key order kept: it is the order stats() gives
+        ("journeys", json.dumps(journeys, ensure_ascii=False)),
+    ])
 
 
 def _create_tables(db: sqlite_utils.Database) -> None:

@@ -118,6 +118,36 @@ def journeys(legs: list[Leg]) -> list[Journey]:
     return sorted(found.values(), key=lambda j: (j.countries, len(j.legs)))
 
 
+Outline = tuple[tuple[str, ...], tuple[str, ...]]  # a journey's leg ids and the countries it crosses
+
+
+def journey_outlines(store: Store, *, stored: bool = True) -> list[Outline]:
+    """(leg ids, countries crossed) of every journey, in the order of `journeys()`: the build's (`meta`
+    "journeys", worked out once when the database was made), else worked out now from the legs (a database
+    without them, or `stored=False`: walking every chain of legs grows with the content)."""
+    if stored:
+        found = _stored_outlines(store.meta().get("journeys"))
+        if found is not None:
+            return found
+    return [(tuple(leg.id for leg in journey.legs), tuple(journey.countries)) for journey in journeys(load_legs(store))]
+
+
+def _stored_outlines(text: str | None) -> list[Outline] | None:
+    if text is None:
+        return None
+    value = loads(text, [])
+    outlines = []
+    for item in value:
+        if not isinstance(item, dict) or set(item) != {"legs", "countries"}:
+            return None
+        legs, countries = item["legs"], item["countries"]
+        if not (isinstance(legs, list) and isinstance(countries, list)
+                and all(isinstance(x, str) for x in [*legs, *countries])):
+            return None
+        outlines.append((tuple(clean(legs, line=True)), tuple(clean(countries, line=True))))
+    return outlines
+
+
 def find_journey(legs: list[Leg], countries: list[str]) -> Journey | None:
     """The shortest chain of legs whose countries include `countries` in this order (e.g. MK, RS, BA, HR)."""
     best: Journey | None = None

@@ -139,6 +139,37 @@ def loads(text: Any, default: Any) -> Any:
     return value if isinstance(value, type(default)) else default
 
 
+STATS_FIGURES = ("entries", "types", "languages", "countries", "without_sources", "unreviewed", "oldest_reviewed",
+                 "newest_reviewed", "sources")
+
+
+def stored_figures(text: Any) -> dict[str, Any] | None:
+    """The build's counts (`meta` "stats", written by fieldkit/content/build.py with `Store.count_figures`), if
+    they have the shape `count_figures` gives; None for anything else (an older database, a crafted one)."""
+    value = loads(text, {})
+    if list(value) != list(STATS_FIGURES):
+        return None
+    languages = value["languages"]
+    if not (all(_whole(value[key]) for key in ("entries", "without_sources", "unreviewed", "sources"))
+            and _counts(value["types"]) and _counts(value["countries"]) and isinstance(languages, dict)
+            and all(isinstance(item, dict) and all(_number(v) for v in item.values()) for item in languages.values())
+            and all(item is None or isinstance(item, str) for item in (value["oldest_reviewed"], value["newest_reviewed"]))):
+        return None
+    return cast(dict[str, Any], value)
+
+
+def _whole(item: Any) -> bool:
+    return isinstance(item, int) and not isinstance(item, bool)
+
+
+def _number(item: Any) -> bool:
+    return isinstance(item, (int, float)) and not isinstance(item, bool)
+
+
+def _counts(item: Any) -> bool:
+    return isinstance(item, dict) and all(isinstance(key, str) and _whole(value) for key, value in item.items())
+
+
 class Store:
     def __init__(self, conn: sqlite3.Connection, located: Located | None = None):
         self.conn = conn
@@ -766,7 +797,20 @@ class Store:
         return _line([row[0] for row in self.conn.execute("SELECT DISTINCT lang FROM translations ORDER BY lang")])
 
     def stats(self) -> dict[str, Any]:
+        """Counts and dates of the content: the build's figures (`meta` "stats", counted once when the database
+        was made), else counted now (a database without them; counting reads every translation)."""
         meta = self.meta()
+        figures = stored_figures(meta.get("stats")) or self.count_figures()
+        return _line({
+            "content_version": meta.get("content_version", ""),
+            "content_date": meta.get("content_date", ""),
+            "content_hash": meta.get("content_hash", ""),
+            "schema_version": int(meta.get("schema_version", "0")),
+            **figures,
+        })
+
+    def count_figures(self) -> dict[str, Any]:
+        """The figures of `stats()` that come from counting the content (STATS_FIGURES, in that order)."""
 
         def one(sql: str) -> Any:
             return self.conn.execute(sql).fetchone()[0]
@@ -788,11 +832,7 @@ class Store:
                 "SELECT j.value, count(*) FROM entries e, json_each(e.countries) j GROUP BY j.value ORDER BY j.value"
             )
         }
-        return _line({
-            "content_version": meta.get("content_version", ""),
-            "content_date": meta.get("content_date", ""),
-            "content_hash": meta.get("content_hash", ""),
-            "schema_version": int(meta.get("schema_version", "0")),
+        return {
             "entries": entries,
             "types": types,
             "languages": languages,
@@ -802,4 +842,4 @@ class Store:
             "oldest_reviewed": one("SELECT min(reviewed) FROM entries"),
             "newest_reviewed": one("SELECT max(reviewed) FROM entries"),
             "sources": one("SELECT count(*) FROM sources"),
-        })
+        }
