@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,8 +29,11 @@ from fieldkit.core.progress import step, track
 from fieldkit.core.registry import REGISTRY
 from fieldkit.store.routes import journey_outlines
 from fieldkit.store.schema import (
+    PREFIX_COUNTED_FROM,
+    PREFIX_LENGTHS,
     SCHEMA_VERSION,
     facet_tokens,
+    pack_text,
     snippet_text,
     title_order,
     title_position,
@@ -87,7 +91,8 @@ def _fill(db: sqlite_utils.Database, corpus: Corpus) -> tuple[int, int]:
     db.table("relations").insert_all(_relation_rows(originals))
 
     documents = _documents(corpus)
-    db.table("translations").insert_all(row for row, _ in documents)
+    # Schema 4: the body is in `texts` (with the snippet text, compressed), not in its translations row.
+    db.table("translations").insert_all(dict(row, body="") for row, _ in documents)
     db.conn.executemany(
         "INSERT INTO search (rowid, title, body, facets, tstem, bstem) VALUES (?, ?, ?, ?, ?, ?)",
         [(row["key"], *index) for row, index in documents],
@@ -169,8 +174,8 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     # Schema 3: the stems of title and body words, where they differ from the word (fieldkit/store/schema.py).
     db.execute(
         "CREATE VIRTUAL TABLE search USING fts5("
-        "title, body, facets, tstem, bstem, content='', tokenize='unicode61 remove_diacritics 2', prefix='2 3')"
-    )
+        "title, body, facets, tstem, bstem, content='', tokenize='unicode61 remove_diacritics 2')"
+    )  # no prefix indexes (schema 4): they were 60% of it; broad prefixes go to the title index (prefix_counts)
     # Schema 2 (fieldkit/store/schema.py): the title index for queries that match too much to rank by bm25, in
     # the static title order, and the snippet text, so a search reads no body and runs no Markdown conversion.
     db.execute(
@@ -178,15 +183,24 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         "title, facets, content='', tokenize='unicode61 remove_diacritics 2', prefix='2 3')"
     )
     db.execute("CREATE TABLE title_order (pos INTEGER PRIMARY KEY, key INTEGER NOT NULL)")
-    db.execute("CREATE TABLE snippets (key INTEGER PRIMARY KEY, text TEXT NOT NULL)")
+    # Schema 4: texts, their dictionaries, and how many documents each short prefix opens a word of.
+    db.execute("CREATE TABLE texts (key INTEGER PRIMARY KEY, blob BLOB NOT NULL)")
+    db.execute("CREATE TABLE dictionaries (lang TEXT PRIMARY KEY, zdict BLOB NOT NULL)")
+    db.execute("CREATE TABLE prefix_counts (prefix TEXT NOT NULL, lang TEXT NOT NULL, documents INTEGER NOT NULL, "
+               "PRIMARY KEY (prefix, lang)) WITHOUT ROWID")
     # Schema 3: the search vocabulary (fieldkit/content/lexicon.py).
     db.execute("CREATE TABLE lexicon (kind TEXT NOT NULL, key TEXT NOT NULL, lang TEXT NOT NULL, text TEXT NOT NULL, "
                "folded TEXT NOT NULL, stemmed TEXT NOT NULL)")
     db.execute("CREATE TABLE concepts (id TEXT PRIMARY KEY, prefers TEXT NOT NULL, search INTEGER NOT NULL)")
+    # The store looks names up by their first word or stem, and by what they name, instead of loading them all.
+    db.execute("CREATE INDEX lexicon_folded ON lexicon (folded)")
+    db.execute("CREATE INDEX lexicon_stemmed ON lexicon (stemmed)")
+    db.execute("CREATE INDEX lexicon_named ON lexicon (kind, key)")
 
 
 def _fill_search_tables(db: sqlite_utils.Database, documents: list[tuple[dict[str, Any], SearchColumns]]) -> None:
-    """The title index (rowid = title position: title order, ties by key) and each document's snippet text."""
+    """The title index (rowid = title position: title order, ties by key); each document's snippet text and body,
+    compressed (`texts`, with the languages' `dictionaries`); the short prefixes' counts."""
     ordered = sorted(documents, key=lambda doc: (*title_order(doc[0]["title"]), doc[0]["key"]))
     positions = [(title_position(row["title"], seq), row, index) for seq, (row, index) in enumerate(ordered, start=1)]
     db.conn.executemany(
@@ -195,10 +209,49 @@ def _fill_search_tables(db: sqlite_utils.Database, documents: list[tuple[dict[st
     )
     db.execute("INSERT INTO titles (titles) VALUES ('optimize')")
     db.conn.executemany("INSERT INTO title_order (pos, key) VALUES (?, ?)", [(pos, row["key"]) for pos, row, _ in positions])
+    dictionaries = _dictionaries(row for row, _ in documents)
+    db.conn.executemany("INSERT INTO dictionaries (lang, zdict) VALUES (?, ?)", sorted(dictionaries.items()))
     db.conn.executemany(
-        "INSERT INTO snippets (key, text) VALUES (?, ?)",
-        [(row["key"], snippet_text(row["body"])) for row, _ in track(documents, "writing snippet text")]
+        "INSERT INTO texts (key, blob) VALUES (?, ?)",
+        ((row["key"], pack_text(snippet_text(row["body"]), row["body"], dictionaries.get(row["lang"], b"")))
+         for row, _ in track(documents, "writing and compressing the text")),
     )
+    db.conn.executemany("INSERT INTO prefix_counts (prefix, lang, documents) VALUES (?, ?, ?)",
+                        _prefix_counts(documents))
+
+
+ZDICT_BYTES = 32768  # zlib's window: a preset dictionary longer than this is not used
+
+
+def _dictionaries(rows: Iterable[dict[str, Any]]) -> dict[str, bytes]:
+    """Per language, the preset dictionary its texts are compressed with: its commonest words, the commonest last
+    (zlib reaches the end of a dictionary most cheaply), up to ZDICT_BYTES. Most texts are a few KB: on their own
+    they compress poorly, with the words they share they compress to a third."""
+    counts: dict[str, Counter[str]] = {}
+    for row in rows:
+        counts.setdefault(row["lang"], Counter()).update(row["body"].split())
+    found = {}
+    for lang, counter in sorted(counts.items()):
+        picked, size = [], 0
+        for word, _ in counter.most_common():
+            size += len(word.encode("utf-8")) + 1
+            if size > ZDICT_BYTES:
+                break
+            picked.append(word)
+        found[lang] = " ".join(reversed(picked)).encode("utf-8")
+    return found
+
+
+def _prefix_counts(documents: list[tuple[dict[str, Any], SearchColumns]]) -> list[tuple[str, str, int]]:
+    """(prefix, language, documents) for each 2 and 3 letter prefix that opens a word of at least
+    PREFIX_COUNTED_FROM documents of a language, in their folded title and body: a lower bound of what the index
+    matches (the stems add more), so a prefix counted broad here is broad in the index."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for row, (title, body, *_) in documents:
+        found = set(words(title + " " + body))
+        counts.update((prefix, row["lang"]) for prefix in {word[:n] for word in found for n in PREFIX_LENGTHS
+                                                           if len(word) >= n})
+    return sorted((prefix, lang, count) for (prefix, lang), count in counts.items() if count >= PREFIX_COUNTED_FROM)
 
 
 def _entry_row(entry: EntryFile) -> dict[str, Any]:

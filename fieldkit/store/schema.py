@@ -13,7 +13,11 @@ from collections.abc import Sequence
 #   3  adds to `search` the stem columns (STEM_COLUMNS), place tokens in `facets`, and LEXICON_TABLES (the
 #      search vocabulary: content/vocabulary/, country names, place titles). Schema 1 and 2 databases are still
 #      read: without stems or vocabulary, a search there understands the query's words as typed.
-SCHEMA_VERSION = 3
+#   4  TEXT_TABLES: each document's snippet text and body, compressed together (zlib with a dictionary per
+#      language), in `texts`; `translations.body` is left empty and `snippets` is not written. The full index
+#      has no prefix indexes (the title index keeps them); `prefix_counts` tells a broad 2-3 letter prefix
+#      without reading the index. Schema 1 to 3 databases are still read as before.
+SCHEMA_VERSION = 4
 
 TABLES = ("meta", "sources", "entries", "citations", "relations", "translations", "search")
 # Schema 3: `search` is (title, body, facets, tstem, bstem): after the three columns of schemas 1 and 2, the
@@ -34,6 +38,15 @@ LEXICON_TABLES = ("lexicon", "concepts")
 #   title_order  (pos -> key): the `translations` key of each `titles` row.
 #   snippets     (key -> text): snippet_text() of each document's body, computed once by the build.
 SEARCH_TABLES = ("titles", "title_order", "snippets")
+# Schema 4 (replaces `snippets` and `translations.body`):
+#   texts          (key -> blob): a document's text, packed by pack_text(): its snippet text, then its body.
+#   dictionaries   (lang -> zdict): the zlib preset dictionary of a language's texts (its commonest words).
+#   prefix_counts  (prefix, lang -> documents): how many documents of a language have a word (in any searched
+#                  column) opening with a 2 or 3 letter prefix; only prefixes of at least PREFIX_COUNTED_FROM
+#                  documents are listed. Counted from the folded words, a lower bound of what the index finds.
+TEXT_TABLES = ("texts", "dictionaries", "prefix_counts")
+PREFIX_LENGTHS = (2, 3)
+PREFIX_COUNTED_FROM = 100
 
 # The columns fieldkit reads from each table (a database may have more). `connect()` checks them, and that every
 # object is a table (no views or triggers: a view can recurse for ever), before any query runs.
@@ -48,6 +61,9 @@ COLUMNS = {
     "titles": ("title", "facets"),
     "title_order": ("pos", "key"),
     "snippets": ("key", "text"),
+    "texts": ("key", "blob"),
+    "dictionaries": ("lang", "zdict"),
+    "prefix_counts": ("prefix", "lang", "documents"),
 }
 FULL_TEXT = ("search", "titles")  # FTS5 virtual tables
 
@@ -61,6 +77,33 @@ def snippet_text(body: str) -> str:
     )
 
     return plain_text(body[:SNIPPET_SOURCE])
+
+
+def pack_text(snippet: str, body: str, zdict: bytes) -> bytes:
+    """One document's text as `texts` holds it: zlib (level 9, with its language's preset dictionary) of the
+    snippet text's length in UTF-8 bytes (4 bytes, little-endian), the snippet text, then the body."""
+    import zlib
+
+    head = snippet.encode("utf-8")
+    packer = zlib.compressobj(9, zdict=zdict) if zdict else zlib.compressobj(9)
+    return packer.compress(len(head).to_bytes(4, "little") + head + body.encode("utf-8")) + packer.flush()
+
+
+def unpack_text(blob: bytes, zdict: bytes, *, body: bool = True) -> tuple[str, str]:
+    """(snippet text, body) of a `texts` blob; with body=False only as much is decompressed as the snippet text
+    needs, and the body is "". ValueError for a blob that is not one."""
+    import zlib
+
+    try:
+        unpacker = zlib.decompressobj(zdict=zdict) if zdict else zlib.decompressobj()
+        size = int.from_bytes(unpacker.decompress(blob, 4), "little")
+        head = unpacker.decompress(unpacker.unconsumed_tail, size) if size else b""
+        rest = unpacker.decompress(unpacker.unconsumed_tail) + unpacker.flush() if body else b""
+        if len(head) != size:
+            raise ValueError("a text cut short")
+        return head.decode("utf-8"), rest.decode("utf-8")
+    except (zlib.error, UnicodeDecodeError, TypeError) as error:
+        raise ValueError(f"not a packed text: {error}") from None
 
 
 def title_order(title: str) -> tuple[int, int]:

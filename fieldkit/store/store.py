@@ -32,9 +32,11 @@ from fieldkit.store.ranking import (
     title_words,
 )
 from fieldkit.store.schema import (
+    PREFIX_LENGTHS,
     SEARCH_COLUMNS,
     SEARCH_TABLES,
     STEM_COLUMNS,
+    TEXT_TABLES,
     country_token,
     entry_token,
     lang_token,
@@ -43,6 +45,7 @@ from fieldkit.store.schema import (
     position_words,
     snippet_text,
     type_token,
+    unpack_text,
 )
 from fieldkit.store.snippet import Decided, WordMatcher, snippet
 from fieldkit.store.spelling import Speller
@@ -174,12 +177,17 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, located: Located | None = None):
         self.conn = conn
         self.located = located
+        wanted = (*SEARCH_TABLES, *TEXT_TABLES)
         present = {row[0] for row in conn.execute(
-            f"SELECT name FROM sqlite_master WHERE name IN ({','.join('?' * len(SEARCH_TABLES))})", SEARCH_TABLES
+            f"SELECT name FROM sqlite_master WHERE name IN ({','.join('?' * len(wanted))})", wanted
         )}
+        # Schema 4 keeps each document's snippet text and body compressed in `texts` (schema.pack_text).
+        self.texts = {"texts", "dictionaries"} <= present
+        self.prefix_counts = "prefix_counts" in present
         # A schema 2 database has the title index and stored snippet text; a schema 1 database (an older pack)
         # is searched the schema 1 way: the same results, every match ranked by bm25, snippets made from bodies.
-        self.search_tables = present == set(SEARCH_TABLES)
+        self.search_tables = {"titles", "title_order"} <= present and ("snippets" in present or self.texts)
+        self._zdicts: dict[str, bytes] | None = None
         # Schema 3 adds stem columns (and place and entry tokens in facets); the columns are read by name.
         self.columns = tuple(d[0] for d in conn.execute("SELECT * FROM search LIMIT 0").description)
         self.stems = all(column in self.columns for column in STEM_COLUMNS)
@@ -284,6 +292,10 @@ class Store:
         searched = understood.searched
         filters = self._filters(searched, entry_type, country)
         expressions = [self._group_expression(group) for group in groups]
+        if entry_type is None and country is None:  # counted by prefix_counts (a literal search skips _known)
+            for group, expression in zip(groups, expressions):
+                if self._broad_prefix(group, searched):
+                    self._counted[f"{expression} AND {filters}" if filters else expression] = (BROAD_MATCHES,) * 2
         counts = [self._count(f"{expression} AND {filters}" if filters else expression, BROAD_MATCHES)
                   for expression in expressions]
         weak_from = min(BROAD_MATCHES, max(MIN_WEAK, int(WEAK_SHARE * self._documents_in(searched))))
@@ -368,7 +380,25 @@ class Store:
         as far as the plan will count it (the same match, unless a type or country narrows it), so it is counted
         once."""
         filters = self._filters(langs, None, None)
-        return self._count(self._conjunction([self._group_expression(group)], filters), BROAD_MATCHES) > 0
+        match = self._conjunction([self._group_expression(group)], filters)
+        if self._broad_prefix(group, langs):
+            self._counted[match] = (BROAD_MATCHES, BROAD_MATCHES)
+        return self._count(match, BROAD_MATCHES) > 0
+
+    def _broad_prefix(self, group: Group, langs: tuple[str, ...]) -> bool:
+        """Whether the group's 2-3 letter prefix opens a word in so many documents of the languages that the group
+        is broad (schema 4 `prefix_counts`, a lower bound, with a tenth to spare): its capped count is then
+        BROAD_MATCHES without asking the full index, which has no prefix indexes and would gather every word
+        the prefix opens first."""
+        prefix = group.prefix
+        if not self.prefix_counts or not prefix or len(prefix) not in PREFIX_LENGTHS:
+            return False
+        sql, args = "SELECT sum(documents) FROM prefix_counts WHERE prefix = ?", [prefix]
+        if langs:
+            sql += f" AND lang IN ({','.join('?' * len(langs))})"
+            args += list(langs)
+        found = self.conn.execute(sql, args).fetchone()[0]
+        return isinstance(found, int) and found >= BROAD_MATCHES * 11 // 10
 
     def _correct(self, word: str) -> str | None:
         if self._speller is None:
@@ -575,10 +605,34 @@ class Store:
         if not self.search_tables:  # schema 1: made from the body (read by _documents) on every search
             return {doc["key"]: doc["summary"] + " " + snippet_text(doc["body"]) for doc in docs}
         keys = [doc["key"] for doc in docs]
+        if self.texts:  # schema 4: the snippet text opens each packed text; the body is not decompressed
+            stored = {key: self._unpacked(key, blob, lang, body=False)[0] for key, lang, blob in self.conn.execute(
+                f"SELECT x.key, t.lang, x.blob FROM texts x JOIN translations t ON t.key = x.key "
+                f"WHERE x.key IN ({','.join('?' * len(keys))})", keys)}
+            return {doc["key"]: doc["summary"] + " " + stored.get(doc["key"], "") for doc in docs}
         stored = dict(self.conn.execute(
             f"SELECT key, text FROM snippets WHERE key IN ({','.join('?' * len(keys))})", keys
         ).fetchall())
         return {doc["key"]: doc["summary"] + " " + stored[doc["key"]] for doc in docs}
+
+    def _unpacked(self, key: int, blob: Any, lang: Any, *, body: bool = True) -> tuple[str, str]:
+        """(snippet text, body) of a packed text (schema 4); ("", "") for one that is damaged or crafted."""
+        if self._zdicts is None:
+            self._zdicts = {str(code): bytes(zdict) for code, zdict in self.conn.execute(
+                "SELECT lang, zdict FROM dictionaries") if isinstance(zdict, bytes)}
+        try:
+            return unpack_text(blob, self._zdicts.get(str(lang), b""), body=body)
+        except ValueError:
+            return "", ""
+
+    def body_of(self, key: int) -> str:
+        """The body of the document (translations row) `key`, wherever this database keeps it."""
+        if self.texts:
+            row = self.conn.execute("SELECT x.blob, t.lang FROM texts x JOIN translations t ON t.key = x.key "
+                                    "WHERE x.key = ?", (key,)).fetchone()
+            return clean(self._unpacked(key, row[0], row[1])[1]) if row else ""
+        row = self.conn.execute("SELECT body FROM translations WHERE key = ?", (key,)).fetchone()
+        return clean(row[0]) if row else ""
 
     def _documents(self, column: str, values: list[Any], lang: str | None = None,
                    details: bool = False) -> list[sqlite3.Row]:
@@ -627,7 +681,7 @@ class Store:
             type=_line(entry["type"]),
             title=_line(doc["title"]),
             summary=clean(doc["summary"]),
-            body=clean(doc["body"]),
+            body=self.body_of(doc["key"]) if self.texts else clean(doc["body"]),
             lang=_line(doc["lang"]),
             requested_lang=lang,
             fallback=doc["lang"] == "en" and lang != "en",

@@ -25,7 +25,15 @@ from fieldkit.core.languages import fallback_chain
 from fieldkit.store import store as store_module
 from fieldkit.store.db import connect
 from fieldkit.store.query import Query
-from fieldkit.store.schema import LEXICON_TABLES, SCHEMA_VERSION, SEARCH_TABLES, snippet_text, title_order
+from fieldkit.store.schema import (
+    LEXICON_TABLES,
+    SCHEMA_VERSION,
+    SEARCH_TABLES,
+    TEXT_TABLES,
+    snippet_text,
+    title_order,
+    unpack_text,
+)
 from fieldkit.store.store import Store
 from fieldkit.text.fold import fold, words
 from tests.conftest import FIXTURE_CONTENT, ROOT
@@ -36,11 +44,19 @@ LANGS = (None, "en", "fa", "ar", "bs", "fa-AF")
 
 
 def downgrade(source: Path, target: Path) -> Path:
-    """A copy of a schema 2 database as a schema 1 database was: without SEARCH_TABLES, schema_version 1."""
+    """A copy of a database as a schema 1 database was: the bodies in `translations` (schema 4 keeps them in
+    `texts`), without SEARCH_TABLES, TEXT_TABLES and the lexicon, schema_version 1."""
     shutil.copy(source, target)
     with sqlite3.connect(target) as conn:
-        for table in (*SEARCH_TABLES, *LEXICON_TABLES):
-            conn.execute(f"DROP TABLE {table}")
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "texts" in tables:
+            zdicts = dict(conn.execute("SELECT lang, zdict FROM dictionaries"))
+            for key, lang, blob in conn.execute(
+                    "SELECT x.key, t.lang, x.blob FROM texts x JOIN translations t ON t.key = x.key").fetchall():
+                conn.execute("UPDATE translations SET body = ? WHERE key = ?", (unpack_text(blob, zdicts[lang])[1], key))
+        for table in (*SEARCH_TABLES, *TEXT_TABLES, *LEXICON_TABLES):
+            if table in tables:
+                conn.execute(f"DROP TABLE {table}")
         conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     conn.close()
     with sqlite3.connect(target) as conn:
@@ -119,7 +135,8 @@ def x1(tmp_path_factory) -> tuple[Path, Path, dict]:
 def fixture_queries(store: Store) -> list[str]:
     """Every word of the fixture content as written (diacritics, Cyrillic, Arabic), its 2-3 letter prefixes,
     neighbouring pairs, and hostile text."""
-    texts = [" ".join(row) for row in store.conn.execute("SELECT title, summary, body FROM translations")]
+    texts = [" ".join([title, summary, store.body_of(key)])
+             for key, title, summary in store.conn.execute("SELECT key, title, summary FROM translations")]
     found = [w for text in texts for w in re.findall(r"\w+", text)]
     queries = list(dict.fromkeys(found))
     queries += sorted({w[:n] for w in queries for n in (2, 3) if len(w) > n})
@@ -340,8 +357,16 @@ def test_title_match_expression_is_always_valid_fts5(text):
 def test_build_writes_the_search_tables(fixture_db):
     conn = sqlite3.connect(fixture_db)
     documents = conn.execute("SELECT key, title, body FROM translations ORDER BY key").fetchall()
-    stored = dict(conn.execute("SELECT key, text FROM snippets").fetchall())
-    assert stored == {key: snippet_text(body) for key, _, body in documents}
+    assert {body for _, _, body in documents} == {""}  # schema 4: bodies are in `texts`, with the snippet text
+    zdicts = dict(conn.execute("SELECT lang, zdict FROM dictionaries"))
+    texts = {key: unpack_text(blob, zdicts[lang]) for key, lang, blob in conn.execute(
+        "SELECT x.key, t.lang, x.blob FROM texts x JOIN translations t ON t.key = x.key")}
+    assert sorted(texts) == [key for key, _, _ in documents]
+    assert all(body and snippet == snippet_text(body) for snippet, body in texts.values())
+    assert all(unpack_text(blob, zdicts[lang], body=False) == (texts[key][0], "") for key, lang, blob in conn.execute(
+        "SELECT x.key, t.lang, x.blob FROM texts x JOIN translations t ON t.key = x.key"))
+    bihac = (FIXTURE_CONTENT / "place" / "bihac.en.md").read_text(encoding="utf-8").split("\n---\n", 1)[1].strip()
+    assert Store(connect(fixture_db)).get("bihac").body == bihac
     order = [key for (key,) in conn.execute("SELECT key FROM title_order ORDER BY pos")]
     assert order == [key for key, _, _ in sorted(documents, key=lambda d: (*title_order(d[1]), d[0]))]
     assert conn.execute("SELECT count(*) FROM titles").fetchone()[0] == len(documents)
