@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from search_bench import BRIEF_CLASSES, ensure, percentile  # noqa: E402
 
 WRITER = r'''
-import html, resource, sqlite3, sys, time
+import html, resource, sys, time
 from markdown_it import MarkdownIt
 from libzim.writer import Creator, Hint, Item, StringProvider
 
@@ -52,11 +52,14 @@ class Article(Item):
 db, out = sys.argv[1], sys.argv[2]
 started = time.perf_counter()
 markdown = MarkdownIt("commonmark")
-conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+from fieldkit.store.db import connect
+from fieldkit.store.store import Store
+store = Store(connect(__import__("pathlib").Path(db)))
 first = None
 with Creator(out).config_indexing(True, "eng") as creator:
-    for key, entry_id, lang, title, summary, body in conn.execute(
-            "SELECT key, id, lang, title, summary, body FROM translations ORDER BY key"):
+    for key, entry_id, lang, title, summary in store.conn.execute(
+            "SELECT key, id, lang, title, summary FROM translations ORDER BY key").fetchall():
+        body = store.body_of(key)  # wherever the database keeps it (schema 4: compressed, in texts)
         path = f"{lang}/{entry_id}"
         first = first or path
         page = (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
