@@ -17,9 +17,10 @@ def test_a_build_reports_each_step_with_counts(tmp_path):
         build(FIXTURE_CONTENT, tmp_path / "out.db")
     files = len([p for p in FIXTURE_CONTENT.glob("*/*.md") if p.parent.name != "vocabulary"])
     assert seen["reading content files"][0] == (0, files) and seen["reading content files"][-1] == (files, files)
-    assert seen["preparing documents for search"][-1][0] == seen["preparing documents for search"][-1][1]
-    assert list(seen) == ["reading content files", "preparing documents for search", "writing the search index",
-                          "writing snippet text", "compacting the database"]
+    assert seen["writing documents"][-1][0] == seen["writing documents"][-1][1] == len(list(
+        FIXTURE_CONTENT.glob("*/*.md"))) - len(list(FIXTURE_CONTENT.glob("vocabulary/*.md")))
+    assert list(seen) == ["reading content files", "choosing the compression dictionaries", "writing documents",
+                          "writing the search index", "compacting the database"]
 
 
 def test_piped_output_has_no_bar(cli, tmp_path):

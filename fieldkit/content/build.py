@@ -11,7 +11,7 @@ import json
 import sqlite3
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ import sqlite_utils
 
 from fieldkit.content.check import check
 from fieldkit.content.corpus import Corpus, EntryFile
-from fieldkit.content.embeds import find_embeds, resolve_embeds
+from fieldkit.content.embeds import resolve_embeds
 from fieldkit.content.lexicon import lexicon_rows
 from fieldkit.content.problems import ContentError
 from fieldkit.core import registry
@@ -36,7 +36,7 @@ from fieldkit.store.schema import (
     pack_text,
     snippet_text,
     title_order,
-    title_position,
+    title_position_of,
 )
 from fieldkit.store.store import Store
 from fieldkit.text.fold import fold, words
@@ -57,13 +57,16 @@ class BuildResult:
 
 def build(content_dir: Path, out: Path) -> BuildResult:
     """Check `content_dir` and compile it to `out`. Raises ContentError (and leaves `out` alone) on any problem."""
-    corpus, problems = check(content_dir)
+    # Bodies are let go as each file is checked and read again, one at a time, as the database is written: the
+    # build never holds every body, nor every document's rows, at once (peak memory, docs/performance.md).
+    corpus, problems = check(content_dir, bodies=False)
     if problems:
         raise ContentError(problems)
     with tempfile.TemporaryDirectory(prefix="fieldkit-build-") as work:
         compiled = Path(work) / "fieldkit.db"
         counts = _write_database(corpus, compiled)
-        write_bytes(out, compiled.read_bytes())  # WriteError (an OSError) with a one-line reason if it cannot
+        with compiled.open("rb") as database:
+            write_bytes(out, database)  # WriteError (an OSError) with a one-line reason if it cannot
     return BuildResult(path=out, content_hash=corpus.input_hash, entries=counts[0], translations=counts[1])
 
 
@@ -90,16 +93,7 @@ def _fill(db: sqlite_utils.Database, corpus: Corpus) -> tuple[int, int]:
     )
     db.table("relations").insert_all(_relation_rows(originals))
 
-    documents = _documents(corpus)
-    # Schema 4: the body is in `texts` (with the snippet text, compressed), not in its translations row.
-    db.table("translations").insert_all(dict(row, body="") for row, _ in documents)
-    db.conn.executemany(
-        "INSERT INTO search (rowid, title, body, facets, tstem, bstem) VALUES (?, ?, ?, ?, ?, ?)",
-        [(row["key"], *index) for row, index in documents],
-    )
-    step("writing the search index")
-    db.execute("INSERT INTO search (search) VALUES ('optimize')")
-    _fill_search_tables(db, documents)
+    documents = _write_documents(db.conn, corpus)
     db.conn.executemany("INSERT INTO lexicon (kind, key, lang, text, folded, stemmed) VALUES (?, ?, ?, ?, ?, ?)",
                         lexicon_rows(corpus))
     db.conn.executemany(
@@ -112,7 +106,7 @@ def _fill(db: sqlite_utils.Database, corpus: Corpus) -> tuple[int, int]:
     db.conn.commit()
     step("compacting the database")
     db.execute("VACUUM")
-    return len(originals), len(documents)
+    return len(originals), documents
 
 
 def _write_figures(conn: sqlite3.Connection) -> None:
@@ -198,38 +192,65 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX lexicon_named ON lexicon (kind, key)")
 
 
-def _fill_search_tables(db: sqlite_utils.Database, documents: list[tuple[dict[str, Any], SearchColumns]]) -> None:
-    """The title index (rowid = title position: title order, ties by key); each document's snippet text and body,
-    compressed (`texts`, with the languages' `dictionaries`); the short prefixes' counts."""
-    ordered = sorted(documents, key=lambda doc: (*title_order(doc[0]["title"]), doc[0]["key"]))
-    positions = [(title_position(row["title"], seq), row, index) for seq, (row, index) in enumerate(ordered, start=1)]
-    db.conn.executemany(
-        "INSERT INTO titles (rowid, title, facets) VALUES (?, ?, ?)",
-        [(pos, index[0], index[2]) for pos, _, index in positions],
-    )
-    db.execute("INSERT INTO titles (titles) VALUES ('optimize')")
-    db.conn.executemany("INSERT INTO title_order (pos, key) VALUES (?, ?)", [(pos, row["key"]) for pos, row, _ in positions])
-    dictionaries = _dictionaries(row for row, _ in documents)
-    db.conn.executemany("INSERT INTO dictionaries (lang, zdict) VALUES (?, ?)", sorted(dictionaries.items()))
-    db.conn.executemany(
-        "INSERT INTO texts (key, blob) VALUES (?, ?)",
-        ((row["key"], pack_text(snippet_text(row["body"]), row["body"], dictionaries.get(row["lang"], b"")))
-         for row, _ in track(documents, "writing and compressing the text")),
-    )
-    db.conn.executemany("INSERT INTO prefix_counts (prefix, lang, documents) VALUES (?, ?, ?)",
-                        _prefix_counts(documents))
+def _write_documents(conn: sqlite3.Connection, corpus: Corpus) -> int:
+    """Every (entry, language) as a translations row, its search columns, its packed text (schema 4) and its place
+    in the title index, written one document at a time; returns how many."""
+    files = _document_files(corpus)
+    dictionaries = _dictionaries(corpus, files)
+    conn.executemany("INSERT INTO dictionaries (lang, zdict) VALUES (?, ?)", sorted(dictionaries.items()))
+    titles: list[tuple[int, int, int, str, str]] = []  # title order, key, then the title index's columns
+    prefixes: Counter[tuple[str, str]] = Counter()
+    for key, entry in track(files, "writing documents"):
+        row, columns = _document(corpus, key, entry)
+        body = row["body"]
+        # Schema 4: the body is in `texts` (with the snippet text, compressed), not in its translations row.
+        conn.execute(f"INSERT INTO translations ({', '.join(TRANSLATION_COLUMNS)}) VALUES "
+                     f"({', '.join('?' * len(TRANSLATION_COLUMNS))})",
+                     [row[name] if name != "body" else "" for name in TRANSLATION_COLUMNS])
+        conn.execute("INSERT INTO search (rowid, title, body, facets, tstem, bstem) VALUES (?, ?, ?, ?, ?, ?)",
+                     (key, *columns))
+        conn.execute("INSERT INTO texts (key, blob) VALUES (?, ?)",
+                     (key, pack_text(snippet_text(body), body, dictionaries.get(row["lang"], b""))))
+        _count_prefixes(prefixes, row["lang"], columns)
+        titles.append((*title_order(row["title"]), key, columns[0], columns[2]))
+    step("writing the search index")
+    conn.execute("INSERT INTO search (search) VALUES ('optimize')")
+    _write_title_index(conn, titles)
+    conn.executemany("INSERT INTO prefix_counts (prefix, lang, documents) VALUES (?, ?, ?)",
+                     sorted((prefix, lang, count) for (prefix, lang), count in prefixes.items()
+                            if count >= PREFIX_COUNTED_FROM))
+    return len(files)
+
+
+TRANSLATION_COLUMNS = ("key", "id", "lang", "title", "summary", "body", "status", "reviewed", "path")
+
+
+def _write_title_index(conn: sqlite3.Connection, titles: list[tuple[int, int, int, str, str]]) -> None:
+    """The title index (rowid = title position: title order, ties by key) and the key of each position."""
+    titles.sort()
+    positions = [(title_position_of(words_count, characters, seq), key, title, facets)
+                 for seq, (words_count, characters, key, title, facets) in enumerate(titles, start=1)]
+    conn.executemany("INSERT INTO titles (rowid, title, facets) VALUES (?, ?, ?)",
+                     [(pos, title, facets) for pos, _, title, facets in positions])
+    conn.execute("INSERT INTO titles (titles) VALUES ('optimize')")
+    conn.executemany("INSERT INTO title_order (pos, key) VALUES (?, ?)", [(pos, key) for pos, key, _, _ in positions])
 
 
 ZDICT_BYTES = 32768  # zlib's window: a preset dictionary longer than this is not used
 
 
-def _dictionaries(rows: Iterable[dict[str, Any]]) -> dict[str, bytes]:
-    """Per language, the preset dictionary its texts are compressed with: its commonest words, the commonest last
-    (zlib reaches the end of a dictionary most cheaply), up to ZDICT_BYTES. Most texts are a few KB: on their own
-    they compress poorly, with the words they share they compress to a third."""
+DICTIONARY_SAMPLE = 4000  # documents whose words make the dictionaries: all of them up to this many, else a sample
+
+
+def _dictionaries(corpus: Corpus, files: list[tuple[int, EntryFile]]) -> dict[str, bytes]:
+    """Per language, the preset dictionary its texts are compressed with: the commonest words of its bodies (every
+    document's, or those of an even sample of DICTIONARY_SAMPLE documents), the commonest last (zlib reaches the
+    end of a dictionary most cheaply), up to ZDICT_BYTES. Most texts are a few KB: on their own they compress
+    poorly, with the words their language shares they compress to a third."""
     counts: dict[str, Counter[str]] = {}
-    for row in rows:
-        counts.setdefault(row["lang"], Counter()).update(row["body"].split())
+    step = max(1, len(files) // DICTIONARY_SAMPLE)
+    for _, entry in track(files[::step], "choosing the compression dictionaries"):
+        counts.setdefault(entry.lang, Counter()).update(entry.body().split())
     found = {}
     for lang, counter in sorted(counts.items()):
         picked, size = [], 0
@@ -242,16 +263,12 @@ def _dictionaries(rows: Iterable[dict[str, Any]]) -> dict[str, bytes]:
     return found
 
 
-def _prefix_counts(documents: list[tuple[dict[str, Any], SearchColumns]]) -> list[tuple[str, str, int]]:
-    """(prefix, language, documents) for each 2 and 3 letter prefix that opens a word of at least
-    PREFIX_COUNTED_FROM documents of a language, in their folded title and body: a lower bound of what the index
-    matches (the stems add more), so a prefix counted broad here is broad in the index."""
-    counts: Counter[tuple[str, str]] = Counter()
-    for row, (title, body, *_) in documents:
-        found = set(words(title + " " + body))
-        counts.update((prefix, row["lang"]) for prefix in {word[:n] for word in found for n in PREFIX_LENGTHS
-                                                           if len(word) >= n})
-    return sorted((prefix, lang, count) for (prefix, lang), count in counts.items() if count >= PREFIX_COUNTED_FROM)
+def _count_prefixes(counts: Counter[tuple[str, str]], lang: str, columns: SearchColumns) -> None:
+    """Add a document to the counts of `prefix_counts`: each 2 and 3 letter prefix that opens a word of its folded
+    title or body. That is a lower bound of what the index matches (the stems add more), so a prefix counted
+    broad there is broad in the index."""
+    found = set(words(columns[0] + " " + columns[1]))
+    counts.update((prefix, lang) for prefix in {word[:n] for word in found for n in PREFIX_LENGTHS if len(word) >= n})
 
 
 def _entry_row(entry: EntryFile) -> dict[str, Any]:
@@ -285,7 +302,7 @@ def entry_countries(fields: dict[str, Any]) -> list[str]:
 
 def _relation_rows(originals: list[EntryFile]) -> Iterator[dict[str, Any]]:
     for entry in originals:
-        embedded = [target for _, target in find_embeds(entry.front.body)]
+        embedded = [target for _, target in entry.embeds]
         content_type = REGISTRY[entry.type]
         for kind in (*content_type.relation_fields, "related", registry.EMBEDS):
             value = embedded if kind == registry.EMBEDS else entry.fields.get(kind)
@@ -300,31 +317,34 @@ def _relation_rows(originals: list[EntryFile]) -> Iterator[dict[str, Any]]:
 SearchColumns = tuple[str, str, str, str, str]  # title, body, facets, tstem, bstem
 
 
-def _documents(corpus: Corpus) -> list[tuple[dict[str, Any], SearchColumns]]:
-    """Every (entry, language) as a translations row and its folded search columns, in a stable order."""
-    rows = []
+def _document_files(corpus: Corpus) -> list[tuple[int, EntryFile]]:
+    """(key, file) of every document, in the stable order that numbers them (a translation without its original,
+    which check refuses, keeps its number)."""
     files = sorted([*corpus.originals.values(), *corpus.translations.values()], key=lambda e: (e.id, e.lang))
-    for key, entry in enumerate(track(files, "preparing documents for search"), start=1):
-        if not entry.is_original and entry.id not in corpus.originals:
-            continue
-        original = corpus.originals[entry.id]
-        fields = entry.fields
-        body = entry.front.body.strip()
-        if REGISTRY[entry.type].embeds:
-            body = resolve_embeds(body, lambda target: _title_and_summary(corpus, target, entry.lang))
-        row = {
-            "key": key,
-            "id": entry.id,
-            "lang": entry.lang,
-            "title": fields["title"],
-            "summary": fields["summary"],
-            "body": body,
-            "status": "original" if entry.is_original else fields["translation"],
-            "reviewed": fields.get("reviewed"),
-            "path": _relative_path(entry),
-        }
-        rows.append((row, _search_columns(entry, original)))
-    return rows
+    return [(key, entry) for key, entry in enumerate(files, start=1)
+            if entry.is_original or entry.id in corpus.originals]
+
+
+def _document(corpus: Corpus, key: int, entry: EntryFile) -> tuple[dict[str, Any], SearchColumns]:
+    """One document as a translations row (with its body) and its folded search columns."""
+    original = corpus.originals[entry.id]
+    fields = entry.fields
+    source = entry.body()
+    body = source.strip()
+    if REGISTRY[entry.type].embeds:
+        body = resolve_embeds(body, lambda target: _title_and_summary(corpus, target, entry.lang))
+    row = {
+        "key": key,
+        "id": entry.id,
+        "lang": entry.lang,
+        "title": fields["title"],
+        "summary": fields["summary"],
+        "body": body,
+        "status": "original" if entry.is_original else fields["translation"],
+        "reviewed": fields.get("reviewed"),
+        "path": _relative_path(entry),
+    }
+    return row, _search_columns(entry, original, source)
 
 
 def _title_and_summary(corpus: Corpus, entry_id: str, lang: str) -> tuple[str, str, bool] | None:
@@ -336,7 +356,7 @@ def _title_and_summary(corpus: Corpus, entry_id: str, lang: str) -> tuple[str, s
     return entry.fields["title"], entry.fields["summary"], lang != "en" and translated is None
 
 
-def _search_columns(entry: EntryFile, original: EntryFile) -> SearchColumns:
+def _search_columns(entry: EntryFile, original: EntryFile, source: str) -> SearchColumns:
     """The folded title and body columns of a document, its facets, and the stems of title and body. A type's
     `search_title` fields (a term's other names) count as title words in every language; tags and its
     `search_body` fields count in English."""
@@ -346,7 +366,7 @@ def _search_columns(entry: EntryFile, original: EntryFile) -> SearchColumns:
     extra = []
     if entry.is_original:
         extra = [word for name in ("tags", *content_type.search_body) for word in _words(details, name)]
-    body = " ".join([fields["summary"], plain_text(entry.front.body), *extra])
+    body = " ".join([fields["summary"], plain_text(source), *extra])
     facets = facet_tokens(entry.lang, original.type, entry_countries(details), entry_places(original), original.id)
     return fold(title), fold(body), facets, _stems(title, entry.lang), _stems(body, entry.lang)
 

@@ -8,16 +8,15 @@ from pathlib import Path
 from fieldkit.content import schema
 from fieldkit.content import vocabulary as search_vocabulary
 from fieldkit.content.corpus import Corpus, EntryFile, load
-from fieldkit.content.embeds import find_embeds
 from fieldkit.content.problems import Problem
 from fieldkit.core.countries import contains, english_name
 from fieldkit.core.progress import track
 from fieldkit.core.registry import REGISTRY
 
 
-def check(root: Path, sources_dir: Path | None = None) -> tuple[Corpus, list[Problem]]:
-    """Load `root` and return it with every problem found, sorted by file and line."""
-    corpus = load(root)
+def check(root: Path, sources_dir: Path | None = None, *, bodies: bool = True) -> tuple[Corpus, list[Problem]]:
+    """Load `root` and return it with every problem found, sorted by file and line (bodies=False: see load)."""
+    corpus = load(root, bodies=bodies)
     problems = list(corpus.problems)
     for entry in corpus.originals.values():
         problems += _check_references(corpus, entry)
@@ -80,7 +79,7 @@ def _check_references(corpus: Corpus, entry: EntryFile) -> list[Problem]:
 
 def _check_embeds(corpus: Corpus, entry: EntryFile) -> list[Problem]:
     problems = []
-    for offset, target_id in find_embeds(entry.front.body):
+    for offset, target_id in entry.embeds:
         line = entry.front.body_line + offset
         target = corpus.originals.get(target_id)
         if not _embeds(entry.type):

@@ -117,7 +117,11 @@ def title_order(title: str) -> tuple[int, int]:
 def title_position(title: str, seq: int) -> int:
     """A document's rowid in `titles`: the title's words and characters in the high bits, then `seq`, its place
     in the build's title order (title_order(), then key). Ordering by it is ordering by the title order."""
-    title_words, characters = title_order(title)
+    return title_position_of(*title_order(title), seq)
+
+
+def title_position_of(title_words: int, characters: int, seq: int) -> int:
+    """`title_position` from the title's `title_order()`."""
     return min(title_words, 0x7FFF) << 48 | min(characters, 0xFFFF) << 32 | seq
 
 
