@@ -45,7 +45,7 @@ def timed(fn, *args):
 
 def space(db: Path) -> dict[str, int]:
     """Bytes per part of the database: the full FTS5 index, the title index (schema 2: `titles` and its
-    `title_order`), the text (schema 4: `texts` and their `dictionaries`; schema 2 and 3: the `snippets` table),
+    `title_order`), the text (schema 5: `texts` and their `dictionaries`; schema 2 to 4: the `snippets` table),
     the translations table, everything else; and the text itself (titles, summaries, bodies, in UTF-8)."""
     from fieldkit.store.db import connect
     from fieldkit.store.store import Store

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from fieldkit.content.review import original_hash  # noqa: E402
 from fieldkit.core import languages as _languages  # noqa: E402
 from fieldkit.core import vocabularies as _vocabularies  # noqa: E402
 
@@ -189,6 +190,7 @@ class Generator:
         self.name_freq: Counter = Counter()
         self.documents = 0
         self.bytes = 0
+        self.hashes: dict[str, str] = {}  # entry id -> original_hash() of its English text, for its translations
 
     @staticmethod
     def _place_names(rng: random.Random, count: int) -> list[str]:
@@ -410,11 +412,19 @@ class Generator:
                      "terrain", "risks", "status", "period", "places", "exposed", "refer_to", "topic", "legal_basis",
                      "organisation", "place", "languages", "hours", "contact", "access", "aliases", "tags", "related")
             front += [(k, _yaml(fields[k])) for k in order if k in fields]
-            front.append(("sources", f'\n  - doc: {SOURCE_ID}\n    where: "Section {rng.randint(1, 40)}"'))
+            front.append(("sources", f'\n  - doc: {SOURCE_ID}\n    where: "Section {rng.randint(1, 40)}"'
+                                     f'\n    review_by: 2030-01-01'))  # the source is a web page: outside the documents
             front.append(("as_of", f"{rng.randint(2019, 2025)}-{rng.randint(1, 12):02d}"))
-            front.append(("reviewed", rng.choice(("null", "2025-06-01", "2026-01-15", "2026-11-24"))))
+            checked = rng.choice((None, "2025-06-01", "2026-01-15", "2026-11-24"))
+            if checked:
+                front.append(("checked", checked))
+            self.hashes[entry.id] = original_hash(title, summary, body)
         else:
-            front.append(("translation", rng.choice(("machine", "machine", "reviewed"))))
+            status = rng.choice(("machine", "machine", "reviewed"))
+            front.append(("translation", status))
+            if status == "reviewed":
+                front.append(("reviewed", "{by: bench reviewer, date: 2026-01-15}"))
+            front.append(("original_hash", self.hashes[entry.id]))
         text = "---\n" + "".join(f"{k}:{v if v.startswith(chr(10)) else ' ' + v}\n" for k, v in front) + "---\n" + body + "\n"
         path = out / entry.type / f"{entry.id}.{lang}.md"
         data = text.encode("utf-8")

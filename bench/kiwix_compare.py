@@ -59,7 +59,7 @@ first = None
 with Creator(out).config_indexing(True, "eng") as creator:
     for key, entry_id, lang, title, summary in store.conn.execute(
             "SELECT key, id, lang, title, summary FROM translations ORDER BY key").fetchall():
-        body = store.body_of(key)  # wherever the database keeps it (schema 4: compressed, in texts)
+        body = store.body_of(key)  # wherever the database keeps it (schema 5: compressed, in texts)
         path = f"{lang}/{entry_id}"
         first = first or path
         page = (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,14 +18,30 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FIXTURE_CONTENT = FIXTURES / "content"
 FIXTURE_SOURCES = FIXTURES / "sources"
-SHARED_SOURCES = ROOT.parent / "shared" / "sources"
+# The five source documents: ../shared/sources beside the checkout, or FIELDKIT_SOURCES_DIR where a CI keeps them.
+SHARED_SOURCES = Path(os.environ.get("FIELDKIT_SOURCES_DIR") or ROOT.parent / "shared" / "sources")
+# CI sets FIELDKIT_REQUIRE_SOURCES=1 (.ci/run): there missing source documents fail the tests that need them instead
+# of skipping them, so the check of every quote and claim against its document cannot silently stop running.
+# Only the tests read these two variables (fieldkit itself is told where the documents are: check --sources DIR).
+REQUIRE_SOURCES = os.environ.get("FIELDKIT_REQUIRE_SOURCES") == "1"
+
+
+def shared_sources() -> Path:
+    """../shared/sources: skips the calling test where it is missing, or fails it under FIELDKIT_REQUIRE_SOURCES=1."""
+    if SHARED_SOURCES.is_dir():
+        return SHARED_SOURCES
+    message = f"{SHARED_SOURCES} is not beside this checkout"
+    if REQUIRE_SOURCES:
+        pytest.fail(f"{message}, and FIELDKIT_REQUIRE_SOURCES=1 says the source documents are required")
+    pytest.skip(message)
 
 
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path_factory, monkeypatch):
     """Every test gets its own user data, cache and config folders, and no FIELDKIT_DB from outside."""
     home = tmp_path_factory.mktemp("home")
-    for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+    for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR",
+                     "XDG_DOCUMENTS_DIR"):
         monkeypatch.setenv(variable, str(home / variable.lower()))
     monkeypatch.delenv("FIELDKIT_DB", raising=False)
     monkeypatch.delenv("FIELDKIT_LANG", raising=False)
@@ -54,6 +71,21 @@ def fixture_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("db") / "fixture.db"
     build(FIXTURE_CONTENT, path)
     return path
+
+
+@pytest.fixture(scope="session")
+def content_db(tmp_path_factory) -> Path:
+    """The shipped content (content/), compiled once per test run."""
+    path = tmp_path_factory.mktemp("content-db") / "fieldkit.db"
+    build(ROOT / "content", path)
+    return path
+
+
+@pytest.fixture
+def content_store(content_db) -> Store:
+    store = Store(connect(content_db))
+    yield store
+    store.close()
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ def test_authored_deck_embeds_entries_and_their_sources(store):
     assert "**Drowning in river crossings**" in deck.slides[1].body  # the embed, resolved at build time
     assert deck.slides[0].notes.startswith("Ask the group")
     quotes = {c.quote for c in deck.sources}
-    assert {"Many people cross the Drina river", "and some drown", "Free legal aid is offered in Bihać."} <= quotes
+    assert {"Many people cross the Drina river", "cross the Drina river between Serbia and Bosnia and Herzegovina, and some drown", "Free legal aid is offered in Bihać."} <= quotes
 
 
 def test_embedded_entry_missing_in_the_deck_language_is_marked(store):
@@ -47,7 +47,7 @@ def test_unknown_deck(store):
 
 
 def test_route_briefing_covers_legs_rights_services_and_sources(store):
-    deck = generate_route_briefing(store, ["RS", "BA"], audience="people-on-the-move")
+    deck = generate_route_briefing(store, ["RS", "BA"], audience="staff")
     titles = [s.title for s in deck.slides]
     assert titles[0] == "Briefing: Serbia → Bosnia and Herzegovina"
     assert titles[1].startswith("Leg 1: Serbia to Bosnia and Herzegovina across the Drina")
@@ -56,7 +56,7 @@ def test_route_briefing_covers_legs_rights_services_and_sources(store):
     assert titles[-1] == "Sources"
     assert "Drowning in river crossings" in deck.slides[1].body
     # Every entry whose text is on a slide has its quotes on the closing slide.
-    for quote in ("Many people cross the Drina river", "and some drown", "express the intention to seek asylum"):
+    for quote in ("Many people cross the Drina river", "cross the Drina river between Serbia and Bosnia and Herzegovina, and some drown", "express the intention to seek asylum"):
         assert quote in deck.slides[-1].body
     assert "2026-11-01" in deck.slides[-1].body  # the content date
 
@@ -80,7 +80,7 @@ def test_markdown_and_html_handouts(store):
     assert "<script" not in page and not re.search(r"(src|href)\s*=\s*[\"']?https?:", page)  # standalone
     assert "@media print" in page
     assert "Ask the group" not in page  # notes left out unless asked for
-    assert "content of 2026-11-01" in page
+    assert "2026-11-01" in page and "محتوى" in page  # the content date, said in the deck's language
     markdown = to_markdown(load_deck(store, "brief-rivers"), notes=True)
     assert markdown.startswith("# Staying safe: rivers")
     assert "Trainer notes" in markdown and "Ask the group" in markdown

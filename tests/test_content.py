@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections import Counter
@@ -12,7 +13,7 @@ from fieldkit.content.build import build
 from fieldkit.content.check import check
 from fieldkit.store.db import connect
 from fieldkit.store.store import Store
-from tests.conftest import ROOT, SHARED_SOURCES
+from tests.conftest import ROOT, shared_sources
 
 CONTENT = ROOT / "content"
 # The starter content of the foundation issue: at least three of each type, and the three briefing decks.
@@ -29,8 +30,8 @@ WESTERN_BALKANS = ("AL", "BA", "XK", "ME", "MK", "RS")
 
 @pytest.fixture(scope="module")
 def corpus():
-    sources = SHARED_SOURCES if SHARED_SOURCES.is_dir() else None
-    corpus, problems = check(CONTENT, sources)
+    """The content, checked on its own (every structural rule), with nothing to report."""
+    corpus, problems = check(CONTENT)
     assert [str(p) for p in problems] == []
     return corpus
 
@@ -44,9 +45,13 @@ def content_store(tmp_path_factory):
     store.close()
 
 
-@pytest.mark.skipif(not SHARED_SOURCES.is_dir(), reason="../shared/sources is not beside this checkout")
-def test_every_quote_is_in_its_document(corpus):
-    """The corpus fixture ran `check` with the source documents: no problem, so every quote was found."""
+def test_every_quote_and_claim_checked_against_the_documents():
+    """`check --sources`: every quote in its document, long enough, not a label or method text, under its `where`;
+    every figure, date, price and article in a quote; front matter supported (those are warnings, and there are
+    none either). Only a fact from outside the sources that is due to be checked again may warn: that depends on
+    the day the tests run, and says to check the fact, not that the content is wrong."""
+    corpus, problems = check(CONTENT, shared_sources())
+    assert [str(p) for p in problems if not (p.warning and "was to be checked again" in p.message)] == []
     assert sum(len(e.fields["sources"]) for e in corpus.originals.values()) >= len(corpus.originals)
 
 
@@ -242,11 +247,15 @@ def test_a_translation_that_changes_a_number_or_drops_a_section_is_caught(tmp_pa
     assert "headings (2, 1)" in wrong and "markers (1, 0)" in wrong
 
 
-def test_every_entry_is_dated(corpus):
-    """Every entry says when its facts held; a date of review is set only when a review happened (null until then)."""
+def test_every_entry_is_dated_and_no_check_is_in_the_future(corpus):
+    """When the facts held, and when the editors checked them against the sources (if they have): never later than
+    today. A specialist's review names its reviewer (the schema refuses one that does not)."""
+    today = dt.date.today().isoformat()
     for entry in corpus.originals.values():
         assert entry.fields["as_of"], entry.path
-        assert "reviewed" in entry.front.data, entry.path
+        assert (entry.fields.get("checked") or "") <= today, entry.path
+    for translation in corpus.translations.values():
+        assert translation.fields.get("original_hash"), translation.path
 
 
 def test_services_invent_no_contact_details(corpus):
@@ -262,3 +271,15 @@ def test_services_invent_no_contact_details(corpus):
 def test_bihac_is_found(content_store):
     hits = content_store.search("bihac")
     assert "Bihać" in hits[0].title
+
+
+def test_missing_source_documents_fail_in_ci_and_skip_elsewhere(monkeypatch, tmp_path):
+    import tests.conftest as conftest
+
+    monkeypatch.setattr(conftest, "SHARED_SOURCES", tmp_path / "absent")
+    monkeypatch.setattr(conftest, "REQUIRE_SOURCES", True)
+    with pytest.raises(pytest.fail.Exception, match="FIELDKIT_REQUIRE_SOURCES=1"):
+        conftest.shared_sources()
+    monkeypatch.setattr(conftest, "REQUIRE_SOURCES", False)
+    with pytest.raises(pytest.skip.Exception):
+        conftest.shared_sources()

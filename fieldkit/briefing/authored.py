@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fieldkit.briefing.deck import BriefingError, Deck, parse_slides, unique_citations
+from fieldkit.briefing.deck import BriefingError, Deck, ReviewState, parse_slides, unique_citations
 from fieldkit.core.marker import N_
 from fieldkit.store.store import Store
 
@@ -20,15 +20,18 @@ def load_deck(store: Store, deck_id: str, lang: str = "en") -> Deck:
     for slide in slides:
         slide.fallback = entry.fallback
     citations = list(entry.sources)
+    drawn_on = [entry]
     for link in entry.related:  # embedded entries: their facts are on the slides, so are their sources
         if link.kind == "embeds":
             embedded = store.get(link.id, lang)
             if embedded is not None:
                 citations += embedded.sources
+                drawn_on.append(embedded)
     meta = store.meta()
     return Deck(
         id=entry.id, title=entry.title, audience=str(entry.details.get("audience", "staff")),
         duration=entry.details.get("duration", 0),
         lang=entry.lang, slides=slides, sources=unique_citations(citations),
         content_version=meta.get("content_version", ""), content_date=meta.get("content_date", ""),
+        review=ReviewState.of(drawn_on),
     )

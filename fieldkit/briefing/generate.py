@@ -1,29 +1,34 @@
-"""A briefing assembled from a route: each leg's risks and what to do, the rights in each country crossed, the
-service points along the way, emergency guidance, and a closing slide with every source used.
+"""A briefing assembled from a route or a country: each leg's risks, the rights in each country crossed, where to
+get help, what to do in an emergency, and a closing slide with every source used.
 
-Only content from the store goes on the slides, so every fact traces to a citation on the closing slide.
+Only content from the store goes on the slides, so every fact traces to a citation on the closing slide. What is
+taken, and the words around it, depend on the audience (voice.py): staff get the advice written for staff, people
+on the move are told where to get help, in the second person.
 """
 
 from __future__ import annotations
 
+import json
 import re
 
-from fieldkit.briefing.deck import BriefingError, Deck, RouteSpecError, Slide, unique_citations
+from fieldkit.briefing.deck import BriefingError, Deck, ReviewState, RouteSpecError, Slide, unique_citations
+from fieldkit.briefing.voice import EMERGENCY_KINDS, Voice, voice_for
 from fieldkit.core.countries import COUNTRIES
 from fieldkit.core.marker import N_
 from fieldkit.core.registry import REGISTRY
 from fieldkit.i18n.catalog import _, language, ngettext, route_arrow, speaking
 from fieldkit.i18n.languages import country_name
+from fieldkit.i18n.review import source_note
 from fieldkit.i18n.vocabulary import audience as audience_words
-from fieldkit.i18n.vocabulary import modes
+from fieldkit.i18n.vocabulary import modes, separator
 from fieldkit.store.models import Citation, Entry
-from fieldkit.store.routes import Journey, find_journey, load_legs
+from fieldkit.store.routes import Journey, by_severity, find_journey, load_legs
 from fieldkit.store.store import Store
+from fieldkit.text.markdown_plain import escape_markdown
 
-RIGHT_TOPICS_FIRST = ("asylum-access", "humanitarian-residence", "smuggled-migrants", "children", "trafficking")
-EMERGENCY_KINDS = ("emergency", "medical", "mobile-team", "mine-awareness", "psychosocial")
-SERVICES_PER_COUNTRY = 4
 MINUTES_PER_SLIDE = 3
+MAX_EMERGENCY_SERVICES = 4
+MAX_COUNTRY_RISKS = 6
 _WHAT_TO_DO = re.compile(r"what (you|to) (can )?do", re.IGNORECASE)
 
 
@@ -33,11 +38,13 @@ class _Collector:
     def __init__(self, store: Store, lang: str):
         self.store, self.lang = store, lang
         self.citations: list[Citation] = []
+        self.entries: list[Entry] = []
 
     def get(self, entry_id: str) -> Entry | None:
         entry = self.store.get(entry_id, self.lang)
         if entry is not None:
             self.citations += entry.sources
+            self.entries.append(entry)
         return entry
 
     def need(self, entry_id: str) -> Entry:
@@ -60,16 +67,16 @@ def parse_route(spec: str) -> list[str]:
 def generate_route_briefing(store: Store, countries: list[str], *, audience: str = "staff", lang: str = "en") -> Deck:
     """A briefing for a journey through `countries`, for `audience`, in `lang` (English where untranslated)."""
     with speaking(lang):
-        return _route_briefing(store, countries, audience=audience, lang=lang)
+        return _route_briefing(store, countries, voice=voice_for(audience), lang=lang)
 
 
 def generate_country_briefing(store: Store, country: str, *, audience: str = "staff", lang: str = "en") -> Deck:
     """A briefing on one country, for `audience`, in `lang` (English where untranslated)."""
     with speaking(lang):
-        return _country_briefing(store, country, audience=audience, lang=lang)
+        return _country_briefing(store, country, voice=voice_for(audience), lang=lang)
 
 
-def _route_briefing(store: Store, countries: list[str], *, audience: str, lang: str) -> Deck:
+def _route_briefing(store: Store, countries: list[str], *, voice: Voice, lang: str) -> Deck:
     journey = find_journey(load_legs(store, lang), countries)
     if journey is None:
         names = " → ".join(country_name(c) for c in countries)  # shown with the English template's words
@@ -77,76 +84,82 @@ def _route_briefing(store: Store, countries: list[str], *, audience: str, lang: 
     collect = _Collector(store, lang)
     crossed = journey.countries
     route_name = route_arrow().join(country_name(c, language()) for c in crossed)
-    slides = [_title_slide(route_name, audience, journey, store)]
-    slides += [_leg_slide(collect, leg_id, number) for number, leg_id in enumerate((leg.id for leg in journey.legs), 1)]
-    slides += [s for s in (_rights_slide(collect, code, audience) for code in crossed) if s]
-    slides.append(_services_slide(collect, journey, crossed))
-    slides.append(_emergency_slide(collect, crossed))
-    return _finish(store, collect, slides, title=_("Briefing: {route}").format(route=route_name), audience=audience,
-                   lang=lang)
+    legs = ngettext("{count} leg", "{count} legs", len(journey.legs)).format(count=len(journey.legs))
+    slides = [_title_slide(voice, voice.title(route_name), store, legs)]
+    slides += [_leg_slide(collect, voice, leg.id, number) for number, leg in enumerate(journey.legs, 1)]
+    slides += _help_slides(collect, voice, journey, crossed)
+    return _finish(store, collect, slides, title=voice.title(route_name), voice=voice, lang=lang,
+                   key=f"route:{'..'.join(countries)}:{voice.audience}")
 
 
-def _country_briefing(store: Store, country: str, *, audience: str, lang: str) -> Deck:
+def _country_briefing(store: Store, country: str, *, voice: Voice, lang: str) -> Deck:
     if country not in COUNTRIES:
         raise BriefingError(N_("unknown country code {code}"), code=repr(country))
     collect = _Collector(store, lang)
     name = country_name(country, language())
-    slides = [Slide(title=_("Briefing: {route}").format(route=name), body=_audience_line(audience, store))]
-    risks = store.list_entries(entry_type="risk", country=country, lang=lang)[:6]
+    slides = [_title_slide(voice, voice.title(name), store)]
+    risks = by_severity(store, store.list_entries(entry_type="risk", country=country, lang=lang))
     if risks:
-        slides.append(_entries_slide(collect, _("Main risks in {country}").format(country=name), [r["id"] for r in risks]))
-    rights = _rights_slide(collect, country, audience)
-    if rights:
-        slides.append(rights)
-    slides.append(_services_slide(collect, None, [country]))
-    slides.append(_emergency_slide(collect, [country]))
-    return _finish(store, collect, slides, title=_("Briefing: {route}").format(route=name), audience=audience,
-                   lang=lang)
+        title = voice.risks_heading() + " · " + name
+        slides.append(_entries_slide(collect, title, [r["id"] for r in risks[:MAX_COUNTRY_RISKS]],
+                                     summaries=voice.risk_summaries, kind="risks"))
+    slides += _help_slides(collect, voice, None, [country])
+    return _finish(store, collect, slides, title=voice.title(name), voice=voice, lang=lang,
+                   key=f"country:{country}:{voice.audience}")
 
 
-def _finish(store: Store, collect: _Collector, slides: list[Slide], *, title: str, audience: str, lang: str) -> Deck:
+def _finish(store: Store, collect: _Collector, slides: list[Slide], *, title: str, voice: Voice, lang: str,
+            key: str) -> Deck:
     meta = store.meta()
     sources = unique_citations(collect.citations)
     slides.append(_closing_slide(sources, meta.get("content_date", ""), meta.get("content_version", "")))
-    return Deck(title=title, audience=audience, duration=MINUTES_PER_SLIDE * len(slides), lang=lang, slides=slides,
-                sources=sources, content_version=meta.get("content_version", ""),
-                content_date=meta.get("content_date", ""))
+    return Deck(title=title, audience=voice.audience, duration=MINUTES_PER_SLIDE * len(slides), lang=lang,
+                slides=slides, sources=sources, content_version=meta.get("content_version", ""),
+                content_date=meta.get("content_date", ""), key=key, intro=voice.opening(),
+                review=ReviewState.of(collect.entries))
 
 
-def _audience_line(audience: str, store: Store) -> str:
+def _title_slide(voice: Voice, title: str, store: Store, legs: str = "") -> Slide:
     meta = store.meta()
-    return "\n\n".join([
-        _("For: {audience}").format(audience=audience_words(audience)),
-        _("Content of {date} (version {version}). Every fact comes from the sources on the last slide.").format(
-            date=meta.get("content_date", ""), version=meta.get("content_version", "")),
-    ])
+    lines = [voice.opening()] if voice.opening() else []
+    if legs and not voice.personal:
+        lines.append(legs)
+    lines.append(_("For: {audience}").format(audience=audience_words(voice.audience)))
+    if voice.personal:
+        lines.append(_("Information of {date}, from the published reports named at the end.").format(
+            date=meta.get("content_date", "")))
+    else:
+        lines.append(_("Content of {date} (version {version}). Every fact comes from the sources on the last "
+                       "slide.").format(date=meta.get("content_date", ""), version=meta.get("content_version", "")))
+    return Slide(title=title, body="\n\n".join(lines), kind="title")
 
 
-def _title_slide(route_name: str, audience: str, journey: Journey, store: Store) -> Slide:
-    legs = ngettext("{count} leg", "{count} legs", len(journey.legs)).format(count=len(journey.legs))
-    return Slide(title=_("Briefing: {route}").format(route=route_name), body=f"{legs}\n\n{_audience_line(audience, store)}")
-
-
-def _leg_slide(collect: _Collector, leg_id: str, number: int) -> Slide:
+def _leg_slide(collect: _Collector, voice: Voice, leg_id: str, number: int) -> Slide:
     leg = collect.need(leg_id)
-    lines = [leg.summary, ""]
     details = leg.details
-    mode, terrain = _("Mode"), _("Terrain")
-    lines.append(f"*{mode}:* {modes(details.get('mode', []))} · *{terrain}:* {details.get('terrain', '')}")
-    fallback = leg.fallback
+    lines = [] if voice.child else [escape_markdown(leg.summary)]
+    if voice.leg_details:
+        mode, terrain = _("Mode"), _("Terrain")
+        lines += ["", f"*{mode}:* {modes(details.get('mode', []))} · *{terrain}:* {escape_markdown(details.get('terrain', ''))}"]
     risks = [r for r in (collect.get(risk_id) for risk_id in details.get("risks", [])) if r is not None]
-    if risks:
-        main_risks = _("Main risks")
-        lines += ["", f"**{main_risks}**", ""]
-        lines += [f"- **{risk.title}**: {risk.summary}" for risk in risks[:4]]
-        todo = [item for risk in risks[:3] for item in _what_to_do(collect.store, risk)][:5]
+    risks = risks[: voice.risks_per_leg]
+    fallback = leg.fallback or any(r.fallback for r in risks)
+    names = separator().join(_md(risk.title) for risk in risks)
+    brief = [*lines, "", f"**{voice.risks_heading()}:** {names}"] if risks else list(lines)
+    if risks and voice.risk_summaries:
+        lines += ["", f"**{voice.risks_heading()}**", ""]
+        lines += [f"- **{_md(risk.title)}**: {_md(risk.summary)}" for risk in risks]
+    elif risks:
+        lines += ["", f"**{voice.risks_heading()}:** {names}"]
+    if voice.staff_advice:
+        todo = [item for risk in risks for item in _what_to_do(collect.store, risk)[:1]]
         if todo:
-            what_to_do = _("What to do")
+            what_to_do = _("What to do")  # outside the f-string, where the catalog extractor finds it
             lines += ["", f"**{what_to_do}**", ""] + [f"- {item}" for item in todo]
-        fallback = fallback or any(r.fallback for r in risks)
-    notes = details.get("period", "")
-    return Slide(title=_("Leg {number}:").format(number=number) + " " + leg.title, body="\n".join(lines),
-                 notes=notes, fallback=fallback)
+            brief += ["", f"**{what_to_do}**", "", f"- {todo[0]}"]
+    return Slide(title=voice.leg_title(number, leg.title), body="\n".join(lines).strip(),
+                 brief="\n".join(brief).strip() if voice.risk_summaries else "",
+                 notes=details.get("period", ""), fallback=fallback, kind="leg")
 
 
 def _what_to_do(store: Store, risk: Entry) -> list[str]:
@@ -173,58 +186,155 @@ def _list_items(markdown: str) -> list[str]:
             items.append(bullet.group(1).strip())
         elif items and line.startswith((" ", "\t")) and line.strip():
             items[-1] += " " + line.strip()
-        elif not line.strip() and items:
-            continue
     return items
 
 
-def _rights_slide(collect: _Collector, country: str, audience: str) -> Slide | None:
-    rights = collect.store.list_entries(entry_type="right", country=country, lang=collect.lang)
-    if not rights:
-        return None
-    entries = [collect.need(r["id"]) for r in rights]
-    entries.sort(key=lambda e: RIGHT_TOPICS_FIRST.index(e.details.get("topic")) if e.details.get("topic") in RIGHT_TOPICS_FIRST else 99)
-    lines = []
-    for entry in entries[:4]:
-        lines.append(f"- **{entry.title}**: {entry.summary}")
-        if audience in ("staff", "volunteers"):
-            for basis in entry.details.get("legal_basis", []):
-                article = _(", Article {number}").format(number=basis["article"]) if basis.get("article") else ""
-                lines.append(f"  - *{basis['law']}{article}*")
-    return Slide(title=_("Rights in {country}").format(country=country_name(country, language())), body="\n".join(lines),
-                 fallback=any(e.fallback for e in entries[:4]))
+def _help_slides(collect: _Collector, voice: Voice, journey: Journey | None, countries: list[str]) -> list[Slide]:
+    """Rights, services and emergencies. A person on the move reads what to do in an emergency first and their
+    rights last; staff the other way round. A service is listed once, in the emergency slide if it is there."""
+    emergency, shown = _emergency_slide(collect, voice, countries)
+    services = _services_slide(collect, voice, journey, countries, leave_out=shown)
+    rights = _rights_slides(collect, voice, countries)
+    if voice.personal:
+        return [emergency, services, *rights]
+    return [*rights, services, emergency]
 
 
-def _services_slide(collect: _Collector, journey: Journey | None, countries: list[str]) -> Slide:
-    store, ids = collect.store, []
+def _rights(collect: _Collector, voice: Voice, country: str) -> list[Entry]:
+    """The country's rights on the voice's topics, in the voice's order."""
+    listed = collect.store.list_entries(entry_type="right", country=country, lang=collect.lang)
+    topics = collect.store.field_values("right", "topic")
+    wanted = [r["id"] for r in listed if topics.get(r["id"]) in voice.right_topics]
+    wanted.sort(key=lambda entry_id: voice.right_topics.index(topics[entry_id]))
+    return [e for e in (collect.get(i) for i in wanted[: voice.rights_per_country]) if e is not None]
+
+
+def _rights_slides(collect: _Collector, voice: Voice, countries: list[str]) -> list[Slide]:
+    if voice.personal:  # one slide: a line per country
+        lines, fallback = [], False
+        for code in countries:
+            for entry in _rights(collect, voice, code):
+                lines.append(f"- **{country_name(code, language())}**: {_md(entry.summary)}")
+                fallback = fallback or entry.fallback
+        if not lines:
+            return []
+        title = _("Your rights") if len(countries) > 1 else voice.rights_title(country_name(countries[0], language()))
+        return [Slide(title=title, body="\n".join(lines), fallback=fallback, kind="rights")]
+    slides = []
+    for code in countries:
+        entries = _rights(collect, voice, code)
+        if not entries:
+            continue
+        lines, brief = [], []
+        for entry in entries:
+            lines.append(f"- **{_md(entry.title)}**: {_md(entry.summary)}")
+            brief.append(f"- **{_md(entry.title)}**")
+            if voice.legal_basis:
+                for basis in entry.details.get("legal_basis", []):
+                    article = _(", Article {number}").format(number=basis["article"]) if basis.get("article") else ""
+                    lines.append(f"  - *{_md(basis['law'] + article)}*")
+                    brief.append(lines[-1])
+        slides.append(Slide(title=voice.rights_title(country_name(code, language())), body="\n".join(lines),
+                            brief="\n".join(brief), fallback=any(e.fallback for e in entries), kind="rights"))
+    return slides
+
+
+def _service_kinds(store: Store) -> dict[str, list[str]]:
+    """Service id -> its kinds."""
+    kinds = store.field_values("service", "kind")  # lists come back as JSON text
+    return {i: json.loads(k) if isinstance(k, str) else list(k or []) for i, k in kinds.items()}
+
+
+def _services_of(collect: _Collector, voice: Voice, country: str) -> list[str]:
+    """Ids of a country's services of the kinds the voice lists, those that help most directly first."""
+    store = collect.store
+    kinds = _service_kinds(store)
+    ids = [s["id"] for s in store.list_entries(entry_type="service", country=country, lang=collect.lang)]
+    if voice.service_kinds is not None:
+        wanted = voice.service_kinds
+        ids = [i for i in ids if set(kinds.get(i) or []) & set(wanted) and voice.may_send_to(kinds[i])]
+        ids.sort(key=lambda i: min(wanted.index(k) for k in (kinds.get(i) or []) if k in wanted))
+    return ids
+
+
+def _services_slide(collect: _Collector, voice: Voice, journey: Journey | None, countries: list[str], *,
+                    leave_out: list[str]) -> Slide:
+    store, ids = collect.store, list(leave_out)
     if journey is not None:
         places = [p for leg in journey.legs for p in (leg.start, *leg.via, leg.end)]
-        ids += store.entries_at("service", REGISTRY["service"].located_by or "place", places)
+        at_places = store.entries_at("service", REGISTRY["service"].located_by or "place", places)
+        if voice.service_kinds is not None:
+            kinds = _service_kinds(store)
+            at_places = [i for i in at_places
+                         if set(kinds.get(i) or []) & set(voice.service_kinds) and voice.may_send_to(kinds[i])]
+        ids += at_places
     for code in countries:
-        ids += [s["id"] for s in store.list_entries(entry_type="service", country=code, lang=collect.lang)][:SERVICES_PER_COUNTRY]
-    ids = list(dict.fromkeys(ids))
-    return _entries_slide(collect, _("Service points along the way"), ids, empty=_("No service points known."))
+        ids += [i for i in _services_of(collect, voice, code) if i not in ids][: voice.services_per_country]
+    ids = [i for i in dict.fromkeys(ids) if i not in leave_out]
+    if voice.personal:
+        return _help_slide(collect, voice.services_title(), ids, empty=_("No service points known."), kind="services")
+    # Names only: each title says what the service is; its entry has the rest.
+    return _entries_slide(collect, voice.services_title(), ids, empty=_("No service points known."), summaries=False,
+                          kind="services")
 
 
-def _emergency_slide(collect: _Collector, countries: list[str]) -> Slide:
+def _emergency_slide(collect: _Collector, voice: Voice, countries: list[str]) -> tuple[Slide, list[str]]:
+    """General advice (marked: the sources give no emergency numbers), then the emergency, medical and protection
+    services the content names in these countries; and the ids of those services."""
     store, ids = collect.store, []
+    kinds = _service_kinds(store)
     for code in countries:
         for service in store.list_entries(entry_type="service", country=code, lang=collect.lang):
-            entry = store.get(service["id"], collect.lang)
-            if entry is not None and set(entry.details.get("kind", [])) & set(EMERGENCY_KINDS):
-                ids.append(entry.id)
-    slide = _entries_slide(collect, _("In an emergency"), ids[:6], empty=_("No emergency services known."))
-    slide.body = _("Call the local emergency number first. Stay with the person. Then refer:") + "\n\n" + slide.body
-    return slide
+            if set(kinds.get(service["id"]) or []) & set(EMERGENCY_KINDS) and voice.may_send_to(kinds[service["id"]]):
+                ids.append(service["id"])
+    ids = list(dict.fromkeys(ids))[:MAX_EMERGENCY_SERVICES]
+    title = _("In an emergency")
+    if voice.personal:
+        slide = _help_slide(collect, title, ids, empty=voice.no_help_known(), kind="emergency")
+    else:
+        slide = _entries_slide(collect, title, ids, empty=voice.no_help_known(), summaries=False, kind="emergency")
+    slide.body = voice.emergency_advice() + "\n\n" + slide.body
+    return slide, ids
 
 
-def _entries_slide(collect: _Collector, title: str, ids: list[str], *, empty: str = "") -> Slide:
+def _entries_slide(collect: _Collector, title: str, ids: list[str], *, empty: str = "", summaries: bool = True,
+                   kind: str = "") -> Slide:
     entries = [e for e in (collect.get(i) for i in ids) if e is not None]
-    body = "\n".join(f"- **{e.title}**: {e.summary}" for e in entries) or empty
-    return Slide(title=title, body=body, fallback=any(e.fallback for e in entries))
+    if summaries:
+        body = "\n".join(f"- **{_md(e.title)}**: {_md(e.summary)}" for e in entries) or empty
+    else:
+        body = "\n".join(f"- **{_md(e.title)}**" for e in entries) or empty
+    return Slide(title=title, body=body, fallback=any(e.fallback for e in entries), kind=kind)
+
+
+def _help_slide(collect: _Collector, title: str, ids: list[str], *, empty: str, kind: str) -> Slide:
+    """Services for a person looking for help: the name, where it is, and how to reach it when a source says."""
+    entries = [e for e in (collect.get(i) for i in ids) if e is not None]
+    lines = []
+    for entry in entries:
+        where = entry.details.get("place")
+        # The place's name without its note in brackets, and not where the service's name already says it.
+        names = {collect.store.title_of(where, lang)[0].split(" (")[0] for lang in (collect.lang, "en")} if where else set()
+        place = collect.store.title_of(where, collect.lang)[0].split(" (")[0] if where else ""
+        if any(name in entry.title for name in names):
+            place = ""
+        elif not where and entry.country and country_name(entry.country, language()) not in entry.title:
+            place = country_name(entry.country, language())
+        contact = entry.details.get("contact") or {}
+        reach = separator().join(str(contact[part]) for part in ("phone", "url", "address") if contact.get(part))
+        line = f"- **{_md(entry.title)}**" + (f" ({_md(place)})" if place else "")
+        lines.append(line + (f": {_md(reach)}" if reach else ""))
+    return Slide(title=title, body="\n".join(lines) or empty, fallback=any(e.fallback for e in entries), kind=kind)
+
+
+def _md(text: str) -> str:
+    """A title or summary (plain text in the content) inside a slide's Markdown: shown as written."""
+    return escape_markdown(text)
 
 
 def _closing_slide(sources: list[Citation], content_date: str, content_version: str) -> Slide:
+    """Every source used, with its quotes as plain text: a section named "3. Collaboration" or a quote with
+    `**` in it stays what the document says instead of turning into a list or bold type."""
     by_document: dict[str, list[Citation]] = {}
     for citation in sources:
         by_document.setdefault(citation.doc, []).append(citation)
@@ -232,8 +342,11 @@ def _closing_slide(sources: list[Citation], content_date: str, content_version: 
     for doc, citations in by_document.items():
         first = citations[0]
         published = f" ({first.published})" if first.published else ""
-        lines.append(f"- **{first.title or doc}**{published}" + (f" — {first.url}" if first.url else ""))
+        url = f" — {escape_markdown(first.url)}" if first.url else ""
+        lines.append(f"- **{escape_markdown(first.title or doc)}**{escape_markdown(published)}{url}")
         for citation in citations:
-            quote = f": “{citation.quote}”" if citation.quote else ""
-            lines.append(f"  - {citation.where or ''}{quote}")
-    return Slide(title=_("Sources"), body="\n".join(lines))
+            quote = f": “{escape_markdown(citation.quote)}”" if citation.quote else ""
+            outside = source_note(citation)  # a fact from outside the shared documents, and when to check it again
+            lines.append(f"  - {escape_markdown(citation.where or '')}{quote}"
+                         + (f" ({escape_markdown(outside)})" if outside else ""))
+    return Slide(title=_("Sources"), body="\n".join(lines), kind="sources")

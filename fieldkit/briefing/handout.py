@@ -1,48 +1,103 @@
-"""Handouts: a deck as one Markdown file, or one standalone HTML page that prints well.
+"""Handouts: a deck as one Markdown file, or one standalone HTML page that prints on one A4 sheet.
 
 The HTML has no external resources (inline CSS, no scripts, no web fonts, no images: an image in the content,
-often a remote one that would report each reader, is shown as its description), says its language and
-direction, and carries the sources and the content date. Content Markdown is rendered with raw HTML disabled,
-so text from the content cannot inject markup. The Markdown handout escapes raw HTML the same way, for whichever
-viewer renders it.
+often a remote one that would report each reader, is shown as its description), says its language and direction,
+and names its sources and the content date at the foot of the page; `with_sources` adds every quote on pages of
+their own. Content Markdown is rendered with raw HTML disabled, so text from the content cannot inject markup;
+the Markdown handout escapes raw HTML the same way, for whichever viewer renders it. Quotes are printed as plain
+text, exactly as the documents have them.
 """
 
 from __future__ import annotations
 
-import html
 import re
+from dataclasses import replace
 
-from markdown_it import MarkdownIt
-
-from fieldkit.briefing.deck import Deck
+from fieldkit.briefing.deck import Deck, Slide
+from fieldkit.briefing.page import content_markdown, e, fits, page, size_for
 from fieldkit.i18n.catalog import _, speaking
+from fieldkit.i18n.review import handout_review, source_note
 from fieldkit.i18n.vocabulary import audience as audience_words
+from fieldkit.store.models import Citation
+from fieldkit.text.markdown_plain import escape_markdown, plain_text
 from fieldkit.text.sanitize import sanitize
 
 
-def to_markdown(deck: Deck, *, notes: bool = False) -> str:
+def to_markdown(deck: Deck, *, notes: bool = False, with_sources: bool = False) -> str:
     """The deck as one Markdown file, its labels in the deck's language."""
     with speaking(deck.lang):
-        return _markdown(deck, notes=notes)
+        return _markdown(deck, notes=notes, with_sources=with_sources)
 
 
-def to_html(deck: Deck, *, notes: bool = False) -> str:
+def to_html(deck: Deck, *, notes: bool = False, with_sources: bool = False) -> str:
     """The deck as one standalone HTML page, its labels in the deck's language."""
     with speaking(deck.lang):
-        return _html(deck, notes=notes)
+        return _html(deck, notes=notes, with_sources=with_sources)
 
 
-def _markdown(deck: Deck, *, notes: bool) -> str:
-    parts = [f"# {deck.title}", "", _header_line(deck), ""]
-    for number, slide in enumerate(deck.slides, start=1):
-        parts += ["---", "", f"## {number}. {slide.title}", ""]
+def _header_line(deck: Deck) -> str:
+    return _("For: {audience} · content of {date} (version {version})").format(
+        audience=audience_words(deck.audience), date=deck.content_date, version=deck.content_version)
+
+
+def _review_line(deck: Deck) -> str:
+    """Who checked what the handout draws on: checked against the sources when, reviewed by a specialist or not."""
+    state = deck.review
+    return handout_review(first_checked=state.first_checked, last_checked=state.last_checked,
+                          unchecked=state.unchecked, entries=state.entries, reviewed=state.reviewed,
+                          machine=state.machine, outdated=state.outdated)
+
+
+def _outside(citation: Citation) -> str:
+    """" (from outside the sources; check again by ...)" for a fact from outside the shared documents, else ""."""
+    note = source_note(citation)
+    return f" ({note})" if note else ""
+
+
+def _printed(deck: Deck, *, notes: bool = False) -> list[Slide]:
+    """The slides a handout prints: not the title slide of a generated deck (the page's header says it all). Where
+    the whole text would not fit on one page, slides with a shorter version give it, the longest first."""
+    slides = [slide for slide in deck.handout_slides if slide.kind != "title"]
+    for slide in sorted((s for s in slides if s.brief), key=lambda s: -len(s.body)):
+        if fits(_characters(deck, slides, notes=notes), rtl=deck.rtl):
+            break
+        slides[slides.index(slide)] = replace(slide, body=slide.brief, brief="")
+    return slides
+
+
+def _documents(sources: list[Citation]) -> list[tuple[Citation, list[Citation]]]:
+    """(the first citation of each document, all its citations), in first-seen order."""
+    by_document: dict[str, list[Citation]] = {}
+    for citation in sources:
+        by_document.setdefault(citation.doc, []).append(citation)
+    return [(citations[0], citations) for citations in by_document.values()]
+
+
+def _document_name(citation: Citation) -> str:
+    return (citation.title or citation.doc) + (f" ({citation.published})" if citation.published else "")
+
+
+# --- Markdown ---------------------------------------------------------------------------------------------------
+def _markdown(deck: Deck, *, notes: bool, with_sources: bool) -> str:
+    parts = [f"# {escape_markdown(deck.title)}", "", _header_line(deck), "", f"*{_review_line(deck)}*", ""]
+    if deck.intro:
+        parts += [escape_markdown(deck.intro), ""]
+    for number, slide in enumerate(_printed(deck, notes=notes), start=1):
+        parts += ["---", "", f"## {number}. {escape_markdown(slide.title)}", ""]
         if slide.fallback:
-            fallback = _("Shown in English: no translation yet.")
-            parts += [f"*{fallback}*", ""]
+            parts += [f"*{_('Shown in English: no translation yet.')}*", ""]
         parts += [slide.body, ""]
         if notes and slide.notes:
-            trainer_notes = _("Trainer notes")
-            parts += [f"> **{trainer_notes}:** {slide.notes}", ""]
+            parts += [f"> **{_(deck.notes_label)}:** {escape_markdown(slide.notes)}", ""]
+    parts += ["---", "", _sources_line(deck)]
+    if with_sources and deck.sources:
+        parts += ["", f"## {_('Sources')}", ""]
+        for first, citations in _documents(deck.sources):
+            url = f" — {escape_markdown(first.url)}" if first.url else ""
+            parts.append(f"- **{escape_markdown(_document_name(first))}**{url}")
+            for citation in citations:
+                quote = f": “{escape_markdown(citation.quote)}”" if citation.quote else ""
+                parts.append(f"  - {escape_markdown(citation.where or '')}{quote}{escape_markdown(_outside(citation))}")
     return escape_raw_html(sanitize("\n".join(parts).rstrip() + "\n"))
 
 
@@ -91,77 +146,61 @@ def _escape_angles(text: str) -> str:
     return "".join(pieces)
 
 
-def _header_line(deck: Deck) -> str:
-    audience = audience_words(deck.audience)
-    return _("For: {audience} · {minutes} minutes · content of {date} (version {version})").format(
-        audience=audience, minutes=deck.duration, date=deck.content_date, version=deck.content_version)
+def _sources_line(deck: Deck) -> str:
+    names = "; ".join(_document_name(first) for first, _citations in _documents(deck.sources))
+    line = _("Sources: {documents}.").format(documents=names) if names else ""
+    made = _("Made with fieldkit from sourced content of {date} (version {version}).").format(
+        date=deck.content_date, version=deck.content_version)
+    return f"{line} {made}".strip()
 
 
-_CSS = """
-:root { color-scheme: light; }
-body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; line-height: 1.5; margin: 2rem auto;
-       max-width: 52rem; padding: 0 1rem; color: #111; background: #fff; }
-header { border-bottom: 3px solid #111; margin-bottom: 1.5rem; }
-h1 { font-size: 1.8rem; margin: 0 0 .3rem; }
-.meta { color: #333; margin: 0 0 1rem; }
-section.slide { border: 1px solid #999; border-radius: 6px; padding: .8rem 1.2rem; margin: 0 0 1.2rem; }
-section.slide h2 { font-size: 1.3rem; margin: .2rem 0 .6rem; }
-.number { color: #555; font-weight: normal; }
-.fallback { font-style: italic; color: #7a4b00; }
-.notes { border-inline-start: 4px solid #999; padding-inline-start: .8rem; color: #333; }
-blockquote { border-inline-start: 4px solid #bbb; margin: .5rem 0; padding-inline-start: .8rem; }
-/* Each paragraph takes its direction from its own first letter: English inside an Arabic handout reads right. */
-p, li, h1, h2, blockquote, .meta, footer { unicode-bidi: plaintext; text-align: start; }
-footer { border-top: 1px solid #999; margin-top: 2rem; padding-top: .5rem; font-size: .9rem; color: #333; }
-@media print {
-  body { margin: 0; max-width: none; font-size: 11pt; }
-  section.slide { break-inside: avoid; border: none; border-bottom: 1px solid #999; border-radius: 0; }
-  a { color: inherit; text-decoration: none; }
-}
-"""
-
-
-def _content_markdown() -> MarkdownIt:
-    """CommonMark without raw HTML, and images shown as their description: a handout loads nothing."""
-    markdown = MarkdownIt("commonmark", {"html": False})
-
-    def image_as_text(renderer, tokens, index, options, env) -> str:
-        described = renderer.renderInlineAsText(tokens[index].children or [], options, env)
-        return f"[{html.escape(described)}]" if described else ""
-
-    markdown.add_render_rule("image", image_as_text)
-    return markdown
-
-
-def _html(deck: Deck, *, notes: bool) -> str:
-    markdown = _content_markdown()
-    direction = "rtl" if deck.rtl else "ltr"
-    slides = []
-    for number, slide in enumerate(deck.slides, start=1):
-        fallback = f'<p class="fallback">{_e(_("Shown in English: no translation yet."))}</p>' if slide.fallback else ""
-        trainer = (f'<div class="notes"><strong>{_e(_("Trainer notes"))}:</strong> {_e(slide.notes)}</div>'
+# --- HTML -------------------------------------------------------------------------------------------------------
+def _html(deck: Deck, *, notes: bool, with_sources: bool) -> str:
+    markdown = content_markdown()
+    slides = _printed(deck, notes=notes)
+    sections = []
+    for slide in slides:
+        fallback = f'<p class="fallback">{e(_("Shown in English: no translation yet."))}</p>' if slide.fallback else ""
+        trainer = (f'<div class="notes"><strong>{e(_(deck.notes_label))}:</strong> {e(slide.notes)}</div>'
                    if notes and slide.notes else "")
-        slides.append(
-            f'<section class="slide" id="slide-{number}"><h2><span class="number">{number}.</span> '
-            f"{_e(slide.title)}</h2>{fallback}{markdown.render(sanitize(slide.body))}{trainer}</section>"
-        )
-    return f"""<!DOCTYPE html>
-<html lang="{_e(deck.lang)}" dir="{direction}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{_e(deck.title)}</title>
-<style>{_CSS}</style>
-</head>
-<body>
-<header><h1>{_e(deck.title)}</h1><p class="meta">{_e(_header_line(deck))}</p></header>
-{chr(10).join(slides)}
-<footer>{_e(_("Made with fieldkit from sourced content of {date} (version {version}).").format(
-        date=deck.content_date, version=deck.content_version))}</footer>
-</body>
-</html>
-"""
+        long = ' class="long"' if len(slide.body) > 900 else ""
+        sections.append(f"<section{long}><h2>{e(slide.title)}</h2>{fallback}"
+                        f"{markdown.render(sanitize(slide.body))}{trainer}</section>")
+    size, two_columns = fit(deck, slides, notes=notes)
+    intro = f'<p class="intro">{e(deck.intro)}</p>' if deck.intro else ""
+    body = (f'<header><h1>{e(deck.title)}</h1><p class="meta">{e(_header_line(deck))}</p>'
+            f'<p class="review">{e(_review_line(deck))}</p></header>\n{intro}\n'
+            f'<main class="columns{" two" if two_columns else ""}">\n' + "\n".join(sections) + "\n</main>\n"
+            f"<footer>{e(_sources_line(deck))}</footer>")
+    if with_sources and deck.sources:
+        body += "\n" + _appendix(deck.sources)
+    return page(lang=deck.lang, title=deck.title, size=size, body=body)
 
 
-def _e(text: str) -> str:
-    return html.escape(sanitize(text), quote=True)
+def _appendix(sources: list[Citation]) -> str:
+    """Every source and quote, as plain text, on pages after the handout."""
+    items = []
+    for first, citations in _documents(sources):
+        url = f' — <span dir="ltr">{e(first.url)}</span>' if first.url else ""
+        quotes = "".join(
+            f"<li>{e(citation.where or '')}" + (f': <span class="quote">“{e(citation.quote)}”</span>'
+                                               if citation.quote else "") + e(_outside(citation)) + "</li>"
+            for citation in citations)
+        items.append(f"<li><strong>{e(_document_name(first))}</strong>{url}<ul>{quotes}</ul></li>")
+    return f'<section class="appendix"><h2>{e(_("Sources"))}</h2><ul>{"".join(items)}</ul></section>'
+
+
+def _characters(deck: Deck, slides: list[Slide], *, notes: bool) -> int:
+    """The amount of text, each heading and list item counted with the part of a line it leaves empty."""
+    characters = (len(deck.title) + len(deck.intro) + 120 + len(_sources_line(deck))  # header, footer
+                  + len(_review_line(deck)) + 40)  # and who checked what, on a line of its own
+    for slide in slides:
+        characters += len(slide.title) + 60 + len(plain_text(slide.body)) + 30 * slide.body.count("\n- ")
+        if notes and slide.notes:
+            characters += len(slide.notes) + 40
+    return characters
+
+
+def fit(deck: Deck, slides: list[Slide], *, notes: bool = False) -> tuple[str, bool]:
+    """The font size and columns that put these slides on one A4 page, from the amount of text."""
+    return size_for(_characters(deck, slides, notes=notes), rtl=deck.rtl)

@@ -15,7 +15,16 @@ from dataclasses import dataclass
 
 from fieldkit.core.languages import is_rtl
 from fieldkit.i18n.catalog import _, speaking
-from fieldkit.i18n.details import alert_text, contact_lines, has_contact, not_known, schedule_text
+from fieldkit.i18n.details import (
+    alert_text,
+    attached_sections,
+    contact_lines,
+    has_contact,
+    local_line,
+    not_known,
+    schedule_text,
+)
+from fieldkit.i18n.review import translation_line
 from fieldkit.i18n.vocabulary import separator, words_for
 from fieldkit.store.models import Entry
 from fieldkit.store.store import Store
@@ -80,11 +89,13 @@ def _column(column: _Column, meta: dict[str, str], name: str, today: dt.date) ->
             (_("What to bring"), separator().join(details.get("documents") or []) or None),
             (_("How to reach it"), _reach(column)),
         ]
-        notes = []
-        if entry.fallback:
-            notes.append(_("Shown in English: no translation yet."))
-        elif entry.translation == "machine":
-            notes.append(_("Machine translation, not yet reviewed by a person."))
+        # What organisations attached (a phone number the sources never gave), each under who added it.
+        rows += [(heading, "\n".join(f"{label}: {value}" for label, value in lines))
+                 for heading, lines, _notes in attached_sections(entry, today=today) if lines]
+        notes = [line] if (line := local_line(entry)) else []
+        # English for want of a translation, machine-made, made from an older English original, or reviewed by whom
+        translation = translation_line(entry)
+        notes += [translation] if translation else []
         alert = alert_text(details.get("alert"), today)
         body = "".join(
             f'<div class="row"><h3>{_e(label)}</h3><p class="{"value" if value else "unknown"}">'

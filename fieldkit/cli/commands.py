@@ -8,9 +8,8 @@ import re
 import sys
 from pathlib import Path
 
-from fieldkit import paths
 from fieldkit.cli.language import check_code
-from fieldkit.cli.output import NotFound, UsageError, highlight, lays_out, note, print_json, say, use_colour
+from fieldkit.cli.output import NotFound, UsageError, error, highlight, lays_out, note, print_json, say, use_colour
 from fieldkit.core.marker import N_
 from fieldkit.i18n.catalog import _
 from fieldkit.text.sanitize import sanitize
@@ -91,6 +90,8 @@ def run_search(args: argparse.Namespace) -> int:
         marker = " · " + _("shown in English") if hit.fallback else ""
         if hit.lang != lang and not hit.fallback:
             marker += " · " + _("in {language}").format(language=native_name(hit.lang))
+        if hit.added_by:  # an organisation's own entry (an overlay), not part of the published content
+            marker += " · " + _("added by {organisation}").format(organisation=hit.added_by)
         # Right-to-left lines are reordered whole: colour codes inside them would be moved about too.
         plain = laid_out and _has_rtl(hit.title + hit.snippet)
         title = sanitize(hit.title) if plain else highlight(hit.title, [], colour=colour)
@@ -167,9 +168,34 @@ def run_show(args: argparse.Namespace) -> int:
             data["services_near"] = [service.to_json() for service in near]
         print_json(data)
         return 0
+    if args.format in ("html", "md"):
+        return _print_entry(args, store, entry)
+    if args.output:
+        raise UsageError(N_("-o writes a page: add --format html or --format md"))
     from fieldkit.cli.render import render_entry
 
     render_entry(entry, colour=use_colour(), near=near)
+    return 0
+
+
+def _print_entry(args: argparse.Namespace, store, entry) -> int:
+    """`show ID --format html|md`: the entry as one printable page."""
+    from fieldkit.briefing.entry_print import entry_to_html, entry_to_markdown
+
+    meta = store.meta()
+    make = entry_to_html if args.format == "html" else entry_to_markdown
+    text = make(entry, content_version=meta.get("content_version", ""), content_date=meta.get("content_date", ""))
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    from fieldkit.core.atomic import WriteError, write_text
+
+    try:
+        write_text(args.output, text)
+    except WriteError as problem:
+        error(str(problem))
+        return 1
+    note(_("wrote {path}: {what}").format(path=args.output, what=f"{entry.id} ({entry.lang})"))
     return 0
 
 
@@ -190,14 +216,40 @@ def run_stats(args: argparse.Namespace) -> int:
     from fieldkit.cli.render import translation_state
 
     for lang, counts in stats["languages"].items():
-        parts = [f"{translation_state(k)} {counts[k]}" for k in ("original", "machine", "reviewed") if counts[k]]
+        parts = [f"{translation_state(k)} {counts[k]}" for k in ("original", "machine", "reviewed", "outdated")
+                 if counts.get(k)]
         say("  " + _("{lang}: {total} ({parts}), {share} of entries").format(
             lang=lang, total=counts["total"], parts=separator().join(parts), share=_percent(counts["coverage"])))
-    say("  " + _("entries without sources: {without}; never reviewed: {never}").format(
-        without=stats["without_sources"], never=stats["unreviewed"]))
-    say("  " + _("reviewed from {oldest} to {newest}").format(oldest=_day(stats["oldest_reviewed"]),
-                                                               newest=_day(stats["newest_reviewed"])))
+    say("  " + _("entries without sources: {without}").format(without=stats["without_sources"]))
+    for line in review_lines(stats):
+        say("  " + line)
     return 0
+
+
+def review_lines(stats: dict) -> list[str]:
+    """Who checked what, in plain words (`fieldkit stats`)."""
+    from fieldkit.i18n.catalog import ngettext
+
+    entries = stats["entries"]
+    lines = [_("checked against the sources by the editors: {count} of {total} entries").format(
+        count=stats["checked"], total=entries)
+        + (_(", from {oldest} to {newest}").format(oldest=_day(stats["oldest_checked"]),
+                                                  newest=_day(stats["newest_checked"])) if stats["checked"] else "")]
+    reviewed = stats["reviewed_by_specialist"]
+    lines.append(_("Not yet reviewed by a specialist.") if not reviewed else
+                 _("reviewed by a specialist: {count} of {total} entries, from {oldest} to {newest}").format(
+                     count=reviewed, total=entries, oldest=_day(stats["oldest_reviewed"]),
+                     newest=_day(stats["newest_reviewed"])))
+    translations = stats["translations"]
+    lines.append(_("translations: {machine} machine, {reviewed} reviewed by a person; {outdated} outdated (the "
+                   "English original changed after them)").format(**translations))
+    if stats["outside_sources"]:
+        lines.append(ngettext("facts from outside the sources: in {count} entry, {past} of them past the day to "
+                              "check them again",
+                              "facts from outside the sources: in {count} entries, {past} of them past the day to "
+                              "check them again", stats["outside_sources"]).format(
+            count=stats["outside_sources"], past=stats["past_review_by"]))
+    return lines
 
 
 def _percent(share: float) -> str:
@@ -212,36 +264,71 @@ def _day(text: str | None) -> str:
     return format_day(text) or str(text)
 
 
-def run_check(args: argparse.Namespace) -> int:
-    from fieldkit.content.check import check
+def _published(args: argparse.Namespace):
+    """The published content an overlay folder is checked against (fieldkit/content/overlay.py)."""
+    from fieldkit.content.overlay import BaseContent
+    from fieldkit.runtime.locate import base_located
 
-    root = paths.content_dir(args.content)
+    return BaseContent.read(base_located(args.base).path)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from fieldkit.cli.folders import content_folder
+    from fieldkit.content.check import check
+    from fieldkit.content.overlay import check_overlay, is_overlay
+    from fieldkit.content.problems import errors
+
+    root = content_folder(args.content, args.org)
     sources = Path(args.sources) if args.sources else None
     if sources is not None and not sources.is_dir():
         raise UsageError(N_("--sources: no such folder: {path}"), path=sources)
+    if is_overlay(root):
+        overlay, problems = check_overlay(root, _published(args), sources)
+        for problem in problems:
+            print(sanitize(str(problem)))
+        failing = problems if args.strict else errors(problems)
+        if failing:
+            note(_("{problems} problem(s) in {files} file(s)").format(problems=len(failing),
+                                                                      files=len({p.path for p in failing})))
+            return 1
+        note(_("overlay {namespace} OK: {entries} entries, {translations} translations, {attachments} attachment(s) "
+               "to published entries, {sources} sources").format(
+            namespace=overlay.namespace, entries=len(overlay.corpus.originals),
+            translations=len(overlay.corpus.translations), attachments=len(overlay.attachments),
+            sources=len(overlay.corpus.sources)))
+        return 0
     corpus, problems = check(root, sources)
     for problem in problems:
         print(sanitize(str(problem)))
-    if problems:
-        files = len({p.path for p in problems})
-        note(_("{problems} problem(s) in {files} file(s)").format(problems=len(problems), files=files))
+    failing = problems if args.strict else errors(problems)
+    found, warnings = len(errors(problems)), len(problems) - len(errors(problems))
+    if failing:
+        files = len({p.path for p in failing})
+        if warnings:
+            note(_("{problems} problem(s), {warnings} warning(s) in {files} file(s)").format(
+                problems=found, warnings=warnings, files=files))
+        else:
+            note(_("{problems} problem(s) in {files} file(s)").format(problems=found, files=files))
         return 1
-    message = (_("content OK and every quote in its document: {entries} entries, {translations} translations, "
-                 "{sources} sources") if sources else
+    message = (_("content OK and every quote and claim against its document: {entries} entries, {translations} "
+                 "translations, {sources} sources") if sources else
                _("content OK: {entries} entries, {translations} translations, {sources} sources"))
+    warned = ", " + _("{warnings} warning(s)").format(warnings=warnings) if warnings else ""
     note(message.format(entries=len(corpus.originals), translations=len(corpus.translations),
-                        sources=len(corpus.sources)))
+                        sources=len(corpus.sources)) + warned)
     return 0
 
 
 def run_build(args: argparse.Namespace) -> int:
+    from fieldkit.cli.folders import content_folder
     from fieldkit.content.build import build
+    from fieldkit.content.overlay import build_overlay, is_overlay
     from fieldkit.content.problems import ContentError
 
-    root = paths.content_dir(args.content)
+    root = content_folder(args.content, args.org)
     out = Path(args.out)
     try:
-        result = build(root, out)
+        result = build_overlay(root, _published(args), out) if is_overlay(root) else build(root, out)
     except ContentError as failure:
         for problem in failure.problems:
             print(sanitize(str(problem)))

@@ -15,8 +15,8 @@ from fieldkit.cli.language import lang_option
 from fieldkit.cli.output import bidi_choice, print_json, say
 from fieldkit.core import env
 from fieldkit.core.marker import N_
-from fieldkit.i18n.catalog import _
-from fieldkit.store.schema import SCHEMA_VERSION
+from fieldkit.i18n.catalog import _, ngettext
+from fieldkit.store.schema import SCHEMA_VERSION, STEMS_SCHEMA
 
 # The JSON keeps these values in English; people read them in their language.
 COLOURS = {"16 million": N_("16 million"), "none (NO_COLOR)": N_("none (NO_COLOR)"), "none (TERM)": N_("none (TERM)")}
@@ -65,10 +65,18 @@ def _content(db: str | None) -> dict:
         date = meta.get("content_date")
         stats = store.stats()
         located = store.located  # open_store always says where the database came from
+        from fieldkit.runtime.locate import expired_packs
+
         return {"database": str(located.path) if located else None, "origin": located.origin if located else None,
                 "version": meta.get("content_version", ""), "date": date or "", "age": age_in_words(date),
                 "stale": is_stale(date), "entries": stats["entries"], "schema": stats["schema_version"],
-                "fast_search": store.search_tables}
+                "fast_search": store.search_tables,
+                # who checked what (`date` is the day the editors last checked an entry against the sources)
+                "checked": stats["newest_checked"], "reviewed_by_specialist": stats["reviewed_by_specialist"],
+                "outdated_translations": stats["translations"]["outdated"], "past_review_by": stats["past_review_by"],
+                "review_state": store.review_columns, "overlays": stats["overlays"],
+                "expired": [{"pack": pack, "expires": day} for pack, day in
+                            (expired_packs() if located and located.origin not in ("--db", "FIELDKIT_DB") else [])]}
     finally:
         store.close()
 
@@ -130,21 +138,51 @@ def run_doctor(args: argparse.Namespace) -> int:
         say(_("content: PROBLEM: {problem}").format(problem=explained or content["error"]))
     else:
         age = _age(content["date"])
-        line = _("content: version {version}, reviewed {date}, {entries} entries").format(
-            version=content["version"] or unknown, date=(_date(content["date"]) or unknown) + (f" ({age})" if age else ""),
-            entries=content["entries"])
+        if content["date"]:
+            line = _("content: version {version}, checked against the sources {date}, {entries} entries").format(
+                version=content["version"] or unknown, date=_date(content["date"]) + (f" ({age})" if age else ""),
+                entries=content["entries"])
+        else:
+            line = _("content: version {version}, not yet checked against the sources, {entries} entries").format(
+                version=content["version"] or unknown, entries=content["entries"])
         if content["stale"]:
             line += "  " + _("OLD: look for a content update")
         say(line)
+        reviewed = content["reviewed_by_specialist"]
+        say("  " + (_("Not yet reviewed by a specialist.") if not reviewed else
+                    _("reviewed by a specialist: {count} of {total} entries").format(count=reviewed,
+                                                                                      total=content["entries"])))
+        if content["outdated_translations"]:
+            say("  " + ngettext("{count} translation outdated: the English original changed after it",
+                                "{count} translations outdated: the English original changed after them",
+                                content["outdated_translations"]).format(count=content["outdated_translations"]))
+        if content["past_review_by"]:
+            say("  " + ngettext("{count} entry has facts from outside the sources past the day to check them again: "
+                                "look for a content update",
+                                "{count} entries have facts from outside the sources past the day to check them "
+                                "again: look for a content update",
+                                content["past_review_by"]).format(count=content["past_review_by"]))
         if content["origin"] == "bundled" and report["frozen"]:
             say("  " + _("from the copy inside this executable"))
         else:
             say("  " + _("from {origin}: {path}").format(origin=origin_in_words(content["origin"]),
                                                            path=content["database"]))
+        for expired in content["expired"]:
+            say("  " + _("warning: {pack} expired on {date}: its publisher meant to have replaced it by then; fieldkit "
+                         "still uses it until a newer pack is installed").format(pack=expired["pack"],
+                                                                               date=expired["expires"]))
         if content["schema"] < SCHEMA_VERSION:
-            say("  " + _("content schema {found}, older than this fieldkit's {current}: it works, but searches for "
-                         "common words are slower; install newer content (fieldkit pack install) or rebuild it").format(
-                found=content["schema"], current=SCHEMA_VERSION))
+            if content["schema"] < STEMS_SCHEMA:
+                say("  " + _("content schema {found}, older than this fieldkit's {current}: it works, but searches "
+                             "for common words are slower; install newer content (fieldkit pack install) or rebuild "
+                             "it").format(found=content["schema"], current=SCHEMA_VERSION))
+            else:
+                say("  " + _("content schema {found}, older than this fieldkit's {current}: it works; install newer "
+                             "content (fieldkit pack install) or rebuild it").format(
+                    found=content["schema"], current=SCHEMA_VERSION))
+        if not content["review_state"]:
+            say("  " + _("it does not say who checked what: its dates are shown as the editors' checks against the "
+                         "sources, and nothing in it as reviewed by a specialist"))
     user_data = _("user data: {file}").format(file=data["file"])
     say(user_data + (f"  ({data['notice']})" if data["notice"] else ""))
     say("  " + _("settings and trusted keys: {config}; cache: {cache}").format(config=data["config"],

@@ -11,14 +11,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from fieldkit import paths
 from fieldkit.cli.language import lang_option
 from fieldkit.cli.output import UsageError, error, note, print_json, say
 from fieldkit.core.marker import N_
 from fieldkit.core.registry import REGISTRY
 from fieldkit.i18n.catalog import _, explain, ngettext
 
-FORMATS = ("hxl", "csv", "json", "geojson", "hsds")
+FORMATS = ("hxl", "csv", "json", "geojson", "hsds", "zim")
 
 
 def add_parser(subparsers) -> None:
@@ -26,7 +25,9 @@ def add_parser(subparsers) -> None:
         "export", help="export services, places, risks or rights as HXL, CSV, JSON, GeoJSON or HSDS",
         description="Write one type of entry as a table for partners: HXL (a header row and a row of HXL hashtags), "
         "plain CSV, JSON, or GeoJSON (RFC 7946, [longitude, latitude]) for QGIS and other map tools. HSDS writes "
-        "services as Open Referral HSDS 3.0, one folder per language (-o DIR): a Tabular Data Package and HSDS JSON.",
+        "services as Open Referral HSDS 3.0, one folder per language (-o DIR): a Tabular Data Package and HSDS JSON. "
+        "ZIM writes every entry in one language (--lang) as a file Kiwix serves to phones (-o FILE.zim; needs "
+        "python-libzim: pip install fieldkit[zim]).",
     )
     export.add_argument("--type", dest="entry_type", choices=REGISTRY.exportable(),
                         help="what to export (required, except for geojson: places and services)")
@@ -47,12 +48,15 @@ def add_parser(subparsers) -> None:
     services = kinds.add_parser(
         "services", parents=[lang_option()], help="a HXL-tagged CSV of service points",
         description="Read a partner's HXL-tagged CSV (columns are matched by hashtag, not header text), check every "
-        "row, and write one Markdown file per new or changed service into the content folder, marked "
-        "'reviewed: null' and citing the sheet. With any bad row nothing is written, unless --skip-bad.",
+        "row, and write one Markdown file per new or changed service into the content folder, citing the sheet "
+        "and with no 'checked' date (nobody has checked it against a source yet). With any bad row nothing is written, unless --skip-bad.",
     )
     services.add_argument("file", metavar="FILE.csv", help="the partner's sheet, saved as CSV (UTF-8), or an HSDS 3.0 "
                           "package: a folder with datapackage.json (or the folder fieldkit export --format hsds wrote)")
-    services.add_argument("--content", metavar="DIR", help="content folder to write into (default ./content)")
+    services.add_argument("--content", "--dir", dest="content", metavar="DIR", help="content folder to write into "
+                          "(default ./content, else your organisation's overlay folder)")
+    services.add_argument("--org", metavar="NAMESPACE", help="your organisation's overlay folder (ids start with "
+                          "NAMESPACE-)")
     services.add_argument("--skip-bad", action="store_true", help="write the good rows even if some rows are bad")
     services.add_argument("--dry-run", action="store_true", help="check and report, but write nothing")
     services.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -71,6 +75,8 @@ def run_export(args: argparse.Namespace) -> int:
     lang = args.language.requested  # --lang (or FIELDKIT_LANG): names and summaries in it only; else in every one
     if args.export_format == "hsds":
         return _export_hsds(args, lang)
+    if args.export_format == "zim":
+        return _export_zim(args, lang)
     if args.entry_type is None and args.export_format != "geojson":
         raise UsageError(N_("--type is required for {format}: one of {types}"), format=args.export_format,
                          types=", ".join(REGISTRY.exportable()))
@@ -156,6 +162,35 @@ def _export_hsds(args: argparse.Namespace, lang: str | None) -> int:
     return 0
 
 
+def _export_zim(args: argparse.Namespace, lang: str | None) -> int:
+    from fieldkit.core.atomic import WriteError
+    from fieldkit.interop.zim import ZimUnavailable, default_language, libzim_writer, write_zim
+    from fieldkit.runtime.locate import open_store
+
+    if args.entry_type is not None:
+        raise UsageError(N_("zim holds every entry of one language: leave out --type"))
+    if not args.output:
+        raise UsageError(N_("zim writes one file per language: give it with -o FILE.zim"))
+    try:
+        libzim_writer()  # before any work: a clear message and exit 1 where libzim is missing
+    except ZimUnavailable as problem:
+        error(explain(problem))
+        return 1
+    store = open_store(args.db)
+    try:
+        summary = write_zim(store, default_language(lang), Path(args.output))
+    except WriteError as problem:
+        error(str(problem))
+        return 1
+    finally:
+        store.close()
+    from fieldkit.packs.archive import human
+
+    note(_("wrote {path}: {pages} pages in {lang} with a full-text index, {size}").format(
+        path=args.output, pages=summary.pages, lang=summary.lang, size=human(summary.size)))
+    return 0
+
+
 def _count(number: int, noun: str) -> str:
     """"3 services": a number of entries of a type, in the interface language (the type's own words)."""
     from fieldkit.i18n.vocabulary import counted
@@ -170,11 +205,19 @@ def run_import_services(args: argparse.Namespace) -> int:
     sheet = Path(args.file)
     if not sheet.exists():
         raise UsageError(N_("no such file: {path}"), path=sheet)
-    content = paths.content_dir(args.content)
+    from fieldkit.cli.folders import content_folder
+    from fieldkit.content.overlay import BaseContent, is_overlay
+
+    content = content_folder(args.content, args.org)
     if not content.is_dir():
         raise UsageError(N_("--content: no such folder: {path}"), path=content)
+    base = None
+    if is_overlay(content):  # the published places a partner's services are at
+        from fieldkit.runtime.locate import base_located
+
+        base = BaseContent.read(base_located().path)
     try:
-        report = import_services(sheet, content, skip_bad=args.skip_bad, dry_run=args.dry_run)
+        report = import_services(sheet, content, skip_bad=args.skip_bad, dry_run=args.dry_run, base=base)
     except (SheetError, ImportFailure) as problem:
         error(explain(problem))
         return 1

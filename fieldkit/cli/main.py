@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 # Every command, in the order --help lists them, and the module whose add_parser() registers it (None: here).
 COMMANDS = {"search": None, "show": None, "stats": None, "check": None, "build": None,
-            "brief": "brief", "doctor": "doctor", "pack": "pack", "export": "interop", "import": "interop",
+            "new": "new", "brief": "brief", "list": "lists", "doctor": "doctor", "pack": "pack", "export": "interop", "import": "interop",
             "refer": "refer", "translate": "translate"}
 # Commands that can take a while: a progress bar on a terminal (fieldkit/cli/progress.py), nothing when piped.
 _LONG = {"build", "check", "pack", "import"}
@@ -103,22 +103,37 @@ def _add_content_commands(commands, names: list[str]) -> None:
         show.add_argument("--lang", help="language to serve, falling back to English (default: --lang before the "
                           "command, FIELDKIT_LANG, the system's, else en)")
         show.add_argument("--json", action="store_true", help="print the entry as JSON")
+        show.add_argument("--format", choices=("text", "html", "md"), default="text",
+                          help="text (default); html: one A4 page to print, with sources and dates; md: Markdown")
+        show.add_argument("-o", "--output", metavar="FILE", help="write the html or md page here (default: standard output)")
 
     if "stats" in names:
         stats = commands.add_parser("stats", parents=[db, lang_option()], help="counts and dates of the content",
                                     description="Counts per type and language, sources and review dates.")
         stats.add_argument("--json", action="store_true", help="print as JSON")
 
+    folder = argparse.ArgumentParser(add_help=False)
+    folder.add_argument("--content", "--dir", dest="content", metavar="DIR", help="content folder (default ./content, "
+                        "else your organisation's overlay folder); an overlay folder has overlay.yaml")
+    folder.add_argument("--org", metavar="NAMESPACE", help="your organisation's overlay folder in fieldkit's data "
+                        "folder (what 'fieldkit new ... --org NAMESPACE' writes)")
+    folder.add_argument("--base", metavar="DB", help="an overlay is checked against this published content database "
+                        "(default: the published content in use)")
+
     if "check" in names:
-        check = commands.add_parser("check", parents=[lang_option()], help="validate the content files",
-                                    description="Validate every content file and report every problem as path:line: message.")
-        check.add_argument("--content", metavar="DIR", help="content folder (default ./content)")
-        check.add_argument("--sources", metavar="DIR", help="also verify every quote against the documents in DIR")
+        check = commands.add_parser("check", parents=[folder, lang_option()], help="validate the content files",
+                                    description="Validate every content file and report every problem as path:line: "
+                                    "message. Warnings (an outdated translation, a fact from outside the sources past "
+                                    "its review_by date) are printed too, but fail the check only with --strict. An "
+                                    "organisation's overlay folder is checked against the published content.")
+        check.add_argument("--sources", metavar="DIR", help="also check every quote and claim against the documents "
+                           "in DIR: each quote is in its document and names its section, and every number, date, "
+                           "price and article in an entry is in one of its quotes")
+        check.add_argument("--strict", action="store_true", help="warnings fail the check too (exit 1)")
 
     if "build" in names:
-        build = commands.add_parser("build", parents=[lang_option()], help="compile the content into a database",
+        build = commands.add_parser("build", parents=[folder, lang_option()], help="compile the content into a database",
                                     description="Check and compile the content into one SQLite file, atomically.")
-        build.add_argument("--content", metavar="DIR", help="content folder (default ./content)")
         build.add_argument("--out", metavar="FILE", default="fieldkit.db", help="database to write (default fieldkit.db)")
 
 

@@ -7,17 +7,19 @@ from fieldkit.cli.output import begin_visual, has_rtl, layout, lays_out, width
 from fieldkit.core.languages import is_rtl
 from fieldkit.core.marker import N_
 from fieldkit.i18n.catalog import _, language
-from fieldkit.i18n.dates import age_in_words, format_day, is_stale
-from fieldkit.i18n.details import detail_lines, not_known
+from fieldkit.i18n.dates import is_stale
+from fieldkit.i18n.details import attached_sections, detail_lines, local_line, not_known
 from fieldkit.i18n.languages import country_name
 from fieldkit.i18n.near import NearService
+from fieldkit.i18n.review import dates_line, overdue_line, review_line, source_note, translation_line
 from fieldkit.i18n.vocabulary import type_label
 from fieldkit.store.models import Entry
 from fieldkit.text.clip import clip, clip_body
 from fieldkit.text.sanitize import sanitize
 
 # How an entry's text came to be, in words (the JSON keeps the value).
-TRANSLATION_STATES = {"original": N_("original"), "machine": N_("machine"), "reviewed": N_("reviewed")}
+TRANSLATION_STATES = {"original": N_("original"), "machine": N_("machine"), "reviewed": N_("reviewed"),
+                      "outdated": N_("outdated")}
 
 
 def translation_state(value: str) -> str:
@@ -44,11 +46,21 @@ def render_entry(entry: Entry, *, colour: bool, near: list[NearService] | None =
     emit(clip(entry.title), "bold")
     where = f" · {country_name(entry.country, lang)}" if entry.country else ""
     note = "  [" + _("shown in English: no translation yet") + "]" if entry.fallback else ""
-    emit(f"{type_label(entry.type)}{where} · {entry.lang} ({translation_state(entry.translation)}){note}", "dim")
-    reviewed = format_day(entry.reviewed) or _("never")
-    age = age_in_words(entry.reviewed, locale=_cldr(lang))
-    dates = _("Facts as of {as_of} · reviewed {reviewed}").format(as_of=format_day(entry.as_of), reviewed=reviewed)
-    emit(dates + (f" ({age})" if age else ""), "bold red" if is_stale(entry.reviewed) else "dim")
+    state = translation_state(entry.translation_state)
+    emit(f"{type_label(entry.type)}{where} · {entry.lang} ({state}){note}", "dim")
+    # Who checked what (fieldkit/i18n/review.py): the editors' check against the sources, a specialist's review,
+    # the translation's state, and facts from outside the sources past the day to check them again.
+    emit(dates_line(entry, locale=_cldr(lang)), "bold red" if is_stale(entry.checked) else "dim")
+    emit(review_line(entry.review), "bold")
+    translation = translation_line(entry)
+    if translation:
+        emit(translation, "bold yellow")
+    overdue = overdue_line(entry)
+    if overdue:
+        emit(overdue, "bold red")
+    local = local_line(entry)
+    if local:  # an organisation's own entry (an overlay), with its own review state above
+        emit(local, "bold yellow")
     console.print()
     emit(clip(entry.summary), "italic")
     console.print()
@@ -69,11 +81,24 @@ def render_entry(entry: Entry, *, colour: bool, near: list[NearService] | None =
                 emit(f"{label}: {clip(value) if value else not_known()}")
             else:
                 console.print(Text.assemble((f"{label}: ", "bold"), clip(sanitize(value)) if value else not_known()))
+    for heading, lines, notes in attached_sections(entry):  # fields organisations attached, apart from the text
+        console.print()
+        emit(heading, "bold yellow")
+        for label, value in lines:
+            if visual and has_rtl(f"{label}{value}"):
+                emit(f"{label}: {clip(value)}")
+            else:
+                console.print(Text.assemble((f"{label}: ", "bold"), clip(sanitize(value))))
+        for line in notes:
+            emit(f"  ({line})", "dim")
     console.print()
     emit(_("Sources"), "bold")
     for number, citation in enumerate(entry.sources, start=1):
         title = f" — {citation.title}" if citation.title else ""
         console.print(Text(clip(sanitize(f" [{number}] {citation.doc}{title}, {citation.where or ''}"))))
+        outside = source_note(citation)
+        if outside:
+            emit(f"     ({outside})", "yellow")
         if citation.quote:
             console.print(Text(clip(sanitize(f"     “{citation.quote}”")), style="dim"))
         if citation.url:

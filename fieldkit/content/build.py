@@ -11,8 +11,9 @@ import json
 import sqlite3
 import tempfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,9 @@ from fieldkit.content.check import check
 from fieldkit.content.corpus import Corpus, EntryFile
 from fieldkit.content.embeds import resolve_embeds
 from fieldkit.content.lexicon import lexicon_rows
-from fieldkit.content.problems import ContentError
+from fieldkit.content.problems import ContentError, errors
+from fieldkit.content.references import name_references, reference_pattern
+from fieldkit.content.review import translation_state
 from fieldkit.core import registry
 from fieldkit.core.atomic import write_bytes
 from fieldkit.core.progress import step, track
@@ -60,17 +63,18 @@ def build(content_dir: Path, out: Path) -> BuildResult:
     # Bodies are let go as each file is checked and read again, one at a time, as the database is written: the
     # build never holds every body, nor every document's rows, at once (peak memory, docs/performance.md).
     corpus, problems = check(content_dir, bodies=False)
-    if problems:
-        raise ContentError(problems)
+    if errors(problems):  # warnings (an outdated translation) are shown by `fieldkit check`, not refused here
+        raise ContentError(errors(problems))
     with tempfile.TemporaryDirectory(prefix="fieldkit-build-") as work:
         compiled = Path(work) / "fieldkit.db"
-        counts = _write_database(corpus, compiled)
+        counts = write_database(corpus, compiled)
         with compiled.open("rb") as database:
             write_bytes(out, database)  # WriteError (an OSError) with a one-line reason if it cannot
     return BuildResult(path=out, content_hash=corpus.input_hash, entries=counts[0], translations=counts[1])
 
 
-def _write_database(corpus: Corpus, path: Path) -> tuple[int, int]:
+def write_database(corpus: Corpus, path: Path) -> tuple[int, int]:
+    """Compile a checked corpus into the new database `path`; (entries, documents) written."""
     db = sqlite_utils.Database(path)
     try:
         return _fill(db, corpus)
@@ -85,9 +89,12 @@ def _fill(db: sqlite_utils.Database, corpus: Corpus) -> tuple[int, int]:
     db.table("sources").insert_all(
         (vars(source) | {"line": None} for source in sorted(corpus.sources.values(), key=lambda s: s.id)),
     )
-    db.table("entries").insert_all(_entry_row(entry) for entry in originals)
+    references = reference_pattern(corpus.originals)
+    db.table("entries").insert_all(_entry_row(entry, lambda text: name_references(
+        text, references, partial(_title, corpus, lang="en"), markdown=False)) for entry in originals)
     db.table("citations").insert_all(
-        {"entry_id": e.id, "position": i, "doc": c["doc"], "location": c.get("where"), "quote": c.get("quote")}
+        {"entry_id": e.id, "position": i, "doc": c["doc"], "location": c.get("where"), "quote": c.get("quote"),
+         "review_by": c.get("review_by")}
         for e in originals
         for i, c in enumerate(e.fields["sources"])
     )
@@ -102,14 +109,14 @@ def _fill(db: sqlite_utils.Database, corpus: Corpus) -> tuple[int, int]:
          for c in sorted(corpus.vocabulary.concepts.values(), key=lambda c: c.id)],
     )
     db.table("meta").insert_all({"key": k, "value": v} for k, v in sorted(_meta(corpus, originals).items()))
-    _write_figures(db.conn)
+    write_figures(db.conn)
     db.conn.commit()
     step("compacting the database")
     db.execute("VACUUM")
     return len(originals), documents
 
 
-def _write_figures(conn: sqlite3.Connection) -> None:
+def write_figures(conn: sqlite3.Connection) -> None:
     """What the app's first screen shows, worked out once here by the store's own code and kept in `meta`: the
     counts of `fieldkit stats` (Store.count_figures reads every translation) and the journeys across the region
     (routes.journeys walks every chain of legs). Home then reads them instead of growing with the content."""
@@ -122,7 +129,7 @@ def _write_figures(conn: sqlite3.Connection) -> None:
     finally:
         conn.row_factory = factory
     journeys = [{"legs": list(legs), "countries": list(countries)} for legs, countries in outlines]
-    conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", [
+    conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [  # the merge of overlays counts again
         ("stats", json.dumps(figures, ensure_ascii=False)),  # key order kept: it is the order stats() gives
         ("journeys", json.dumps(journeys, ensure_ascii=False)),
     ])
@@ -137,13 +144,13 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     db.table("entries").create(
         {
             "id": str, "type": str, "title": str, "summary": str, "country": str, "countries": str, "tags": str,
-            "details": str, "as_of": str, "reviewed": str, "path": str,
+            "details": str, "as_of": str, "reviewed": str, "path": str, "checked": str, "review": str,
         },
         pk="id",
     )
     db.table("entries").create_index(["type"])
     db.table("citations").create(
-        {"entry_id": str, "position": int, "doc": str, "location": str, "quote": str},
+        {"entry_id": str, "position": int, "doc": str, "location": str, "quote": str, "review_by": str},
         pk=("entry_id", "position"),
         foreign_keys=[("entry_id", "entries", "id"), ("doc", "sources", "id")],
     )
@@ -157,7 +164,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     db.table("translations").create(
         {
             "key": int, "id": str, "lang": str, "title": str, "summary": str, "body": str, "status": str,
-            "reviewed": str, "path": str,
+            "reviewed": str, "path": str, "review": str, "state": str,
         },
         pk="key",
         foreign_keys=[("id", "entries", "id")],
@@ -169,7 +176,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     db.execute(
         "CREATE VIRTUAL TABLE search USING fts5("
         "title, body, facets, tstem, bstem, content='', tokenize='unicode61 remove_diacritics 2')"
-    )  # no prefix indexes (schema 4): they were 60% of it; broad prefixes go to the title index (prefix_counts)
+    )  # no prefix indexes (schema 5): they were 60% of it; broad prefixes go to the title index (prefix_counts)
     # Schema 2 (fieldkit/store/schema.py): the title index for queries that match too much to rank by bm25, in
     # the static title order, and the snippet text, so a search reads no body and runs no Markdown conversion.
     db.execute(
@@ -177,7 +184,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         "title, facets, content='', tokenize='unicode61 remove_diacritics 2', prefix='2 3')"
     )
     db.execute("CREATE TABLE title_order (pos INTEGER PRIMARY KEY, key INTEGER NOT NULL)")
-    # Schema 4: texts, their dictionaries, and how many documents each short prefix opens a word of.
+    # Schema 5: texts, their dictionaries, and how many documents each short prefix opens a word of.
     db.execute("CREATE TABLE texts (key INTEGER PRIMARY KEY, blob BLOB NOT NULL)")
     db.execute("CREATE TABLE dictionaries (lang TEXT PRIMARY KEY, zdict BLOB NOT NULL)")
     db.execute("CREATE TABLE prefix_counts (prefix TEXT NOT NULL, lang TEXT NOT NULL, documents INTEGER NOT NULL, "
@@ -193,17 +200,18 @@ def _create_tables(db: sqlite_utils.Database) -> None:
 
 
 def _write_documents(conn: sqlite3.Connection, corpus: Corpus) -> int:
-    """Every (entry, language) as a translations row, its search columns, its packed text (schema 4) and its place
+    """Every (entry, language) as a translations row, its search columns, its packed text (schema 5) and its place
     in the title index, written one document at a time; returns how many."""
     files = _document_files(corpus)
+    references = reference_pattern(corpus.originals)
     dictionaries = _dictionaries(corpus, files)
     conn.executemany("INSERT INTO dictionaries (lang, zdict) VALUES (?, ?)", sorted(dictionaries.items()))
     titles: list[tuple[int, int, int, str, str]] = []  # title order, key, then the title index's columns
     prefixes: Counter[tuple[str, str]] = Counter()
     for key, entry in track(files, "writing documents"):
-        row, columns = _document(corpus, key, entry)
+        row, columns = _document(corpus, key, entry, references)
         body = row["body"]
-        # Schema 4: the body is in `texts` (with the snippet text, compressed), not in its translations row.
+        # Schema 5: the body is in `texts` (with the snippet text, compressed), not in its translations row.
         conn.execute(f"INSERT INTO translations ({', '.join(TRANSLATION_COLUMNS)}) VALUES "
                      f"({', '.join('?' * len(TRANSLATION_COLUMNS))})",
                      [row[name] if name != "body" else "" for name in TRANSLATION_COLUMNS])
@@ -211,7 +219,7 @@ def _write_documents(conn: sqlite3.Connection, corpus: Corpus) -> int:
                      (key, *columns))
         conn.execute("INSERT INTO texts (key, blob) VALUES (?, ?)",
                      (key, pack_text(snippet_text(body), body, dictionaries.get(row["lang"], b""))))
-        _count_prefixes(prefixes, row["lang"], columns)
+        count_prefixes(prefixes, row["lang"], columns)
         titles.append((*title_order(row["title"]), key, columns[0], columns[2]))
     step("writing the search index")
     conn.execute("INSERT INTO search (search) VALUES ('optimize')")
@@ -222,7 +230,7 @@ def _write_documents(conn: sqlite3.Connection, corpus: Corpus) -> int:
     return len(files)
 
 
-TRANSLATION_COLUMNS = ("key", "id", "lang", "title", "summary", "body", "status", "reviewed", "path")
+TRANSLATION_COLUMNS = ("key", "id", "lang", "title", "summary", "body", "status", "reviewed", "path", "review", "state")
 
 
 def _write_title_index(conn: sqlite3.Connection, titles: list[tuple[int, int, int, str, str]]) -> None:
@@ -263,7 +271,7 @@ def _dictionaries(corpus: Corpus, files: list[tuple[int, EntryFile]]) -> dict[st
     return found
 
 
-def _count_prefixes(counts: Counter[tuple[str, str]], lang: str, columns: SearchColumns) -> None:
+def count_prefixes(counts: Counter[tuple[str, str]], lang: str, columns: SearchColumns) -> None:
     """Add a document to the counts of `prefix_counts`: each 2 and 3 letter prefix that opens a word of its folded
     title or body. That is a lower bound of what the index matches (the stems add more), so a prefix counted
     broad there is broad in the index."""
@@ -271,9 +279,12 @@ def _count_prefixes(counts: Counter[tuple[str, str]], lang: str, columns: Search
     counts.update((prefix, lang) for prefix in {word[:n] for word in found for n in PREFIX_LENGTHS if len(word) >= n})
 
 
-def _entry_row(entry: EntryFile) -> dict[str, Any]:
+def _entry_row(entry: EntryFile, named: Callable[[str], str] = lambda text: text) -> dict[str, Any]:
+    """The entries row; `named` puts titles for the ids in free-text details (they are in English)."""
     fields = entry.fields
-    details = {k: v for k, v in fields.items() if k not in COMMON_FIELDS}
+    text_fields = {f.name for f in REGISTRY[entry.type].fields if f.kind == "text"}
+    details = {k: named(v) if k in text_fields and isinstance(v, str) else v
+               for k, v in fields.items() if k not in COMMON_FIELDS}
     return {
         "id": entry.id,
         "type": entry.type,
@@ -284,9 +295,17 @@ def _entry_row(entry: EntryFile) -> dict[str, Any]:
         "tags": _json(fields.get("tags") or []),
         "details": _json(details),
         "as_of": fields["as_of"],
-        "reviewed": fields.get("reviewed"),
+        "reviewed": _review_date(fields),
         "path": _relative_path(entry),
+        "checked": fields.get("checked"),
+        "review": _json(fields["reviewed"]) if fields.get("reviewed") else None,
     }
+
+
+def _review_date(fields: dict[str, Any]) -> str | None:
+    """The date of a person's review, or None: never a date the editors set when writing."""
+    review = fields.get("reviewed")
+    return review.get("date") if isinstance(review, dict) else None
 
 
 def _relative_path(entry: EntryFile) -> str:
@@ -325,14 +344,23 @@ def _document_files(corpus: Corpus) -> list[tuple[int, EntryFile]]:
             if entry.is_original or entry.id in corpus.originals]
 
 
-def _document(corpus: Corpus, key: int, entry: EntryFile) -> tuple[dict[str, Any], SearchColumns]:
+def _documents(corpus: Corpus) -> Iterator[tuple[dict[str, Any], SearchColumns]]:
+    """Every (entry, language) as a translations row and its folded search columns, in a stable order."""
+    references = reference_pattern(corpus.originals)
+    for key, entry in _document_files(corpus):
+        yield _document(corpus, key, entry, references)
+
+
+def _document(corpus: Corpus, key: int, entry: EntryFile, references: Any) -> tuple[dict[str, Any], SearchColumns]:
     """One document as a translations row (with its body) and its folded search columns."""
     original = corpus.originals[entry.id]
     fields = entry.fields
+    status = "original" if entry.is_original else fields["translation"]
     source = entry.body()
     body = source.strip()
     if REGISTRY[entry.type].embeds:
         body = resolve_embeds(body, lambda target: _title_and_summary(corpus, target, entry.lang))
+    body = name_references(body, references, partial(_title, corpus, lang=entry.lang))
     row = {
         "key": key,
         "id": entry.id,
@@ -340,11 +368,19 @@ def _document(corpus: Corpus, key: int, entry: EntryFile) -> tuple[dict[str, Any
         "title": fields["title"],
         "summary": fields["summary"],
         "body": body,
-        "status": "original" if entry.is_original else fields["translation"],
-        "reviewed": fields.get("reviewed"),
+        "status": status,
+        "reviewed": _review_date(fields),
         "path": _relative_path(entry),
+        "review": _json(fields["reviewed"]) if fields.get("reviewed") else None,
+        "state": translation_state(status, fields.get("original_hash"), original.text_hash),
     }
     return row, _search_columns(entry, original, source)
+
+
+def _title(corpus: Corpus, entry_id: str, *, lang: str) -> str | None:
+    """An entry's title in `lang` where translated, else in English; None for an unknown id."""
+    entry = corpus.translations.get((entry_id, lang)) or corpus.originals.get(entry_id)
+    return entry.fields["title"] if entry is not None else None
 
 
 def _title_and_summary(corpus: Corpus, entry_id: str, lang: str) -> tuple[str, str, bool] | None:
@@ -357,21 +393,30 @@ def _title_and_summary(corpus: Corpus, entry_id: str, lang: str) -> tuple[str, s
 
 
 def _search_columns(entry: EntryFile, original: EntryFile, source: str) -> SearchColumns:
+    return search_columns(entry_id=original.id, entry_type=original.type, lang=entry.lang,
+                          is_original=entry.is_original, title=entry.fields["title"], summary=entry.fields["summary"],
+                          body=source, fields=original.fields)
+
+
+def search_columns(*, entry_id: str, entry_type: str, lang: str, is_original: bool, title: str, summary: str,
+                   body: str, fields: dict[str, Any]) -> SearchColumns:
     """The folded title and body columns of a document, its facets, and the stems of title and body. A type's
     `search_title` fields (a term's other names) count as title words in every language; tags and its
-    `search_body` fields count in English."""
-    fields, details = entry.fields, original.fields
-    content_type = REGISTRY[original.type]
-    title = " ".join([fields["title"], *(word for name in content_type.search_title for word in _words(details, name))])
+    `search_body` fields count in English. `fields` are the original's (country, tags, the type's own fields).
+
+    The one way a document is indexed: the build calls it for every document, and the merge of an overlay
+    (fieldkit/content/merge.py) for each document it adds, from the values the database keeps."""
+    content_type = REGISTRY[entry_type]
+    title = " ".join([title, *(word for name in content_type.search_title for word in _words(fields, name))])
     extra = []
-    if entry.is_original:
-        extra = [word for name in ("tags", *content_type.search_body) for word in _words(details, name)]
-    body = " ".join([fields["summary"], plain_text(source), *extra])
-    facets = facet_tokens(entry.lang, original.type, entry_countries(details), entry_places(original), original.id)
-    return fold(title), fold(body), facets, _stems(title, entry.lang), _stems(body, entry.lang)
+    if is_original:
+        extra = [word for name in ("tags", *content_type.search_body) for word in _words(fields, name)]
+    text = " ".join([summary, plain_text(body), *extra])
+    facets = facet_tokens(lang, entry_type, entry_countries(fields), places_of(entry_type, entry_id, fields), entry_id)
+    return fold(title), fold(text), facets, stems(title, lang), stems(text, lang)
 
 
-def _stems(text: str, lang: str) -> str:
+def stems(text: str, lang: str) -> str:
     """The stems of a text's words in its language, where a stem differs from the folded word (the word itself is
     in the exact column already)."""
     found = []
@@ -384,9 +429,12 @@ def _stems(text: str, lang: str) -> str:
 
 def entry_places(entry: EntryFile) -> list[str]:
     """The places an entry is, is at, or links to: itself if a place, its place fields, related places."""
-    fields = entry.fields
-    found = [entry.id] if entry.type == "place" else []
-    for spec in REGISTRY[entry.type].fields:
+    return places_of(entry.type, entry.id, entry.fields)
+
+
+def places_of(entry_type: str, entry_id: str, fields: dict[str, Any]) -> list[str]:
+    found = [entry_id] if entry_type == "place" else []
+    for spec in REGISTRY[entry_type].fields:
         if spec.refers_to == "place":
             found += _words(fields, spec.name)
     return list(dict.fromkeys(found))
@@ -398,8 +446,9 @@ def _words(fields: dict[str, Any], name: str) -> list[str]:
 
 
 def _meta(corpus: Corpus, originals: list[EntryFile]) -> dict[str, str]:
-    reviewed = sorted(e.fields["reviewed"] for e in originals if e.fields.get("reviewed"))
-    content_date = reviewed[-1] if reviewed else ""
+    # The content's date is the day the editors last checked an entry against its sources.
+    checked = sorted(e.fields["checked"] for e in originals if e.fields.get("checked"))
+    content_date = checked[-1] if checked else ""
     languages = sorted({e.lang for e in corpus.files()})
     return {
         "schema_version": str(SCHEMA_VERSION),

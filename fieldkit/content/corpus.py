@@ -28,6 +28,9 @@ from fieldkit.content.inputs import (  # noqa: F401  (re-exported)
     input_hash,
 )
 from fieldkit.content.problems import ContentError, Problem
+from fieldkit.content.review import hash_of_entry
+from fieldkit.core.layers import ATTACH_FOLDER, OVERLAY_FILE
+from fieldkit.core.model import PLACEHOLDER
 from fieldkit.core.progress import track
 from fieldkit.core.registry import REGISTRY
 from fieldkit.text.sanitize import find_control
@@ -49,6 +52,7 @@ class EntryFile:
     embeds: list[tuple[int, str]] = field(default_factory=list)  # (line offset in the body, id) of each embed
     digest: bytes = b""  # sha256 of the file as read and checked
     body_kept: bool = True  # False: front.body was let go after the checks (load(bodies=False)); body() reads it
+    text_hash: str = ""  # review.hash_of_entry() of its fields and body, as its translations record it
 
     @property
     def is_original(self) -> bool:
@@ -114,6 +118,11 @@ def load(root: Path, *, bodies: bool = True) -> Corpus:
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
         if folder.name == VOCABULARY_FOLDER:
             continue
+        if folder.name == ATTACH_FOLDER:  # read by fieldkit/content/overlay.py
+            if not (root / OVERLAY_FILE).is_file():
+                corpus.problems.append(Problem(str(folder), 1, f"{ATTACH_FOLDER}/ is for an organisation's overlay "
+                                                               f"folder, which has {OVERLAY_FILE}"))
+            continue
         content_type = REGISTRY.by_folder(folder.name)
         if content_type is None:
             known = ", ".join(t.folder_name for t in REGISTRY)
@@ -163,11 +172,17 @@ def _load_entry(corpus: Corpus, path: Path, entry_type: str, *, keep_body: bool 
     if fields.get("type") and fields["type"] != entry_type:
         problems.append(Problem(shown, front.line_of("type"), f"type '{fields['type']}' but the file is in the '{entry_type}' folder"))
     _check_control_characters(shown, front, problems)
+    for offset, body_line in enumerate(front.body.split("\n")):
+        if body_line.lstrip().startswith(PLACEHOLDER):
+            problems.append(Problem(shown, front.body_line + offset, f"the body still holds the template's "
+                                                                      f"placeholder ({PLACEHOLDER} ...): write the text"))
+            break
 
     import hashlib
 
     entry = EntryFile(path=shown, type=entry_type, id=file_id, lang=lang, front=front, fields=fields,
-                      embeds=find_embeds(front.body), digest=hashlib.sha256(data).digest())
+                      embeds=find_embeds(front.body), digest=hashlib.sha256(data).digest(),
+                      text_hash=hash_of_entry(fields, front.body))
     if not keep_body:
         front.body, entry.body_kept = "", False
     if original:
@@ -227,6 +242,9 @@ def _load_sources(corpus: Corpus) -> None:
             corpus.problems.append(Problem(shown, line, "each source must be a mapping with id and title"))
             continue
         for key in item:
+            if schema.placeholder_in(item[key]) is not None:
+                corpus.problems.append(Problem(shown, lines.get((index, key), line), f"'{key}' still holds the "
+                                               f"template's placeholder ({PLACEHOLDER} ...): write the real value"))
             if key not in allowed:
                 corpus.problems.append(Problem(shown, lines.get((index, key), line), f"unknown field '{key}' in a source"))
             elif any(find_control(text) is not None for text in _strings(item[key])):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from fieldkit.core.layers import ATTACH_FOLDER, OVERLAY_FILE
 from fieldkit.core.registry import RESERVED_FOLDERS
 
 SOURCES_FILE = "sources.yaml"
@@ -17,6 +18,9 @@ def content_files(root: Path) -> list[Path]:
     files = [root / SOURCES_FILE] if (root / SOURCES_FILE).exists() else []
     files += sorted(p for p in root.glob("*/*.md") if p.is_file() and p.parent.name != VOCABULARY_FOLDER)
     files += sorted(p for p in (root / VOCABULARY_FOLDER).glob("*.yaml") if p.is_file())
+    # An organisation's overlay (fieldkit/content/overlay.py): its own file and what it attaches to published entries.
+    files += [root / OVERLAY_FILE] if (root / OVERLAY_FILE).is_file() else []
+    files += sorted(p for p in (root / ATTACH_FOLDER).glob("*.yaml") if p.is_file())
     return files
 
 

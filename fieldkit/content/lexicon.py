@@ -9,7 +9,7 @@ stemmed in its language, so the store matches "Srbiji" or "sirbistanda" to a nam
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from fieldkit.content.corpus import Corpus
 from fieldkit.core.countries import COUNTRIES
@@ -28,8 +28,14 @@ LexiconRow = tuple[str, str, str, str, str, str]  # kind, key, lang, text, folde
 
 def lexicon_rows(corpus: Corpus) -> list[LexiconRow]:
     """Every lexicon row, deduplicated and sorted (the build is deterministic)."""
+    return name_rows(_names(corpus))
+
+
+def name_rows(names: Iterable[tuple[str, str, str, str]]) -> list[LexiconRow]:
+    """Lexicon rows for (kind, key, lang, text) names, folded and stemmed, deduplicated and sorted: the build's
+    rows, and the rows the merge adds for an overlay's places (fieldkit/content/merge.py)."""
     rows: dict[tuple[str, str, str, str], LexiconRow] = {}
-    for kind, key, lang, text in _names(corpus):
+    for kind, key, lang, text in names:
         folded = " ".join(words(fold(text)))
         if not folded:
             continue

@@ -10,9 +10,15 @@ class Problem:
     path: str
     line: int
     message: str
+    warning: bool = False  # reported, but does not fail `fieldkit check` (unless --strict) nor stop a build
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}:{self.line}: {'warning: ' if self.warning else ''}{self.message}"
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    """The problems that are not warnings."""
+    return [problem for problem in problems if not problem.warning]
 
 
 class ContentError(Exception):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from fieldkit.core.countries import COUNTRIES
-from fieldkit.core.model import is_country_code
+from fieldkit.core.model import PLACEHOLDER, is_country_code
 from fieldkit.core.registry import (
     COMMON_FIELDS,
     CONTACT_PARTS,
@@ -42,16 +42,43 @@ def fields_for(entry_type: str, *, original: bool) -> dict[str, Field]:
     return {f.name: f for f in COMMON_FIELDS + (content_type.fields if content_type else ())}
 
 
+def placeholder_in(value: Any) -> tuple[Any, ...] | None:
+    """Where in a value a template's placeholder (`FILL IN ...`) is still written, or None."""
+    if isinstance(value, str):
+        return () if value.lstrip().startswith(PLACEHOLDER) else None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else []
+    for key, item in items:
+        found = placeholder_in(item)
+        if found is not None:
+            return (key, *found)
+    return None
+
+
+def _placeholders(data: dict[str, Any], problems: Problems) -> set[str]:
+    """Fields still holding a template's placeholder: one problem each, and they are not validated further."""
+    found = set()
+    for name, value in data.items():
+        where = placeholder_in(value)
+        if where is not None:
+            found.add(name)
+            problems.append(((name, *where), f"'{name}' still holds the template's placeholder ({PLACEHOLDER} ...): "
+                                             "write the real value, or leave the field out if no source gives it"))
+    return found
+
+
 def validate_fields(data: dict[str, Any], entry_type: str, *, original: bool) -> tuple[dict[str, Any], Problems]:
     """Check every field's presence and type. Returns the normalised values and the problems found."""
     allowed = fields_for(entry_type, original=original)
     problems: Problems = []
     clean: dict[str, Any] = {}
+    unfilled = _placeholders(data, problems)
     for name in data:
         if name not in allowed:
-            hint = " (translations carry only id, type, title, summary, translation, reviewed, translator)" if not original else ""
+            hint = f" (translations carry only {', '.join(allowed)})" if not original else ""
             problems.append(((name,), f"unknown field '{name}' for a {entry_type}{hint}"))
     for name, spec in allowed.items():
+        if name in unfilled:
+            continue
         if name not in data:
             content_type = REGISTRY.get(entry_type)
             country_required = content_type is not None and content_type.country_required
@@ -63,6 +90,8 @@ def validate_fields(data: dict[str, Any], entry_type: str, *, original: bool) ->
         problems.extend(((name, *where), message) for where, message in field_problems)
         if not field_problems:
             clean[name] = value
+    if not original:
+        problems += _translation_review(data, clean)
     content_type = REGISTRY.get(entry_type)
     if original and content_type is not None and content_type.coordinates:
         has_lat, has_lon = "lat" in data, "lon" in data
@@ -73,6 +102,49 @@ def validate_fields(data: dict[str, Any], entry_type: str, *, original: bool) ->
     code, country = clean.get("iso_code"), clean.get("country")
     if isinstance(code, str) and country and not code.startswith(f"{country}-"):
         problems.append((("iso_code",), f"ISO 3166-2 code {code} is not a code of {country} (it starts {code[:2]})"))
+    return clean, problems
+
+
+def _translation_review(data: dict[str, Any], clean: dict[str, Any]) -> Problems:
+    """A translation is `reviewed` only with the reviewer named, and only a reviewed one names a reviewer."""
+    if clean.get("translation") == "reviewed" and "reviewed" not in data:
+        return [(("translation",), "'translation: reviewed' needs 'reviewed: {by: ..., date: ...}' naming who "
+                                   "reviewed it; a translation nobody has reviewed is 'translation: machine'")]
+    if clean.get("translation") == "machine" and data.get("reviewed") is not None:
+        return [(("reviewed",), "a translation with 'reviewed' is 'translation: reviewed', not machine")]
+    return []
+
+
+def validate_attachment(data: dict[str, Any], entry_type: str) -> tuple[dict[str, Any], Problems]:
+    """An overlay's attachment to a published entry of `entry_type` (fieldkit/core/layers.py): only the type's
+    `attachable` fields, validated as in an entry, with its sources (required) and review state."""
+    from fieldkit.core.layers import ATTACHMENT_FIELDS
+
+    content_type = REGISTRY.get(entry_type)
+    attachable = content_type.attachable if content_type else ()
+    allowed = {name: spec for name in (*attachable, *ATTACHMENT_FIELDS)
+               if (spec := (content_type.field(name) if content_type else None)) is not None}
+    problems: Problems = []
+    clean: dict[str, Any] = {}
+    unfilled = _placeholders(data, problems)
+    for name in data:
+        if name not in allowed:
+            may = ", ".join(attachable) or "nothing"
+            problems.append(((name,), f"'{name}' cannot be attached to a {entry_type}: an overlay attaches {may}, "
+                                      "never published text"))
+    for name, spec in allowed.items():
+        if name in unfilled:
+            continue
+        if name not in data:
+            if spec.required:
+                problems.append(((), f"missing required field '{name}'"))
+            continue
+        value, field_problems = _VALIDATORS[spec.kind](data[name], spec)
+        problems.extend(((name, *where), message) for where, message in field_problems)
+        if not field_problems:
+            clean[name] = value
+    if not any(name in clean for name in attachable) and not problems:
+        problems.append(((), f"nothing attached: give at least one of {', '.join(attachable)}"))
     return clean, problems
 
 
@@ -147,9 +219,7 @@ def _date(value: Any, spec: Field) -> Result:
     return None, [((), f"'{spec.name}' must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not {_describe(value)}")]
 
 
-def _day_or_null(value: Any, spec: Field) -> Result:
-    if value is None:
-        return None, []
+def _day(value: Any, spec: Field) -> Result:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
@@ -157,7 +227,49 @@ def _day_or_null(value: Any, spec: Field) -> Result:
     try:
         return dt.date.fromisoformat(str(value)).isoformat(), []
     except ValueError:
+        return None, [((), f"'{spec.name}' must be a date as YYYY-MM-DD, not {_describe(value)}")]
+
+
+def _day_or_null(value: Any, spec: Field) -> Result:
+    if value is None:
+        return None, []
+    clean, problems = _day(value, spec)
+    if problems:
         return None, [((), f"'{spec.name}' must be a date as YYYY-MM-DD (or null), not {_describe(value)}")]
+    return clean, []
+
+
+ONLY_A_PERSON = ("only a person reviews: give by: and date:, or use checked: for the editors' check against the "
+                 "sources")
+
+
+def _review(value: Any, spec: Field) -> Result:
+    """A specialist's review: {by, organisation, date}, set by that person. Null: not reviewed."""
+    if value is None:
+        return None, []
+    if not isinstance(value, dict):
+        return None, [((), f"'{spec.name}' is {_describe(value)}, but {ONLY_A_PERSON}")]
+    names = {key: item for key, item in value.items() if key != "date"}
+    clean, problems = _mapping({"by": False, "organisation": False, "date": False})(names, spec)
+    missing = [key for key in ("by", "date") if value.get(key) in (None, "")]
+    if missing:
+        problems.append(((), f"'{spec.name}' has no {' and no '.join(missing)}: {ONLY_A_PERSON}"))
+    elif "date" in value:
+        date, date_problems = _day(value["date"], Field(f"{spec.name}.date", "day"))
+        problems.extend((("date",), message) for _, message in date_problems)
+        clean["date"] = date
+    return clean, problems
+
+
+_HASH = re.compile(r"^[0-9a-f]{16,64}$")
+
+
+def _hash(value: Any, spec: Field) -> Result:
+    text = str(value) if isinstance(value, str) else ""
+    if not _HASH.match(text):
+        return None, [((), f"'{spec.name}' must be a hash of lowercase hex digits (fieldkit check gives it), "
+                           f"not {_describe(value)}")]
+    return text, []
 
 
 def _coordinate(low: float, high: float) -> Callable[[Any, Field], Result]:
@@ -204,10 +316,17 @@ def _mapping(keys: dict[str, bool]) -> Callable[[Any, Field], Result]:
 
 
 def _citation(value: Any, spec: Field) -> Result:
-    clean, problems = _mapping({"doc": True, "where": True, "quote": False})(value, Field("source", "citation"))
+    """{doc, where, quote, review_by}: `review_by` dates a fact from outside the shared documents (check.py)."""
+    texts = {key: item for key, item in value.items() if key != "review_by"} if isinstance(value, dict) else value
+    clean, problems = _mapping({"doc": True, "where": True, "quote": False, "review_by": False})(
+        texts, Field("source", "citation"))
     quote = clean.get("quote") if isinstance(clean, dict) else None
     if quote and len(quote) > QUOTE_MAX:
         problems.append((("quote",), f"quote is {len(quote)} characters; at most {QUOTE_MAX}"))
+    if isinstance(value, dict) and value.get("review_by") is not None:
+        day, day_problems = _day(value["review_by"], Field("review_by", "day"))
+        problems.extend((("review_by",), message) for _, message in day_problems)
+        clean["review_by"] = day
     return clean, problems
 
 
@@ -386,7 +505,10 @@ _VALIDATORS: dict[str, Callable[[Any, Field], Result]] = {
     "country": _country,
     "countries": _list_of(_country),
     "date": _date,
+    "day": _day,
     "day_or_null": _day_or_null,
+    "review": _review,
+    "hash": _hash,
     "minutes": _minutes,
     "latitude": _coordinate(-90, 90),
     "longitude": _coordinate(-180, 180),

@@ -7,6 +7,7 @@
     TERM            "dumb": no colour, no terminal control
     LC_ALL, LC_MESSAGES, LANG   the system locale: the language when neither --lang nor FIELDKIT_LANG says
     SOURCE_DATE_EPOCH  the build time recorded in a pack's manifest (reproducible builds)
+    FIELDKIT_PACK_KEY  the text of a secret key for `pack build` and `pack catalog` without --key (a CI secret)
     COLUMNS         the width to lay out right-to-left text for when the output is not a terminal (--bidi visual)
     VTE_VERSION, KONSOLE_VERSION, MLTERM   set by terminals that reorder right-to-left text themselves
     TMUX, STY       set inside tmux and GNU screen, which pass cells through without reordering them
@@ -51,6 +52,10 @@ def system_locale(environ: Environ = os.environ) -> tuple[str, str] | None:
             continue
         return None if value.split(".")[0].split("@")[0] in ("C", "POSIX") else (variable, value)
     return None
+
+
+def pack_key(environ: Environ = os.environ) -> str | None:
+    return environ.get("FIELDKIT_PACK_KEY") or None
 
 
 def source_date_epoch(environ: Environ = os.environ) -> str | None:

@@ -21,6 +21,7 @@ class Language:
     digits: str = "latn"  # the digits people write: latn (0-9), arab (٠-٩), arabext (۰-۹)
     catalog: bool = True  # has its own UI catalog (False: reads the catalog of the first language it falls back to)
     fallback: tuple[str, ...] = ()  # languages to try before English for content and UI strings
+    iso639_3: str = ""  # ISO 639-3, as ZIM files name their language (fieldkit export --format zim)
 
     @property
     def locale(self) -> str:
@@ -34,17 +35,17 @@ class Language:
 ENGLISH = "en"
 
 LANGUAGES: tuple[Language, ...] = (
-    Language("en", "English", "English"),
-    Language("ar", "Arabic", "العربية", rtl=True, digits="arab"),
-    Language("fa", "Farsi", "فارسی", rtl=True, plural="nplurals=2; plural=(n > 1);", digits="arabext"),
-    Language("fa-AF", "Dari", "دری", rtl=True, digits="arabext", catalog=False, fallback=("fa",)),
-    Language("ps", "Pashto", "پښتو", rtl=True, digits="arabext"),
-    Language("ur", "Urdu", "اردو", rtl=True, digits="arabext"),
-    Language("tr", "Turkish", "Türkçe", plural="nplurals=2; plural=(n != 1);"),
-    Language("fr", "French", "français"),
-    Language("bs", "Bosnian", "bosanski"),
-    Language("sr-Latn", "Serbian (Latin)", "srpski (latinica)", catalog=False, fallback=("bs",)),
-    Language("hr", "Croatian", "hrvatski", catalog=False, fallback=("bs",)),
+    Language("en", "English", "English", iso639_3="eng"),
+    Language("ar", "Arabic", "العربية", rtl=True, digits="arab", iso639_3="ara"),
+    Language("fa", "Farsi", "فارسی", rtl=True, plural="nplurals=2; plural=(n > 1);", digits="arabext", iso639_3="fas"),
+    Language("fa-AF", "Dari", "دری", rtl=True, digits="arabext", catalog=False, fallback=("fa",), iso639_3="prs"),
+    Language("ps", "Pashto", "پښتو", rtl=True, digits="arabext", iso639_3="pus"),
+    Language("ur", "Urdu", "اردو", rtl=True, digits="arabext", iso639_3="urd"),
+    Language("tr", "Turkish", "Türkçe", plural="nplurals=2; plural=(n != 1);", iso639_3="tur"),
+    Language("fr", "French", "français", iso639_3="fra"),
+    Language("bs", "Bosnian", "bosanski", iso639_3="bos"),
+    Language("sr-Latn", "Serbian (Latin)", "srpski (latinica)", catalog=False, fallback=("bs",), iso639_3="srp"),
+    Language("hr", "Croatian", "hrvatski", catalog=False, fallback=("bs",), iso639_3="hrv"),
 )
 
 BY_CODE: dict[str, Language] = {language.code: language for language in LANGUAGES}

@@ -19,8 +19,8 @@ class Field:
     """One front-matter field.
 
     `kind` names its validator (fieldkit/content/schema.py): text, id, ids, choice, choices, country, countries,
-    date, day_or_null, minutes, latitude, longitude, source, citations, legal_basis, contact, contacts, languages,
-    words, schedule, area, alert, iso_region, geonames, identifiers.
+    date, day, day_or_null, review, hash, minutes, latitude, longitude, source, citations, legal_basis, contact,
+    contacts, languages, words, schedule, area, alert, iso_region, geonames, identifiers.
     """
 
     name: str
@@ -77,6 +77,8 @@ class ContentType:
     country_filter: tuple[str, tuple[str, ...]] | None = None  # (field, values): only entries with one of them there
     located_by: str | None = None  # the field naming its place: listed along a route leg through that place,
     #                                and country-wide ones of the leg's countries after them
+    attachable: tuple[str, ...] = ()  # fields an organisation's overlay may attach to a published entry of this
+    #                                   type (fieldkit/core/layers.py): shown apart, never replacing published text
 
     @property
     def folder_name(self) -> str:
@@ -101,6 +103,9 @@ class ContentType:
         return tuple(f for f in self.fields if f.label or f.kind == "contact")
 
 
+# What a template (`fieldkit new`) writes where a person must write the real value; `fieldkit check` refuses it.
+PLACEHOLDER = "FILL IN"
+
 # Every type's front matter has these, before its own fields.
 COMMON_FIELDS = (
     Field("id", "id", required=True),
@@ -112,7 +117,10 @@ COMMON_FIELDS = (
     Field("related", "ids", refers_to="any"),
     Field("sources", "citations", required=True),
     Field("as_of", "date", required=True),
-    Field("reviewed", "day_or_null", required=True),
+    # The review state (docs/content-format.md): `checked` is the day the editors checked the entry against its
+    # sources (absent: not checked); `reviewed` is set only by a person, a specialist: {by, organisation, date}.
+    Field("checked", "day"),
+    Field("reviewed", "review"),
 )
 # A translation's front matter: the texts and its own state; everything else comes from the English original.
 TRANSLATION_FIELDS = (
@@ -121,8 +129,10 @@ TRANSLATION_FIELDS = (
     Field("title", "text", required=True),
     Field("summary", "text", required=True),
     Field("translation", "translation", required=True),
-    Field("reviewed", "day_or_null"),
-    Field("translator", "text"),  # who made or reviewed it (fieldkit translate import; fieldkit/translate/review.py)
+    Field("reviewed", "review"),  # who reviewed the translation, required with `translation: reviewed`
+    # The hash of the English text it was made from (fieldkit/content/review.py). Required: check.py reports it
+    # missing, with the value to write, which only the original gives.
+    Field("original_hash", "hash"),
 )
 # The parts of a `contact` field, with the label each is shown under. A `contacts` list has items of the same parts,
 # one each (a phone with its kind: voice, WhatsApp, hotline, SMS).

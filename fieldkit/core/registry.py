@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from fieldkit.core.layers import ATTACH_FOLDER
 from fieldkit.core.model import (
     COMMON_FIELDS,
     CONTACT_PARTS,
@@ -21,8 +22,9 @@ from fieldkit.core.model import (
 )
 from fieldkit.core.types import BUILTIN
 
-# Folders of content/ that are not a content type: the search vocabulary (docs/vocabulary.md).
-RESERVED_FOLDERS = ("vocabulary",)
+# Folders of content/ that are not a content type: the search vocabulary (docs/vocabulary.md), and an overlay's
+# fields attached to published entries (fieldkit/core/layers.py).
+RESERVED_FOLDERS = ("vocabulary", ATTACH_FOLDER)
 
 # The registry's vocabulary (fieldkit/core/model.py) is re-exported, so callers need one import.
 __all__ = [

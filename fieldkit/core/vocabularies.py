@@ -102,7 +102,7 @@ WEEKDAYS = Vocabulary("weekday", (  # iCalendar's day codes, as HSDS schedules u
 AUDIENCES = Vocabulary("audience", (
     ("staff", N_("new field staff")), ("volunteers", N_("volunteers")),
     ("people-on-the-move", N_("people on the move")), ("unaccompanied-children", N_("unaccompanied children")),
-    ("families", N_("families")),
+    ("families", N_("families")), ("authorities", N_("authorities")),
 ))
 
 TRANSLATION_STATUS = ("machine", "reviewed")  # a translation: machine-made, or reviewed by a person

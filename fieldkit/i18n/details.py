@@ -7,16 +7,17 @@ same way.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from fieldkit.core.marker import N_
 from fieldkit.core.model import is_country_code
 from fieldkit.core.registry import CONTACT_PARTS, REGISTRY, Field
 from fieldkit.core.vocabularies import PHONE_KINDS, WEEKDAYS
 from fieldkit.i18n.catalog import _, language
-from fieldkit.store.models import Entry
+from fieldkit.store.models import Entry, Review
 
 NOT_KNOWN = N_("not known")
 
@@ -66,6 +67,59 @@ def _lines(entry: Entry, spec: Field, titles: dict[str, str], today: dt.date) ->
     if not value and spec.optional:
         return []
     return [(label, str(value) if value else None)]
+
+
+# --- organisations' own content (overlays: fieldkit/content/merge.py) ------------------------------------------------
+ADDED_BY = N_("Added by {organisation}, not part of the published content")
+
+
+def added_by(organisation: str) -> str:
+    """The words every screen, `show`, the ZIM pages and JSON readers see beside an organisation's content."""
+    return _(ADDED_BY).format(organisation=organisation)
+
+
+def local_line(entry: Entry) -> str | None:
+    """"Added by XYZ, not part of the published content" for an entry an organisation added, else None."""
+    if not entry.local:
+        return None
+    return added_by(str(entry.local.get("organisation") or entry.local.get("namespace") or ""))
+
+
+def attached_sections(entry: Entry, *, today: dt.date | None = None
+                      ) -> list[tuple[str, list[tuple[str, str]], list[str]]]:
+    """For each organisation that attached fields to this published entry: (heading, its detail lines, where they
+    come from and who checked them). Only the fields it gives: nothing is "not known" here."""
+    content_type = REGISTRY.get(entry.type)
+    if content_type is None:
+        return []
+    titles = {link.id: link.title for link in entry.related}
+    sections = []
+    for attachment in entry.attached:
+        fields = attachment.get("fields") or {}
+        shown = dataclasses.replace(entry, details=fields)
+        lines: list[tuple[str, str]] = []
+        for spec in content_type.detail_fields:
+            if spec.kind == "contact":
+                lines += [(label, value) for label, value in contact_lines(fields) if value]
+            elif spec.name in fields:
+                lines += [(label, value) for label, value in _lines(shown, spec, titles, today or dt.date.today())
+                          if value]
+        notes = [_("source: {source}").format(source=", ".join(filter(None, (c.get("doc"), c.get("where")))))
+                 for c in attachment.get("sources") or []]
+        notes += attachment_state(attachment, today=today)
+        sections.append((added_by(str(attachment.get("organisation") or attachment.get("namespace") or "")), lines,
+                         notes))
+    return sections
+
+
+def attachment_state(attachment: dict[str, Any], *, today: dt.date | None = None) -> list[str]:
+    """Who checked an organisation's attached fields, in the words every view uses for an entry (i18n/review.py):
+    the organisation's check against its sources, and a specialist's review or that there is none."""
+    from fieldkit.i18n.review import checked_phrase, review_line
+
+    review = attachment.get("reviewed")
+    return [checked_phrase(attachment.get("checked"), today=today, locale=language()),
+            review_line(cast(Review, review) if isinstance(review, dict) else None)]
 
 
 def contact_lines(details: dict[str, Any]) -> list[tuple[str, str | None]]:

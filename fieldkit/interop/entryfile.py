@@ -18,10 +18,10 @@ from fieldkit.content.frontmatter import parse
 from fieldkit.content.problems import Problem
 
 # Where fields go in a service file (other types keep the order their files already have).
-ORDER = ("id", "type", "title", "summary", "translation", "country", "kind", "organisation", "organisation_id",
-         "status", "alert", "place", "area", "lat", "lon", "coords_source", "populations", "eligibility", "intake",
-         "documents", "fees", "languages", "interpretation", "hours", "schedule", "contact", "contacts", "access",
-         "accessibility", "tags", "related", "sources", "as_of", "reviewed")
+ORDER = ("id", "type", "title", "summary", "translation", "original_hash", "country", "kind", "organisation",
+         "organisation_id", "status", "alert", "place", "area", "lat", "lon", "coords_source", "populations",
+         "eligibility", "intake", "documents", "fees", "languages", "interpretation", "hours", "schedule", "contact",
+         "contacts", "access", "accessibility", "tags", "related", "sources", "as_of", "checked", "reviewed")
 
 
 def put(data: dict[str, Any], key: str, value: Any) -> None:

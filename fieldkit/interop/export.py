@@ -60,7 +60,7 @@ def build_export(store: Store, entry_type: str, lang: str | None = None) -> Expo
             exact = translated if translated is not None and translated.lang == code else None
             record[f"title_{code}"] = exact.title if exact is not None else None
             record[f"summary_{code}"] = exact.summary if exact is not None else None
-        record.update(summary=entry.summary, as_of=entry.as_of, reviewed=entry.reviewed,
+        record.update(summary=entry.summary, as_of=entry.as_of, reviewed=entry.reviewed, checked=entry.checked,
                       sources=list(dict.fromkeys(citation.doc for citation in entry.sources)))
         ordered = {"type": record["type"]} | {column.key: record.get(column.key) for column in export.columns}
         export.records.append({key: clean(value) for key, value in ordered.items()})

@@ -155,7 +155,7 @@ IMPORT_FIELDS: dict[str, tuple[str, ...]] = {
     "alert_until": ("#date+end+alert",),
     "summary": ("#description+summary",),
     "description": ("#description-summary-languages-title-law-eligibility-fees-interpretation-accessibility-alert",),
-    "as_of": ("#date+reported", "#date+updated", "#date-reviewed-start-end-alert"),
+    "as_of": ("#date+reported", "#date+updated", "#date-reviewed-checked-start-end-alert"),
     "source_note": ("#meta+source",),
 }
 TRANSLATED_FIELDS = ("title", "summary")

@@ -7,7 +7,8 @@ Each row is checked (`validate.py`) and compared with the service of the same id
 - **unchanged**: the content already says what the row says; nothing is written;
 - **bad**: the row's problems are reported by row number.
 
-With any bad row nothing is written, unless `skip_bad`. Every file written has `reviewed: null` and cites the
+With any bad row nothing is written, unless `skip_bad`. Every original written has no `checked` date and no
+`reviewed` block (nobody has checked the sheet's values against a source, nor reviewed them) and cites the
 sheet, which is added to `sources.yaml` as a source with a `file` (a verbatim cell of the row is the quote, so
 `fieldkit check --sources` verifies it once the sheet sits beside the shared documents). An empty cell never
 removes what the content already has. Files are written atomically, `sources.yaml` first.
@@ -22,11 +23,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fieldkit.content.check import normalise_for_quote
 from fieldkit.content.corpus import Corpus, EntryFile, load
 from fieldkit.content.inputs import SOURCES_FILE
+from fieldkit.content.overlay import BaseContent, is_overlay, read_settings
+from fieldkit.content.review import original_hash
 from fieldkit.content.schema import QUOTE_MAX
+from fieldkit.content.sourcetext import normalise_for_quote
 from fieldkit.core.explained import Explained
+from fieldkit.core.layers import OVERLAY_FILE
 from fieldkit.core.marker import N_
 from fieldkit.core.progress import track
 from fieldkit.core.registry import REGISTRY
@@ -98,19 +102,27 @@ class ImportReport:
 
 
 def import_services(sheet_path: Path, content_dir: Path, *, skip_bad: bool = False, dry_run: bool = False,
-                    today: dt.date | None = None) -> ImportReport:
+                    today: dt.date | None = None, base: BaseContent | None = None) -> ImportReport:
+    """Import into a content folder; into an organisation's overlay folder (it has overlay.yaml), ids and the
+    sheet's source id start with its namespace and `base`, the published content, gives the places too."""
     today = today or dt.date.today()
     if not (content_dir / SOURCES_FILE).is_file():
         raise ImportFailure(N_("{folder} is not a content folder (it has no {file}); pass --content DIR"),
                             folder=content_dir, file=SOURCES_FILE)
+    namespace = None
+    if is_overlay(content_dir):
+        namespace, _organisation, problems = read_settings(content_dir)
+        if problems or not namespace:
+            raise ImportFailure(N_("{file} in {folder} has problems: run 'fieldkit check' first"),
+                                file=OVERLAY_FILE, folder=content_dir)
     corpus = load(content_dir)
     if is_package(sheet_path):  # an HSDS package: read as a sheet, one row per service
         sheet = read_package(sheet_path, sorted(corpus.originals))
         sheet_path = sheet.path
     else:
         sheet = read_sheet(sheet_path)
-    source_id, source_exists = _source_for(corpus, sheet_path)
-    plan = _Plan(sheet, corpus, content_dir, source_id, today)
+    source_id, source_exists = _source_for(corpus, sheet_path, namespace)
+    plan = _Plan(sheet, corpus, content_dir, source_id, today, base, namespace)
     validator = Validator(sheet, plan.context)
     outcomes = [plan.outcome(validator.check(row)) for row in track(sheet.rows, "checking the sheet's rows")]
     report = ImportReport(
@@ -137,13 +149,14 @@ def import_services(sheet_path: Path, content_dir: Path, *, skip_bad: bool = Fal
 
 # --- the sheet as a source -------------------------------------------------------------------------------------
 
-def _source_for(corpus: Corpus, sheet_path: Path) -> tuple[str, bool]:
-    """The source id for this sheet: one already listed with its file name, else a new free id."""
+def _source_for(corpus: Corpus, sheet_path: Path, namespace: str | None = None) -> tuple[str, bool]:
+    """The source id for this sheet: one already listed with its file name, else a new free id (in an overlay's
+    namespace)."""
     for source in corpus.sources.values():
         if source.file == _file_name(sheet_path):
             return source.id, True
     stem = f"{sheet_path.parent.name}-hsds" if sheet_path.name == "services.csv" else sheet_path.stem
-    base = "import-" + (slug(stem)[:50].rstrip("-") or "sheet")
+    base = (f"{namespace}-" if namespace else "") + "import-" + (slug(stem)[:50].rstrip("-") or "sheet")
     candidate, number = base, 1
     while candidate in corpus.sources:
         number += 1
@@ -174,17 +187,20 @@ def _with_source(content_dir: Path, source_id: str, sheet_path: Path, today: dt.
 # --- planning each row ---------------------------------------------------------------------------------------
 
 class _Plan:
-    def __init__(self, sheet: Sheet, corpus: Corpus, content_dir: Path, source_id: str, today: dt.date):
+    def __init__(self, sheet: Sheet, corpus: Corpus, content_dir: Path, source_id: str, today: dt.date,
+                 base: BaseContent | None = None, namespace: str | None = None):
         self.sheet, self.corpus, self.content_dir = sheet, corpus, content_dir
         self.source_id, self.today = source_id, today
         self.rows = {sheet_row.number: sheet_row for sheet_row in sheet.rows}
-        types = {entry_id: entry.type for entry_id, entry in corpus.originals.items()}
+        published = list(base.entries.values()) if base is not None else []  # an overlay: the published content too
+        entries: list[Any] = [*published, *corpus.originals.values()]  # BaseEntry and EntryFile: id, type, fields
+        types = {entry.id: entry.type for entry in entries}
         places = {
-            entry_id: Place(entry_id, entry.fields.get("country"), entry.fields.get("title", entry_id),
+            entry.id: Place(entry.id, entry.fields.get("country"), entry.fields.get("title", entry.id),
                             entry.fields.get("lat"), entry.fields.get("lon"))
-            for entry_id, entry in corpus.originals.items() if entry.type == "place"
+            for entry in entries if entry.type == "place"
         }
-        self.context = Context(types=types, places=places)
+        self.context = Context(types=types, places=places, namespace=namespace)
 
     def outcome(self, row: ServiceRow) -> RowOutcome:
         outcome = RowOutcome(row=row.number, status="bad", id=row.id, problems=list(row.problems),
@@ -204,13 +220,17 @@ class _Plan:
         planned: list[Planned] = []
         if existing is None:
             status = "new"
-            planned.append(Planned(path, render(self._new(row, citations), self._body(row))))
+            data, body = self._new(row, citations), self._body(row)
+            planned.append(Planned(path, render(data, body)))
         else:
             data, outcome.changes = self._merge(existing, row, citations)
+            body = existing.front.body
             if outcome.changes:
-                planned.append(Planned(path, render(data, existing.front.body)))
+                planned.append(Planned(path, render(data, body)))
+        # The partner's translations are of the original as this import leaves it.
+        english = original_hash(str(data.get("title") or ""), str(data.get("summary") or ""), body)
         for lang, texts in row.translations.items():
-            translation, change = self._translation(row, lang, texts, outcome.notes)
+            translation, change = self._translation(row, lang, texts, outcome.notes, english)
             if translation is not None:
                 planned.append(translation)
                 if existing is not None:
@@ -218,7 +238,7 @@ class _Plan:
         if existing is not None:
             status = "changed" if planned else "unchanged"
             if planned and planned[0].path != path:
-                # Only a translation changed: the original says so too (reviewed: null, cites the sheet).
+                # Only a translation changed: the original says so too (no checked date, cites the sheet).
                 data, _ = self._merge(existing, row, citations, force=True)
                 planned.insert(0, Planned(path, render(data, existing.front.body)))
         for item in planned:
@@ -234,7 +254,8 @@ class _Plan:
 
     # --- citations of the sheet ---
     def _citations(self, row: ServiceRow) -> list[dict[str, str]]:
-        """The row's name (or another cell that identifies it), then each contact detail, quoted verbatim."""
+        """The row's name (or another cell that identifies it), then each contact detail and the opening hours,
+        quoted verbatim (`check --sources` finds every number and address of an entry in its quotes)."""
         sheet_row = self.rows[row.number]
         where = f"row {row.number}" + (f"; the partner's source: {row.source_note}" if row.source_note else "")
         preferred = [self.sheet.value(sheet_row, name) for name in ("title", "id", "organisation")]
@@ -243,8 +264,8 @@ class _Plan:
         if name is None:
             return []
         citations = [{"doc": self.source_id, "where": where, "quote": name}]
-        for key in CONTACT_KEYS:
-            value = row.contact.get(key)
+        cells = [(key, row.contact.get(key)) for key in CONTACT_KEYS] + [("hours", row.hours)]
+        for key, value in cells:
             if value and _quotable(value, row_text):
                 column = self.sheet.fields[key]
                 citations.append({"doc": self.source_id, "where": f"row {row.number}, {column.describe()}",
@@ -271,7 +292,7 @@ class _Plan:
             data["access"] = row.access
         for name, value in _service_fields(row).items():
             put(data, name, value)
-        data.update(sources=citations, as_of=row.as_of or self.today.isoformat(), reviewed=None)
+        data.update(sources=citations, as_of=row.as_of or self.today.isoformat())
         return data
 
     def _summary(self, row: ServiceRow) -> str:
@@ -284,8 +305,9 @@ class _Plan:
         return f"{row.organisation}: {what}{at} {country_name(row.country)}."
 
     def _body(self, row: ServiceRow) -> str:
+        # A note on where the entry came from, marked as not from the sources so `check --sources` reads no claims in it.
         parts = [f"From a partner's service sheet (`{_code(self.sheet.path.name)}`, row {row.number}), imported on "
-                 f"{self.today.isoformat()}. Not yet reviewed."]
+                 f"{self.today.isoformat()}; not yet checked by the editors (an import note, not from the sources)."]
         if row.location:
             parts.append(f"Where, as the sheet gives it: {row.location}.")
         if row.description:
@@ -354,26 +376,28 @@ class _Plan:
                        if not (isinstance(c, dict) and c.get("doc") == self.source_id)]  # the sheet's, cited anew
             put(data, "sources", sources + citations)
             put(data, "as_of", row.as_of or self.today.isoformat())
-            put(data, "reviewed", None)
+            data.pop("checked", None)  # the sheet's values: not checked against a source, nor reviewed, yet
+            data.pop("reviewed", None)
         return data, changes
 
     # --- a name and summary in another language ---
     def _translation(self, row: ServiceRow, lang: str, texts: dict[str, str],
-                     notes: list[str]) -> tuple[Planned | None, str]:
+                     notes: list[str], english: str) -> tuple[Planned | None, str]:
         path = self.content_dir / REGISTRY["service"].folder_name / f"{row.id}.{lang}.md"
         existing = self.corpus.translations.get((row.id, lang))
         if existing is not None:
             if all(_same(texts[name], existing.fields.get(name)) for name in ("title", "summary")):
                 return None, ""
             data = copy.deepcopy(existing.front.data)
-            data.update(title=texts["title"], summary=texts["summary"], translation=TRANSLATION_STATUS)
+            data.update(title=texts["title"], summary=texts["summary"], translation=TRANSLATION_STATUS,
+                        original_hash=english)
             data.pop("reviewed", None)
             return Planned(path, render(data, existing.front.body)), f"translation ({lang})"
         if path.exists():
             notes.append(f"{path.name} exists but cannot be read: the name in {lang} was left out")
             return None, ""
         data = {"id": row.id, "type": "service", "title": texts["title"], "summary": texts["summary"],
-                "translation": TRANSLATION_STATUS}
+                "translation": TRANSLATION_STATUS, "original_hash": english}
         return Planned(path, render(data, "")), f"translation ({lang})"
 
 

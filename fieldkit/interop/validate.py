@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from fieldkit.content.schema import ID_PATTERN
 from fieldkit.core.countries import COUNTRIES, contains
+from fieldkit.core.layers import in_namespace
 from fieldkit.core.vocabularies import EXPOSED, INTAKE, SERVICE_KINDS, SERVICE_STATUS, Vocabulary
 from fieldkit.i18n.languages import country_name
 from fieldkit.interop.sheet import Row, Sheet
@@ -47,6 +48,7 @@ class Context:
 
     types: dict[str, str]  # id -> type
     places: dict[str, Place]
+    namespace: str | None = None  # an organisation's overlay (fieldkit/core/layers.py): every id starts with it
 
     def place_named(self, name: str, country: str) -> Place | None:
         key = fold(name).strip()
@@ -326,6 +328,11 @@ class Validator:
         types = self.context.types
         if text:
             entry_id = text.strip().lower()
+            namespace = self.context.namespace
+            if namespace and not in_namespace(entry_id, namespace):
+                result.notes.append(f"id {entry_id!r} (#meta+id) becomes {namespace}-{entry_id}: an overlay's ids "
+                                    f"start with its namespace")
+                entry_id = f"{namespace}-{entry_id}"
             result.id, result.id_given = entry_id, True
             if not ID_PATTERN.match(entry_id) or len(entry_id) > 100:
                 result.problems.append(f"id {text!r} (#meta+id) must be lowercase letters, digits and hyphens")
@@ -345,7 +352,8 @@ class Validator:
         words = slug(result.title) or slug(result.organisation)
         if not words:  # a name in a script the fold does not turn into Latin letters
             words = f"{result.country.lower()}-{zlib.crc32(result.title.encode('utf-8')):08x}"
-        base = ("svc-" + words)[:ID_LENGTH].rstrip("-")
+        prefix = f"{self.context.namespace}-" if self.context.namespace else "svc-"
+        base = (prefix + words)[:ID_LENGTH].rstrip("-")
         suffixes = [result.country.lower(), slug(result.place or result.location)[:20].rstrip("-")]
         for candidate in (base, f"{base}-{suffixes[0]}", f"{base}-{suffixes[0]}-{suffixes[1]}".rstrip("-")):
             if self._free(candidate):

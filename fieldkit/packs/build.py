@@ -14,11 +14,22 @@ from typing import Any
 
 from fieldkit.core import env
 from fieldkit.core.atomic import write_bytes
+from fieldkit.core.layers import BASE, OVERLAY
 from fieldkit.core.progress import step
 from fieldkit.packs import signing
 from fieldkit.packs.archive import DATABASE, MANIFEST, SIGNATURE, deflated, render, stored
-from fieldkit.packs.keys import SecretKey
-from fieldkit.packs.manifest import Manifest, Member, check_name, check_version
+from fieldkit.packs.errors import PackError
+from fieldkit.packs.keys import PublicKey, SecretKey
+from fieldkit.packs.manifest import (
+    BASE_FORMAT,
+    FORMAT_VERSION,
+    Manifest,
+    Member,
+    check_day,
+    check_name,
+    check_namespace,
+    check_version,
+)
 from fieldkit.packs.reader import PackReader
 
 DEFAULT_NAME = "fieldkit"
@@ -32,15 +43,21 @@ def created_now() -> str:
 
 
 def seal(database: bytes, secret: SecretKey, *, name: str, version: str, schema_version: int, content_hash: str,
-         content_date: str, languages: list[str], counts: dict[str, Any], created: str | None = None) -> tuple[Manifest, bytes]:
-    """The manifest and the bytes of a signed pack holding `database` (the compiled SQLite file's bytes)."""
+         content_date: str, languages: list[str], counts: dict[str, Any], created: str | None = None,
+         namespace: str | None = None, organisation: str = "", expires: str | None = None) -> tuple[Manifest, bytes]:
+    """The manifest and the bytes of a signed pack holding `database` (the compiled SQLite file's bytes): the base
+    content, or with `namespace` an organisation's overlay."""
     entry, packed = deflated(DATABASE, database)
+    is_overlay = namespace is not None
     manifest = Manifest(
         name=check_name(name), version=check_version(version), created=created or created_now(),
         schema_version=schema_version, content_hash=content_hash, content_date=content_date,
         languages=sorted(languages), counts=counts, signer=secret.public.b64,
         members={DATABASE: Member(size=len(database), sha256=hashlib.sha256(database).hexdigest(),
                                   stored_size=len(packed), stored_sha256=hashlib.sha256(packed).hexdigest())},
+        expires=check_day(expires) if expires else None, layer=OVERLAY if is_overlay else BASE,
+        namespace=check_namespace(namespace) if namespace is not None else None,
+        organisation=organisation if is_overlay else "", format_version=FORMAT_VERSION if is_overlay else BASE_FORMAT,
     )
     manifest_bytes = manifest.to_bytes()
     signature = signing.sign(secret.raw, manifest_bytes)
@@ -66,24 +83,51 @@ def describe(db_path: Path) -> dict[str, Any]:
     }
 
 
-def build_pack(content_dir: Path, secret: SecretKey, out: Path, *, version: str | None = None,
-               name: str = DEFAULT_NAME) -> Manifest:
-    """Compile `content_dir` and write a pack signed with `secret` to `out`. Raises ContentError for content
-    problems, PackError for a bad name or version, OSError if `out` cannot be written (then it is unchanged)."""
-    from fieldkit.content.build import build
+def _overlay_meta(db_path: Path) -> dict[str, Any]:
+    """An overlay database's namespace and organisation, as its build wrote them."""
+    import sqlite3
 
-    check_name(name)
+    conn = sqlite3.connect(db_path)
+    try:
+        meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('namespace', 'organisation')").fetchall())
+    finally:
+        conn.close()
+    return {"namespace": meta["namespace"], "organisation": meta.get("organisation", "")}
+
+
+def build_pack(content_dir: Path, secret: SecretKey, out: Path, *, version: str | None = None,
+               name: str | None = None, expires: str | None = None, base: Path | None = None) -> Manifest:
+    """Compile `content_dir` and write a pack signed with `secret` to `out`: the base content, or, for an
+    organisation's overlay folder (it has overlay.yaml), an overlay checked against the published content in the
+    database `base`. Raises ContentError for content problems, PackError for a bad name, version or date,
+    StoreError if `base` cannot be read, OSError if `out` cannot be written (then it is unchanged)."""
+    from fieldkit.content.build import build
+    from fieldkit.content.overlay import BaseContent, build_overlay, is_overlay
+
+    if name is not None:
+        check_name(name)
     if version is not None:
         check_version(version)
+    if expires is not None:
+        check_day(expires)
+    layer: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="fieldkit-pack-") as work:
         db_path = Path(work) / DATABASE
-        build(content_dir, db_path)
+        if is_overlay(content_dir):
+            if base is None:
+                raise PackError("an overlay is checked against the published content: no base content to check it with")
+            build_overlay(content_dir, BaseContent.read(base), db_path)
+            layer = _overlay_meta(db_path)
+        else:
+            build(content_dir, db_path)
         facts = describe(db_path)
         database = db_path.read_bytes()
     facts["version"] = version or facts["version"]
+    name = name or layer.get("namespace") or DEFAULT_NAME
     step("signing and writing the pack")
-    manifest, blob = seal(database, secret, name=name, **facts)
+    manifest, blob = seal(database, secret, name=name, expires=expires, **facts, **layer)
     write_bytes(out, blob)  # a file the publisher named: no folder made, modes kept (fieldkit.core.atomic)
-    with PackReader(out, [secret.public]) as pack, tempfile.TemporaryDirectory(prefix="fieldkit-pack-") as work:
+    signer = PublicKey(secret.public.raw, secret.comment, namespaces=(manifest.namespace,) if manifest.namespace else ())
+    with PackReader(out, [signer]) as pack, tempfile.TemporaryDirectory(prefix="fieldkit-pack-") as work:
         pack.extract_database(Path(work) / DATABASE)
     return manifest

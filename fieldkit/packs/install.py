@@ -4,6 +4,10 @@ An install unpacks into a hidden staging folder beside the installed packs, flus
 folder to its final name, and only then replaces state.json (atomically) to point at it: that replacement is the
 moment the install happens. A failure or a kill before it leaves state.json, and so the content in use, as it
 was; leftovers are removed by the next install or rollback. A failed install removes what it made.
+
+Each layer has its own folder (fieldkit/packs/state.py: the base, and one per overlay namespace). `precommit`, if
+given, runs after the new pack is in place and before state.json names it (fieldkit/packs/layers.py merges the
+layers there): raising PackError refuses the install, and nothing changes.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from fieldkit.packs.state import (
     State,
     active_pack,
     hash_file,
+    layer_folder,
     packs_dir,
     read_installed,
     read_state,
@@ -47,6 +52,7 @@ class Outcome:
 
 
 ShippedVersion = Callable[[], "str | None"]  # the version of the content shipped with fieldkit, when asked
+Precommit = Callable[[Installed], None]  # the new pack, in place, before state.json names it (raise to refuse)
 
 
 def _unknown() -> str | None:
@@ -59,6 +65,8 @@ def check_version(manifest: Manifest, in_use: Installed | None, allow_downgrade:
     (`shipped_version`: asked only when no pack is in use; the caller knows where the shipped content is)."""
     if allow_downgrade:
         return
+    if in_use is None and manifest.is_overlay:
+        return  # the first version of an overlay: nothing to compare it with
     if in_use is None:
         shipped = shipped_version()
         if shipped is not None and version_key(manifest.version) < version_key(shipped):
@@ -74,21 +82,25 @@ def check_version(manifest: Manifest, in_use: Installed | None, allow_downgrade:
 
 
 def install(path: Path, *, allow_downgrade: bool = False, trusted: list[PublicKey] | None = None,
-            shipped_version: ShippedVersion = _unknown) -> Outcome:
-    """Verify `path` and make it the content fieldkit reads. PackError (and nothing changed) on any problem."""
-    folder = packs_dir()
+            shipped_version: ShippedVersion = _unknown, precommit: Precommit | None = None,
+            checked: Callable[[Manifest], None] | None = None) -> Outcome:
+    """Verify `path` and make it the content its layer reads. PackError (and nothing changed) on any problem.
+    `checked(manifest)` runs once the pack is proven (raise PackError to refuse it); `precommit` see above."""
     with PackReader(path, trusted) as pack:
-        check_version(pack.manifest, active_pack(), allow_downgrade, shipped_version)
+        folder = layer_folder(pack.manifest)
+        check_version(pack.manifest, active_pack(folder), allow_downgrade, shipped_version)
+        if checked is not None:
+            checked(pack.manifest)
         made: list[Path] = []
         try:
             made = _make_folders(folder)
             with atomic.locked(folder):
-                in_use = active_pack()
+                in_use = active_pack(folder)
                 check_version(pack.manifest, in_use, allow_downgrade, shipped_version)
                 _check_space(folder, pack.manifest.database.size)
                 _sweep_locked(folder)
                 # What is kept for rollback is the pack in use now, proven whole: never a damaged one.
-                installed = _install_locked(pack, folder, in_use.folder.name if in_use else None)
+                installed = _install_locked(pack, folder, in_use.folder.name if in_use else None, precommit)
         except OSError as error:
             _remove_empty(made)
             raise PackError(f"cannot write to {folder}: {error.strerror or error}; the installed content is unchanged") from None
@@ -99,7 +111,7 @@ def install(path: Path, *, allow_downgrade: bool = False, trusted: list[PublicKe
     return Outcome(installed, in_use)
 
 
-def _install_locked(pack: PackReader, folder: Path, keep: str | None) -> Installed:
+def _install_locked(pack: PackReader, folder: Path, keep: str | None, precommit: Precommit | None) -> Installed:
     final = folder / folder_name(pack.manifest.name, pack.manifest.version, secrets.token_hex(4))
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=folder))
     try:
@@ -112,6 +124,11 @@ def _install_locked(pack: PackReader, folder: Path, keep: str | None) -> Install
         atomic.fsync_dir(staging)
         os.rename(staging, final)
         atomic.fsync_dir(folder)
+        if precommit is not None:
+            placed = read_installed(final)
+            if placed is None:
+                raise PackError("the unpacked pack cannot be read back")
+            precommit(placed)
         atomic.write_file(folder / STATE, State(final.name, keep).to_bytes())  # the commit
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -123,53 +140,14 @@ def _install_locked(pack: PackReader, folder: Path, keep: str | None) -> Install
     return installed
 
 
-def install_from_dir(source: Path, *, trusted: list[PublicKey] | None = None,
-                     skipped: Callable[[Path, str], None] = lambda path, reason: None,
-                     shipped_version: ShippedVersion = _unknown) -> Outcome | Installed | None:
-    """Install the newest valid pack among the *.fkpack files in `source`.
+def rollback(folder: Path | None = None, precommit: Callable[[Installed | None], None] | None = None,
+             ) -> tuple[str, Installed | None]:
+    """Go back to the previous pack of a layer (default: the base; with none, to the content shipped with
+    fieldkit; for an overlay, to none of it). `precommit(pack)` runs before state.json changes (raise to refuse).
 
-    Returns the Outcome of the install; or, when nothing there is newer than what is installed, the pack in use
-    (None if that is the content shipped with fieldkit and no pack was found newer). `skipped(file, reason)`
-    hears about each file refused on the way. PackError if no file in `source` is a valid pack.
+    Returns the label of the pack rolled back from and the pack now in use (None: no pack of that layer).
     """
-    if not source.is_dir():
-        raise PackError(f"{source} is not a folder")
-    try:
-        files = sorted(p for p in source.iterdir() if p.suffix.lower() == ".fkpack" and p.is_file())
-    except OSError as error:
-        raise PackError(f"cannot read the folder {source}: {error.strerror or error}") from None
-    candidates = []
-    for path in files:
-        try:
-            with PackReader(path, trusted) as pack:
-                candidates.append((version_key(pack.manifest.version), path.name, path))
-        except PackError as problem:
-            skipped(path, problem.reason)
-    candidates.sort(reverse=True)
-    in_use = active_pack()
-    shipped = shipped_version() if in_use is None else None
-    for key, _, path in candidates:
-        if in_use is not None and key <= version_key(in_use.version):
-            return in_use
-        if shipped is not None and key < version_key(shipped):
-            return None  # the shipped content is newer than anything here
-        try:
-            return install(path, trusted=trusted, shipped_version=shipped_version)
-        except PackError as problem:
-            skipped(path, problem.reason)
-    if not candidates:
-        raise PackError(f"no valid pack in {source} ({len(files)} .fkpack file(s) looked at)")
-    if in_use is None:
-        raise PackError(f"no pack in {source} could be installed")
-    return in_use
-
-
-def rollback() -> tuple[str, Installed | None]:
-    """Go back to the previous pack (or, if there is none, to the content shipped with fieldkit).
-
-    Returns the label of the pack rolled back from and the pack now in use (None: the shipped content).
-    """
-    folder = packs_dir()
+    folder = folder or packs_dir()
     if not read_state(folder).current:
         raise PackError("no content pack is installed, so there is nothing to roll back")
     try:
@@ -181,6 +159,8 @@ def rollback() -> tuple[str, Installed | None]:
             back = read_installed(folder / state.previous) if state.previous else None
             if back is not None and not verified(back):
                 back = None  # a damaged previous pack is never gone back to
+            if precommit is not None:
+                precommit(back)
             atomic.write_file(folder / STATE, State(back.folder.name if back else None, None).to_bytes())
     except OSError as error:
         raise PackError(f"cannot write to {folder}: {error.strerror or error}; nothing was changed") from None
@@ -197,10 +177,11 @@ class Listed:
     in_use: bool
 
 
-def listing() -> list[Listed]:
-    """The current and previous pack, each checked in full (the database hashed against its manifest)."""
-    folder = packs_dir()
-    state, in_use = read_state(folder), active_pack()
+def listing(folder: Path | None = None) -> list[Listed]:
+    """The current and previous pack of a layer (default: the base), each checked in full (the database hashed
+    against its manifest)."""
+    folder = folder or packs_dir()
+    state, in_use = read_state(folder), active_pack(folder)
     result = []
     for role, name in (("current", state.current), ("previous", state.previous)):
         if not name:
@@ -266,7 +247,7 @@ def _sweep_locked(folder: Path) -> None:
     """Remove what state.json does not name: staging folders and temporary files left by a killed process, and
     packs older than the previous one. Best effort: a file another fieldkit still has open is left for later."""
     state = read_state(folder)
-    keep = {STATE, state.current, state.previous}
+    keep = {STATE, atomic.LOCK_FILE, state.current, state.previous}
     # A state.json that cannot be read names nothing for sure: installed packs are then left alone, not swept.
     for path in folder.iterdir():
         if path.name in keep or (state.recovered and not path.name.startswith(".")):

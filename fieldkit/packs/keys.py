@@ -7,7 +7,17 @@ A key is one line of text, easy to paste into a chat or print on paper:
 
 A key is named by its id: the first 16 hex digits of the sha256 of the public key. fieldkit trusts the fieldkit
 project's key (`trusted.py`, shipped in the package) and every key added with `fieldkit pack trust`, kept as one
-file per key in the user's config folder (`trusted-keys/<id>.pub`).
+file per key in the user's config folder.
+
+What a key may sign is its scope: the base content, or overlays of named namespaces only.
+
+    trusted-keys/<id>.pub               the base content (the shipped key, and `fieldkit pack trust KEY`)
+    trusted-keys/namespaces/<id>.pub    overlays only: the key line, then one `namespace NAME` line each
+                                        (`fieldkit pack trust KEY --namespace NAME`)
+    trusted-keys/revoked/<id>.revoked   never trusted again, shipped or not (a revocation read from a catalogue)
+
+Namespace-only keys live in a folder of their own so that an older fieldkit, which knows no scopes, does not
+read them at all (rather than trusting them for the base).
 """
 
 from __future__ import annotations
@@ -43,6 +53,16 @@ class PublicKey:
     raw: bytes
     comment: str = ""
     origin: str = ""
+    base: bool = True  # may sign the base content
+    namespaces: tuple[str, ...] = ()  # overlays it may sign
+
+    def may_sign(self, layer: str, namespace: str | None) -> bool:
+        return self.base if layer == "base" else namespace in self.namespaces
+
+    def scope(self) -> str:
+        """What it may sign, in words."""
+        parts = (["the base content"] if self.base else []) + [f"namespace {name}" for name in self.namespaces]
+        return ", ".join(parts) or "nothing"
 
     @property
     def id(self) -> str:
@@ -156,8 +176,45 @@ def write_key_pair(folder: Path, name: str, comment: str) -> tuple[Path, Path, S
 
 
 # --- trusted keys -------------------------------------------------------------------------------------------
+NAMESPACE_LINE = "namespace"
+
+
 def trusted_dir() -> Path:
     return paths.config_dir() / "trusted-keys"
+
+
+def namespaces_dir() -> Path:
+    return trusted_dir() / "namespaces"
+
+
+def revoked_dir() -> Path:
+    return trusted_dir() / "revoked"
+
+
+def revoked_ids() -> set[str]:
+    """Ids of the keys revoked on this laptop (fieldkit/packs/catalog.py records them)."""
+    folder = revoked_dir()
+    try:
+        return {path.name.removesuffix(".revoked") for path in folder.glob("*.revoked")} if folder.is_dir() else set()
+    except OSError:
+        return set()
+
+
+def _scoped(path: Path) -> PublicKey:
+    """A namespace key file: the key line, then `namespace NAME` lines (anything else is skipped)."""
+    from fieldkit.packs.manifest import check_namespace
+
+    text = _read_text(path)
+    key = parse_public(text, ADDED)
+    names = []
+    for line in text.splitlines()[1:]:
+        parts = line.split()
+        if len(parts) == 2 and parts[0] == NAMESPACE_LINE:
+            try:
+                names.append(check_namespace(parts[1]))
+            except PackError:
+                continue
+    return PublicKey(key.raw, key.comment, ADDED, base=False, namespaces=tuple(sorted(set(names))))
 
 
 def shipped_keys() -> list[PublicKey]:
@@ -167,7 +224,8 @@ def shipped_keys() -> list[PublicKey]:
 
 
 def trusted_keys() -> list[PublicKey]:
-    """The shipped keys, then every well-formed key in the trusted-keys folder (a malformed file is skipped)."""
+    """The shipped keys, then every well-formed key in the trusted-keys folders (a malformed file is skipped),
+    each with its scope; a revoked key is left out."""
     keys = shipped_keys()
     folder = trusted_dir()
     if folder.is_dir():
@@ -176,9 +234,23 @@ def trusted_keys() -> list[PublicKey]:
                 keys.append(load_public(path, ADDED))
             except PackError:
                 continue
-    first: dict[bytes, PublicKey] = {}  # a key listed twice counts once, where it comes first
+        if namespaces_dir().is_dir():
+            for path in sorted(namespaces_dir().glob("*.pub")):
+                try:
+                    keys.append(_scoped(path))
+                except PackError:
+                    continue
+    revoked = revoked_ids()
+    first: dict[bytes, PublicKey] = {}  # a key listed twice counts once, where it comes first, with both scopes
     for key in keys:
-        first.setdefault(key.raw, key)
+        if key.id in revoked:
+            continue
+        seen = first.get(key.raw)
+        if seen is None:
+            first[key.raw] = key
+        else:
+            first[key.raw] = PublicKey(seen.raw, seen.comment, seen.origin, base=seen.base or key.base,
+                                       namespaces=tuple(sorted(set(seen.namespaces) | set(key.namespaces))))
     return list(first.values())
 
 
@@ -186,18 +258,51 @@ def find_trusted(raw: bytes, trusted: list[PublicKey]) -> PublicKey | None:
     return next((key for key in trusted if key.raw == raw), None)
 
 
-def trust(key: PublicKey) -> tuple[Path | None, bool]:
-    """Add `key` to the trusted keys. Returns (its file, whether it was new); shipped keys need no file."""
+def trust(key: PublicKey, namespace: str | None = None) -> tuple[Path | None, bool]:
+    """Trust `key` for the base content or, with `namespace`, for that namespace's overlays only. Returns (its
+    file, whether it was new); shipped keys need no file. A revoked key is refused."""
+    if key.id in revoked_ids():
+        raise PackError(f"key {key.id} was revoked (see {revoked_dir()}); it cannot be trusted again")
     existing = find_trusted(key.raw, trusted_keys())
-    if existing is not None:
+    if namespace is not None:
+        return _trust_namespace(key, namespace, existing)
+    if existing is not None and existing.base:
         path = trusted_dir() / f"{key.id}.pub"
         return (path if existing.origin == ADDED else None), False
     folder = trusted_dir()
     path = folder / f"{key.id}.pub"
+    _save(folder, path, key.line())
+    return path, True
+
+
+def _trust_namespace(key: PublicKey, namespace: str, existing: PublicKey | None) -> tuple[Path | None, bool]:
+    from fieldkit.packs.manifest import check_namespace
+
+    check_namespace(namespace)
+    if existing is not None and namespace in existing.namespaces:
+        return namespaces_dir() / f"{key.id}.pub", False
+    names = sorted({*(existing.namespaces if existing else ()), namespace})
+    text = key.line() + "".join(f"{NAMESPACE_LINE} {name}\n" for name in names)
+    path = namespaces_dir() / f"{key.id}.pub"
+    _save(namespaces_dir(), path, text)
+    return path, True
+
+
+def _save(folder: Path, path: Path, text: str) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        atomic.write_file(path, key.line().encode("ascii"))
+        atomic.write_file(path, text.encode("ascii"))
     except OSError as error:  # a read-only config folder, say
         raise PackError(f"cannot save the trusted key in {folder}: {error.strerror or error}; nothing was "
                         "changed") from None
-    return path, True
+
+
+def revoke(key_id: str) -> bool:
+    """Record that the key with this id is revoked; True if it was not before. Its trust files stay (so a
+    revocation is visible), but trusted_keys() leaves it out from now on."""
+    if not re.fullmatch(r"[0-9a-f]{16}", key_id):
+        raise PackError(f"{key_id[:40]!r} is not a key id (16 hex digits)")
+    if key_id in revoked_ids():
+        return False
+    _save(revoked_dir(), revoked_dir() / f"{key_id}.revoked", key_id + "\n")
+    return True

@@ -2,6 +2,11 @@
 
 A version is dotted whole numbers, compared number by number: 2026.11.24 < 2026.11.24.1 < 2026.12.1.
 Trailing zeros do not count (2026.11.1 and 2026.11.01.0 are the same version).
+
+A pack is a layer: the base content (`layer` absent or "base"), or an organisation's overlay ("overlay", with its
+`namespace`, the id prefix its entries own, and the `organisation` shown beside them). Overlays are pack format 2,
+so a fieldkit that does not know layers refuses them instead of installing one as the whole content. Either may
+say when it `expires` (YYYY-MM-DD): after that day fieldkit warns, and still reads it.
 """
 
 from __future__ import annotations
@@ -11,10 +16,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from fieldkit.core.layers import BASE, OVERLAY, namespace_problem
 from fieldkit.packs.errors import PackError
 
 FORMAT = "fieldkit-pack"
-FORMAT_VERSION = 1  # bump when a reader of today's packs could not read the new layout
+FORMAT_VERSION = 2  # bump when a reader of today's packs could not read the new layout
+BASE_FORMAT = 1  # base packs keep format 1: every fieldkit since packs began reads them
 DATABASE = "fieldkit.db"
 
 _VERSION_RULE = r"[0-9]{1,9}(?:\.[0-9]{1,9}){0,5}"
@@ -26,6 +33,7 @@ _NAME = re.compile(rf"^{_NAME_RULE}$")
 _FOLDER = re.compile(rf"^{_NAME_RULE}-{_VERSION_RULE}-[0-9a-f]{{8}}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def check_version(text: str) -> str:
@@ -49,6 +57,26 @@ def check_name(text: str) -> str:
         raise PackError(f"{shown} is not a pack name: lower-case letters, digits, '.', '_' and '-', at most 64, "
                         "starting with a letter or digit, no '..'")
     return text
+
+
+def check_namespace(text: str) -> str:
+    """An overlay's namespace: the prefix of its entries' ids (org-xyz owns org-xyz-...); fieldkit/core/layers.py."""
+    problem = namespace_problem(text)
+    if problem:
+        raise PackError(problem)
+    return text
+
+
+def check_day(text: str, what: str = "expiry date") -> str:
+    import datetime as dt
+
+    try:
+        if isinstance(text, str) and _DAY.match(text):
+            dt.date.fromisoformat(text)
+            return text
+    except ValueError:
+        pass
+    raise PackError(f"{text!r} is not an {what}: use YYYY-MM-DD")
 
 
 def folder_name(name: str, version: str, token: str) -> str:
@@ -90,15 +118,43 @@ class Manifest:
     counts: dict[str, Any]
     signer: str  # base64 Ed25519 public key of the signing key
     members: dict[str, Member] = field(default_factory=dict)
-    format_version: int = FORMAT_VERSION
+    format_version: int = BASE_FORMAT
+    layer: str = BASE
+    namespace: str | None = None  # overlays: the id prefix the overlay owns
+    organisation: str = ""  # overlays: who adds it, as shown beside its entries
+    expires: str | None = None  # YYYY-MM-DD: after it, fieldkit warns (and still reads the pack)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data = {
             "format": FORMAT, "format_version": self.format_version, "name": self.name, "version": self.version,
             "created": self.created, "schema_version": self.schema_version, "content_hash": self.content_hash,
             "content_date": self.content_date, "languages": self.languages, "counts": self.counts,
             "signer": self.signer, "members": {name: m.to_json() for name, m in sorted(self.members.items())},
         }
+        if self.layer != BASE:  # a base pack without these fields is byte for byte what fieldkit always wrote
+            data.update(layer=self.layer, namespace=self.namespace, organisation=self.organisation)
+        if self.expires:
+            data["expires"] = self.expires
+        return data
+
+    @property
+    def is_overlay(self) -> bool:
+        return self.layer == OVERLAY
+
+    @property
+    def layer_key(self) -> str:
+        """"base", or "overlay:NAMESPACE": one of each is in use at a time."""
+        return f"{OVERLAY}:{self.namespace}" if self.is_overlay else BASE
+
+    @property
+    def layer_label(self) -> str:
+        return f"overlay {self.namespace}" if self.is_overlay else "base"
+
+    def expired(self, today: str | None = None) -> bool:
+        """True after the day the manifest says it expires (never refused for it: fieldkit warns)."""
+        import datetime as dt
+
+        return bool(self.expires) and (today or dt.date.today().isoformat()) > str(self.expires)
 
     def to_bytes(self) -> bytes:
         """The exact bytes that are signed and stored as manifest.json."""
@@ -145,12 +201,25 @@ def from_json(data: dict[str, Any]) -> Manifest:
     created = _field(data, "created", str)
     if not re.match(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", created):
         raise PackError("manifest field 'created' is malformed")
+    layer = data.get("layer", BASE)
+    namespace, organisation = None, ""
+    if layer == OVERLAY:
+        if format_version < FORMAT_VERSION:
+            raise PackError(f"an overlay's manifest must be pack format {FORMAT_VERSION}")
+        namespace = check_namespace(_field(data, "namespace", str))
+        organisation = _field(data, "organisation", str)[:120]
+    elif layer != BASE:
+        raise PackError("manifest field 'layer' is malformed")
+    expires = data.get("expires")
+    if expires is not None:
+        expires = check_day(expires)
     return Manifest(
         name=check_name(_field(data, "name", str)), version=check_version(_field(data, "version", str)),
         created=created, schema_version=_field(data, "schema_version", int),
         content_hash=_field(data, "content_hash", str), content_date=_field(data, "content_date", str),
         languages=languages, counts=_field(data, "counts", dict), signer=_field(data, "signer", str),
-        members=members, format_version=format_version,
+        members=members, format_version=format_version, layer=layer, namespace=namespace,
+        organisation=organisation, expires=expires,
     )
 
 

@@ -67,10 +67,15 @@ class PackReader:
             raise PackError("bad signature: the pack was changed after it was signed")
         key = find_trusted(public, self.trusted)
         if key is None:
+            namespace = data.get("namespace") if data.get("layer") == "overlay" else None
+            how = (f"'fieldkit pack trust KEYFILE.pub --namespace {namespace}'" if isinstance(namespace, str)
+                   and len(namespace) <= 40 and namespace.replace("-", "").isalnum() else "'fieldkit pack trust KEYFILE.pub'")
             raise PackError(f"signed by an untrusted key {key_id(public)}; if you trust whoever published it, "
-                            "add their public key with 'fieldkit pack trust KEYFILE.pub'")
+                            f"add their public key with {how}")
         self.key = key
         self.manifest = manifest = from_json(data)
+        if not key.may_sign(manifest.layer, manifest.namespace):
+            raise PackError(scope_refusal(key, manifest))
         if manifest.schema_version > SCHEMA_VERSION:
             raise PackError(f"made for content schema {manifest.schema_version}, but this fieldkit reads schema "
                             f"{SCHEMA_VERSION} or older: update fieldkit first")
@@ -88,6 +93,15 @@ class PackReader:
             raise PackError(HASH_MISMATCH)
         step("checking the content database")
         check_database(target, self.manifest)
+
+
+def scope_refusal(key: PublicKey, manifest: Manifest) -> str:
+    """Why a trusted key may not sign this pack: the trust store says which layers each key may sign."""
+    if manifest.is_overlay:
+        return (f"signed by key {key.describe()}, which may sign {key.scope()}, not namespace {manifest.namespace}; "
+                f"if this organisation owns it: 'fieldkit pack trust KEYFILE.pub --namespace {manifest.namespace}'")
+    return (f"signed by key {key.describe()}, which may sign {key.scope()}, not the base content; the base "
+            "content is signed by the fieldkit project's key or a key trusted with 'fieldkit pack trust KEYFILE.pub'")
 
 
 def check_database(path: Path, manifest: Manifest) -> None:

@@ -2,6 +2,10 @@
 
     <data_dir>/packs/state.json           {"current": FOLDER or null, "previous": FOLDER or null}
     <data_dir>/packs/<name>-<version>-<random>/   manifest.json, manifest.sig, fieldkit.db, verified.json
+    <data_dir>/overlay-packs/<namespace>/ the same, for each organisation's overlay: one layer each
+
+Each layer (the base, and each overlay namespace) has its own folder and state.json, so each is installed and
+rolled back on its own; a later base pack leaves the overlays alone.
 
 state.json is only ever replaced whole (atomically), and a pack folder is complete before state.json names it,
 so whatever moment a process dies at, state.json names whole packs. Anything it does not name is a leftover
@@ -23,9 +27,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fieldkit.core.layers import namespace_problem
 from fieldkit.packs.errors import PackError
 from fieldkit.packs.manifest import DATABASE, Manifest, from_json, is_pack_folder, version_key
-from fieldkit.paths import packs_dir  # noqa: F401 (where the packs live; install.py and tests take it from here)
+from fieldkit.paths import overlay_packs_dir, packs_dir  # noqa: F401 (where the packs live; install.py and tests take it from here)
 from fieldkit.store.schema import SCHEMA_VERSION
 
 STATE = "state.json"
@@ -99,6 +104,18 @@ class Installed:
     @property
     def label(self) -> str:
         return f"{self.manifest.name} {self.manifest.version}"
+
+    @property
+    def signer_id(self) -> str:
+        """The id of the key that signed it (as its manifest names it; the signature was checked at install)."""
+        import base64
+        import binascii
+        import hashlib
+
+        try:
+            return hashlib.sha256(base64.b64decode(self.manifest.signer, validate=True)).hexdigest()[:16]
+        except (binascii.Error, ValueError):
+            return ""
 
 
 def read_installed(folder: Path) -> Installed | None:
@@ -177,13 +194,38 @@ def hash_file(path: Path) -> str | None:
     return digest.hexdigest()
 
 
-def active_pack() -> Installed | None:
-    """The pack fieldkit reads: the current one, or the previous one if the current one is damaged."""
-    folder = packs_dir()
+def layer_folder(manifest: Manifest) -> Path:
+    """Where a pack's layer is installed: the base in packs_dir(), an overlay in its namespace's folder."""
+    return overlay_packs_dir() / str(manifest.namespace) if manifest.is_overlay else packs_dir()
+
+
+def overlay_folders() -> list[Path]:
+    """The folder of every overlay namespace with something installed, by namespace."""
+    root = overlay_packs_dir()
+    try:
+        return sorted(path for path in root.iterdir() if path.is_dir() and namespace_problem(path.name) is None) \
+            if root.is_dir() else []
+    except OSError:
+        return []
+
+
+def active_pack(folder: Path | None = None) -> Installed | None:
+    """The pack fieldkit reads in a layer (default: the base): the current one, or the previous one if the current
+    one is damaged. A pack of the wrong layer for its folder (moved by hand) is not read."""
+    folder = folder or packs_dir()
     state = read_state(folder)
+    revoked = None
     for name in (state.current, state.previous):
         if name:
             installed = read_installed(folder / name)
-            if installed is not None and verified(installed):
+            if installed is None or layer_folder(installed.manifest) != folder:
+                continue
+            if revoked is None:
+                from fieldkit.packs.keys import revoked_ids
+
+                revoked = revoked_ids()
+            if revoked and installed.signer_id in revoked:
+                continue  # its key was revoked: what it signed is no longer read (fieldkit pack list says so)
+            if verified(installed):
                 return installed
     return None

@@ -2,7 +2,8 @@
 
 Which database: `--db` / `FIELDKIT_DB` if given; else an installed content pack (fieldkit/packs: the newest whole
 one, see `fieldkit pack list`); else the one shipped inside the package or the one-file executable; else, in a
-source checkout, `content/` compiled once into the cache folder under its content hash.
+source checkout, `content/` compiled once into the cache folder under its content hash. With organisations'
+overlays installed, that base merged with them into one database (fieldkit/packs/layers.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from fieldkit.store.db import Located, StoreError, connect
 from fieldkit.store.schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
+    from fieldkit.packs.layers import InUse
     from fieldkit.store.store import Store
 
 
@@ -29,6 +31,44 @@ def locate(explicit: str | os.PathLike[str] | None = None) -> Located:
     if env.database():
         return Located(Path(env.database() or ""), "FIELDKIT_DB")
     # Every launch passes here: the packs code (a few ms to import) only where packs were ever installed.
+    if paths.packs_dir().is_dir() or paths.overlay_packs_dir().is_dir():
+        if (layered := in_use()) is not None:
+            return Located(layered.path, layered.origin)
+    return shipped()
+
+
+def in_use() -> InUse | None:
+    """The installed layers this run reads (None: no pack, the shipped content alone)."""
+    from fieldkit.packs.layers import content_in_use
+
+    return content_in_use(shipped_path)
+
+
+def expired_packs() -> list[tuple[str, str]]:
+    """(pack, expiry day) for each pack in use past the day its publisher gave: fieldkit warns, and still reads it
+    (it never refuses content offline)."""
+    if env.database() or not (paths.packs_dir().is_dir() or paths.overlay_packs_dir().is_dir()):
+        return []
+    from fieldkit.packs.layers import expired
+
+    return [(pack.label, str(pack.manifest.expires)) for pack in expired(in_use())]
+
+
+def shipped_path() -> Path | None:
+    """The shipped content's database file, or None when this fieldkit has none."""
+    try:
+        return shipped().path
+    except StoreError:
+        return None
+
+
+def base_located(explicit: str | os.PathLike[str] | None = None) -> Located:
+    """The published content an overlay folder is checked against: --base if given, else FIELDKIT_DB, else the
+    base pack in use, else the shipped content (never a merged database, which already holds overlays)."""
+    if explicit:
+        return Located(Path(explicit), "--base")
+    if env.database():
+        return Located(Path(env.database() or ""), "FIELDKIT_DB")
     if paths.packs_dir().is_dir():
         from fieldkit.packs.state import active_pack
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from fieldkit.core.explained import Explained
 from fieldkit.core.marker import N_
-from fieldkit.store.schema import COLUMNS, FULL_TEXT, SCHEMA_VERSION, TABLES
+from fieldkit.store.schema import COLUMNS, FULL_TEXT, REVIEW_COLUMNS, REVIEW_SCHEMA, SCHEMA_VERSION, TABLES
 
 
 class StoreError(Explained):
@@ -54,6 +54,12 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.close()
         raise StoreError(N_("{path} has content schema {found}; this fieldkit reads schema {current} or older: "
                            "update fieldkit"), path=path, found=found[:20], current=SCHEMA_VERSION)
+    if int(found) >= REVIEW_SCHEMA:  # the store reads who checked what from these columns
+        try:
+            check_columns(conn, path, REVIEW_COLUMNS)
+        except StoreError:
+            conn.close()
+            raise
     return conn
 
 
@@ -76,9 +82,13 @@ def check_schema(conn: sqlite3.Connection, path: Path) -> None:
         if virtual != (name in FULL_TEXT) or (virtual and "USING FTS5" not in " ".join(sql.split()).upper()):
             raise StoreError(f"{path} is not a fieldkit content database: table {str(name)[:40]!r} is not what "
                              "fieldkit makes")
-    for table, columns in COLUMNS.items():
-        if table not in tables:
-            continue  # the schema 2 search tables are optional (schema 1 databases are read without them)
+    check_columns(conn, path, {table: columns for table, columns in COLUMNS.items() if table in tables})
+    # (the schema 2 search tables are optional: schema 1 databases are read without them)
+
+
+def check_columns(conn: sqlite3.Connection, path: Path, wanted: dict[str, tuple[str, ...]]) -> None:
+    """StoreError unless each table has the columns fieldkit reads from it (read from table_info only)."""
+    for table, columns in wanted.items():
         found = {row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')}
         lacking = [column for column in columns if column not in found]
         if lacking:

@@ -64,7 +64,7 @@ class Lexicon:
                 concept_id: ConceptInfo(tuple((str(a), str(b)) for a, b in json.loads(prefers)), bool(search))
                 for concept_id, prefers, search in conn.execute("SELECT id, prefers, search FROM concepts")
             }
-            if {"lexicon_folded", "lexicon_stemmed", "lexicon_named"} <= present:  # schema 4: looked up, not loaded
+            if {"lexicon_folded", "lexicon_stemmed", "lexicon_named"} <= present:  # schema 5: looked up, not loaded
                 return IndexedLexicon(conn, concepts)
             names = [_row_name(*row) for row in conn.execute(_NAMES + " ORDER BY rowid")]
             return cls(names=[name for name in names if name is not None], concepts=concepts)
@@ -108,7 +108,7 @@ def _row_name(kind: str, key: str, lang: str, text: str, folded: str, stemmed: s
 
 
 class IndexedLexicon(Lexicon):
-    """The lexicon of a database with its indexes (schema 4): names are looked up by their first word or stem,
+    """The lexicon of a database with its indexes (schema 5): names are looked up by their first word or stem,
     or by what they name, when a query needs them, instead of all being read when the store opens (tens of
     thousands of place names at x100 took a cold `fieldkit search` a few hundred ms). The same names, in the
     same order, as Lexicon gives."""

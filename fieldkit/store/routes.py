@@ -176,3 +176,23 @@ def find_journey(legs: list[Leg], countries: list[str]) -> Journey | None:
         if leg.countries and leg.countries[0] == countries[0]:
             walk([leg])
     return best
+
+
+def risk_severity(store: Store) -> dict[str, int]:
+    """Risk id -> how many route legs list it among their risks.
+
+    The sources rank no risk above another, so "most severe first" means "met on the most legs of the route":
+    a count anyone can check against the content, not a judgement. Risks no leg lists count 0.
+    """
+    rows = store.conn.execute(
+        "SELECT j.value, count(*) FROM entries e, json_each(e.details, '$.risks') j WHERE e.type = 'route' "
+        "GROUP BY j.value"
+    )
+    return {row[0]: row[1] for row in rows}
+
+
+def by_severity(store: Store, risks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Risks (as Store.list_entries gives them) listed by more route legs first (risk_severity); ties keep their
+    order (by title)."""
+    severity = risk_severity(store)
+    return sorted(risks, key=lambda risk: -severity.get(risk["id"], 0))

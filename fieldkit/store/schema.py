@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 # Bump when a reader of the old layout could not read the new one. Packs carry it too (fieldkit/packs): a
@@ -13,11 +14,15 @@ from collections.abc import Sequence
 #   3  adds to `search` the stem columns (STEM_COLUMNS), place tokens in `facets`, and LEXICON_TABLES (the
 #      search vocabulary: content/vocabulary/, country names, place titles). Schema 1 and 2 databases are still
 #      read: without stems or vocabulary, a search there understands the query's words as typed.
-#   4  TEXT_TABLES: each document's snippet text and body, compressed together (zlib with a dictionary per
+#   4  adds REVIEW_COLUMNS: who checked what. `entries.reviewed` and `translations.reviewed` now hold only the date
+#      of a person's review (schemas 1-3 put there the date the editors wrote or checked the entry). A schema 1, 2
+#      or 3 database is still read, honestly: its `reviewed` dates become the editors' `checked` dates, nothing in
+#      it counts as reviewed by a specialist, and its translations are machine or reviewed, never known outdated.
+#   5  TEXT_TABLES: each document's snippet text and body, compressed together (zlib with a dictionary per
 #      language), in `texts`; `translations.body` is left empty and `snippets` is not written. The full index
 #      has no prefix indexes (the title index keeps them); `prefix_counts` tells a broad 2-3 letter prefix
-#      without reading the index. Schema 1 to 3 databases are still read as before.
-SCHEMA_VERSION = 4
+#      without reading the index. Schema 1 to 4 databases are still read as before.
+SCHEMA_VERSION = 5
 
 TABLES = ("meta", "sources", "entries", "citations", "relations", "translations", "search")
 # Schema 3: `search` is (title, body, facets, tstem, bstem): after the three columns of schemas 1 and 2, the
@@ -25,6 +30,7 @@ TABLES = ("meta", "sources", "entries", "citations", "relations", "translations"
 # word and its stem are scored apart. Columns are read by name, so the store reads either layout.
 SEARCH_COLUMNS = ("title", "body", "facets", "tstem", "bstem")
 STEM_COLUMNS = ("tstem", "bstem")
+STEMS_SCHEMA = 3  # the first schema with STEM_COLUMNS and LEXICON_TABLES
 # Schema 3:
 #   lexicon   (kind, key, lang, text, folded, stemmed): every name of a country or place and every concept word;
 #             `folded` is its folded words, `stemmed` their stems in its language, both space-separated.
@@ -38,7 +44,7 @@ LEXICON_TABLES = ("lexicon", "concepts")
 #   title_order  (pos -> key): the `translations` key of each `titles` row.
 #   snippets     (key -> text): snippet_text() of each document's body, computed once by the build.
 SEARCH_TABLES = ("titles", "title_order", "snippets")
-# Schema 4 (replaces `snippets` and `translations.body`):
+# Schema 5 (replaces `snippets` and `translations.body`):
 #   texts          (key -> blob): a document's text, packed by pack_text(): its snippet text, then its body.
 #   dictionaries   (lang -> zdict): the zlib preset dictionary of a language's texts (its commonest words).
 #   prefix_counts  (prefix, lang -> documents): how many documents of a language have a word (in any searched
@@ -47,12 +53,23 @@ SEARCH_TABLES = ("titles", "title_order", "snippets")
 TEXT_TABLES = ("texts", "dictionaries", "prefix_counts")
 PREFIX_LENGTHS = (2, 3)
 PREFIX_COUNTED_FROM = 100
+TEXT_SCHEMA = 5
+
+# Schema 4:
+#   entries.checked        the day the editors checked the entry against its sources (NULL: not checked)
+#   entries.review         a specialist's review as JSON {by, organisation, date}, or NULL
+#   translations.review    who reviewed the translation, as JSON {by, organisation, date}, or NULL
+#   translations.state     original, machine, reviewed, or outdated (the original changed after the translation)
+#   citations.review_by    for a fact from outside the shared documents: when to check it again
+REVIEW_COLUMNS = {"entries": ("checked", "review"), "translations": ("review", "state"), "citations": ("review_by",)}
+REVIEW_SCHEMA = 4
 
 # The columns fieldkit reads from each table (a database may have more). `connect()` checks them, and that every
-# object is a table (no views or triggers: a view can recurse for ever), before any query runs.
+# object is a table (no views or triggers: a view can recurse for ever), before any query runs; and, for a
+# database of REVIEW_SCHEMA or later, REVIEW_COLUMNS too.
 COLUMNS = {
     "meta": ("key", "value"),
-    "sources": ("id", "title", "url", "published"),
+    "sources": ("id", "title", "url", "published", "file"),
     "entries": ("id", "type", "title", "summary", "country", "countries", "tags", "details", "as_of", "reviewed"),
     "citations": ("entry_id", "position", "doc", "location", "quote"),
     "relations": ("src", "dst", "kind"),
@@ -68,6 +85,7 @@ COLUMNS = {
 FULL_TEXT = ("search", "titles")  # FTS5 virtual tables
 
 SNIPPET_SOURCE = 3000  # characters of a body a snippet is cut from (a snippet comes from the start of a body)
+_NOTES_MARKER = re.compile(r"^[ \t]*\?\?\?[ \t]*$", re.MULTILINE)
 
 
 def snippet_text(body: str) -> str:
@@ -76,7 +94,8 @@ def snippet_text(body: str) -> str:
         plain_text,  # here: this module is imported by every command
     )
 
-    return plain_text(body[:SNIPPET_SOURCE])
+    # A briefing's `???` line opens the trainer's notes: a marker for the deck, not words to show in a result.
+    return plain_text(_NOTES_MARKER.sub("", body[:SNIPPET_SOURCE]))
 
 
 def pack_text(snippet: str, body: str, zdict: bytes) -> bytes:

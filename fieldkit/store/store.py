@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import json
 import math
@@ -15,7 +16,7 @@ from fieldkit.core.languages import fallback_chain
 from fieldkit.core.registry import REGISTRY
 from fieldkit.store.db import Located
 from fieldkit.store.lexicon import Lexicon
-from fieldkit.store.models import Citation, Entry, Hit, Link, SearchResult
+from fieldkit.store.models import Citation, Entry, Hit, Link, Review, SearchResult
 from fieldkit.store.query import MatchFilters, Query
 from fieldkit.store.ranking import (
     GROUP,
@@ -33,6 +34,7 @@ from fieldkit.store.ranking import (
 )
 from fieldkit.store.schema import (
     PREFIX_LENGTHS,
+    REVIEW_SCHEMA,
     SEARCH_COLUMNS,
     SEARCH_TABLES,
     STEM_COLUMNS,
@@ -142,8 +144,14 @@ def loads(text: Any, default: Any) -> Any:
     return value if isinstance(value, type(default)) else default
 
 
+# The figures of `stats()` the build counts once (`meta` "stats", Store.count_figures), in the order stats() gives
+# them; `past_review_by` (it depends on the day) and `overlays` are read when asked.
 STATS_FIGURES = ("entries", "types", "languages", "countries", "without_sources", "unreviewed", "oldest_reviewed",
-                 "newest_reviewed", "sources")
+                 "newest_reviewed", "reviewed_by_specialist", "checked", "unchecked", "oldest_checked",
+                 "newest_checked", "translations", "outside_sources", "sources")
+_WHOLE_FIGURES = ("entries", "without_sources", "unreviewed", "reviewed_by_specialist", "checked", "unchecked",
+                  "outside_sources", "sources")
+_DATE_FIGURES = ("oldest_reviewed", "newest_reviewed", "oldest_checked", "newest_checked")
 
 
 def stored_figures(text: Any) -> dict[str, Any] | None:
@@ -153,10 +161,11 @@ def stored_figures(text: Any) -> dict[str, Any] | None:
     if list(value) != list(STATS_FIGURES):
         return None
     languages = value["languages"]
-    if not (all(_whole(value[key]) for key in ("entries", "without_sources", "unreviewed", "sources"))
-            and _counts(value["types"]) and _counts(value["countries"]) and isinstance(languages, dict)
+    if not (all(_whole(value[key]) for key in _WHOLE_FIGURES)
+            and _counts(value["types"]) and _counts(value["countries"]) and _counts(value["translations"])
+            and isinstance(languages, dict)
             and all(isinstance(item, dict) and all(_number(v) for v in item.values()) for item in languages.values())
-            and all(item is None or isinstance(item, str) for item in (value["oldest_reviewed"], value["newest_reviewed"]))):
+            and all(value[key] is None or isinstance(value[key], str) for key in _DATE_FIGURES)):
         return None
     return cast(dict[str, Any], value)
 
@@ -173,6 +182,16 @@ def _counts(item: Any) -> bool:
     return isinstance(item, dict) and all(isinstance(key, str) and _whole(value) for key, value in item.items())
 
 
+def _maybe_json(text: Any) -> Any:
+    """A column that holds JSON or nothing (a review: a date, or {by, organisation, date})."""
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError, RecursionError):
+        return None
+
+
 class Store:
     def __init__(self, conn: sqlite3.Connection, located: Located | None = None):
         self.conn = conn
@@ -181,13 +200,19 @@ class Store:
         present = {row[0] for row in conn.execute(
             f"SELECT name FROM sqlite_master WHERE name IN ({','.join('?' * len(wanted))})", wanted
         )}
-        # Schema 4 keeps each document's snippet text and body compressed in `texts` (schema.pack_text).
+        # Schema 5 keeps each document's snippet text and body compressed in `texts` (schema.pack_text).
         self.texts = {"texts", "dictionaries"} <= present
         self.prefix_counts = "prefix_counts" in present
         # A schema 2 database has the title index and stored snippet text; a schema 1 database (an older pack)
         # is searched the schema 1 way: the same results, every match ranked by bm25, snippets made from bodies.
         self.search_tables = {"titles", "title_order"} <= present and ("snippets" in present or self.texts)
         self._zdicts: dict[str, bytes] | None = None
+        version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        self.schema = int(version[0]) if version and str(version[0]).isdigit() else 0
+        # Schema 4 says who checked what. Before it, `reviewed` held the date the editors wrote or checked an entry:
+        # read as that (`checked`), and nothing counts as reviewed by a specialist (fieldkit/store/schema.py).
+        self.review_columns = self.schema >= REVIEW_SCHEMA
+        self._summary: dict[str, Any] | None = None
         # Schema 3 adds stem columns (and place and entry tokens in facets); the columns are read by name.
         self.columns = tuple(d[0] for d in conn.execute("SELECT * FROM search LIMIT 0").description)
         self.stems = all(column in self.columns for column in STEM_COLUMNS)
@@ -199,6 +224,14 @@ class Store:
         self._language_sizes: dict[tuple[str, ...], int] = {}
         self._counted: dict[str, tuple[int, int]] = {}  # match -> (documents, counted up to): one search's counts
         self._title_fields = {t.name: t.search_title for t in REGISTRY}
+        # A merged database (fieldkit/content/merge.py) also holds organisations' overlays: which entries they
+        # added, what they attached, and search rows of attached words standing for a published document.
+        self.layered = {row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN "
+            "('layers', 'local_entries', 'attachments', 'search_alias')")} == {
+            "layers", "local_entries", "attachments", "search_alias"}
+        self._alias: dict[int, int] | None = None
+        self._added_by: dict[str, str] | None = None
 
     @property
     def lexicon(self) -> Lexicon:
@@ -350,7 +383,20 @@ class Store:
             f"SELECT rowid, {self.rank_sql} AS rank FROM search WHERE search MATCH ?{bound} ORDER BY rank LIMIT ?",
             (*args, fetch),
         ).fetchall()
-        return [(row[0], row[1]) for row in rows]
+        return self._documents_of([(row[0], row[1]) for row in rows])
+
+    def _documents_of(self, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """Search rows as documents: a row of words an overlay attached stands for the published entry's English
+        document (merged content only); each document once, at its best rank."""
+        if not self.layered:
+            return ranked
+        if self._alias is None:
+            self._alias = {int(k): int(v) for k, v in self.conn.execute("SELECT key, target FROM search_alias")}
+        best: dict[int, float] = {}
+        for key, score in ranked:
+            key = self._alias.get(key, key)
+            best[key] = min(best.get(key, score), score)
+        return list(best.items())
 
     def _count(self, match: str, cap: int) -> int:
         """How many documents match, counted up to `cap` only: rowids, no positions, no scores (under 0.2 ms).
@@ -387,7 +433,7 @@ class Store:
 
     def _broad_prefix(self, group: Group, langs: tuple[str, ...]) -> bool:
         """Whether the group's 2-3 letter prefix opens a word in so many documents of the languages that the group
-        is broad (schema 4 `prefix_counts`, a lower bound, with a tenth to spare): its capped count is then
+        is broad (schema 5 `prefix_counts`, a lower bound, with a tenth to spare): its capped count is then
         BROAD_MATCHES without asking the full index, which has no prefix indexes and would gather every word
         the prefix opens first."""
         prefix = group.prefix
@@ -573,7 +619,7 @@ class Store:
         ).fetchall()
         if not rows:
             return []
-        rank_of = {row["rowid"]: row["rank"] for row in rows}
+        rank_of = dict(self._documents_of([(row["rowid"], row["rank"]) for row in rows]))
         best: dict[str, dict[str, Any]] = {}
         for doc in sorted(self._documents("t.key", list(rank_of)), key=lambda d: rank_of[d["key"]]):
             if doc["id"] not in known:
@@ -595,8 +641,48 @@ class Store:
                 snippet=text, highlights=spans, country=_line(doc["country"]), lang=_line(doc["lang"]),
                 fallback=lang is not None and lang != "en" and doc["lang"] == "en", score=round(-doc["rank"], 6),
                 partial=bool(doc.get("partial")), matched_lang=matched_lang[doc["id"]],
+                added_by=self.added_by(doc["id"]),
             ))
         return hits
+
+    # --- layers: organisations' overlays ------------------------------------------------------------------
+    def added_by(self, entry_id: str) -> str | None:
+        """The organisation that added an entry (an overlay's), or None for published content."""
+        if not self.layered:
+            return None
+        if self._added_by is None:
+            self._added_by = _line({str(row[0]): str(row[1] or row[2]) for row in self.conn.execute(
+                "SELECT l.id, y.organisation, l.namespace FROM local_entries l "
+                "LEFT JOIN layers y ON y.namespace = l.namespace")})
+        return self._added_by.get(entry_id)
+
+    def layers(self) -> list[dict[str, Any]]:
+        """The overlays merged into this content, in order: {namespace, organisation, label}."""
+        if not self.layered:
+            return []
+        return _line([{"namespace": row[0], "organisation": row[1], "label": row[2]} for row in self.conn.execute(
+            "SELECT namespace, organisation, label FROM layers ORDER BY position")])
+
+    def _local(self, entry_id: str) -> dict[str, Any] | None:
+        if not self.layered:
+            return None
+        row = self.conn.execute(
+            "SELECT l.namespace, y.organisation, y.label FROM local_entries l "
+            "LEFT JOIN layers y ON y.namespace = l.namespace WHERE l.id = ?", (entry_id,)).fetchone()
+        if row is None:
+            return None
+        return _line({"namespace": row[0], "organisation": row[1] or row[0], "layer": row[2] or row[0]})
+
+    def _attached(self, entry_id: str) -> list[dict[str, Any]]:
+        if not self.layered:
+            return []
+        rows = self.conn.execute(
+            "SELECT a.namespace, a.organisation, a.fields, a.sources, a.checked, a.reviewed FROM attachments a "
+            "LEFT JOIN layers y ON y.namespace = a.namespace WHERE a.entry_id = ? ORDER BY y.position, a.namespace",
+            (entry_id,)).fetchall()
+        return [{"namespace": _line(row[0]), "organisation": _line(row[1]), "fields": clean(loads(row[2], {})),
+                 "sources": clean(loads(row[3], [])), "checked": _line(row[4]), "reviewed": clean(_maybe_json(row[5]))}
+                for row in rows]
 
     def _snippet_texts(self, docs: list[dict[str, Any]]) -> dict[int, str]:
         """key -> the text a document's snippet is cut from: its summary and the start of its body, as plain text."""
@@ -605,7 +691,7 @@ class Store:
         if not self.search_tables:  # schema 1: made from the body (read by _documents) on every search
             return {doc["key"]: doc["summary"] + " " + snippet_text(doc["body"]) for doc in docs}
         keys = [doc["key"] for doc in docs]
-        if self.texts:  # schema 4: the snippet text opens each packed text; the body is not decompressed
+        if self.texts:  # schema 5: the snippet text opens each packed text; the body is not decompressed
             stored = {key: self._unpacked(key, blob, lang, body=False)[0] for key, lang, blob in self.conn.execute(
                 f"SELECT x.key, t.lang, x.blob FROM texts x JOIN translations t ON t.key = x.key "
                 f"WHERE x.key IN ({','.join('?' * len(keys))})", keys)}
@@ -616,7 +702,7 @@ class Store:
         return {doc["key"]: doc["summary"] + " " + stored[doc["key"]] for doc in docs}
 
     def _unpacked(self, key: int, blob: Any, lang: Any, *, body: bool = True) -> tuple[str, str]:
-        """(snippet text, body) of a packed text (schema 4); ("", "") for one that is damaged or crafted."""
+        """(snippet text, body) of a packed text (schema 5); ("", "") for one that is damaged or crafted."""
         if self._zdicts is None:
             self._zdicts = {str(code): bytes(zdict) for code, zdict in self.conn.execute(
                 "SELECT lang, zdict FROM dictionaries") if isinstance(zdict, bytes)}
@@ -676,6 +762,14 @@ class Store:
         doc = next((rows[code] for code in fallback_chain(lang) if code in rows), None)
         if doc is None:  # a crafted database: an entry without its English document
             return None
+        sources = self._citations(entry_id)
+        if self.review_columns:
+            checked, reviewed, review = _day(entry["checked"]), _day(entry["reviewed"]), _review(entry["review"])
+            state, translation_review = _line(doc["state"]), _review(doc["review"])
+        else:
+            checked, reviewed, review = _day(entry["reviewed"]), None, None
+            state, translation_review = _line(doc["status"]), None
+        review_by = [c.review_by for c in sources if c.review_by]
         return Entry(
             id=_line(entry["id"]),
             type=_line(entry["type"]),
@@ -690,25 +784,35 @@ class Store:
             countries=_line(loads(entry["countries"], [])),
             tags=_line(loads(entry["tags"], [])),
             details=clean(loads(entry["details"], {})),
-            sources=self._citations(entry_id),
+            sources=sources,
             as_of=_line(entry["as_of"]),
-            reviewed=_line(entry["reviewed"]),
+            reviewed=reviewed,
             related=self._links("SELECT r.kind, r.dst AS id FROM relations r WHERE r.src = ? ORDER BY r.rowid", entry_id, lang),
             linked_from=self._links(
                 "SELECT r.kind, r.src AS id FROM relations r WHERE r.dst = ? ORDER BY r.src, r.rowid", entry_id, lang
             ),
             languages=_line(sorted(rows)),
+            checked=checked,
+            review=review,
+            translation_state=state,
+            translation_review=translation_review,
+            review_by=min(review_by) if review_by else None,
+            local=self._local(entry_id),
+            attached=self._attached(entry_id),
         )
 
     def _citations(self, entry_id: str) -> list[Citation]:
+        review_by = "c.review_by" if self.review_columns else "NULL"
         rows = self.conn.execute(
-            "SELECT c.doc, c.location, c.quote, s.title, s.url, s.published FROM citations c "
-            "LEFT JOIN sources s ON s.id = c.doc WHERE c.entry_id = ? ORDER BY c.position",
+            f"SELECT c.doc, c.location, c.quote, s.title, s.url, s.published, s.file, {review_by} AS review_by "
+            "FROM citations c LEFT JOIN sources s ON s.id = c.doc WHERE c.entry_id = ? ORDER BY c.position",
             (entry_id,),
         )
+        # A source with no file is not one of the shared documents: a public page cited for a fact from outside.
         return [
             Citation(doc=_line(r["doc"]), where=_line(r["location"]), quote=clean(r["quote"]),
-                     title=_line(r["title"] or ""), url=_line(r["url"]), published=_line(r["published"] or ""))
+                     title=_line(r["title"] or ""), url=_line(r["url"]), published=_line(r["published"] or ""),
+                     outside_sources=not r["file"], review_by=_day(r["review_by"]))
             for r in rows
         ]
 
@@ -850,27 +954,32 @@ class Store:
             return _line(sorted(set(listed)))
         return _line([row[0] for row in self.conn.execute("SELECT DISTINCT lang FROM translations ORDER BY lang")])
 
-    def stats(self) -> dict[str, Any]:
-        """Counts and dates of the content: the build's figures (`meta` "stats", counted once when the database
-        was made), else counted now (a database without them; counting reads every translation)."""
+    def stats(self, today: str | None = None) -> dict[str, Any]:
+        """Counts for `fieldkit stats`; `today` (YYYY-MM-DD, default: today) dates the review_by count. The counts
+        are the build's (`meta` "stats", counted once when the database was made), else counted now (a database
+        without them; counting reads every translation)."""
         meta = self.meta()
-        figures = stored_figures(meta.get("stats")) or self.count_figures()
+        figures = self.figures()
         return _line({
             "content_version": meta.get("content_version", ""),
             "content_date": meta.get("content_date", ""),
             "content_hash": meta.get("content_hash", ""),
             "schema_version": int(meta.get("schema_version", "0")),
-            **figures,
+            **{key: figures[key] for key in STATS_FIGURES[:-1]},
+            "past_review_by": self._past_review_by(today or dt.date.today().isoformat()),
+            "sources": figures["sources"],
+            "overlays": self.layers(),
         })
+
+    def figures(self) -> dict[str, Any]:
+        """The counted figures of stats() (STATS_FIGURES): the build's where it kept them, else counted now."""
+        return stored_figures(self.meta().get("stats")) or self.count_figures()
 
     def count_figures(self) -> dict[str, Any]:
         """The figures of `stats()` that come from counting the content (STATS_FIGURES, in that order)."""
-
-        def one(sql: str) -> Any:
-            return self.conn.execute(sql).fetchone()[0]
-
+        one = self._one
         types = {r[0]: r[1] for r in self.conn.execute("SELECT type, count(*) FROM entries GROUP BY type ORDER BY type")}
-        languages: dict[str, dict[str, int | float]] = {}  # counts, and the coverage as a share
+        languages: dict[str, dict[str, int | float]] = {}  # counts, coverage as a share, outdated translations
         entries = one("SELECT count(*) FROM entries")
         for lang, status, count in self.conn.execute(
             "SELECT lang, status, count(*) FROM translations GROUP BY lang, status ORDER BY lang, status"
@@ -878,8 +987,12 @@ class Store:
             languages.setdefault(lang, {"original": 0, "machine": 0, "reviewed": 0, "total": 0})
             languages[lang][status] = count
             languages[lang]["total"] += count
-        for counts in languages.values():  # share of all entries available in this language
+        outdated: dict[str, int] = dict(self.conn.execute(
+            "SELECT lang, count(*) FROM translations WHERE state = 'outdated' GROUP BY lang"
+        ).fetchall()) if self.review_columns else {}
+        for lang, counts in languages.items():  # share of all entries available in this language
             counts["coverage"] = round(counts["total"] / entries, 4) if entries else 0.0
+            counts["outdated"] = outdated.get(lang, 0)  # of its machine and reviewed ones
         countries = {
             r[0]: r[1]
             for r in self.conn.execute(
@@ -892,8 +1005,72 @@ class Store:
             "languages": languages,
             "countries": countries,
             "without_sources": one("SELECT count(*) FROM entries WHERE id NOT IN (SELECT entry_id FROM citations)"),
-            "unreviewed": one("SELECT count(*) FROM entries WHERE reviewed IS NULL"),
-            "oldest_reviewed": one("SELECT min(reviewed) FROM entries"),
-            "newest_reviewed": one("SELECT max(reviewed) FROM entries"),
+            **self._review_counts(),
             "sources": one("SELECT count(*) FROM sources"),
         }
+
+    def _one(self, sql: str, *args: Any) -> Any:
+        """The single value a query returns."""
+        return self.conn.execute(sql, args).fetchone()[0]
+
+    def _past_review_by(self, today: str) -> int:
+        """How many entries cite a fact from outside the sources that was to be checked again before `today`."""
+        if not self.review_columns:
+            return 0
+        return int(self._one("SELECT count(DISTINCT entry_id) FROM citations WHERE review_by < ?", today))
+
+    def _review_counts(self) -> dict[str, Any]:
+        """Who checked what, counted: `unreviewed` and the `*_reviewed` dates are about reviews by a specialist."""
+        one = self._one
+        translations: dict[str, int] = {status: 0 for status in ("machine", "reviewed", "outdated")}
+        for status, count in self.conn.execute(
+            "SELECT status, count(*) FROM translations WHERE status != 'original' GROUP BY status"
+        ):
+            translations[status] = count
+        translations["outdated"] = one("SELECT count(*) FROM translations WHERE state = 'outdated'") \
+            if self.review_columns else 0
+        if self.review_columns:
+            checked, reviewed = "checked", "reviewed"
+        else:  # an older database: its `reviewed` dates are the editors', no specialist reviewed anything
+            checked, reviewed = "reviewed", "NULL"
+        return {
+            "unreviewed": one(f"SELECT count(*) FROM entries WHERE {reviewed} IS NULL"),
+            "oldest_reviewed": one(f"SELECT min({reviewed}) FROM entries"),
+            "newest_reviewed": one(f"SELECT max({reviewed}) FROM entries"),
+            "reviewed_by_specialist": one(f"SELECT count(*) FROM entries WHERE {reviewed} IS NOT NULL"),
+            "checked": one(f"SELECT count(*) FROM entries WHERE {checked} IS NOT NULL"),
+            "unchecked": one(f"SELECT count(*) FROM entries WHERE {checked} IS NULL"),
+            "oldest_checked": one(f"SELECT min({checked}) FROM entries"),
+            "newest_checked": one(f"SELECT max({checked}) FROM entries"),
+            "translations": translations,
+            "outside_sources": one("SELECT count(DISTINCT c.entry_id) FROM citations c JOIN sources s ON s.id = c.doc "
+                                   "WHERE s.file IS NULL OR s.file = ''"),
+        }
+
+    def review_summary(self) -> dict[str, Any]:
+        """What the app's header says about the whole content: newest check, how many a specialist reviewed.
+        Counted once per store: the header asks on every screen, and the database does not change under it."""
+        if self._summary is None:
+            figures = self.figures()
+            self._summary = _line({"checked": figures["newest_checked"],
+                                   "entries": figures["entries"],
+                                   "reviewed": figures["reviewed_by_specialist"],
+                                   "past_review_by": self._past_review_by(dt.date.today().isoformat())})
+        return self._summary
+
+
+def _review(value: str | None) -> Review | None:
+    """A review stored as JSON, or None."""
+    if not value:
+        return None
+    data = loads(value, {})
+    review = Review()
+    for key in ("by", "organisation", "date"):
+        if data.get(key):
+            review[key] = _line(str(data[key]))
+    return review if review else None
+
+
+def _day(value: Any) -> str | None:
+    """A date column's value as text (YYYY-MM-DD), or None; a crafted database's other values are not dates."""
+    return _line(value) if isinstance(value, str) and value else None

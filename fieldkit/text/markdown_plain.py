@@ -27,3 +27,15 @@ def plain_text(markdown: str) -> str:
     for pattern, replacement in _RULES:
         text = pattern.sub(replacement, text)
     return text.strip()
+
+
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)(#|>|[-+](?=\s)|\d+(?=[.)]\s))", re.MULTILINE)
+
+
+def escape_markdown(text: str) -> str:
+    """`text` as Markdown that renders as exactly this text: a quote with `**` or a section named "3. Partners"
+    stays plain, instead of turning bold or into a numbered list."""
+    escaped = _MARKDOWN_INLINE.sub(r"\\\1", text)
+    return _MARKDOWN_LINE_START.sub(lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit()
+                                                             else "\\" + m.group(2)), escaped)

@@ -9,7 +9,8 @@ from typing import Any
 import yaml
 
 from fieldkit.content.frontmatter import FrontMatterError, parse
-from fieldkit.translate.review import MANAGED, is_reviewed, review_fields
+from fieldkit.content.review import original_hash
+from fieldkit.translate.review import MANAGED, is_outdated, is_reviewed, review_fields
 from fieldkit.translate.units import Unit, blocks, join_blocks
 
 
@@ -23,6 +24,7 @@ class Entry:
     source: dict[str, Any]  # title, summary, body blocks of the English
     translation: dict[str, Any] | None = None  # the translation's front matter, or None
     translated_blocks: list[str] = field(default_factory=list)
+    original_hash: str = ""  # of the English as it is now (fieldkit/content/review.py)
 
     def translation_path(self, lang: str) -> Path:
         return self.folder / f"{self.id}.{lang}.md"
@@ -40,7 +42,9 @@ def read_entries(content: Path, lang: str) -> list[Entry]:
             continue
         entry = Entry(entry_id, str(front.data.get("type", "")), original.parent,
                       {"title": _text(front.data.get("title")), "summary": _text(front.data.get("summary")),
-                       "body": blocks(front.body)})
+                       "body": blocks(front.body)},
+                      original_hash=original_hash(_text(front.data.get("title")), _text(front.data.get("summary")),
+                                                  front.body))
         translated = original.parent / f"{entry_id}.{lang}.md"
         if translated.is_file():
             try:
@@ -59,12 +63,13 @@ def _text(value: Any) -> str:
 
 
 def units_of(entry: Entry) -> list[Unit]:
-    """The entry's units, each with the existing translation (needing review unless a person reviewed it).
+    """The entry's units, each with the existing translation (needing review unless a person reviewed it from the
+    English as it is now: a reviewed translation of an older original needs review again).
 
     Body blocks are paired in order. Where the translation has more blocks than the English, the extra ones go
     with the last unit; where it has fewer, the last units are left untranslated."""
     theirs = entry.translation or {}
-    review = bool(theirs) and not is_reviewed(theirs)
+    review = bool(theirs) and (not is_reviewed(theirs) or is_outdated(theirs, entry.original_hash))
     units = [Unit(entry.id, name, 0, entry.source[name], _text(theirs.get(name)), review)
              for name in ("title", "summary")]
     source_blocks, target_blocks = entry.source["body"], entry.translated_blocks
@@ -92,4 +97,5 @@ def new_front(entry: Entry, title: str, summary: str, *, reviewed: bool, transla
     kept = {key: value for key, value in (entry.translation or {}).items()
             if key not in ("id", "type", "title", "summary", *MANAGED)}
     return {"id": entry.id, "type": entry.type, "title": title, "summary": summary,
-            **review_fields(reviewed=reviewed, translator=translator, day=day), **kept}
+            **review_fields(reviewed=reviewed, translator=translator, day=day, original_hash=entry.original_hash),
+            **kept}

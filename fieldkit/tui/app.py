@@ -62,9 +62,12 @@ class FieldkitApp(App[None]):
     lang: reactive[str] = reactive("en", init=False)
 
     def __init__(self, store: Store, *, userdata: UserData | None = None, lang: str = "en",
-                 today: dt.date | None = None, present: Deck | None = None) -> None:
+                 today: dt.date | None = None, present: Deck | None = None, notes: Deck | None = None) -> None:
         super().__init__()
+        # Started from the shell (`fieldkit brief DECK --present` / `--notes`): open straight into the presentation
+        # or the trainer's notes view, and ending it ends the program, back to the shell.
         self.present_deck = present
+        self.notes_deck = notes
         self.store = store
         self.userdata = userdata or UserData()
         self.settings = Settings.load(self.userdata)
@@ -102,10 +105,27 @@ class FieldkitApp(App[None]):
 
     def on_mount(self) -> None:
         if self.present_deck is not None:
-            self.present(self.present_deck)
+            self.present(self.present_deck, exit_on_end=True)
+        elif self.notes_deck is not None:
+            from fieldkit.tui.screens.present import NotesScreen
+
+            self.push_screen(NotesScreen(self.notes_deck))
         if self.userdata.notice:
             self.notify(self.userdata.notice, severity="warning", timeout=10)
+        self._warn_expired()
         self._check_size(self.size.width, self.size.height)
+
+    def _warn_expired(self) -> None:
+        """A pack in use past its publisher's expiry date: said once at start; the content is still read."""
+        located = self.store.located
+        if located is None or located.origin in ("--db", "FIELDKIT_DB"):
+            return
+        from fieldkit.runtime.locate import expired_packs
+
+        for pack, day in expired_packs():
+            self.notify(display(_("warning: {pack} expired on {date}: its publisher meant to have replaced it by then; "
+                                  "fieldkit still uses it until a newer pack is installed").format(pack=pack, date=day)),
+                        severity="warning", timeout=15)
 
     # --- navigation -----------------------------------------------------------------------------------------
     @on(Navigate)
@@ -134,10 +154,10 @@ class FieldkitApp(App[None]):
 
                 self.present(load_deck(self.store, deck_id, self.lang))
 
-    def present(self, deck: Deck) -> None:
+    def present(self, deck: Deck, *, exit_on_end: bool = False) -> None:
         from fieldkit.tui.screens.present import PresentScreen
 
-        self.push_screen(PresentScreen(deck))
+        self.push_screen(PresentScreen(deck, exit_on_end=exit_on_end))
 
     def journey_through(self, leg_id: str) -> Journey:
         """The chain through one leg: back to where it starts, on to where it ends (first choice at forks)."""
@@ -272,9 +292,11 @@ class FieldkitApp(App[None]):
 BIDI_OFF, BIDI_ON = "\x1b[8l", "\x1b[8h"
 
 
-def run(store: Store, lang: str = "en", present: Deck | None = None, userdata: UserData | None = None) -> int:
-    """Run the app; with `present` (a Deck), open straight into its presentation."""
-    app = FieldkitApp(store, lang=lang, present=present, userdata=userdata)
+def run(store: Store, lang: str = "en", present: Deck | None = None, userdata: UserData | None = None,
+        notes: Deck | None = None) -> int:
+    """Run the app; with `present` (a Deck), open straight into its presentation; with `notes`, into the trainer's
+    notes view of it. Either way, ending it quits."""
+    app = FieldkitApp(store, lang=lang, present=present, userdata=userdata, notes=notes)
     if app.rtl_in_app:
         _tell_terminal(BIDI_OFF)
     try:

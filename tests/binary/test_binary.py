@@ -1,7 +1,9 @@
 """The one-file executable, run as a field worker gets it: a read-only copy alone in an empty folder, started from
-there with nothing but `env -i HOME=<empty folder> PATH=/usr/bin:/bin` (no Python, no repository, no settings).
+there with nothing but `env -i HOME=<empty folder> PATH=/usr/bin:/bin` (no Python, no repository, no settings;
+on Windows the few variables Windows itself needs, with the user folders pointing at the empty folder).
 
-Skipped unless dist/fieldkit exists (build it with build/build.sh) or FIELDKIT_BINARY names one.
+Skipped unless dist/fieldkit exists (build it with build/build.sh) or FIELDKIT_BINARY names one. The release
+workflow (.github/workflows/release.yml) runs these on Linux, Windows and macOS.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from fieldkit import __version__
 from fieldkit.core.languages import LANGUAGES
 from tests.conftest import ROOT
 
-BINARY = Path(os.environ.get("FIELDKIT_BINARY", ROOT / "dist" / "fieldkit"))
+WINDOWS = os.name == "nt"
+BINARY = Path(os.environ.get("FIELDKIT_BINARY", ROOT / "dist" / ("fieldkit.exe" if WINDOWS else "fieldkit")))
 CONTENT = ROOT / "content"
 pytestmark = pytest.mark.skipif(not BINARY.is_file(), reason="no built executable (run build/build.sh)")
 
@@ -31,16 +34,27 @@ pytestmark = pytest.mark.skipif(not BINARY.is_file(), reason="no built executabl
 def lonely(tmp_path_factory):
     """A read-only copy of the binary in an otherwise empty folder, and an empty HOME."""
     folder = tmp_path_factory.mktemp("usb")
-    copy = folder / "fieldkit"
+    copy = folder / BINARY.name
     shutil.copy(BINARY, copy)
     copy.chmod(0o555)
     return copy, tmp_path_factory.mktemp("home")
 
 
-def run(lonely, *args: str, home: Path | None = None) -> subprocess.CompletedProcess:
+def empty_environment(home: Path) -> dict[str, str]:
+    """What `env -i HOME=home PATH=/usr/bin:/bin` leaves; on Windows, what Windows needs and the user folders."""
+    if not WINDOWS:
+        return {"HOME": str(home), "PATH": "/usr/bin:/bin"}
+    keep = {name: os.environ[name] for name in ("SYSTEMROOT", "SYSTEMDRIVE", "COMSPEC", "PATHEXT", "TEMP", "TMP")
+            if name in os.environ}
+    return {**keep, "PATH": os.environ.get("SYSTEMROOT", r"C:\Windows") + r"\System32", "USERPROFILE": str(home),
+            "HOME": str(home), "APPDATA": str(home / "AppData" / "Roaming"),
+            "LOCALAPPDATA": str(home / "AppData" / "Local")}
+
+
+def run(lonely, *args: str, home: Path | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
     binary, default_home = lonely
-    return subprocess.run(["env", "-i", f"HOME={home or default_home}", "PATH=/usr/bin:/bin", str(binary), *args],
-                          cwd=binary.parent, capture_output=True, text=True, timeout=120)
+    return subprocess.run([str(binary), *args], env=empty_environment(home or default_home),
+                          cwd=cwd or binary.parent, capture_output=True, text=True, encoding="utf-8", timeout=120)
 
 
 def ids_with(suffix: str) -> list[str]:
@@ -49,7 +63,10 @@ def ids_with(suffix: str) -> list[str]:
 
 def test_the_copy_is_alone_and_read_only(lonely):
     binary, _ = lonely
-    assert [p.name for p in binary.parent.iterdir()] == ["fieldkit"]
+    assert [p.name for p in binary.parent.iterdir()] == [BINARY.name]
+    if WINDOWS:  # Windows has a read-only attribute, not modes
+        assert not os.access(binary, os.W_OK)
+        return
     assert not os.access(binary, os.W_OK) or os.geteuid() == 0  # root may write anyway; the mode says it is 555
     assert binary.stat().st_mode & 0o777 == 0o555
 
@@ -142,7 +159,7 @@ def test_content_is_unpacked_once_per_version(lonely, tmp_path):
     home.mkdir()
     first = run(lonely, "stats", "--json", home=home)
     assert first.returncode == 0, first.stderr
-    [copy] = list((home / ".cache" / "fieldkit").glob("bundled-*.db"))
+    [copy] = [path for path in home.rglob("bundled-*.db") if "fieldkit" in str(path.parent)]
     written = copy.stat().st_mtime_ns
     again = run(lonely, "stats", "--json", home=home)
     assert again.stdout == first.stdout and copy.stat().st_mtime_ns == written
@@ -150,6 +167,8 @@ def test_content_is_unpacked_once_per_version(lonely, tmp_path):
     repaired = run(lonely, "stats", "--json", home=home)
     assert repaired.stdout == first.stdout, repaired.stderr
     assert copy.stat().st_size > 4096
+    if WINDOWS:
+        return  # a folder's mode does not make it read-only on Windows
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o555)

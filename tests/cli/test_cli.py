@@ -11,9 +11,13 @@ import pytest
 from tests.conftest import ROOT
 
 SEARCH_KEYS = {"id", "type", "title", "snippet", "country", "lang", "score", "summary", "highlights", "fallback",
-               "partial", "matched_lang"}
+               "partial", "matched_lang", "added_by"}
 SHOW_KEYS = {"id", "type", "title", "body", "lang", "fallback", "sources", "as_of", "reviewed", "related", "summary",
-             "translation", "requested_lang", "country", "countries", "tags", "details", "linked_from", "languages"}
+             "translation", "requested_lang", "country", "countries", "tags", "details", "linked_from", "languages",
+             # issue 15, added: who checked what
+             "checked", "review", "translation_state", "translation_review", "review_by",
+             # issue 18, added: organisations' overlays
+             "local", "attached"}
 
 
 def test_search_json_shape(cli, fixture_db):
@@ -88,7 +92,11 @@ def test_show_json_shape(cli, fixture_db):
     assert set(entry) == SHOW_KEYS
     assert (entry["lang"], entry["fallback"], entry["translation"]) == ("en", False, "original")
     assert entry["sources"][0] == {"doc": "testdoc", "where": "line 6", "quote": "express the intention to seek asylum",
-                                   "title": "Test document", "url": None, "published": "2024-07"}
+                                   "title": "Test document", "url": None, "published": "2024-07",
+                                   "outside_sources": False, "review_by": None}
+    # Checked by the editors, never reviewed by a specialist: `reviewed` says so (null), `checked` has the date.
+    assert (entry["reviewed"], entry["review"], entry["checked"]) == (None, None, "2026-11-01")
+    assert (entry["translation_state"], entry["translation_review"], entry["review_by"]) == ("original", None, None)
     assert entry["related"] == [{"id": "svc-legal-aid-bihac", "type": "service", "title": "Free legal aid in Bihać", "kind": "related"}]
     assert entry["details"]["legal_basis"] == [{"law": "Law on Asylum"}]
     assert entry["languages"] == ["ar", "en"]
@@ -121,9 +129,15 @@ def test_stats_json(cli, fixture_db):
     assert result.code == 0
     stats = json.loads(result.out)
     assert stats["types"] == {"briefing": 1, "glossary": 1, "place": 3, "right": 1, "risk": 1, "route": 1, "service": 1}
-    assert stats["languages"]["fa"] == {"original": 0, "machine": 1, "reviewed": 0, "total": 1, "coverage": 0.1111}
+    assert stats["languages"]["fa"] == {"original": 0, "machine": 1, "reviewed": 0, "total": 1, "coverage": 0.1111,
+                                        "outdated": 0}
     assert stats["languages"]["en"]["original"] == 9
-    assert (stats["without_sources"], stats["oldest_reviewed"], stats["content_version"]) == (0, "2025-01-10", "2026.11.01")
+    assert (stats["without_sources"], stats["oldest_reviewed"], stats["content_version"]) == (0, None, "2026.11.01")
+    # Nobody reviewed anything: every entry is unreviewed; the editors checked all of them against the sources.
+    assert (stats["unreviewed"], stats["reviewed_by_specialist"], stats["checked"]) == (9, 0, 9)
+    assert (stats["oldest_checked"], stats["newest_checked"]) == ("2025-01-10", "2026-11-01")
+    assert stats["translations"] == {"machine": 3, "reviewed": 0, "outdated": 0}
+    assert (stats["outside_sources"], stats["past_review_by"]) == (0, 0)
     assert stats["entries"] == 9
 
 

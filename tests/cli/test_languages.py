@@ -27,7 +27,7 @@ def test_the_same_command_prints_labels_in_each_language(cli, fixture_db, lang):
     assert result.code == 0, result.err
     for message in ("Sources", "Related"):
         assert label(lang, message) in result.out
-    facts = label(lang, "Facts as of {as_of} · reviewed {reviewed}").split("{")[0].strip()
+    facts = label(lang, "Facts as of {as_of} · checked against the sources {checked} ({age})").split("{")[0].strip()
     assert facts in result.out
     if lang != "en":
         assert "Sources" not in result.out and "Facts as of" not in result.out

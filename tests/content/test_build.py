@@ -26,7 +26,7 @@ def test_build_writes_every_entry_and_translation(content, tmp_path):
     with sqlite3.connect(out) as conn:
         assert conn.execute("SELECT count(*) FROM entries").fetchone()[0] == 9
         assert conn.execute("SELECT lang FROM translations WHERE id = 'risk-drowning' ORDER BY lang").fetchall() == [("en",), ("fa",)]
-        assert conn.execute("SELECT count(*) FROM citations").fetchone()[0] == 9
+        assert conn.execute("SELECT count(*) FROM citations").fetchone()[0] == 10
         kinds = conn.execute("SELECT kind, dst FROM relations WHERE src = 'route-rs-ba-drina' ORDER BY kind").fetchall()
         assert kinds == [("from", "drina-river"), ("risks", "risk-drowning"), ("to", "bihac"), ("via", "velika-kladusa")]
     assert meta(out)["schema_version"] == str(SCHEMA_VERSION)

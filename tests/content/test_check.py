@@ -47,7 +47,7 @@ def test_cli_check_passes_on_clean_content(cli, content):
         ("place/bihac.en.md", "lat: 44.82", "lat: north", "lat: north", "'lat' must be a number"),
         ("place/bihac.en.md", "kind: town", "kind: metropolis", "kind: metropolis", "'kind' must be one of"),
         ("place/bihac.en.md", "as_of: 2024-07", "as_of: 2024-13", "as_of: 2024-13", "'as_of' must be a date"),
-        ("place/bihac.en.md", "reviewed: 2026-11-01", "reviewed: yesterday", "reviewed: yesterday", "'reviewed' must be a date"),
+        ("place/bihac.en.md", "checked: 2026-11-01", "checked: yesterday", "checked: yesterday", "'checked' must be a date"),
         ("place/bihac.en.md", "lat: 44.82\nlon: 15.87", "lat: 45.82\nlon: 25.87", "lat: 45.82", "outside Bosnia and Herzegovina"),
         ("place/bihac.en.md", "related: [velika-kladusa]", "related: [nowhere]", "related: [nowhere]", "'related' refers to 'nowhere', which does not exist"),
         ("place/bihac.en.md", "country: BA", "country: QQ", "country: QQ", "unknown country code 'QQ'"),

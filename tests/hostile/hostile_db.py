@@ -35,25 +35,32 @@ def make_hostile(source: Path, target: Path) -> Path:
         for key in ("content_version", "content_date", "content_hash"):
             conn.execute("UPDATE meta SET value = value || :evil WHERE key = :key", {"evil": EVIL, "key": key})
         conn.execute(f"UPDATE entries SET {evil('title')}, {evil('summary')}, {evil('country')}, {evil('as_of')}, "
-                     f"{evil('reviewed')}", {"evil": EVIL})
+                     f"{evil('reviewed')}, {evil('checked')}, review = :review",
+                     {"evil": EVIL, "review": json.dumps(_worse({"by": "A person", "organisation": "An NGO",
+                                                                 "date": "2026-11-20"}))})
         for entry_id, countries, tags, details in conn.execute("SELECT id, countries, tags, details FROM entries").fetchall():
             conn.execute("UPDATE entries SET countries = ?, tags = ?, details = ? WHERE id = ?",
                          (json.dumps(_worse(json.loads(countries))), json.dumps(_worse(json.loads(tags))),
                           json.dumps(_worse(json.loads(details))), entry_id))
         conn.execute(f"UPDATE translations SET {evil('title')}, {evil('summary')}, {evil('body')}, {evil('status')}, "
-                     f"{evil('reviewed')}", {"evil": EVIL})
+                     f"{evil('reviewed')}, {evil('state')}, review = :review",
+                     {"evil": EVIL, "review": json.dumps({"by": "A translator" + EVIL, "date": "2026-11-20" + EVIL})})
         conn.execute(f"UPDATE sources SET {evil('title')}, {evil('url')}, {evil('published')}, {evil('publisher')}",
                      {"evil": EVIL})
         conn.execute(f"UPDATE citations SET {evil('location')}, {evil('quote')}", {"evil": EVIL})
+        conn.execute("UPDATE citations SET review_by = '2026-01-01' || :evil WHERE position = 0", {"evil": EVIL})
         conn.execute("UPDATE citations SET doc = doc || :evil WHERE position = 1", {"evil": EVIL})
         conn.execute(f"UPDATE relations SET {evil('kind')}", {"evil": EVIL})
         edit_texts(conn, lambda snippet, body: (snippet + EVIL, body + EVIL))
         # One entry whose id and type are hostile too, linked from bihac.
-        conn.execute("INSERT INTO entries SELECT :id, 'place' || :evil, title, summary, country, countries, tags, "
-                     "details, as_of, reviewed, path FROM entries WHERE id = 'bihac'", {"id": EVIL_ID, "evil": EVIL})
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(entries)")]
+        chosen = ", ".join({"id": ":id", "type": "'place' || :evil"}.get(column, column) for column in columns)
+        conn.execute(f"INSERT INTO entries SELECT {chosen} FROM entries WHERE id = 'bihac'", {"id": EVIL_ID, "evil": EVIL})
         key = conn.execute("SELECT max(key) + 1 FROM translations").fetchone()[0]
-        conn.execute("INSERT INTO translations SELECT :key, :id, lang, title, summary, body, status, reviewed, path "
-                     "FROM translations WHERE id = 'bihac' AND lang = 'en'", {"key": key, "id": EVIL_ID})
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(translations)")]
+        chosen = ", ".join({"key": ":key", "id": ":id"}.get(column, column) for column in columns)
+        conn.execute(f"INSERT INTO translations SELECT {chosen} FROM translations WHERE id = 'bihac' AND lang = 'en'",
+                     {"key": key, "id": EVIL_ID})
         conn.execute("INSERT INTO relations VALUES ('bihac', :id, 'related', 99)", {"id": EVIL_ID})
     conn.close()
     return target

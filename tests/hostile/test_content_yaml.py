@@ -76,11 +76,11 @@ def test_the_nine_level_bomb_stays_small(content):
 @pytest.mark.parametrize("value", ["2026-02-30", "2026-13-01", "2026-11-01 25:00:00"])
 def test_an_impossible_date_in_an_entry(cli, content, tmp_path, value):
     bihac = content / "place" / "bihac.en.md"
-    bihac.write_text(bihac.read_text().replace("reviewed: 2026-11-01", f"reviewed: {value}"))
+    bihac.write_text(bihac.read_text().replace("checked: 2026-11-01", f"checked: {value}"))
     for command in commands(content, tmp_path):
         result = cli(*command)
         assert result.code == 1 and "Traceback" not in result.err, result.err
-        assert f"{bihac}:{line_of(bihac, 'reviewed:')}:" in result.out, result.out
+        assert f"{bihac}:{line_of(bihac, 'checked:')}:" in result.out, result.out
 
 
 def test_an_impossible_date_in_sources_yaml(cli, content, tmp_path, packs):

@@ -47,7 +47,7 @@ sources:
     where: line 8
     quote: "Free legal aid is offered in Bihać."
 as_of: 2024-07
-reviewed: 2026-11-01
+checked: 2026-11-01
 ---
 Fictional test data.
 """

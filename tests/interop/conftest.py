@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from fieldkit.content.build import build
+from fieldkit.content.frontmatter import parse
+from fieldkit.content.review import original_hash
 from tests.conftest import FIXTURE_CONTENT, FIXTURES
 
 PARTNER_SHEET = FIXTURES / "interop" / "partner-services.csv"
@@ -42,17 +44,26 @@ sources:
     where: line 2
     quote: "People wait in Bihać"
 as_of: 2024-07
-reviewed: 2026-11-01
+checked: 2026-11-01
 ---
 Fictional test data.
 """
 
-SHELTER_FA = """---
+
+
+def stamp(original: str) -> str:
+    """The original_hash a translation of this original records."""
+    front = parse(original)
+    return original_hash(front.data["title"], front.data["summary"], front.body)
+
+
+SHELTER_FA = f"""---
 id: svc-shelter-bihac
 type: service
 title: پناهگاه خانواده‌ها در بیهاچ
 summary: پناهگاهی برای خانواده‌های دارای فرزند.
 translation: machine
+original_hash: {stamp(SHELTER)}
 ---
 """
 
@@ -69,7 +80,7 @@ sources:
     where: line 8
     quote: "Free legal aid is offered"
 as_of: 2024-07
-reviewed: 2026-11-01
+checked: 2026-11-01
 ---
 Fictional test data.
 """

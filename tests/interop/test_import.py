@@ -19,7 +19,7 @@ from fieldkit.content.check import check
 from fieldkit.content.corpus import load
 from fieldkit.interop.importer import import_services
 from tests.conftest import FIXTURE_SOURCES
-from tests.interop.conftest import PARTNER_SHEET
+from tests.interop.conftest import PARTNER_SHEET, stamp
 
 TODAY = dt.date(2026, 12, 1)
 BAD_ROWS = {
@@ -81,9 +81,8 @@ def test_skip_bad_writes_the_good_rows_and_check_accepts_them(content, tmp_path)
     assert check(content, sources)[1] == []
     imported = [e for e in corpus.originals.values() if e.fields["sources"][0]["doc"] == report.source]
     assert len(imported) == 12
-    for entry in imported:
-        assert entry.fields["reviewed"] is None
-        assert entry.front.data["reviewed"] is None
+    for entry in imported:  # nobody has checked the sheet against a source, nor reviewed it
+        assert "checked" not in entry.front.data and "reviewed" not in entry.front.data
 
 
 def test_an_imported_file_in_the_documented_format(content):
@@ -98,11 +97,11 @@ def test_an_imported_file_in_the_documented_format(content):
     assert fields["as_of"] == "2026-10-15"
     assert fields["sources"][0] == {"doc": "import-partner-services", "where": "row 4",
                                     "quote": "Example Legal Aid NGO – Bihać office"}
-    assert {c["quote"] for c in fields["sources"][1:]} == {
-        "+387 37 000 001", "bihac@legal-aid.example.org", "https://legal-aid.example.org"}
+    assert {c["quote"] for c in fields["sources"][1:]} == {  # the contacts and hours, each a cell of the row
+        "+387 37 000 001", "bihac@legal-aid.example.org", "https://legal-aid.example.org", "Mon–Fri 09:00–16:00"}
     assert "Walk in or call ahead." in entry.front.body
     text = (content / "service" / "ela-bih-001.en.md").read_text(encoding="utf-8")
-    assert "\nkind: [legal-aid]\n" in text and "\nreviewed: null\n" in text
+    assert "\nkind: [legal-aid]\n" in text and "\nchecked:" not in text and "\nreviewed:" not in text
     arabic = load(content).translations[("ela-bih-001", "ar")].fields
     assert arabic["title"] == "منظمة المساعدة القانونية المثال – مكتب بيهاتش"
     assert arabic["translation"] == "machine"
@@ -164,7 +163,7 @@ def test_a_changed_row_updates_only_what_changed(content, tmp_path):
     assert check(content)[1] == []
     entry = load(content).originals["svc-legal-aid-bihac"]
     assert entry.fields["contact"] == {"url": "https://legal.example.org"}
-    assert entry.fields["reviewed"] is None  # a person must look again
+    assert "checked" not in entry.fields and "reviewed" not in entry.fields  # a person must look again
     assert entry.fields["sources"][0]["doc"] == "testdoc"  # the old citation stays, the sheet is added
     assert entry.fields["sources"][-1]["quote"] == "https://legal.example.org"
     assert entry.front.body.strip() == before.split("---\n", 2)[2].strip()  # the body is untouched
@@ -183,7 +182,8 @@ def test_round_trip_export_then_import_changes_nothing(cli, rich_content, tmp_pa
         report = run(sheet, rich_content)
         assert [(row.id, row.status) for row in report.rows] == [
             ("svc-hotline-ba", "unchanged"), ("svc-legal-aid-bihac", "unchanged"), ("svc-shelter-bihac", "unchanged")]
-        assert report.unused_columns == ["#adm1+code+v_iso3166_2 (Region code)", "#date+reviewed (Reviewed)"]
+        assert report.unused_columns == ["#adm1+code+v_iso3166_2 (Region code)", "#date+reviewed (Reviewed)",
+                                         "#date+checked (Checked against the sources)"]
     assert snapshot(rich_content) == before
 
 
@@ -218,7 +218,9 @@ def test_a_translation_changed_by_the_partner(cli, rich_content, tmp_path):
     corpus, problems = check(rich_content)
     assert problems == []
     assert corpus.translations[("svc-shelter-bihac", "fa")].fields["summary"].startswith("یک پناهگاه")
-    assert corpus.originals["svc-shelter-bihac"].fields["reviewed"] is None
+    assert "checked" not in corpus.originals["svc-shelter-bihac"].fields
+    fa = corpus.translations[("svc-shelter-bihac", "fa")]
+    assert fa.fields["original_hash"] == stamp((rich_content / "service/svc-shelter-bihac.en.md").read_text())
 
 
 def test_an_id_of_another_type_is_bad(content, tmp_path):
@@ -311,5 +313,5 @@ def test_an_imported_service_is_shown_with_its_coordinates(cli, content, tmp_pat
     assert cli("build", "--content", content, "--out", db).code == 0
     shown = json.loads(cli("show", "ela-bih-001", "--json", "--db", db).out)
     assert (shown["details"]["lat"], shown["details"]["lon"]) == (44.8169, 15.8697)
-    assert shown["reviewed"] is None
+    assert (shown["reviewed"], shown["checked"], shown["review"]) == (None, None, None)
     assert "Coordinates: 44.8169, 15.8697 (import-partner-services)" in cli("show", "ela-bih-001", "--db", db).out

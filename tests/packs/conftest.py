@@ -40,10 +40,10 @@ class Packs:
 
 
 def newer_content(target: Path) -> Path:
-    """A copy of the fixture content with one entry changed and reviewed later."""
+    """A copy of the fixture content with one entry changed and checked later."""
     shutil.copytree(FIXTURE_CONTENT, target)
     bihac = target / "place" / "bihac.en.md"
-    text = bihac.read_text(encoding="utf-8").replace("reviewed: 2026-11-01", "reviewed: 2026-12-01")
+    text = bihac.read_text(encoding="utf-8").replace("checked: 2026-11-01", "checked: 2026-12-01")
     bihac.write_text(text + f"\nA new service point opened near the {NEW_WORD} crossing.\n", encoding="utf-8")
     return target
 

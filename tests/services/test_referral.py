@@ -10,6 +10,9 @@ import subprocess
 import pytest
 
 from fieldkit.briefing.referral import ReferralError, referral_html
+from fieldkit.content.build import build
+from fieldkit.store.db import connect
+from fieldkit.store.store import Store
 
 
 def test_the_slip_says_what_who_what_to_bring_and_how(services_store):
@@ -28,7 +31,21 @@ def test_without_contacts_it_says_ask_the_organisation(services_store):
     html = referral_html(services_store, "svc-legal-aid-bihac", "en")
     assert "Not known: ask Test organisation." in html
     assert '<p class="unknown">not known</p>' in html  # who it is for, what to bring
-    assert "Not yet reviewed by a specialist." not in html  # it was reviewed
+    assert "Not yet reviewed by a specialist." in html  # checked by the editors, but no specialist reviewed it
+
+
+def test_a_slip_of_a_service_a_specialist_reviewed_does_not_say_otherwise(services_content, tmp_path):
+    service = services_content / "service" / "svc-legal-aid-bihac.en.md"
+    text = service.read_text(encoding="utf-8")
+    service.write_text(text.replace("checked: 2026-11-01", "checked: 2026-11-01\nreviewed: {by: Legal adviser, "
+                                    "organisation: Test organisation, date: 2026-11-20}"), encoding="utf-8")
+    build(services_content, tmp_path / "reviewed.db")
+    store = Store(connect(tmp_path / "reviewed.db"))
+    try:
+        html = referral_html(store, "svc-legal-aid-bihac", "en")
+    finally:
+        store.close()
+    assert "Not yet reviewed by a specialist." not in html
 
 
 def test_the_persons_language_with_the_workers_beside_it(services_store):
@@ -112,3 +129,23 @@ def test_the_slip_prints_on_one_page_right_to_left(services_store, tmp_path, lan
     en_direction, en_align, en_left, en_right, en_text_left, _ = rows["en"]
     assert (en_direction, en_align) == ("ltr", "left") and en_text_left - en_left < 30
     assert left > en_right  # the person's column reads first: on the right in a right-to-left page
+
+
+def test_a_slip_says_when_the_english_changed_after_its_translation(services_content, tmp_path):
+    from fieldkit.i18n.catalog import _, set_language
+
+    clinic = services_content / "service" / "svc-clinic-bihac.en.md"
+    text = clinic.read_text(encoding="utf-8")
+    clinic.write_text(text.replace("\n---\n", "\n---\nOpening days may change.\n\n", 1), encoding="utf-8")
+    build(services_content, tmp_path / "changed.db")
+    store = Store(connect(tmp_path / "changed.db"))
+    try:
+        html = referral_html(store, "svc-clinic-bihac", "fa", "en")
+    finally:
+        store.close()
+    set_language("fa")
+    try:
+        outdated = _("The English original changed after this translation.")
+    finally:
+        set_language("en")
+    assert outdated in html and "Machine translation, not yet reviewed by a person." not in html

@@ -79,3 +79,45 @@ def test_tiny_terminal_then_quit(terminal_env):
         terminal.wait_for("EXIT=0")
     finally:
         terminal.close()
+
+
+def test_presenter_view_follows_the_projector_in_a_second_terminal(terminal_env):
+    """Two panes side by side: the projector (--present) and the trainer's notes (--notes). A slide change on the
+    projector shows in the notes pane with that slide's notes; the projected pane never shows notes; ending the
+    presentation returns to the shell."""
+    command = f"{FIELDKIT} brief brief-rivers"
+    terminal = Terminal(f"{command} --present", terminal_env, width=161, height=30)
+    notes_pane = f"{terminal.session}:0.1"
+    env_prefix = " ".join(f"{k}={v}" for k, v in terminal_env.items())
+    subprocess.run(["tmux", "split-window", "-h", "-t", terminal.session,
+                    f"env -i {env_prefix} {command} --notes; echo EXIT=$?; sleep 60"], check=True)
+    projector_pane = f"{terminal.session}:0.0"
+
+    def pane(target: str) -> str:
+        return subprocess.run(["tmux", "capture-pane", "-p", "-t", target], capture_output=True, text=True).stdout
+
+    def wait_in(target: str, text: str, timeout: float = 15.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if text in (shown := pane(target)):
+                return shown
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared in {target}:\n{pane(target)}")
+
+    try:
+        wait_in(projector_pane, "Slide 1 of 3")
+        notes = wait_in(notes_pane, "Ask the group")  # slide 1's notes, in the trainer's pane only
+        assert "Slide 1 of 3" in notes
+        assert "Ask the group" not in pane(projector_pane)
+        subprocess.run(["tmux", "send-keys", "-t", projector_pane, "Right"], check=True)
+        wait_in(projector_pane, "Slide 2 of 3")
+        notes = wait_in(notes_pane, "Pause here for questions.")  # slide 2's notes
+        assert "Slide 2 of 3" in notes and "Following the projector" in notes
+        assert "Pause here" not in pane(projector_pane)
+        subprocess.run(["tmux", "send-keys", "-t", projector_pane, "q"], check=True)
+        wait_in(projector_pane, "EXIT=0")  # back to the shell, not to the app's Home
+        wait_in(notes_pane, "The presentation has ended.")
+        subprocess.run(["tmux", "send-keys", "-t", notes_pane, "q"], check=True)
+        wait_in(notes_pane, "EXIT=0")
+    finally:
+        terminal.close()

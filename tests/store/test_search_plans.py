@@ -27,8 +27,12 @@ from fieldkit.store.db import connect
 from fieldkit.store.query import Query
 from fieldkit.store.schema import (
     LEXICON_TABLES,
+    REVIEW_COLUMNS,
+    REVIEW_SCHEMA,
     SCHEMA_VERSION,
     SEARCH_TABLES,
+    STEMS_SCHEMA,
+    TEXT_SCHEMA,
     TEXT_TABLES,
     snippet_text,
     title_order,
@@ -43,21 +47,37 @@ HOSTILE = ['"', '""', "(", "AND", "OR b", "NEAR(a b)", "*", "a*b", "-a", "^a", "
 LANGS = (None, "en", "fa", "ar", "bs", "fa-AF")
 
 
-def downgrade(source: Path, target: Path) -> Path:
-    """A copy of a database as a schema 1 database was: the bodies in `translations` (schema 4 keeps them in
-    `texts`), without SEARCH_TABLES, TEXT_TABLES and the lexicon, schema_version 1."""
+def downgrade(source: Path, target: Path, version: int = 1) -> Path:
+    """A copy of a database of today's schema as a schema `version` database was: schemas 1 to 4 with the bodies
+    in `translations` and the snippet text in `snippets` (schema 5 keeps both in `texts`), without TEXT_TABLES;
+    schema 1 without SEARCH_TABLES; schemas 1 and 2 without LEXICON_TABLES; schemas 1 to 3 without
+    REVIEW_COLUMNS, and the editors' dates in `reviewed`, where they were then kept."""
     shutil.copy(source, target)
     with sqlite3.connect(target) as conn:
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "texts" in tables:
+        if version < TEXT_SCHEMA:
             zdicts = dict(conn.execute("SELECT lang, zdict FROM dictionaries"))
+            conn.execute("CREATE TABLE snippets (key INTEGER PRIMARY KEY, text TEXT)")
             for key, lang, blob in conn.execute(
                     "SELECT x.key, t.lang, x.blob FROM texts x JOIN translations t ON t.key = x.key").fetchall():
-                conn.execute("UPDATE translations SET body = ? WHERE key = ?", (unpack_text(blob, zdicts[lang])[1], key))
-        for table in (*SEARCH_TABLES, *TEXT_TABLES, *LEXICON_TABLES):
-            if table in tables:
+                snippet, body = unpack_text(blob, zdicts.get(lang, b""))
+                conn.execute("UPDATE translations SET body = ? WHERE key = ?", (body, key))
+                conn.execute("INSERT INTO snippets (key, text) VALUES (?, ?)", (key, snippet))
+            for table in TEXT_TABLES:
                 conn.execute(f"DROP TABLE {table}")
-        conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+            conn.execute("DELETE FROM meta WHERE key IN ('stats', 'journeys')")  # what the schema 5 build works out
+        if version < 2:
+            for table in SEARCH_TABLES:
+                conn.execute(f"DROP TABLE {table}")
+        if version < STEMS_SCHEMA:  # the stem columns of `search` stay: an FTS5 table's columns cannot be dropped
+            for table in LEXICON_TABLES:
+                conn.execute(f"DROP TABLE {table}")
+        if version < REVIEW_SCHEMA:
+            conn.execute("UPDATE entries SET reviewed = checked")
+            conn.execute("UPDATE translations SET reviewed = NULL")
+            for table, columns in REVIEW_COLUMNS.items():
+                for column in columns:
+                    conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
     conn.close()
     with sqlite3.connect(target) as conn:
         conn.execute("VACUUM")
@@ -357,7 +377,7 @@ def test_title_match_expression_is_always_valid_fts5(text):
 def test_build_writes_the_search_tables(fixture_db):
     conn = sqlite3.connect(fixture_db)
     documents = conn.execute("SELECT key, title, body FROM translations ORDER BY key").fetchall()
-    assert {body for _, _, body in documents} == {""}  # schema 4: bodies are in `texts`, with the snippet text
+    assert {body for _, _, body in documents} == {""}  # schema 5: bodies are in `texts`, with the snippet text
     zdicts = dict(conn.execute("SELECT lang, zdict FROM dictionaries"))
     texts = {key: unpack_text(blob, zdicts[lang]) for key, lang, blob in conn.execute(
         "SELECT x.key, t.lang, x.blob FROM texts x JOIN translations t ON t.key = x.key")}

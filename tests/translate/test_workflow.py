@@ -11,7 +11,14 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 
 from fieldkit.content.frontmatter import parse
+from fieldkit.content.review import original_hash
 from tests.conftest import ROOT
+
+
+def english_hash(path: Path) -> str:
+    """The original_hash a translation of this English file records (fieldkit/content/review.py)."""
+    front = parse(path.read_text(encoding="utf-8"))
+    return original_hash(str(front.data["title"]), str(front.data["summary"]), front.body)
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +69,7 @@ def test_po_units_carry_context_hash_and_fuzzy_machine_translations(cli, real_co
     assert title.string == parse((ROOT / "content/risk/risk-drowning.fa.md").read_text()).data["title"]
     assert title.fuzzy  # a machine translation: needs review
     assert any(c.startswith("source-hash: sha256:") for c in title.auto_comments)
-    untranslated = [m for m in catalog if m.context and m.context.startswith("bar/") and not m.string]
+    untranslated = [m for m in catalog if m.context and m.context.startswith("org-iom/") and not m.string]  # no Farsi yet
     assert untranslated and not any(m.fuzzy for m in untranslated)
 
 
@@ -102,7 +109,9 @@ def test_a_reviewed_translation_is_written_with_the_translators_name(cli, conten
     written = (content / "risk" / "risk-drowning.fa.md").read_text(encoding="utf-8")
     front = parse(written).data
     assert front["title"] == "غرق شدن در رودخانه"
-    assert (front["translation"], str(front["reviewed"]), front["translator"]) == ("reviewed", "2026-12-02", "Sara Ahmadi")
+    assert front["translation"] == "reviewed" and "translator" not in front
+    assert {key: str(value) for key, value in front["reviewed"].items()} == {"by": "Sara Ahmadi", "date": "2026-12-02"}
+    assert front["original_hash"] == english_hash(content / "risk" / "risk-drowning.en.md")
     assert cli("check", "--content", content).code == 0
 
 
@@ -132,6 +141,7 @@ def test_a_new_translation_and_a_stale_one(cli, content, tmp_path):
     assert not (content / "risk" / "risk-drowning.bs.md").exists()
     created = parse((content / "place" / "bihac.bs.md").read_text(encoding="utf-8"))
     assert created.data["title"] == "Bosanski tekst 0" and created.data["translation"] == "machine"
+    assert created.data["original_hash"] == english_hash(content / "place" / "bihac.en.md")
     assert cli("check", "--content", content).code == 0
 
 
@@ -143,3 +153,20 @@ def test_bad_files_and_english_are_refused_clearly(cli, content, tmp_path):
     english = cli("translate", "export", "--lang", "en", "--content", content)
     assert english.code == 1 and "English is the language translations are made from" in english.err
     assert cli("translate", "import", tmp_path / "missing.po", "--content", content).code == 2
+
+
+def test_a_reviewed_translation_of_an_older_original_is_exported_for_review_again(cli, content, tmp_path):
+    po = tmp_path / "fa.po"
+    assert cli("translate", "export", "--lang", "fa", "--content", content, "-o", po).code == 0
+    edit_po(po, {"risk-drowning/title/0": "غرق شدن در رودخانه"}, approve=True)
+    assert cli("translate", "import", po, "--content", content, "--translator", "Sara Ahmadi").code == 0
+    again = tmp_path / "again.po"
+    assert cli("translate", "export", "--lang", "fa", "--content", content, "-o", again).code == 0
+    with again.open("rb") as handle:
+        assert not [m for m in read_po(handle) if m.context and m.context.startswith("risk-drowning/") and m.fuzzy]
+    original = content / "risk" / "risk-drowning.en.md"
+    original.write_text(original.read_text(encoding="utf-8").replace("Drowning", "Drowning today", 1), encoding="utf-8")
+    assert cli("translate", "export", "--lang", "fa", "--content", content, "-o", again).code == 0
+    with again.open("rb") as handle:
+        units = [m for m in read_po(handle) if m.context and m.context.startswith("risk-drowning/") and m.string]
+    assert units and all(m.fuzzy for m in units)  # the English changed after the review: review it again

@@ -86,4 +86,7 @@ SERVICE = ContentType(
     home_rank=4,
     country_panel="services",
     located_by="place",
+    # What organisations in the field know and the sources never will: how to reach a service and when.
+    attachable=("contacts", "hours", "schedule", "status", "alert", "languages", "interpretation", "fees", "documents",
+                "accessibility"),
 )

@@ -1,5 +1,5 @@
 """What every fieldkit screen shares: the app typed, key descriptions translated, and (but for presentations) a
-header line with the content's age, the footer, and `reload()`."""
+header line with the content's review state, the footer, and `reload()`."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from fieldkit.i18n.catalog import _, display, ui
-from fieldkit.i18n.dates import age_in_words, is_stale
+from fieldkit.i18n.dates import is_stale
 from fieldkit.i18n.languages import native_name
+from fieldkit.i18n.review import checked_phrase, content_review_phrase
 from fieldkit.tui.host import Host, host_of
 
 
@@ -35,28 +36,57 @@ class FieldkitScreen(Screen[None]):
         }
 
 
+class HeaderLine(Static):
+    """The header line; when its width changes (a scrollbar comes or goes), it is worded again to fit."""
+
+    def on_resize(self) -> None:
+        screen = self.screen
+        if isinstance(screen, BaseScreen):
+            screen.call_after_refresh(screen.update_header)
+
+
 class BaseScreen(FieldkitScreen):
     """A screen that can redraw itself for another language and shows the content version and age on top."""
 
     def compose_header(self) -> ComposeResult:
-        yield Static(Text(" fieldkit ", style="bold reverse"), id="app-header")
+        yield HeaderLine(Text(" fieldkit ", style="bold reverse"), id="app-header")
 
     def compose_footer(self) -> ComposeResult:
         yield Footer()
 
     def header_text(self) -> Text:
-        """The header line. Ages need Babel's locale data (tens of ms), so this runs after the first paint."""
+        """The header line: the language, the content's version, when the editors last checked it against the
+        sources, how much a specialist has reviewed, and where it comes from. The longest of these that fits the
+        width: without where it comes from, then shorter wording, then without the word "content" and the version;
+        the language and the review state stay. Ages need Babel's locale data (tens of ms), so this runs after the
+        first paint."""
         app = self.host
         meta = app.store.meta()
-        date = meta.get("content_date", "")
-        age = age_in_words(date, today=app.today, locale=app.lang)
-        text = Text(" fieldkit ", style="bold reverse")
-        text.append("  " + display(_("content {version}").format(version=meta.get("content_version", "?"))))
-        if date:
-            style = "bold red" if is_stale(date, today=app.today) else "dim"
-            text.append(" · " + display(_("reviewed {age}").format(age=age)), style=style)
-        text.append(f" · {display(app.source_label)}", style="dim")
-        text.append(f" · {display(native_name(app.lang))}", style="dim")
+        summary = app.store.review_summary()
+        checked = summary["checked"] or ""
+        headers = self.query("#app-header")
+        width = (headers.first().size.width if headers else 0) or self.size.width or self.app.size.width or 80
+        version = meta.get("content_version", "?")
+        labelled = display(_("content {version}").format(version=version))
+        stale = "bold red" if checked and is_stale(checked, today=app.today) else "dim"
+        # (short wording, the version as shown, with where it comes from)
+        layouts = [(False, labelled, True), (False, labelled, False), (True, labelled, True), (True, labelled, False),
+                   (True, version, False), (True, "", False)]
+        text = Text()
+        for short, shown_version, with_source in layouts:
+            text = Text(" fieldkit ", style="bold reverse")
+            # The language first: on a narrow terminal the line is cut at its end, and the language matters most.
+            text.append(f"  {display(native_name(app.lang))}", style="bold")
+            if shown_version:
+                text.append(" · " + shown_version)
+            text.append(" · " + display(checked_phrase(checked, today=app.today, locale=app.lang, short=short)),
+                        style=stale)
+            text.append(" · " + display(content_review_phrase(summary["reviewed"], summary["entries"], short=short)),
+                        style="dim")
+            if with_source:
+                text.append(f" · {display(app.source_label)}", style="dim")
+            if text.cell_len <= width:
+                break
         return text
 
     def on_mount(self) -> None:
@@ -64,7 +94,8 @@ class BaseScreen(FieldkitScreen):
         self.call_after_refresh(self.update_header)
 
     def update_header(self) -> None:
-        self.query_one("#app-header", Static).update(self.header_text())
+        for header in self.query("#app-header").results(Static):
+            header.update(self.header_text())
 
     def reload(self) -> None:
         """Fill the screen's widgets from the store (again, after a language switch)."""

@@ -9,6 +9,7 @@ from textual.containers import Grid
 from fieldkit.core.registry import REGISTRY
 from fieldkit.i18n.catalog import N_, _, display, language, ui
 from fieldkit.i18n.languages import country_name
+from fieldkit.store.routes import by_severity
 from fieldkit.tui.messages import ToEntry
 from fieldkit.tui.screens.base import BaseScreen
 from fieldkit.tui.widgets.labels import entry_label, near_label
@@ -55,6 +56,8 @@ class CountryScreen(BaseScreen):
                 field, wanted = content_type.country_filter
                 values = store.field_values(content_type.name, field)
                 entries = [e for e in entries if values.get(e["id"]) in wanted]
+            if content_type.country_panel == "risks":  # most severe first: listed by the most route legs
+                entries = by_severity(store, entries)
             if any(f.kind == "area" for f in content_type.fields):  # services: country-wide first, each says where
                 from fieldkit.i18n.near import reach_order, service_details, service_reach
 

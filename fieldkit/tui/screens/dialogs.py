@@ -1,4 +1,5 @@
-"""Small screens over the current one: help, language choice, a link's address, and "enlarge the terminal"."""
+"""Small screens over the current one: help, language choice, a link's address, adding to a list, a note, and
+"enlarge the terminal"."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from fieldkit.core.languages import is_rtl
@@ -30,7 +31,11 @@ KEYS = [
     ("r", N_("On a route leg: follow the route leg by leg")),
     ("r", N_("On a service: write a referral slip in the person's language")),
     ("c", N_("On an entry: its country's overview")),
-    ("p", N_("On a briefing: present it (→ next, ← back, g go to, n notes)")),
+    ("p", N_("On an entry: print it on one page (a file to open and print)")),
+    ("p  P", N_("On a briefing: p presents it (→ next, ← back, g go to), P prints it")),
+    ("a", N_("Add the entry to one of your lists (fieldkit list exports them)")),
+    ("n", N_("Keep a short note on the entry (only on this computer)")),
+    ("Ctrl+F", N_("Find in the entry: Enter next match, Esc close")),
     ("h", N_("Home")),
     ("l", N_("Language")),
     ("t", N_("Switch theme: default / high contrast")),
@@ -91,6 +96,59 @@ class LanguageScreen(ModalScreen[str | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+
+class AddToListScreen(ModalScreen[str | None]):
+    """Choose one of the lists, or type the name of a new one. Returns the name, or None."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Close"))]
+
+    def __init__(self, lists: list[str]) -> None:
+        super().__init__()
+        self.lists = lists
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="list-box", classes="dialog"):
+            yield Static(Text(ui("Add to a list"), style="bold"))
+            yield OptionList(*[Option(display(name), id=str(number)) for number, name in enumerate(self.lists)],
+                             id="list-names")
+            yield Input(placeholder=ui("or a new list: type its name, then Enter"), id="list-new")
+
+    def on_mount(self) -> None:
+        self.query_one("#list-names", OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.lists[int(event.option.id or 0)])
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        name = " ".join(event.value.split())[:80]
+        if name:
+            self.dismiss(name)
+
+
+class NoteScreen(ModalScreen[str | None]):
+    """Edit the personal note on an entry: Enter saves (an empty note deletes it), Esc leaves it as it was."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Close"))]
+
+    def __init__(self, note: str) -> None:
+        super().__init__()
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        from fieldkit.userdata import NOTE_MAX
+
+        with Vertical(id="note-box", classes="dialog"):
+            yield Static(Text(ui("Your note on this entry"), style="bold"))
+            yield Input(value=self.note, max_length=NOTE_MAX, id="note-text")
+            yield Static(Text(display(_("Enter saves, an empty note is deleted, Esc cancels. Kept on this "
+                                        "computer; exported with your lists.")), style="dim"))
+
+    def on_mount(self) -> None:
+        self.query_one("#note-text", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
 
 
 class TooSmallScreen(ModalScreen[None]):

@@ -11,6 +11,7 @@ from fieldkit.i18n.catalog import N_, display, language, ngettext, reorders_rtl,
 from fieldkit.i18n.languages import country_name
 from fieldkit.i18n.vocabulary import topic_title
 from fieldkit.store.routes import journey_outlines
+from fieldkit.text.fold import fold
 from fieldkit.tui.messages import ToCountry, ToEntry, ToJourney, ToTopic
 from fieldkit.tui.screens.base import BaseScreen
 from fieldkit.tui.widgets.labels import RtlLabel, entry_label
@@ -53,7 +54,11 @@ class HomeScreen(BaseScreen):
                   for t in REGISTRY.on_home()]
         self.query_one("#topics", NavList).set_items(topics)
         present = stats["countries"]
-        codes = WESTERN_BALKANS + sorted(c for c in present if c not in WESTERN_BALKANS)
+        # The six Western Balkan countries first, then the others; each group by its name in the language shown
+        # (codes sorted by themselves put Croatia, HR, after Greece, GR).
+        by_name = lambda code: fold(country_name(code, language()))  # noqa: E731
+        codes = sorted(WESTERN_BALKANS, key=by_name) + sorted((c for c in present if c not in WESTERN_BALKANS),
+                                                               key=by_name)
         self.query_one("#countries", NavList).set_items(
             [(ToCountry(c), counted(country_name(c, language()), str(present.get(c, 0)))) for c in codes])
         routes = []
