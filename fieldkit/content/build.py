@@ -7,17 +7,16 @@ stored, so the same input gives the same `content_hash` (and, with the same SQLi
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
-
-import sqlite_utils
 
 from fieldkit.content.check import check
 from fieldkit.content.corpus import Corpus, EntryFile
@@ -75,45 +74,60 @@ def build(content_dir: Path, out: Path) -> BuildResult:
 
 def write_database(corpus: Corpus, path: Path) -> tuple[int, int]:
     """Compile a checked corpus into the new database `path`; (entries, documents) written."""
-    db = sqlite_utils.Database(path)
+    conn = sqlite3.connect(path)
     try:
-        return _fill(db, corpus)
+        return _fill(conn, corpus)
     finally:
-        db.close()
+        conn.close()
 
 
-def _fill(db: sqlite_utils.Database, corpus: Corpus) -> tuple[int, int]:
-    db.execute("PRAGMA journal_mode = DELETE")
-    _create_tables(db)
+def _fill(conn: sqlite3.Connection, corpus: Corpus) -> tuple[int, int]:
+    conn.execute("PRAGMA journal_mode = DELETE")
+    _create_tables(conn)
     originals = sorted(corpus.originals.values(), key=lambda e: e.id)
-    db.table("sources").insert_all(
-        (vars(source) | {"line": None} for source in sorted(corpus.sources.values(), key=lambda s: s.id)),
-    )
+    _insert(conn, "sources",
+            (vars(source) | {"line": None} for source in sorted(corpus.sources.values(), key=lambda s: s.id)))
     references = reference_pattern(corpus.originals)
-    db.table("entries").insert_all(_entry_row(entry, lambda text: name_references(
-        text, references, partial(_title, corpus, lang="en"), markdown=False)) for entry in originals)
-    db.table("citations").insert_all(
+    _insert(conn, "entries", (_entry_row(entry, lambda text: name_references(
+        text, references, partial(_title, corpus, lang="en"), markdown=False)) for entry in originals))
+    _insert(conn, "citations", (
         {"entry_id": e.id, "position": i, "doc": c["doc"], "location": c.get("where"), "quote": c.get("quote"),
          "review_by": c.get("review_by")}
         for e in originals
         for i, c in enumerate(e.fields["sources"])
-    )
-    db.table("relations").insert_all(_relation_rows(originals))
+    ))
+    _insert(conn, "relations", _relation_rows(originals))
 
-    documents = _write_documents(db.conn, corpus)
-    db.conn.executemany("INSERT INTO lexicon (kind, key, lang, text, folded, stemmed) VALUES (?, ?, ?, ?, ?, ?)",
-                        lexicon_rows(corpus))
-    db.conn.executemany(
+    documents = _write_documents(conn, corpus)
+    conn.executemany("INSERT INTO lexicon (kind, key, lang, text, folded, stemmed) VALUES (?, ?, ?, ?, ?, ?)",
+                     lexicon_rows(corpus))
+    conn.executemany(
         "INSERT INTO concepts (id, prefers, search) VALUES (?, ?, ?)",
         [(c.id, _json([list(p) for p in c.prefers]), int(c.search))
          for c in sorted(corpus.vocabulary.concepts.values(), key=lambda c: c.id)],
     )
-    db.table("meta").insert_all({"key": k, "value": v} for k, v in sorted(_meta(corpus, originals).items()))
-    write_figures(db.conn)
-    db.conn.commit()
+    _insert(conn, "meta", ({"key": k, "value": v} for k, v in sorted(_meta(corpus, originals).items())))
+    write_figures(conn)
+    conn.commit()
     step("compacting the database")
-    db.execute("VACUUM")
+    conn.execute("VACUUM")
     return len(originals), documents
+
+
+def _insert(conn: sqlite3.Connection, table: str, rows: Iterable[dict[str, Any]]) -> None:
+    """Insert each row's columns (dates as ISO text, lists and dicts as JSON)."""
+    for row in rows:
+        names = ", ".join(f'"{name}"' for name in row)
+        conn.execute(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(row))})',
+                      [_sql_value(value) for value in row.values()])
+
+
+def _sql_value(value: Any) -> Any:
+    if isinstance(value, (dict, list, tuple)):
+        return json.dumps(value, default=repr, ensure_ascii=False)
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    return value
 
 
 def write_figures(conn: sqlite3.Connection) -> None:
@@ -135,68 +149,59 @@ def write_figures(conn: sqlite3.Connection) -> None:
     ])
 
 
-def _create_tables(db: sqlite_utils.Database) -> None:
-    db.table("meta").create({"key": str, "value": str}, pk="key")
-    db.table("sources").create(
-        {"id": str, "title": str, "publisher": str, "published": str, "file": str, "url": str, "note": str, "line": int},
-        pk="id",
-    )
-    db.table("entries").create(
-        {
-            "id": str, "type": str, "title": str, "summary": str, "country": str, "countries": str, "tags": str,
-            "details": str, "as_of": str, "reviewed": str, "path": str, "checked": str, "review": str,
-        },
-        pk="id",
-    )
-    db.table("entries").create_index(["type"])
-    db.table("citations").create(
-        {"entry_id": str, "position": int, "doc": str, "location": str, "quote": str, "review_by": str},
-        pk=("entry_id", "position"),
-        foreign_keys=[("entry_id", "entries", "id"), ("doc", "sources", "id")],
-    )
-    db.table("relations").create(
-        {"src": str, "dst": str, "kind": str, "position": int},
-        pk=("src", "kind", "position"),
-        foreign_keys=[("src", "entries", "id"), ("dst", "entries", "id")],
-    )
-    db.table("relations").create_index(["dst"])
+# The plain tables, column by column (the layout sqlite-utils wrote for schemas 1 to 4).
+_TABLES = {
+    "meta": ('"key" TEXT PRIMARY KEY', '"value" TEXT'),
+    "sources": ('"id" TEXT PRIMARY KEY', '"title" TEXT', '"publisher" TEXT', '"published" TEXT', '"file" TEXT',
+                '"url" TEXT', '"note" TEXT', '"line" INTEGER'),
+    "entries": ('"id" TEXT PRIMARY KEY', '"type" TEXT', '"title" TEXT', '"summary" TEXT', '"country" TEXT',
+                '"countries" TEXT', '"tags" TEXT', '"details" TEXT', '"as_of" TEXT', '"reviewed" TEXT', '"path" TEXT',
+                '"checked" TEXT', '"review" TEXT'),
+    "citations": ('"entry_id" TEXT REFERENCES "entries"("id")', '"position" INTEGER',
+                  '"doc" TEXT REFERENCES "sources"("id")', '"location" TEXT', '"quote" TEXT', '"review_by" TEXT',
+                  'PRIMARY KEY ("entry_id", "position")'),
+    "relations": ('"src" TEXT REFERENCES "entries"("id")', '"dst" TEXT REFERENCES "entries"("id")', '"kind" TEXT',
+                  '"position" INTEGER', 'PRIMARY KEY ("src", "kind", "position")'),
+    "translations": ('"key" INTEGER PRIMARY KEY', '"id" TEXT REFERENCES "entries"("id")', '"lang" TEXT',
+                     '"title" TEXT', '"summary" TEXT', '"body" TEXT', '"status" TEXT', '"reviewed" TEXT',
+                     '"path" TEXT', '"review" TEXT', '"state" TEXT'),
+}
+
+
+def _create_tables(conn: sqlite3.Connection) -> None:
+    for name, columns in _TABLES.items():
+        conn.execute(f'CREATE TABLE "{name}" (\n   ' + ",\n   ".join(columns) + "\n)")
+    conn.execute('CREATE INDEX "idx_entries_type"\n    ON "entries" ("type")')
+    conn.execute('CREATE INDEX "idx_relations_dst"\n    ON "relations" ("dst")')
     # One row per entry and language; `key` is also the rowid of its row in the search index.
-    db.table("translations").create(
-        {
-            "key": int, "id": str, "lang": str, "title": str, "summary": str, "body": str, "status": str,
-            "reviewed": str, "path": str, "review": str, "state": str,
-        },
-        pk="key",
-        foreign_keys=[("id", "entries", "id")],
-    )
-    db.table("translations").create_index(["id", "lang"], unique=True)
+    conn.execute('CREATE UNIQUE INDEX "idx_translations_id_lang"\n    ON "translations" ("id", "lang")')
     # Contentless: the index holds folded words only; text shown to people comes from `translations`.
     # `facets` carries lang/type/country tokens so filters narrow the match before bm25 scores it.
     # Schema 3: the stems of title and body words, where they differ from the word (fieldkit/store/schema.py).
-    db.execute(
+    conn.execute(
         "CREATE VIRTUAL TABLE search USING fts5("
         "title, body, facets, tstem, bstem, content='', tokenize='unicode61 remove_diacritics 2')"
     )  # no prefix indexes (schema 5): they were 60% of it; broad prefixes go to the title index (prefix_counts)
     # Schema 2 (fieldkit/store/schema.py): the title index for queries that match too much to rank by bm25, in
     # the static title order, and the snippet text, so a search reads no body and runs no Markdown conversion.
-    db.execute(
+    conn.execute(
         "CREATE VIRTUAL TABLE titles USING fts5("
         "title, facets, content='', tokenize='unicode61 remove_diacritics 2', prefix='2 3')"
     )
-    db.execute("CREATE TABLE title_order (pos INTEGER PRIMARY KEY, key INTEGER NOT NULL)")
+    conn.execute("CREATE TABLE title_order (pos INTEGER PRIMARY KEY, key INTEGER NOT NULL)")
     # Schema 5: texts, their dictionaries, and how many documents each short prefix opens a word of.
-    db.execute("CREATE TABLE texts (key INTEGER PRIMARY KEY, blob BLOB NOT NULL)")
-    db.execute("CREATE TABLE dictionaries (lang TEXT PRIMARY KEY, zdict BLOB NOT NULL)")
-    db.execute("CREATE TABLE prefix_counts (prefix TEXT NOT NULL, lang TEXT NOT NULL, documents INTEGER NOT NULL, "
+    conn.execute("CREATE TABLE texts (key INTEGER PRIMARY KEY, blob BLOB NOT NULL)")
+    conn.execute("CREATE TABLE dictionaries (lang TEXT PRIMARY KEY, zdict BLOB NOT NULL)")
+    conn.execute("CREATE TABLE prefix_counts (prefix TEXT NOT NULL, lang TEXT NOT NULL, documents INTEGER NOT NULL, "
                "PRIMARY KEY (prefix, lang)) WITHOUT ROWID")
     # Schema 3: the search vocabulary (fieldkit/content/lexicon.py).
-    db.execute("CREATE TABLE lexicon (kind TEXT NOT NULL, key TEXT NOT NULL, lang TEXT NOT NULL, text TEXT NOT NULL, "
+    conn.execute("CREATE TABLE lexicon (kind TEXT NOT NULL, key TEXT NOT NULL, lang TEXT NOT NULL, text TEXT NOT NULL, "
                "folded TEXT NOT NULL, stemmed TEXT NOT NULL)")
-    db.execute("CREATE TABLE concepts (id TEXT PRIMARY KEY, prefers TEXT NOT NULL, search INTEGER NOT NULL)")
+    conn.execute("CREATE TABLE concepts (id TEXT PRIMARY KEY, prefers TEXT NOT NULL, search INTEGER NOT NULL)")
     # The store looks names up by their first word or stem, and by what they name, instead of loading them all.
-    db.execute("CREATE INDEX lexicon_folded ON lexicon (folded)")
-    db.execute("CREATE INDEX lexicon_stemmed ON lexicon (stemmed)")
-    db.execute("CREATE INDEX lexicon_named ON lexicon (kind, key)")
+    conn.execute("CREATE INDEX lexicon_folded ON lexicon (folded)")
+    conn.execute("CREATE INDEX lexicon_stemmed ON lexicon (stemmed)")
+    conn.execute("CREATE INDEX lexicon_named ON lexicon (kind, key)")
 
 
 def _write_documents(conn: sqlite3.Connection, corpus: Corpus) -> int:
