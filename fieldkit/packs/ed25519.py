@@ -1,9 +1,13 @@
-"""Ed25519 signature verification (RFC 8032, section 5.1.7) in plain Python: what a field laptop needs to check
-a content pack, without a native cryptography library in the one-file executable.
+"""Ed25519 (RFC 8032) in plain Python: what a field laptop needs to check a content pack, and to make keys and
+sign an organisation's own packs, without a native cryptography library in the one-file executable.
 
-Only verification lives here. Keys and signatures are made by publishers with `cryptography` (packs/signing.py).
-Verification works on public data only, so it needs no protection against timing side channels; it is checked
-against RFC 8032's test vectors and against `cryptography` itself (tests/packs/test_ed25519.py).
+Verification (section 5.1.7) works on public data only. Signing (section 5.1.6) is deterministic, so it needs no
+random number per signature, only the key's 32 random bytes. Where `cryptography` is installed (a publisher's
+pip-installed fieldkit), packs/signing.py signs with it instead: its arithmetic runs in constant time, which plain
+Python's integers do not. Here the secret scalars are multiplied with a fixed sequence of additions (every bit
+costs an addition and a doubling, whatever its value), which removes the gross timing differences but not every
+one; a signature is made on the organisation's own computer, where no one else times it. Both are checked against
+RFC 8032's test vectors and against `cryptography` itself (tests/packs/test_ed25519.py).
 
 The check is the one OpenSSL and libsodium make: S below the group order L, the public key a valid point in its
 canonical encoding, and the encoding of [S]B - [k]A equal to the signature's R, byte for byte.
@@ -44,6 +48,16 @@ def _times(scalar: int, point: Point) -> Point:
     return found
 
 
+def _times_secret(scalar: int, point: Point) -> Point:
+    """[scalar]point for a secret scalar below 2**256: an addition and a doubling for every bit, set or not."""
+    found = _ZERO
+    for bit in range(255, -1, -1):
+        found = _add(found, found)
+        added = _add(found, point)
+        found = (found, added)[(scalar >> bit) & 1]
+    return found
+
+
 def _encode(point: Point) -> bytes:
     x, y, z, _ = point
     inverse = pow(z, P - 2, P)
@@ -75,6 +89,32 @@ def _decode(data: bytes) -> Point | None:
 
 
 _BASE = _decode((4 * pow(5, P - 2, P) % P).to_bytes(32, "little"))  # y = 4/5, x even
+
+
+def _expand(secret: bytes) -> tuple[int, bytes]:
+    """The secret scalar (clamped) and the prefix that makes each signature's nonce, from a 32-byte secret."""
+    digest = hashlib.sha512(secret).digest()
+    scalar = int.from_bytes(digest[:32], "little") & ((1 << 254) - 8) | (1 << 254)
+    return scalar, digest[32:]
+
+
+def public_key(secret: bytes) -> bytes:
+    """The 32-byte public key of a 32-byte secret (seed)."""
+    if len(secret) != 32 or _BASE is None:
+        raise ValueError("an Ed25519 secret is 32 bytes")
+    return _encode(_times_secret(_expand(secret)[0], _BASE))
+
+
+def sign(secret: bytes, message: bytes) -> bytes:
+    """The 64-byte signature of `message` by a 32-byte secret (seed): the same bytes `cryptography` makes."""
+    if len(secret) != 32 or _BASE is None:
+        raise ValueError("an Ed25519 secret is 32 bytes")
+    scalar, prefix = _expand(secret)
+    public = _encode(_times_secret(scalar, _BASE))
+    nonce = int.from_bytes(hashlib.sha512(prefix + message).digest(), "little") % L
+    r = _encode(_times_secret(nonce, _BASE))
+    k = int.from_bytes(hashlib.sha512(r + public + message).digest(), "little") % L
+    return r + ((nonce + k * scalar) % L).to_bytes(32, "little")
 
 
 def verify(public: bytes, signature: bytes, message: bytes) -> bool:

@@ -1,43 +1,43 @@
-"""Ed25519 signatures: made with `cryptography` (a publisher's key pair and signatures, the only place it is
-imported), checked in plain Python (packs/ed25519.py), so a field laptop's fieldkit needs no native library to
-install a pack. The one-file executable leaves `cryptography` out: it installs packs but does not make them."""
+"""Ed25519 signatures: a publisher's key pair and signatures made with `cryptography` where it is installed
+(constant-time native code), else in plain Python (packs/ed25519.py: the one-file executable leaves `cryptography`
+out, and an organisation still makes its keys and overlay packs with it); checked in plain Python either way.
+Ed25519 signatures are deterministic, so both make the same bytes."""
 
 from __future__ import annotations
 
+import os
+
 from fieldkit.packs import ed25519
-from fieldkit.packs.errors import PackError
 
 SIGNATURE_BYTES = 64
 KEY_BYTES = 32
 
 
-def _private_key(secret: bytes | None = None):  # -> Ed25519PrivateKey
+def _private_key(secret: bytes):  # -> Ed25519PrivateKey, or None without `cryptography`
     try:
         from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     except ImportError:
-        raise PackError("making keys and signing packs needs the 'cryptography' library, which this fieldkit does "
-                        "not have (the one-file executable installs packs but does not make them): publish packs "
-                        "with fieldkit installed by pip") from None
-    return Ed25519PrivateKey.generate() if secret is None else Ed25519PrivateKey.from_private_bytes(secret)
+        return None
+    return Ed25519PrivateKey.from_private_bytes(secret)
 
 
 def new_secret() -> bytes:
     """A fresh 32-byte Ed25519 secret (seed) from the system's random source."""
-    key = _private_key()
-    from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
-
-    return key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    return os.urandom(KEY_BYTES)
 
 
 def public_of(secret: bytes) -> bytes:
     key = _private_key(secret)
+    if key is None:
+        return ed25519.public_key(secret)
     from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
     return key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
 
 
 def sign(secret: bytes, data: bytes) -> bytes:
-    return _private_key(secret).sign(data)
+    key = _private_key(secret)
+    return ed25519.sign(secret, data) if key is None else key.sign(data)
 
 
 def verify(public: bytes, signature: bytes, data: bytes) -> bool:
