@@ -98,13 +98,14 @@ def snippet_text(body: str) -> str:
     return plain_text(_NOTES_MARKER.sub("", body[:SNIPPET_SOURCE]))
 
 
-def pack_text(snippet: str, body: str, zdict: bytes) -> bytes:
+def pack_text(snippet: str, body: str, zdict: bytes, *, level: int = 9) -> bytes:
     """One document's text as `texts` holds it: zlib (level 9, with its language's preset dictionary) of the
-    snippet text's length in UTF-8 bytes (4 bytes, little-endian), the snippet text, then the body."""
+    snippet text's length in UTF-8 bytes (4 bytes, little-endian), the snippet text, then the body. (The
+    executable carries its texts at level 0, stored: build/bundle_content.py.)"""
     import zlib
 
     head = snippet.encode("utf-8")
-    packer = zlib.compressobj(9, zdict=zdict) if zdict else zlib.compressobj(9)
+    packer = zlib.compressobj(level, zdict=zdict) if zdict else zlib.compressobj(level)
     return packer.compress(len(head).to_bytes(4, "little") + head + body.encode("utf-8")) + packer.flush()
 
 
