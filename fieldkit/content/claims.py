@@ -26,9 +26,10 @@ from fieldkit.content.corpus import Corpus, EntryFile
 from fieldkit.content.problems import Problem
 
 GENERAL_ADVICE = "(general advice, not from the sources)"
-_NOT_FROM_SOURCES = re.compile(r"\([^()]*not from the sources[^()]*\)", re.IGNORECASE)
-_OUTSIDE = re.compile(r"\boutside the sources\b", re.IGNORECASE)
-_OUTSIDE_PARAGRAPH = re.compile(r"^\W*from outside the sources\b", re.IGNORECASE)
+# The markers may wrap across lines of the Markdown source: any run of white space between their words.
+_NOT_FROM_SOURCES = re.compile(r"\([^()]*not\s+from\s+the\s+sources[^()]*\)", re.IGNORECASE)
+_OUTSIDE = re.compile(r"\boutside\s+the\s+sources\b", re.IGNORECASE)
+_OUTSIDE_PARAGRAPH = re.compile(r"^\W*from\s+outside\s+the\s+sources\b", re.IGNORECASE)
 _FREE_TEXT = ("period", "access", "hours", "terrain")  # fields written in words, which may carry figures
 
 # Numbers a quote may spell out: "only five are still operating" carries "5".

@@ -218,6 +218,8 @@ class FieldkitApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, Reloadable):
                 screen.reload()
+            # The footer words its keys when the bindings change; a new language changes only their wording.
+            screen.refresh_bindings()
 
     def action_toggle_rtl(self) -> None:
         self.rtl_in_app = not self.rtl_in_app

@@ -235,3 +235,15 @@ def test_a_region_and_an_area_nothing_supports_are_warnings(tmp_path):
     edit(kladusa, "sources:\n", "sources:\n  - doc: testdoc\n    where: Una-Sana Canton\n    quote: \"People wait in Bihać\"\n")
     assert ("bihac.en.md", "'region' says una-sana-canton") not in warned()
     assert ("velika-kladusa.en.md", "'region' says una-sana-canton") in warned()
+
+
+def test_a_marker_wrapped_across_lines_still_marks_its_sentence(invented, cli):
+    """Markdown is wrapped where the editor likes: "(… not from the\\nsources)" marks its sentence as on one line."""
+    entry, sources = invented
+    text = entry.read_text(encoding="utf-8").replace(
+        "(general advice, not from the sources). It takes 3 days.",
+        "It takes 3 days (general advice, not from the\nsources).")
+    entry.write_text(text, encoding="utf-8")
+    result = cli("check", "--content", entry.parent.parent, "--sources", sources)
+    assert f"{entry}:{line_of(entry, 'Article 99')}: 'Article 99'" in result.out  # the rest is still checked
+    assert "'3' is in none" not in result.out

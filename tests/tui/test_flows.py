@@ -265,3 +265,18 @@ async def test_footer_keys_are_in_the_interface_language(make_app):
         footer = await footer_line(pilot)
         assert "Retour" in footer and "Favori" in footer and "Rechercher" in footer
         assert "Back" not in footer and "Bookmark" not in footer
+
+
+async def test_footer_keys_follow_a_language_switch(make_app):
+    """Choosing another language re-words the footer of the screen already open, not only of the next one."""
+    app = make_app(lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.navigate(ToEntry("risk-drowning"))
+        await pilot.pause()
+        assert "Back" in await footer_line(pilot)
+        app.set_language("fr")
+        for _ in range(40):
+            footer = await footer_line(pilot)
+            if "Retour" in footer:
+                break
+        assert "Retour" in footer and "Back" not in footer
