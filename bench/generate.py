@@ -424,7 +424,7 @@ class Generator:
             front.append(("translation", status))
             if status == "reviewed":
                 front.append(("reviewed", "{by: bench reviewer, date: 2026-01-15}"))
-            front.append(("original_hash", self.hashes[entry.id]))
+            front.append(("original_hash", _q(self.hashes[entry.id])))  # quoted: all digits would read as a number
         text = "---\n" + "".join(f"{k}:{v if v.startswith(chr(10)) else ' ' + v}\n" for k, v in front) + "---\n" + body + "\n"
         path = out / entry.type / f"{entry.id}.{lang}.md"
         data = text.encode("utf-8")
