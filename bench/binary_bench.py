@@ -62,13 +62,13 @@ def build_baseline() -> float:
 
 def bundled_database() -> bytes:
     # Kept compressed in the archive, as a module holding it (build/fieldkit.spec, fieldkit/store/frozen_content.py).
-    import zlib
+    import lzma
 
     from PyInstaller.archive.readers import CArchiveReader
 
     table: dict = {}
     exec(CArchiveReader(str(FIELDKIT)).open_embedded_archive("PYZ.pyz").extract("pyi_fieldkit_content"), table)
-    return zlib.decompress(table["BLOB"])
+    return lzma.decompress(table["BLOB"])
 
 
 def clean_env(home: str) -> list[str]:

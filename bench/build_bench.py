@@ -7,9 +7,10 @@ For each scale (default x1, x10, x100) it:
    `--runs` times at x1 and x10, once at x100, into /tmp/fk-x<scale>.db,
 3. reports the database size and what takes the space (SQLite's dbstat),
 4. what-ifs, measured here without touching fieldkit/: check() with PyYAML's pure-Python SafeLoader in place of
-   the libyaml CSafeLoader fieldkit uses where it can, the search index without its prefix indexes (prefix='2 3') and what that does to
-   prefix queries, the same database with 16 KiB pages (fewer half-empty overflow pages for bodies of a few
-   KB), the stored snippet text compressed with zlib.
+   the libyaml CSafeLoader fieldkit uses where it can, the search index rebuilt with and without prefix indexes
+   (prefix='2 3') and what that does to raw prefix queries, the same database with 16 KiB pages.
+
+Each build runs in a process of its own, so its peak memory (ru_maxrss) is reported too.
 
     .venv/bin/python bench/build_bench.py                 # x1, x10, x100 (about 4 minutes on 2 cores)
     .venv/bin/python bench/build_bench.py --scale 1 10 --runs 3
@@ -28,8 +29,10 @@ from pathlib import Path
 
 import yaml
 
-from fieldkit.content.build import build
 from fieldkit.content.check import check
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from search_bench import bench_path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,43 +45,47 @@ def timed(fn, *args):
 
 def space(db: Path) -> dict[str, int]:
     """Bytes per part of the database: the full FTS5 index, the title index (schema 2: `titles` and its
-    `title_order`), the stored snippet text (schema 2: `snippets`), the translations table, everything else."""
+    `title_order`), the text (schema 5: `texts` and their `dictionaries`; schema 2 to 4: the `snippets` table),
+    the translations table, everything else; and the text itself (titles, summaries, bodies, in UTF-8)."""
+    from fieldkit.store.db import connect
+    from fieldkit.store.store import Store
+
     conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
-    parts = {"search index": 0, "title index": 0, "snippet text": 0, "translations": 0, "other": 0}
+    parts = {"search index": 0, "title index": 0, "text": 0, "translations": 0, "other": 0}
     for name, size in conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name"):
         if name.startswith("search"):
             key = "search index"
         elif name.startswith("titles") or name == "title_order":
             key = "title index"
         else:
-            key = {"snippets": "snippet text", "translations": "translations"}.get(name, "other")
+            key = {"snippets": "text", "texts": "text", "dictionaries": "text",
+                   "translations": "translations"}.get(name, "other")
         parts[key] += size
-    parts["text in translations"] = conn.execute(
-        "SELECT sum(length(CAST(title AS BLOB)) + length(CAST(summary AS BLOB)) + length(CAST(body AS BLOB))) "
-        "FROM translations"
-    ).fetchone()[0]
     conn.close()
+    store = Store(connect(db))
+    parts["text in translations"] = sum(
+        len(title.encode()) + len(summary.encode()) + len(store.body_of(key).encode())
+        for key, title, summary in store.conn.execute("SELECT key, title, summary FROM translations"))
+    store.close()
     return parts
 
 
-def snippets_compressed(db: Path) -> tuple[int, float]:
-    """What-if: the snippet text zlib-compressed (level 6), as a table of its own: (bytes, seconds to compress)."""
-    import tempfile
-    import zlib
+BUILD_CHILD = (
+    "import resource, sys, time\n"
+    "from pathlib import Path\n"
+    "from fieldkit.content.build import build\n"
+    "started = time.perf_counter()\n"
+    "build(Path(sys.argv[1]), Path(sys.argv[2]))\n"
+    "print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+)
 
-    source = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
-    with tempfile.TemporaryDirectory(prefix="fk-zlib-") as folder:
-        target = sqlite3.connect(Path(folder) / "z.db")
-        target.execute("CREATE TABLE snippets (key INTEGER PRIMARY KEY, text BLOB NOT NULL)")
-        started = time.perf_counter()
-        target.executemany("INSERT INTO snippets VALUES (?, ?)", (
-            (key, zlib.compress(text.encode(), 6)) for key, text in source.execute("SELECT key, text FROM snippets")))
-        seconds = time.perf_counter() - started
-        target.commit()
-        size = target.execute("SELECT sum(pgsize) FROM dbstat WHERE name = 'snippets'").fetchone()[0]
-        target.close()
-    source.close()
-    return size, seconds
+
+def build_in_child(content: Path, db: Path) -> tuple[float, float]:
+    """(seconds, peak MiB) of one build, in a process of its own (its ru_maxrss is the build's peak memory)."""
+    done = subprocess.run([sys.executable, "-c", BUILD_CHILD, str(content), str(db)], check=True, capture_output=True,
+                          text=True)
+    seconds, peak_kib = done.stdout.split()[-2:]
+    return float(seconds), int(peak_kib) / 1024
 
 
 def shipped_loader() -> str:
@@ -107,16 +114,20 @@ def check_with_pure_python_yaml(content: Path) -> tuple[float, int]:
 def index_variants(db: Path, prefixes: list[str]) -> dict[str, dict[str, float]]:
     """The search index rebuilt from the database's own folded text, with and without prefix indexes; for each,
     build seconds, bytes, and the p50/p95 ms of the raw floor query for the generator's prefix queries."""
+    from fieldkit.store.db import connect
     from fieldkit.store.query import Query
+    from fieldkit.store.store import Store
     from fieldkit.text.fold import fold
     from fieldkit.text.markdown_plain import plain_text
 
-    source = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    store = Store(connect(db))
+    source = store.conn
     rows = []
-    for key, title, summary, body, aliases, tags, organisation, lang in source.execute(
-        "SELECT t.key, t.title, t.summary, t.body, json_extract(e.details, '$.aliases'), e.tags, "
+    for key, title, summary, aliases, tags, organisation, lang in source.execute(
+        "SELECT t.key, t.title, t.summary, json_extract(e.details, '$.aliases'), e.tags, "
         "json_extract(e.details, '$.organisation'), t.lang FROM translations t JOIN entries e ON e.id = t.id"
     ):
+        body = store.body_of(key)
         extra = [*json.loads(tags), organisation or ""] if lang == "en" else []
         words = " ".join([title, *(json.loads(aliases) if aliases else [])])
         rows.append((key, fold(words), fold(" ".join([summary, plain_text(body), *extra]))))
@@ -173,7 +184,7 @@ def main() -> None:
     args = parser.parse_args()
     results = {}
     for scale in args.scale:
-        content, db = Path(f"/tmp/fk-x{scale:g}"), Path(f"/tmp/fk-x{scale:g}.db")
+        content, db = bench_path(f"fk-x{scale:g}"), bench_path(f"fk-x{scale:g}.db")
         generated = subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--scale", f"{scale:g}",
                                     "--out", str(content)], check=True, capture_output=True, text=True).stdout.strip()
         generate_seconds = float(generated.rsplit(",", 1)[1].strip().rstrip("s").strip())
@@ -182,14 +193,15 @@ def main() -> None:
         assert not problems, problems[:5]
         documents = len(corpus.originals) + len(corpus.translations)
         runs = 1 if scale >= 100 else args.runs
-        build_times = []
+        build_times, peaks = [], []
         for _ in range(runs):
-            seconds, result = timed(build, content, db)
+            seconds, peak = build_in_child(content, db)
             build_times.append(seconds)
+            peaks.append(peak)
         row = {
             "entries": len(corpus.originals), "documents": documents, "content_bytes": content_bytes,
             "generate_s": generate_seconds, "check_s": check_seconds, "build_s": statistics.median(build_times),
-            "build_runs": build_times, "db_bytes": db.stat().st_size, "space": space(db),
+            "build_runs": build_times, "build_peak_mib": max(peaks), "db_bytes": db.stat().st_size, "space": space(db),
         }
         if not args.no_what_if:
             row["loader"] = shipped_loader()
@@ -198,7 +210,6 @@ def main() -> None:
             queries = json.loads((content / "bench-queries.json").read_text(encoding="utf-8"))
             row["index_variants"] = index_variants(db, [q["text"] for q in queries["classes"]["prefix 2-3 letters"]])
             row["db_bytes_16k_pages"] = page_size_variant(db)
-            row["snippets_zlib_bytes"], row["snippets_zlib_s"] = snippets_compressed(db)
         results[f"x{scale:g}"] = row
         print(f"x{scale:g}: {row['documents']} documents, build {row['build_s']:.1f} s, "
               f"{row['db_bytes'] / 1e6:.1f} MB", file=sys.stderr)
@@ -214,26 +225,27 @@ def fmt_variant(v: dict) -> str:
 def table(results: dict) -> str:
     mb = lambda n: f"{n / 1e6:.1f}"  # noqa: E731
     lines = ["| scale | entries | documents | content MB | generate s | check s | build s (check + write) | "
-             "database MB | search index MB | title index MB | snippet text MB | translations MB (text MB) | other MB |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "build peak MiB | database MB | search index MB | title index MB | text MB (texts, snippets) | "
+             "translations MB | other MB | text itself MB |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for scale, r in results.items():
         s = r["space"]
         lines.append(
             f"| {scale} | {r['entries']} | {r['documents']} | {mb(r['content_bytes'])} | {r['generate_s']:.1f} | "
-            f"{r['check_s']:.1f} | {r['build_s']:.1f} | {mb(r['db_bytes'])} | {mb(s['search index'])} | "
-            f"{mb(s['title index'])} | {mb(s['snippet text'])} | "
-            f"{mb(s['translations'])} ({mb(s['text in translations'])}) | {mb(s['other'])} |"
+            f"{r['check_s']:.1f} | {r['build_s']:.1f} | {r['build_peak_mib']:.0f} | {mb(r['db_bytes'])} | "
+            f"{mb(s['search index'])} | {mb(s['title index'])} | {mb(s['text'])} | "
+            f"{mb(s['translations'])} | {mb(s['other'])} | {mb(s['text in translations'])} |"
         )
     if any("check_pure_python_yaml_s" in r for r in results.values()):
         lines += ["", "| scale | check s, as shipped (loader) | check s, pure-Python SafeLoader | "
                       "index with prefix='2 3': build s, MB, prefix query p50/p95 ms | index without prefix: same | "
-                      "database MB with 16 KiB pages | snippet text zlib-compressed: MB, s |",
-                  "|---|---|---|---|---|---|---|"]
+                      "database MB with 16 KiB pages |",
+                  "|---|---|---|---|---|---|"]
         for scale, r in results.items():
             v = list(r["index_variants"].values())
             lines.append(f"| {scale} | {r['check_s']:.1f} ({r['loader']}) | {r['check_pure_python_yaml_s']:.1f} | "
                          f"{fmt_variant(v[0])} | {fmt_variant(v[1])} | "
-                         f"{mb(r['db_bytes_16k_pages'])} | {mb(r['snippets_zlib_bytes'])}, {r['snippets_zlib_s']:.1f} |")
+                         f"{mb(r['db_bytes_16k_pages'])} |")
     return "\n".join(lines) + "\n"
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import random
 import shutil
 import sys
@@ -423,7 +424,7 @@ class Generator:
             front.append(("translation", status))
             if status == "reviewed":
                 front.append(("reviewed", "{by: bench reviewer, date: 2026-01-15}"))
-            front.append(("original_hash", self.hashes[entry.id]))
+            front.append(("original_hash", _q(self.hashes[entry.id])))  # quoted: all digits would read as a number
         text = "---\n" + "".join(f"{k}:{v if v.startswith(chr(10)) else ' ' + v}\n" for k, v in front) + "---\n" + body + "\n"
         path = out / entry.type / f"{entry.id}.{lang}.md"
         data = text.encode("utf-8")
@@ -513,10 +514,10 @@ def _plain(value: str) -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=float, default=1, help="1 = ~500 documents, 10 = ~5,000, 100 = ~50,000")
-    parser.add_argument("--out", type=Path, help="output folder (default /tmp/fk-x<scale>); replaced if it exists")
+    parser.add_argument("--out", type=Path, help="output folder (default /tmp/fk-x<scale>, or under FIELDKIT_BENCH_DIR); replaced if it exists")
     parser.add_argument("--seed", type=int, default=20251124)
     args = parser.parse_args()
-    out = args.out or Path(f"/tmp/fk-x{args.scale:g}")
+    out = args.out or Path(os.environ.get("FIELDKIT_BENCH_DIR") or "/tmp") / f"fk-x{args.scale:g}"
     repo = Path(__file__).resolve().parent.parent
     if out.resolve() == repo or repo in out.resolve().parents:
         sys.exit(f"refusing to write synthetic content inside the repository: {out}")

@@ -78,9 +78,15 @@ def current(db: Path) -> bool:
         store.close()
 
 
+def bench_path(name: str) -> Path:
+    """A file or folder of the benches: under /tmp, or under FIELDKIT_BENCH_DIR where that is set (so two
+    checkouts benchmarking at once on one machine do not rebuild each other's databases)."""
+    return Path(os.environ.get("FIELDKIT_BENCH_DIR") or "/tmp") / name
+
+
 def ensure(scale: float) -> tuple[Path, Path]:
-    content = Path(f"/tmp/fk-x{scale:g}")
-    db = Path(f"/tmp/fk-x{scale:g}.db")
+    content = bench_path(f"fk-x{scale:g}")
+    db = bench_path(f"fk-x{scale:g}.db")
     if not (content / "bench-queries.json").exists():
         print(f"generating {content} ...", file=sys.stderr)
         subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--scale", f"{scale:g}", "--out",

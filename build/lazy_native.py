@@ -3,8 +3,8 @@
 A one-file executable unpacks every file it holds into a temporary folder at each launch, whether or not the
 command needs it. Two kinds are kept instead, compressed, inside the executable's Python archive, and written into
 the same private folder the first time they are needed:
-- native modules only some commands import (cryptography's compiled core for content packs, libyaml's loader for
-  `check` and `build`, python-bidi's for right-to-left text): written when first imported;
+- native modules only some commands import (libyaml's loader for `check` and `build`, python-bidi's for
+  right-to-left text): written when first imported;
 - Babel's CLDR files of languages other than English: written when Babel first looks for one.
 Nothing is read from anywhere but the executable itself.
 """

@@ -274,5 +274,25 @@ def _migrate(conn: sqlite3.Connection) -> None:
         conn.executescript(f"BEGIN; {script} PRAGMA user_version = {version}; COMMIT;")
 
 
+def saved_setting(key: str, path: Path | None = None) -> str:
+    """One saved setting, read without opening the file for writing ("" when there is none): for a command that
+    only reads one, as `fieldkit search` reads the app's language. No file is created, checked or repaired (the
+    app does that when it starts); a file that cannot be read gives "", as a missing one does."""
+    target = path or paths.data_dir() / "userdata.db"
+    if not target.is_file():
+        return ""
+    try:
+        conn = sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True, timeout=LOCK_WAIT)
+    except (sqlite3.Error, OSError, ValueError):
+        return ""
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    except sqlite3.Error:
+        return ""
+    finally:
+        conn.close()
+    return row[0] if row and isinstance(row[0], str) else ""
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")

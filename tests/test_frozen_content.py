@@ -6,9 +6,9 @@ The executable's archive modules are stood in for by modules put into sys.module
 from __future__ import annotations
 
 import hashlib
+import lzma
 import sys
 import types
-import zlib
 
 import pytest
 
@@ -25,7 +25,7 @@ def executable(monkeypatch, fixture_db, tmp_path):
     ident = types.ModuleType(frozen_content.ID_MODULE)
     ident.ID, ident.SIZE = hashlib.sha256(data).hexdigest()[:16], len(data)
     blob = types.ModuleType(frozen_content.BLOB_MODULE)
-    blob.BLOB = zlib.compress(data)
+    blob.BLOB = lzma.compress(data)
     monkeypatch.setitem(sys.modules, frozen_content.ID_MODULE, ident)
     monkeypatch.setitem(sys.modules, frozen_content.BLOB_MODULE, blob)
     monkeypatch.setattr(sys, "frozen", True, raising=False)
@@ -64,7 +64,7 @@ def test_copies_of_other_versions_are_removed(executable):
 
 def test_damaged_executable_gives_a_clear_error(executable):
     _, blob = executable
-    blob.BLOB = zlib.compress(b"not the database")
+    blob.BLOB = lzma.compress(b"not the database")
     with pytest.raises(StoreError, match="damaged"):
         locate()
 

@@ -108,3 +108,19 @@ def test_full_disk_keeps_the_app_running_and_says_so(tmp_path):
     assert data.bookmarks() == ["kept-before"]
     data.close()
     assert UserData(path).bookmarks() == ["kept-before"]
+
+
+def test_a_saved_setting_is_read_without_writing(tmp_path):
+    from fieldkit.userdata import saved_setting
+
+    path = tmp_path / "userdata.db"
+    assert saved_setting("language", path) == "" and not path.exists()  # nothing saved, nothing created
+    data = UserData(path)
+    data.set_setting("language", "fa")
+    data.close()
+    before = path.read_bytes()
+    assert saved_setting("language", path) == "fa"
+    assert saved_setting("theme", path) == ""
+    assert path.read_bytes() == before
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)  # damaged: the app sets it aside; a reader says ""
+    assert saved_setting("language", path) == ""

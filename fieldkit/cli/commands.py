@@ -111,11 +111,10 @@ def _reader_language(requested: str | None, store) -> str:
         return _lang(requested)
     from fieldkit.i18n.catalog import UI_LANGUAGES
     from fieldkit.i18n.negotiate import choose_language
-    from fieldkit.settings import Settings
-    from fieldkit.userdata import UserData
+    from fieldkit.userdata import saved_setting
 
-    saved = Settings.load(UserData()).language
-    return choose_language(None, sorted(set(UI_LANGUAGES) | set(store.stats()["languages"])), saved=saved)
+    saved = saved_setting("language")  # read only: a search changes nothing in the user's files
+    return choose_language(None, sorted(set(UI_LANGUAGES) | set(store.languages())), saved=saved)
 
 
 def _explanation(understood, entry_type: str | None, country: str | None) -> dict:

@@ -11,10 +11,8 @@ from fieldkit.content import schema
 from fieldkit.content import vocabulary as search_vocabulary
 from fieldkit.content.claims import check_claims
 from fieldkit.content.corpus import Corpus, EntryFile, load
-from fieldkit.content.embeds import find_embeds
 from fieldkit.content.problems import Problem
 from fieldkit.content.quotes import check_quotes, read_documents
-from fieldkit.content.review import hash_of_entry
 from fieldkit.content.support import check_support
 from fieldkit.core.countries import contains, english_name
 from fieldkit.core.registry import REGISTRY
@@ -30,11 +28,12 @@ class Target(Protocol):
     def fields(self) -> dict[str, Any]: ...
 
 
-def check(root: Path, sources_dir: Path | None = None,
-          base: Mapping[str, Target] | None = None) -> tuple[Corpus, list[Problem]]:
+def check(root: Path, sources_dir: Path | None = None, base: Mapping[str, Target] | None = None, *,
+          bodies: bool = True) -> tuple[Corpus, list[Problem]]:
     """Load `root` and return it with every problem found, sorted by file and line. `base`: the published entries
-    an overlay folder may refer to (fieldkit/content/overlay.py), by id."""
-    corpus = load(root)
+    an overlay folder may refer to (fieldkit/content/overlay.py), by id. bodies=False: see load (the checks of
+    `sources_dir` read bodies, so it needs them)."""
+    corpus = load(root, bodies=bodies or sources_dir is not None)
     problems = list(corpus.problems)
     published: Mapping[str, Target] = base or {}
     for entry in corpus.originals.values():
@@ -100,7 +99,7 @@ def _check_references(corpus: Corpus, entry: EntryFile, base: Mapping[str, Targe
 
 def _check_embeds(corpus: Corpus, entry: EntryFile, base: Mapping[str, Target]) -> list[Problem]:
     problems = []
-    for offset, target_id in find_embeds(entry.front.body):
+    for offset, target_id in entry.embeds:
         line = entry.front.body_line + offset
         target: Target | None = corpus.originals.get(target_id) or base.get(target_id)
         if not _embeds(entry.type):
@@ -135,7 +134,7 @@ def _check_coordinates(corpus: Corpus, entry: EntryFile) -> list[Problem]:
 
 def _check_original_hash(translation: EntryFile, original: EntryFile) -> list[Problem]:
     """A translation records the hash of the original it was made from; a different one means it is outdated."""
-    current = hash_of_entry(original.fields, original.front.body)
+    current = original.text_hash
     if "original_hash" not in translation.front.data:
         return [Problem(translation.path, 1, f"a translation records the hash of the English original it was made "
                                              f"from: add 'original_hash: {current}' if it says what {original.path} says")]

@@ -13,9 +13,11 @@ from typing import Any
 
 from fieldkit.content import schema
 from fieldkit.content import vocabulary as search_vocabulary
+from fieldkit.content.embeds import find_embeds
 from fieldkit.content.frontmatter import (
     FrontMatter,
     FrontMatterError,
+    body_of,
     parse,
     parse_yaml,
 )
@@ -25,9 +27,11 @@ from fieldkit.content.inputs import (  # noqa: F401  (re-exported)
     content_files,
     input_hash,
 )
-from fieldkit.content.problems import Problem
+from fieldkit.content.problems import ContentError, Problem
+from fieldkit.content.review import hash_of_entry
 from fieldkit.core.layers import ATTACH_FOLDER, OVERLAY_FILE
 from fieldkit.core.model import PLACEHOLDER
+from fieldkit.core.progress import track
 from fieldkit.core.registry import REGISTRY
 from fieldkit.text.sanitize import find_control
 
@@ -45,10 +49,25 @@ class EntryFile:
     lang: str
     front: FrontMatter
     fields: dict[str, Any]  # validated, normalised front matter
+    embeds: list[tuple[int, str]] = field(default_factory=list)  # (line offset in the body, id) of each embed
+    digest: bytes = b""  # sha256 of the file as read and checked
+    body_kept: bool = True  # False: front.body was let go after the checks (load(bodies=False)); body() reads it
+    text_hash: str = ""  # review.hash_of_entry() of its fields and body, as its translations record it
 
     @property
     def is_original(self) -> bool:
         return self.lang == "en"
+
+    def body(self) -> str:
+        """The Markdown body: as kept, or read again from the file, which must be what was checked."""
+        if self.body_kept:
+            return self.front.body
+        import hashlib
+
+        data = Path(self.path).read_bytes()
+        if hashlib.sha256(data).digest() != self.digest:
+            raise ContentError([Problem(self.path, 1, "changed while fieldkit was reading the content: run it again")])
+        return body_of(data.decode("utf-8"))
 
     def line_of(self, *location: Any) -> int:
         return self.front.line_of(*location)
@@ -82,8 +101,11 @@ class Corpus:
         return sorted([*self.originals.values(), *self.translations.values()], key=lambda e: e.path)
 
 
-def load(root: Path) -> Corpus:
-    """Read and validate every file under `root`. Problems are collected in `corpus.problems`."""
+def load(root: Path, *, bodies: bool = True) -> Corpus:
+    """Read and validate every file under `root`. Problems are collected in `corpus.problems`.
+
+    With bodies=False each entry's body is let go once its file is checked (EntryFile.body() reads it again when
+    needed): the build then holds a corpus of front matter only, not every body at once."""
     corpus = Corpus(root=root)
     if not root.is_dir():
         corpus.problems.append(Problem(str(root), 1, "content folder not found"))
@@ -92,6 +114,7 @@ def load(root: Path) -> Corpus:
     _load_sources(corpus)
     corpus.vocabulary = search_vocabulary.load(root)
     corpus.problems += corpus.vocabulary.problems
+    files = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
         if folder.name == VOCABULARY_FOLDER:
             continue
@@ -105,13 +128,14 @@ def load(root: Path) -> Corpus:
             known = ", ".join(t.folder_name for t in REGISTRY)
             corpus.problems.append(Problem(str(folder), 1, f"unknown content type folder (known: {known})"))
             continue
-        for path in sorted(folder.iterdir()):
-            if path.is_file() and not path.name.startswith("."):
-                _load_entry(corpus, path, content_type.name)
+        files += [(path, content_type.name) for path in sorted(folder.iterdir())
+                  if path.is_file() and not path.name.startswith(".")]
+    for path, entry_type in track(files, "reading content files"):
+        _load_entry(corpus, path, entry_type, keep_body=bodies)
     return corpus
 
 
-def _load_entry(corpus: Corpus, path: Path, entry_type: str) -> None:
+def _load_entry(corpus: Corpus, path: Path, entry_type: str, *, keep_body: bool = True) -> None:
     shown = str(path)
     problems = corpus.problems
     match = _FILE_NAME.match(path.name)
@@ -125,7 +149,8 @@ def _load_entry(corpus: Corpus, path: Path, entry_type: str) -> None:
         problems.append(Problem(shown, 1, f"unknown language code '{lang}' in the file name"))
         return
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         problems.append(Problem(shown, 1, f"not UTF-8 text ({error.reason} at byte {error.start})"))
         return
@@ -153,7 +178,13 @@ def _load_entry(corpus: Corpus, path: Path, entry_type: str) -> None:
                                                                       f"placeholder ({PLACEHOLDER} ...): write the text"))
             break
 
-    entry = EntryFile(path=shown, type=entry_type, id=file_id, lang=lang, front=front, fields=fields)
+    import hashlib
+
+    entry = EntryFile(path=shown, type=entry_type, id=file_id, lang=lang, front=front, fields=fields,
+                      embeds=find_embeds(front.body), digest=hashlib.sha256(data).digest(),
+                      text_hash=hash_of_entry(fields, front.body))
+    if not keep_body:
+        front.body, entry.body_kept = "", False
     if original:
         if file_id in corpus.originals:
             first = corpus.originals[file_id]

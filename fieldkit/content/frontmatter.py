@@ -81,6 +81,15 @@ def parse(text: str) -> FrontMatter:
     return FrontMatter(data=data, body=body, body_line=end + 2, lines=line_map, duplicate_keys=duplicates)
 
 
+def body_of(text: str) -> str:
+    """The body of a file `parse` accepts, without reading its front matter again (the build reads bodies twice)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.split("\n")
+    end = next(i for i in range(1, len(lines)) if lines[i].rstrip() == "---")
+    return "\n".join(lines[end + 1 :])
+
+
 def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Path_, int], list[tuple[str, int]]]:
     """Parse one YAML document; also return the file line of every key and list item, and repeated keys.
 

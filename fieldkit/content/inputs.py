@@ -24,6 +24,18 @@ def content_files(root: Path) -> list[Path]:
     return files
 
 
+def stat_key(root: Path) -> str:
+    """sha256 over the relative paths and what the file system says of every input file (size, modification and
+    change times, inode), reading none of them: any write to a file, or a file added or removed, changes it. It
+    tells when `input_hash` must be computed again, not what the content is."""
+    digest = hashlib.sha256()
+    for path in content_files(root):
+        info = path.stat()
+        digest.update(f"{path.relative_to(root).as_posix()}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}"
+                      f"\0{info.st_ino}\n".encode())
+    return digest.hexdigest()
+
+
 def input_hash(root: Path) -> str:
     """sha256 over the relative paths and bytes of every input file: same content, same hash."""
     digest = hashlib.sha256()

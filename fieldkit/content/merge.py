@@ -27,17 +27,18 @@ import json
 import shutil
 import sqlite3
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fieldkit.content.build import search_columns, stems
+from fieldkit.content.build import count_prefixes, search_columns, stems, write_figures
 from fieldkit.content.lexicon import name_rows
 from fieldkit.core.explained import Explained
 from fieldkit.core.layers import OVERLAY, in_namespace
 from fieldkit.core.marker import N_
 from fieldkit.core.registry import REGISTRY
-from fieldkit.store.schema import facet_tokens, snippet_text, title_position
+from fieldkit.store.schema import facet_tokens, pack_text, snippet_text, title_position, unpack_text
 from fieldkit.text.fold import fold
 
 ATTACHMENTS = "attachments"
@@ -113,7 +114,13 @@ class _Target:
         self.sources = {row[0] for row in conn.execute("SELECT id FROM sources")}
         self.next_key = 1 + max(_one(conn, "SELECT max(key) FROM translations"), _one(conn, "SELECT max(key) FROM search_alias"))
         self.search_columns = [d[0] for d in conn.execute("SELECT * FROM search LIMIT 0").description]
-        self.titles = "titles" in tables and "title_order" in tables and "snippets" in tables
+        # Schema 5 keeps each document's snippet text and body packed in `texts`; older bases keep the body in
+        # `translations` and (schema 2 to 4) the snippet text in `snippets`.
+        self.texts = "texts" in tables and "dictionaries" in tables
+        self.zdicts = {str(lang): bytes(zdict) for lang, zdict in conn.execute(
+            "SELECT lang, zdict FROM dictionaries")} if self.texts else {}
+        self.prefix_counts = "prefix_counts" in tables
+        self.titles = "titles" in tables and "title_order" in tables and ("snippets" in tables or self.texts)
         self.next_title = 1 + (_one(conn, "SELECT count(*) FROM title_order") if self.titles else 0)
         self.lexicon = "lexicon" in tables
 
@@ -140,10 +147,32 @@ class _Target:
         self.conn.execute(f"INSERT INTO search (rowid, {', '.join(names)}) VALUES (?{', ?' * len(names)})",
                           [key, *(columns[name] for name in names)])
 
+    def text(self, key: int, lang: str, body: str) -> None:
+        """A document's snippet text, and its body where the base keeps bodies packed (schema 5)."""
+        if self.texts:
+            self.conn.execute("INSERT INTO texts (key, blob) VALUES (?, ?)",
+                              (key, pack_text(snippet_text(body), body, self.zdicts.get(lang, b""))))
+        elif self.titles:
+            self.conn.execute("INSERT INTO snippets (key, text) VALUES (?, ?)", (key, snippet_text(body)))
+
+    def count_prefixes(self, lang: str, columns: tuple[str, str, str, str, str]) -> None:
+        """A document added to `prefix_counts` (schema 5): the prefixes the base counted count it too, so they stay
+        what they are, a lower bound of what the index matches."""
+        if not self.prefix_counts:
+            return
+        counts: Counter[tuple[str, str]] = Counter()
+        count_prefixes(counts, lang, columns)
+        self.conn.executemany("UPDATE prefix_counts SET documents = documents + ? WHERE prefix = ? AND lang = ?",
+                              [(count, prefix, code) for (prefix, code), count in sorted(counts.items())])
+
     def finish(self, layers: list[Layer]) -> None:
         self.conn.execute("INSERT INTO search (search) VALUES ('optimize')")
         if self.titles:
             self.conn.execute("INSERT INTO titles (titles) VALUES ('optimize')")
+        # The languages, counts and journeys the build works out for the first screen, now of the merged content.
+        languages = [row[0] for row in self.conn.execute("SELECT DISTINCT lang FROM translations ORDER BY lang")]
+        self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('languages', ?)", (_json(languages),))
+        write_figures(self.conn)
         overlays = [{"namespace": layer.namespace, "organisation": layer.organisation, "label": layer.label}
                     for layer in sorted(layers, key=lambda item: item.namespace)]
         self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('overlays', ?)", (_json(overlays),))
@@ -246,24 +275,27 @@ class _Layer:
         # database keeps it (fieldkit/content/overlay.py); else the body readers see.
         indexed = {int(key): str(body) for key, body in self.source.execute(
             "SELECT key, body FROM source_bodies")} if "source_bodies" in tables else {}
+        packed = _packed_bodies(self.source, tables)
         for row in self.source.execute("SELECT * FROM translations ORDER BY id, lang"):
             entry = entries.get(row["id"])
             if entry is None:
                 continue
             key = self.into.key()
-            self.into.insert("translations", dict(row, key=key))
+            body = packed.get(row["key"], row["body"])  # the body readers see
+            self.into.insert("translations", dict(row, key=key, body="" if self.into.texts else body))
             fields = _fields(entry)
             columns = search_columns(entry_id=entry["id"], entry_type=entry["type"], lang=row["lang"],
                                      is_original=row["status"] == "original", title=row["title"],
-                                     summary=row["summary"], body=indexed.get(row["key"], row["body"]), fields=fields)
+                                     summary=row["summary"], body=indexed.get(row["key"], body), fields=fields)
             self.into.index(key, dict(zip(("title", "body", "facets", "tstem", "bstem"), columns)))
+            self.into.count_prefixes(str(row["lang"]), columns)
             if self.into.titles:
                 position = title_position(row["title"], self.into.next_title)
                 self.into.next_title += 1
                 self.into.conn.execute("INSERT INTO titles (rowid, title, facets) VALUES (?, ?, ?)",
                                        (position, columns[0], columns[2]))
                 self.into.conn.execute("INSERT INTO title_order (pos, key) VALUES (?, ?)", (position, key))
-                self.into.conn.execute("INSERT INTO snippets (key, text) VALUES (?, ?)", (key, snippet_text(row["body"])))
+            self.into.text(key, str(row["lang"]), body)
             if entry["type"] == "place":
                 names.append(("place", str(entry["id"]), str(row["lang"]), str(row["title"])))
         if self.into.lexicon and names:
@@ -319,6 +351,23 @@ class _Layer:
                               "facets": facet_tokens("en", entry_type, entry_countries(fields),
                                                      places_of(entry_type, target, fields), target)})
         self.into.conn.execute("INSERT INTO search_alias (key, target) VALUES (?, ?)", (key, document[0]))
+
+
+def _packed_bodies(source: sqlite3.Connection, tables: set[str]) -> dict[int, str]:
+    """key -> body of an overlay database that keeps its bodies packed (schema 5); empty for an older one. A
+    packed text that cannot be read (a crafted database) is an empty body, as the store reads it."""
+    if not {"texts", "dictionaries"} <= tables:
+        return {}
+    zdicts = {str(lang): bytes(zdict) for lang, zdict in source.execute("SELECT lang, zdict FROM dictionaries")
+              if isinstance(zdict, bytes)}
+    bodies = {}
+    for key, lang, blob in source.execute(
+            "SELECT x.key, t.lang, x.blob FROM texts x JOIN translations t ON t.key = x.key ORDER BY x.key"):
+        try:
+            bodies[int(key)] = unpack_text(blob, zdicts.get(str(lang), b""))[1]
+        except ValueError:
+            bodies[int(key)] = ""
+    return bodies
 
 
 def _fields(entry: sqlite3.Row) -> dict[str, Any]:

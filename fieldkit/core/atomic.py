@@ -23,9 +23,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import stat
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 
 class WriteError(OSError):
@@ -55,7 +57,7 @@ def fsync_dir(folder: Path) -> None:
         os.close(handle)
 
 
-def write_file(path: Path, data: bytes, *, mode: int | None = None) -> None:
+def write_file(path: Path, data: Data, *, mode: int | None = None) -> None:
     """Write `data` to `path` atomically: the old file (if any) stays whole until the new one is complete.
 
     The low-level step: `path` is replaced as given (a link or a device would be renamed over) and errors are the
@@ -66,7 +68,7 @@ def write_file(path: Path, data: bytes, *, mode: int | None = None) -> None:
         with os.fdopen(handle, "wb") as out:
             if mode is not None and os.name != "nt":
                 os.fchmod(out.fileno(), mode)
-            out.write(data)
+            _put(out, data)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, path)
@@ -97,7 +99,17 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 
 
-def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+Data = bytes | BinaryIO  # the bytes to write, or an open file to copy them from (a large file, in pieces)
+
+
+def _put(out: BinaryIO, data: Data) -> None:
+    if isinstance(data, bytes):
+        out.write(data)
+    else:
+        shutil.copyfileobj(data, out, 1 << 20)
+
+
+def write_bytes(path: str | os.PathLike[str], data: Data) -> None:
     """Write a file a person named, atomically where it is a file (see the module's notes). WriteError if not."""
     target = Path(path)
     if not str(path):
@@ -125,10 +137,10 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         raise explain(problem, target) from None
 
 
-def _write_through(target: Path, data: bytes) -> None:
+def _write_through(target: Path, data: Data) -> None:
     """A device or FIFO: open it and write, as `cat > /dev/...` would; no temporary file, no rename."""
     with open(target, "wb") as out:
-        out.write(data)
+        _put(out, data)
         out.flush()
 
 

@@ -32,6 +32,7 @@ from fieldkit.content.sourcetext import normalise_for_quote
 from fieldkit.core.explained import Explained
 from fieldkit.core.layers import OVERLAY_FILE
 from fieldkit.core.marker import N_
+from fieldkit.core.progress import track
 from fieldkit.core.registry import REGISTRY
 from fieldkit.i18n.languages import country_name
 from fieldkit.interop.entryfile import problems_in, put, render, scalar
@@ -123,7 +124,7 @@ def import_services(sheet_path: Path, content_dir: Path, *, skip_bad: bool = Fal
     source_id, source_exists = _source_for(corpus, sheet_path, namespace)
     plan = _Plan(sheet, corpus, content_dir, source_id, today, base, namespace)
     validator = Validator(sheet, plan.context)
-    outcomes = [plan.outcome(validator.check(row)) for row in sheet.rows]
+    outcomes = [plan.outcome(validator.check(row)) for row in track(sheet.rows, "checking the sheet's rows")]
     report = ImportReport(
         sheet=str(sheet_path), content=str(content_dir), rows=outcomes,
         columns={name: column.describe() for name, column in sheet.fields.items()},

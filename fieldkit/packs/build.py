@@ -15,6 +15,7 @@ from typing import Any
 from fieldkit.core import env
 from fieldkit.core.atomic import write_bytes
 from fieldkit.core.layers import BASE, OVERLAY
+from fieldkit.core.progress import step
 from fieldkit.packs import signing
 from fieldkit.packs.archive import DATABASE, MANIFEST, SIGNATURE, deflated, render, stored
 from fieldkit.packs.errors import PackError
@@ -123,6 +124,7 @@ def build_pack(content_dir: Path, secret: SecretKey, out: Path, *, version: str 
         database = db_path.read_bytes()
     facts["version"] = version or facts["version"]
     name = name or layer.get("namespace") or DEFAULT_NAME
+    step("signing and writing the pack")
     manifest, blob = seal(database, secret, name=name, expires=expires, **facts, **layer)
     write_bytes(out, blob)  # a file the publisher named: no folder made, modes kept (fieldkit.core.atomic)
     signer = PublicKey(secret.public.raw, secret.comment, namespaces=(manifest.namespace,) if manifest.namespace else ())

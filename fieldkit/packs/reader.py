@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from fieldkit.core.progress import step
 from fieldkit.packs import signing
 from fieldkit.packs.archive import DATABASE, MANIFEST, SIGNATURE, PackArchive
 from fieldkit.packs.errors import PackError
@@ -86,9 +87,11 @@ class PackReader:
 
     def extract_database(self, target: Path) -> None:
         """Unpack fieldkit.db to the new file `target` (flushed to disk) and prove it. OSError if writing fails."""
+        step("unpacking the content database")
         size, sha256 = self.archive.extract(DATABASE, target)
         if (size, sha256) != (self.manifest.database.size, self.manifest.database.sha256):
             raise PackError(HASH_MISMATCH)
+        step("checking the content database")
         check_database(target, self.manifest)
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from fieldkit import paths
 
-# Archive modules the spec writes: ID and SIZE of the database (small, read at every launch), and its zlib BLOB
-# (read only when a copy has to be written).
+# Archive modules the spec writes: ID and SIZE of the database (small, read at every launch), and its BLOB, xz
+# (LZMA) compressed: a third smaller than zlib in the executable (read only when a copy has to be written).
 ID_MODULE, BLOB_MODULE = "pyi_fieldkit_content_id", "pyi_fieldkit_content"
 PREFIX = "bundled-"
 
@@ -52,9 +52,12 @@ def unpacked_content() -> Path | None:
 
 def _write(target: Path, ident) -> None:
     import hashlib  # only when a copy is written, not at every launch
-    import zlib
+    import lzma
 
-    data = zlib.decompress(importlib.import_module(BLOB_MODULE).BLOB)
+    try:
+        data = lzma.decompress(importlib.import_module(BLOB_MODULE).BLOB)
+    except lzma.LZMAError:
+        data = b""
     if len(data) != ident.SIZE or hashlib.sha256(data).hexdigest()[: len(ident.ID)] != ident.ID:
         raise CorruptExecutable("the content inside this executable is damaged: get a new copy")
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -95,11 +95,9 @@ def shipped() -> Located:
 
 
 def _build_source_checkout(content_dir: Path) -> Path:
-    # Hashing the inputs is cheap; the compiler (YAML, sqlite-utils) is imported only when a build is due.
-    from fieldkit.content.inputs import input_hash
-
+    # The compiler (YAML, sqlite-utils) is imported only when a build is due.
     # The schema is in the name: a fieldkit with a newer schema builds its own copy instead of reading an older one.
-    target = paths.cache_dir() / f"content-{input_hash(content_dir)[:16]}-schema{SCHEMA_VERSION}.db"
+    target = paths.cache_dir() / f"content-{_input_hash(content_dir)[:16]}-schema{SCHEMA_VERSION}.db"
     if not target.exists():
         from fieldkit.content.build import build
         from fieldkit.content.problems import ContentError
@@ -115,6 +113,29 @@ def _build_source_checkout(content_dir: Path) -> Path:
             raise StoreError(N_("cannot write the content database to {path}: {reason}"), path=target,
                              reason=error) from None
     return target
+
+
+def _input_hash(content_dir: Path) -> str:
+    """The content's input hash, read every file only when one changed: the hash is kept beside the cached
+    databases under the files' sizes and times (`stat_key`), so a launch with unchanged content only lists them."""
+    from fieldkit.content.inputs import input_hash, stat_key
+
+    remembered = paths.cache_dir() / f"inputs-{stat_key(content_dir)[:32]}.txt"
+    try:
+        known = remembered.read_text(encoding="ascii").strip()
+        if len(known) == 64 and all(c in "0123456789abcdef" for c in known):
+            return known
+    except (OSError, ValueError):
+        pass  # not computed yet for these files (or unreadable): compute it
+    computed = input_hash(content_dir)
+    try:
+        from fieldkit.core.atomic import write_file
+
+        remembered.parent.mkdir(parents=True, exist_ok=True)
+        write_file(remembered, computed.encode("ascii"))
+    except OSError:
+        pass  # a cache that cannot be written: hashed again next time
+    return computed
 
 
 def shipped_version() -> str | None:

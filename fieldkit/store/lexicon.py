@@ -58,20 +58,18 @@ class Lexicon:
 
     @classmethod
     def load(cls, conn: sqlite3.Connection) -> Lexicon:
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE name IN ('lexicon', 'concepts')")}
-        if tables == {"lexicon", "concepts"}:
-            names = [
-                Name(kind, key, lang, text, tuple(folded.split()), tuple(stemmed.split()))
-                for kind, key, lang, text, folded, stemmed in conn.execute(
-                    "SELECT kind, key, lang, text, folded, stemmed FROM lexicon ORDER BY rowid"
-                )
-                if folded and stemmed and len(folded.split()) == len(stemmed.split())
-            ]
+        present = {row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE name IN ('lexicon', 'concepts', 'lexicon_folded', 'lexicon_stemmed', "
+            "'lexicon_named')")}
+        if {"lexicon", "concepts"} <= present:
             concepts = {
                 concept_id: ConceptInfo(tuple((str(a), str(b)) for a, b in json.loads(prefers)), bool(search))
                 for concept_id, prefers, search in conn.execute("SELECT id, prefers, search FROM concepts")
             }
-            return cls(names=names, concepts=concepts)
+            if {"lexicon_folded", "lexicon_stemmed", "lexicon_named"} <= present:  # schema 5: looked up, not loaded
+                return IndexedLexicon(conn, concepts)
+            names = [_row_name(*row) for row in conn.execute(_NAMES + " ORDER BY rowid")]
+            return cls(names=[name for name in names if name is not None], concepts=concepts)
         # Schema 1 or 2: place titles and English country names only.
         rows = conn.execute(
             "SELECT t.id, t.lang, t.title FROM translations t JOIN entries e ON e.id = t.id WHERE e.type = 'place'"
@@ -102,6 +100,72 @@ class Lexicon:
         """Names of several words written as one ("ریڈمیشن" for "ری ایڈمیشن", "montenegro" for "monte negro"):
         the joined form -> the name, for correcting a word to a name typed without its spaces."""
         return {"".join(name.folded): " ".join(name.folded) for name in self.names if len(name.folded) > 1}
+
+
+_NAMES = "SELECT kind, key, lang, text, folded, stemmed FROM lexicon"
+
+
+def _row_name(kind: str, key: str, lang: str, text: str, folded: str, stemmed: str) -> Name | None:
+    if folded and stemmed and len(folded.split()) == len(stemmed.split()):
+        return Name(kind, key, lang, text, tuple(folded.split()), tuple(stemmed.split()))
+    return None
+
+
+class IndexedLexicon(Lexicon):
+    """The lexicon of a database with its indexes (schema 5): names are looked up by their first word or stem,
+    or by what they name, when a query needs them, instead of all being read when the store opens (tens of
+    thousands of place names at x100 took a cold `fieldkit search` a few hundred ms). The same names, in the
+    same order, as Lexicon gives."""
+
+    LOOKUPS_KEPT = 4096
+
+    def __init__(self, conn: sqlite3.Connection, concepts: dict[str, ConceptInfo]) -> None:
+        super().__init__(concepts=concepts)
+        self._conn = conn
+        self._looked_up: dict[tuple[str, str], list[Name]] = {}
+        self._all: list[Name] | None = None
+
+    def _lookup(self, column: str, value: str) -> list[Name]:
+        """Names whose first folded word (column "folded") or first stem ("stemmed") is `value`, in rowid order;
+        by (kind, key) for column "named"."""
+        cached = self._looked_up.get((column, value))
+        if cached is not None:
+            return cached
+        if column == "named":
+            kind, key = value.split("\0", 1)
+            rows = self._conn.execute(_NAMES + " WHERE kind = ? AND key = ? ORDER BY rowid", (kind, key))
+        else:  # the whole name is the word, or it opens the name ("word ...": between "word " and "word!")
+            rows = self._conn.execute(
+                _NAMES + f" WHERE {column} = ? OR ({column} >= ? AND {column} < ?) ORDER BY rowid",
+                (value, value + " ", value + "!"))
+        found = [name for name in (_row_name(*row) for row in rows) if name is not None]
+        if len(self._looked_up) >= self.LOOKUPS_KEPT:
+            self._looked_up.clear()
+        self._looked_up[(column, value)] = found
+        return found
+
+    def names_of(self, kind: str, key: str) -> list[Name]:
+        return self._lookup("named", f"{kind}\0{key}")
+
+    def candidates(self, word: str) -> list[Name]:
+        found: list[Name] = list(self._lookup("folded", word))
+        for length in range(max(MIN_ENDING_BASE, len(word) - MAX_ENDING), len(word)):
+            found += self._lookup("folded", word[:length])
+        for code in {name.lang for name in self._lookup("stemmed", word)} | _stem_languages(word):
+            found += self._lookup("stemmed", stem(word, code))
+        return list(dict.fromkeys(found))
+
+    def _names(self) -> list[Name]:
+        if self._all is None:  # only a spelling correction needs every name
+            self._all = [name for name in (_row_name(*row) for row in self._conn.execute(_NAMES + " ORDER BY rowid"))
+                         if name is not None]
+        return self._all
+
+    def words(self) -> set[str]:
+        return {word for name in self._names() for word in name.folded}
+
+    def joined(self) -> dict[str, str]:
+        return {"".join(name.folded): " ".join(name.folded) for name in self._names() if len(name.folded) > 1}
 
 
 def _stem_languages(word: str) -> set[str]:

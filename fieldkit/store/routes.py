@@ -90,11 +90,20 @@ def revisits(chain: list[Leg]) -> bool:
 
 def journeys(legs: list[Leg]) -> list[Journey]:
     """Every chain from an entry point to an exit, one per distinct sequence of countries (the shortest)."""
-    starts = [leg for leg in legs if not previous_legs(legs, leg)] or legs
+    # Legs by where they start and end, looked up instead of searched (this was quadratic in the legs).
+    starting: dict[str, list[Leg]] = {}
+    ending: dict[str, list[str]] = {}
+    for leg in legs:
+        starting.setdefault(leg.start, []).append(leg)
+        ending.setdefault(leg.end, []).append(leg.id)
+    # An entry point: no other leg leads to where it starts.
+    starts = [leg for leg in legs if all(other == leg.id for other in ending.get(leg.start, ()))] or legs
     found: dict[tuple[str, ...], Journey] = {}
 
     def walk(chain: list[Leg]) -> None:
-        following = [leg for leg in next_legs(legs, chain[-1]) if leg not in chain and not revisits([*chain, leg])]
+        last = chain[-1]
+        following = [leg for leg in starting.get(last.end, ()) if leg.id != last.id and leg not in chain
+                     and not revisits([*chain, leg])]
         if not following or len(chain) >= MAX_LEGS:
             journey = Journey(list(chain))
             key = tuple(journey.countries)
@@ -107,6 +116,36 @@ def journeys(legs: list[Leg]) -> list[Journey]:
     for leg in starts:
         walk([leg])
     return sorted(found.values(), key=lambda j: (j.countries, len(j.legs)))
+
+
+Outline = tuple[tuple[str, ...], tuple[str, ...]]  # a journey's leg ids and the countries it crosses
+
+
+def journey_outlines(store: Store, *, stored: bool = True) -> list[Outline]:
+    """(leg ids, countries crossed) of every journey, in the order of `journeys()`: the build's (`meta`
+    "journeys", worked out once when the database was made), else worked out now from the legs (a database
+    without them, or `stored=False`: walking every chain of legs grows with the content)."""
+    if stored:
+        found = _stored_outlines(store.meta().get("journeys"))
+        if found is not None:
+            return found
+    return [(tuple(leg.id for leg in journey.legs), tuple(journey.countries)) for journey in journeys(load_legs(store))]
+
+
+def _stored_outlines(text: str | None) -> list[Outline] | None:
+    if text is None:
+        return None
+    value = loads(text, [])
+    outlines = []
+    for item in value:
+        if not isinstance(item, dict) or set(item) != {"legs", "countries"}:
+            return None
+        legs, countries = item["legs"], item["countries"]
+        if not (isinstance(legs, list) and isinstance(countries, list)
+                and all(isinstance(x, str) for x in [*legs, *countries])):
+            return None
+        outlines.append((tuple(clean(legs, line=True)), tuple(clean(countries, line=True))))
+    return outlines
 
 
 def find_journey(legs: list[Leg], countries: list[str]) -> Journey | None:

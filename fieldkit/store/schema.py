@@ -18,7 +18,11 @@ from collections.abc import Sequence
 #      of a person's review (schemas 1-3 put there the date the editors wrote or checked the entry). A schema 1, 2
 #      or 3 database is still read, honestly: its `reviewed` dates become the editors' `checked` dates, nothing in
 #      it counts as reviewed by a specialist, and its translations are machine or reviewed, never known outdated.
-SCHEMA_VERSION = 4
+#   5  TEXT_TABLES: each document's snippet text and body, compressed together (zlib with a dictionary per
+#      language), in `texts`; `translations.body` is left empty and `snippets` is not written. The full index
+#      has no prefix indexes (the title index keeps them); `prefix_counts` tells a broad 2-3 letter prefix
+#      without reading the index. Schema 1 to 4 databases are still read as before.
+SCHEMA_VERSION = 5
 
 TABLES = ("meta", "sources", "entries", "citations", "relations", "translations", "search")
 # Schema 3: `search` is (title, body, facets, tstem, bstem): after the three columns of schemas 1 and 2, the
@@ -40,6 +44,16 @@ LEXICON_TABLES = ("lexicon", "concepts")
 #   title_order  (pos -> key): the `translations` key of each `titles` row.
 #   snippets     (key -> text): snippet_text() of each document's body, computed once by the build.
 SEARCH_TABLES = ("titles", "title_order", "snippets")
+# Schema 5 (replaces `snippets` and `translations.body`):
+#   texts          (key -> blob): a document's text, packed by pack_text(): its snippet text, then its body.
+#   dictionaries   (lang -> zdict): the zlib preset dictionary of a language's texts (its commonest words).
+#   prefix_counts  (prefix, lang -> documents): how many documents of a language have a word (in any searched
+#                  column) opening with a 2 or 3 letter prefix; only prefixes of at least PREFIX_COUNTED_FROM
+#                  documents are listed. Counted from the folded words, a lower bound of what the index finds.
+TEXT_TABLES = ("texts", "dictionaries", "prefix_counts")
+PREFIX_LENGTHS = (2, 3)
+PREFIX_COUNTED_FROM = 100
+TEXT_SCHEMA = 5
 
 # Schema 4:
 #   entries.checked        the day the editors checked the entry against its sources (NULL: not checked)
@@ -64,6 +78,9 @@ COLUMNS = {
     "titles": ("title", "facets"),
     "title_order": ("pos", "key"),
     "snippets": ("key", "text"),
+    "texts": ("key", "blob"),
+    "dictionaries": ("lang", "zdict"),
+    "prefix_counts": ("prefix", "lang", "documents"),
 }
 FULL_TEXT = ("search", "titles")  # FTS5 virtual tables
 
@@ -81,6 +98,34 @@ def snippet_text(body: str) -> str:
     return plain_text(_NOTES_MARKER.sub("", body[:SNIPPET_SOURCE]))
 
 
+def pack_text(snippet: str, body: str, zdict: bytes, *, level: int = 9) -> bytes:
+    """One document's text as `texts` holds it: zlib (level 9, with its language's preset dictionary) of the
+    snippet text's length in UTF-8 bytes (4 bytes, little-endian), the snippet text, then the body. (The
+    executable carries its texts at level 0, stored: build/bundle_content.py.)"""
+    import zlib
+
+    head = snippet.encode("utf-8")
+    packer = zlib.compressobj(level, zdict=zdict) if zdict else zlib.compressobj(level)
+    return packer.compress(len(head).to_bytes(4, "little") + head + body.encode("utf-8")) + packer.flush()
+
+
+def unpack_text(blob: bytes, zdict: bytes, *, body: bool = True) -> tuple[str, str]:
+    """(snippet text, body) of a `texts` blob; with body=False only as much is decompressed as the snippet text
+    needs, and the body is "". ValueError for a blob that is not one."""
+    import zlib
+
+    try:
+        unpacker = zlib.decompressobj(zdict=zdict) if zdict else zlib.decompressobj()
+        size = int.from_bytes(unpacker.decompress(blob, 4), "little")
+        head = unpacker.decompress(unpacker.unconsumed_tail, size) if size else b""
+        rest = unpacker.decompress(unpacker.unconsumed_tail) + unpacker.flush() if body else b""
+        if len(head) != size:
+            raise ValueError("a text cut short")
+        return head.decode("utf-8"), rest.decode("utf-8")
+    except (zlib.error, UnicodeDecodeError, TypeError) as error:
+        raise ValueError(f"not a packed text: {error}") from None
+
+
 def title_order(title: str) -> tuple[int, int]:
     """The static order of titles for broad queries: fewer words first, then fewer characters (folded)."""
     from fieldkit.text.fold import fold, words
@@ -92,7 +137,11 @@ def title_order(title: str) -> tuple[int, int]:
 def title_position(title: str, seq: int) -> int:
     """A document's rowid in `titles`: the title's words and characters in the high bits, then `seq`, its place
     in the build's title order (title_order(), then key). Ordering by it is ordering by the title order."""
-    title_words, characters = title_order(title)
+    return title_position_of(*title_order(title), seq)
+
+
+def title_position_of(title_words: int, characters: int, seq: int) -> int:
+    """`title_position` from the title's `title_order()`."""
     return min(title_words, 0x7FFF) << 48 | min(characters, 0xFFFF) << 32 | seq
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate, compress
 from typing import Protocol
 
 from fieldkit.text.fold import fold, fold_word, words
@@ -11,15 +12,36 @@ from fieldkit.text.fold import fold, fold_word, words
 _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d])+")
 
 
+_WORD_PIECES = re.compile(f"({_WORD.pattern})")
+
+
 class WordMatcher(Protocol):
     """What decides which words of a snippet are marked (a Query, or ranking.Highlighter)."""
 
     def matches_word(self, folded_word: str) -> bool: ...
 
 
-def snippet(text: str, query: WordMatcher, width: int = 160) -> tuple[str, list[tuple[int, int]]]:
-    """A passage of about `width` characters around the densest cluster of matches, with match offsets."""
-    spans = _match_spans(text, query)
+class Decided:
+    """The words already checked against a query, and those that matched: one search's snippets share it, so each
+    distinct word is checked once however many texts have it."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.matched: set[str] = set()
+
+    def matching(self, words: set[str], query: WordMatcher) -> set[str]:
+        for word in words - self.seen:
+            self.seen.add(word)
+            if query.matches_word(word):
+                self.matched.add(word)
+        return words & self.matched
+
+
+def snippet(text: str, query: WordMatcher, width: int = 160,
+            decided: Decided | None = None) -> tuple[str, list[tuple[int, int]]]:
+    """A passage of about `width` characters around the densest cluster of matches, with match offsets.
+    `decided` carries the words checked so far from one text to the next (results are the same without it)."""
+    spans = _match_spans(text, query, decided or Decided())
     if not spans:
         return _cut(text, 0, width), []
     start = _best_start(spans, width)
@@ -38,17 +60,23 @@ def snippet(text: str, query: WordMatcher, width: int = 160) -> tuple[str, list[
     return prefix + text[begin:end] + suffix, highlights
 
 
-def _match_spans(text: str, query: WordMatcher) -> list[tuple[int, int]]:
+def _match_spans(text: str, query: WordMatcher, decided: Decided) -> list[tuple[int, int]]:
     """Where the words that match the query are, in the original text.
 
     Folding the whole text once is far cheaper than folding word by word; folding keeps word boundaries, so the
-    n-th folded word belongs to the n-th original word. Where it does not (rare scripts), fold word by word.
+    n-th folded word belongs to the n-th original word. Where it does not (rare scripts), fold word by word. Each
+    distinct word is checked once (`decided`), and only the matching ones are looked at again.
     """
-    originals = list(_WORD.finditer(text))
+    pieces = _WORD_PIECES.split(text)  # between-words, word, between-words, word, ..., between-words
+    originals = pieces[1::2]
     folded = words(fold(text))
     if len(folded) != len(originals):
-        folded = [_folded(m.group()) for m in originals]
-    return [m.span() for m, word in zip(originals, folded) if query.matches_word(word)]
+        folded = [_folded(word) for word in originals]
+    hit = decided.matching(set(folded), query)
+    if not hit:
+        return []
+    ends = list(accumulate(map(len, pieces)))  # word k is text[ends[2k]:ends[2k + 1]]
+    return [(ends[2 * k], ends[2 * k + 1]) for k in compress(range(len(folded)), map(hit.__contains__, folded))]
 
 
 def _folded(word: str) -> str:

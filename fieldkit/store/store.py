@@ -9,6 +9,7 @@ import math
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, TypeVar, cast
 
 from fieldkit.core.languages import fallback_chain
@@ -32,10 +33,12 @@ from fieldkit.store.ranking import (
     title_words,
 )
 from fieldkit.store.schema import (
+    PREFIX_LENGTHS,
     REVIEW_SCHEMA,
     SEARCH_COLUMNS,
     SEARCH_TABLES,
     STEM_COLUMNS,
+    TEXT_TABLES,
     country_token,
     entry_token,
     lang_token,
@@ -44,8 +47,9 @@ from fieldkit.store.schema import (
     position_words,
     snippet_text,
     type_token,
+    unpack_text,
 )
-from fieldkit.store.snippet import WordMatcher, snippet
+from fieldkit.store.snippet import Decided, WordMatcher, snippet
 from fieldkit.store.spelling import Speller
 from fieldkit.store.understand import Group, Understanding, understand
 from fieldkit.text.fold import fold, words
@@ -77,8 +81,14 @@ class Plan:
     strict: str | None
 
 
+@lru_cache(maxsize=8192)
+def _title_word_list(title: str) -> tuple[str, ...]:
+    return tuple(words(fold(title)))
+
+
 def words_of(title: str) -> list[str]:
-    return words(fold(title))
+    """A title's folded words (cached: ranking reads the same titles query after query)."""
+    return list(_title_word_list(title))
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -134,6 +144,44 @@ def loads(text: Any, default: Any) -> Any:
     return value if isinstance(value, type(default)) else default
 
 
+# The figures of `stats()` the build counts once (`meta` "stats", Store.count_figures), in the order stats() gives
+# them; `past_review_by` (it depends on the day) and `overlays` are read when asked.
+STATS_FIGURES = ("entries", "types", "languages", "countries", "without_sources", "unreviewed", "oldest_reviewed",
+                 "newest_reviewed", "reviewed_by_specialist", "checked", "unchecked", "oldest_checked",
+                 "newest_checked", "translations", "outside_sources", "sources")
+_WHOLE_FIGURES = ("entries", "without_sources", "unreviewed", "reviewed_by_specialist", "checked", "unchecked",
+                  "outside_sources", "sources")
+_DATE_FIGURES = ("oldest_reviewed", "newest_reviewed", "oldest_checked", "newest_checked")
+
+
+def stored_figures(text: Any) -> dict[str, Any] | None:
+    """The build's counts (`meta` "stats", written by fieldkit/content/build.py with `Store.count_figures`), if
+    they have the shape `count_figures` gives; None for anything else (an older database, a crafted one)."""
+    value = loads(text, {})
+    if list(value) != list(STATS_FIGURES):
+        return None
+    languages = value["languages"]
+    if not (all(_whole(value[key]) for key in _WHOLE_FIGURES)
+            and _counts(value["types"]) and _counts(value["countries"]) and _counts(value["translations"])
+            and isinstance(languages, dict)
+            and all(isinstance(item, dict) and all(_number(v) for v in item.values()) for item in languages.values())
+            and all(value[key] is None or isinstance(value[key], str) for key in _DATE_FIGURES)):
+        return None
+    return cast(dict[str, Any], value)
+
+
+def _whole(item: Any) -> bool:
+    return isinstance(item, int) and not isinstance(item, bool)
+
+
+def _number(item: Any) -> bool:
+    return isinstance(item, (int, float)) and not isinstance(item, bool)
+
+
+def _counts(item: Any) -> bool:
+    return isinstance(item, dict) and all(isinstance(key, str) and _whole(value) for key, value in item.items())
+
+
 def _maybe_json(text: Any) -> Any:
     """A column that holds JSON or nothing (a review: a date, or {by, organisation, date})."""
     if text is None:
@@ -148,12 +196,17 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, located: Located | None = None):
         self.conn = conn
         self.located = located
+        wanted = (*SEARCH_TABLES, *TEXT_TABLES)
         present = {row[0] for row in conn.execute(
-            f"SELECT name FROM sqlite_master WHERE name IN ({','.join('?' * len(SEARCH_TABLES))})", SEARCH_TABLES
+            f"SELECT name FROM sqlite_master WHERE name IN ({','.join('?' * len(wanted))})", wanted
         )}
+        # Schema 5 keeps each document's snippet text and body compressed in `texts` (schema.pack_text).
+        self.texts = {"texts", "dictionaries"} <= present
+        self.prefix_counts = "prefix_counts" in present
         # A schema 2 database has the title index and stored snippet text; a schema 1 database (an older pack)
         # is searched the schema 1 way: the same results, every match ranked by bm25, snippets made from bodies.
-        self.search_tables = present == set(SEARCH_TABLES)
+        self.search_tables = {"titles", "title_order"} <= present and ("snippets" in present or self.texts)
+        self._zdicts: dict[str, bytes] | None = None
         version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         self.schema = int(version[0]) if version and str(version[0]).isdigit() else 0
         # Schema 4 says who checked what. Before it, `reviewed` held the date the editors wrote or checked an entry:
@@ -169,6 +222,7 @@ class Store:
         self._speller: Speller | None = None
         self._covering: dict[str, list[tuple[str, str]]] = {}
         self._language_sizes: dict[tuple[str, ...], int] = {}
+        self._counted: dict[str, tuple[int, int]] = {}  # match -> (documents, counted up to): one search's counts
         self._title_fields = {t.name: t.search_title for t in REGISTRY}
         # A merged database (fieldkit/content/merge.py) also holds organisations' overlays: which entries they
         # added, what they attached, and search rows of attached words standing for a published document.
@@ -265,11 +319,16 @@ class Store:
              literal: bool = False) -> Plan:
         """What a search will match: the query understood, each group's FTS5 expression and number of matches,
         which groups are weak, and the strict match (every group that is not weak; None: nothing can match)."""
+        self._counted = {}
         understood = self.understand(text, lang=lang, literal=literal)
         groups = understood.groups
         searched = understood.searched
         filters = self._filters(searched, entry_type, country)
         expressions = [self._group_expression(group) for group in groups]
+        if entry_type is None and country is None:  # counted by prefix_counts (a literal search skips _known)
+            for group, expression in zip(groups, expressions):
+                if self._broad_prefix(group, searched):
+                    self._counted[f"{expression} AND {filters}" if filters else expression] = (BROAD_MATCHES,) * 2
         counts = [self._count(f"{expression} AND {filters}" if filters else expression, BROAD_MATCHES)
                   for expression in expressions]
         weak_from = min(BROAD_MATCHES, max(MIN_WEAK, int(WEAK_SHARE * self._documents_in(searched))))
@@ -340,10 +399,18 @@ class Store:
         return list(best.items())
 
     def _count(self, match: str, cap: int) -> int:
-        """How many documents match, counted up to `cap` only: rowids, no positions, no scores (under 0.2 ms)."""
-        return int(self.conn.execute(
+        """How many documents match, counted up to `cap` only: rowids, no positions, no scores (under 0.2 ms).
+        A search counts the same match more than once (a word's group, then the strict match of a one-group
+        query); each is counted once per search (`_counted`, emptied when a search starts)."""
+        if match in self._counted:
+            found, counted_to = self._counted[match]
+            if found < counted_to or cap <= counted_to:  # exact, or counted far enough
+                return min(found, cap)
+        found = int(self.conn.execute(
             "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)", (match, cap)
         ).fetchone()[0])
+        self._counted[match] = (found, cap)
+        return found
 
     def _documents_in(self, langs: tuple[str, ...]) -> int:
         """How many documents the languages have (all documents for none), counted once per store."""
@@ -355,9 +422,29 @@ class Store:
         return self._language_sizes[langs]
 
     def _known(self, group: Group, langs: tuple[str, ...]) -> bool:
-        """Whether a word group matches any document of the languages searched (else it may be a typo)."""
+        """Whether a word group matches any document of the languages searched (else it may be a typo). Counted
+        as far as the plan will count it (the same match, unless a type or country narrows it), so it is counted
+        once."""
         filters = self._filters(langs, None, None)
-        return self._count(self._conjunction([self._group_expression(group)], filters), 1) > 0
+        match = self._conjunction([self._group_expression(group)], filters)
+        if self._broad_prefix(group, langs):
+            self._counted[match] = (BROAD_MATCHES, BROAD_MATCHES)
+        return self._count(match, BROAD_MATCHES) > 0
+
+    def _broad_prefix(self, group: Group, langs: tuple[str, ...]) -> bool:
+        """Whether the group's 2-3 letter prefix opens a word in so many documents of the languages that the group
+        is broad (schema 5 `prefix_counts`, a lower bound, with a tenth to spare): its capped count is then
+        BROAD_MATCHES without asking the full index, which has no prefix indexes and would gather every word
+        the prefix opens first."""
+        prefix = group.prefix
+        if not self.prefix_counts or not prefix or len(prefix) not in PREFIX_LENGTHS:
+            return False
+        sql, args = "SELECT sum(documents) FROM prefix_counts WHERE prefix = ?", [prefix]
+        if langs:
+            sql += f" AND lang IN ({','.join('?' * len(langs))})"
+            args += list(langs)
+        found = self.conn.execute(sql, args).fetchone()[0]
+        return isinstance(found, int) and found >= BROAD_MATCHES * 11 // 10
 
     def _correct(self, word: str) -> str | None:
         if self._speller is None:
@@ -546,8 +633,9 @@ class Store:
             ordered = self._in_language(ordered, lang)
         texts = self._snippet_texts(ordered)
         hits = []
+        decided = Decided()  # each distinct word of the snippets is checked against the query once
         for doc in ordered:
-            text, spans = snippet(clean(texts[doc["key"]]), query)  # cleaned first: the spans index the clean text
+            text, spans = snippet(clean(texts[doc["key"]]), query, decided=decided)  # cleaned first: the spans index the clean text
             hits.append(Hit(
                 id=_line(doc["id"]), type=_line(doc["type"]), title=_line(doc["title"]), summary=clean(doc["summary"]),
                 snippet=text, highlights=spans, country=_line(doc["country"]), lang=_line(doc["lang"]),
@@ -603,10 +691,34 @@ class Store:
         if not self.search_tables:  # schema 1: made from the body (read by _documents) on every search
             return {doc["key"]: doc["summary"] + " " + snippet_text(doc["body"]) for doc in docs}
         keys = [doc["key"] for doc in docs]
+        if self.texts:  # schema 5: the snippet text opens each packed text; the body is not decompressed
+            stored = {key: self._unpacked(key, blob, lang, body=False)[0] for key, lang, blob in self.conn.execute(
+                f"SELECT x.key, t.lang, x.blob FROM texts x JOIN translations t ON t.key = x.key "
+                f"WHERE x.key IN ({','.join('?' * len(keys))})", keys)}
+            return {doc["key"]: doc["summary"] + " " + stored.get(doc["key"], "") for doc in docs}
         stored = dict(self.conn.execute(
             f"SELECT key, text FROM snippets WHERE key IN ({','.join('?' * len(keys))})", keys
         ).fetchall())
         return {doc["key"]: doc["summary"] + " " + stored[doc["key"]] for doc in docs}
+
+    def _unpacked(self, key: int, blob: Any, lang: Any, *, body: bool = True) -> tuple[str, str]:
+        """(snippet text, body) of a packed text (schema 5); ("", "") for one that is damaged or crafted."""
+        if self._zdicts is None:
+            self._zdicts = {str(code): bytes(zdict) for code, zdict in self.conn.execute(
+                "SELECT lang, zdict FROM dictionaries") if isinstance(zdict, bytes)}
+        try:
+            return unpack_text(blob, self._zdicts.get(str(lang), b""), body=body)
+        except ValueError:
+            return "", ""
+
+    def body_of(self, key: int) -> str:
+        """The body of the document (translations row) `key`, wherever this database keeps it."""
+        if self.texts:
+            row = self.conn.execute("SELECT x.blob, t.lang FROM texts x JOIN translations t ON t.key = x.key "
+                                    "WHERE x.key = ?", (key,)).fetchone()
+            return clean(self._unpacked(key, row[0], row[1])[1]) if row else ""
+        row = self.conn.execute("SELECT body FROM translations WHERE key = ?", (key,)).fetchone()
+        return clean(row[0]) if row else ""
 
     def _documents(self, column: str, values: list[Any], lang: str | None = None,
                    details: bool = False) -> list[sqlite3.Row]:
@@ -663,7 +775,7 @@ class Store:
             type=_line(entry["type"]),
             title=_line(doc["title"]),
             summary=clean(doc["summary"]),
-            body=clean(doc["body"]),
+            body=self.body_of(doc["key"]) if self.texts else clean(doc["body"]),
             lang=_line(doc["lang"]),
             requested_lang=lang,
             fallback=doc["lang"] == "en" and lang != "en",
@@ -834,9 +946,37 @@ class Store:
         return None
 
     # --- statistics -----------------------------------------------------------------------------------------
+    def languages(self) -> list[str]:
+        """The languages the content is written in (the keys of `stats()["languages"]`), without counting them:
+        the build's list in `meta`, else (a database without it) the translations' own."""
+        listed = loads(self.meta().get("languages"), [])
+        if listed and all(isinstance(code, str) for code in listed):
+            return _line(sorted(set(listed)))
+        return _line([row[0] for row in self.conn.execute("SELECT DISTINCT lang FROM translations ORDER BY lang")])
+
     def stats(self, today: str | None = None) -> dict[str, Any]:
-        """Counts for `fieldkit stats`; `today` (YYYY-MM-DD, default: today) dates the review_by count."""
+        """Counts for `fieldkit stats`; `today` (YYYY-MM-DD, default: today) dates the review_by count. The counts
+        are the build's (`meta` "stats", counted once when the database was made), else counted now (a database
+        without them; counting reads every translation)."""
         meta = self.meta()
+        figures = self.figures()
+        return _line({
+            "content_version": meta.get("content_version", ""),
+            "content_date": meta.get("content_date", ""),
+            "content_hash": meta.get("content_hash", ""),
+            "schema_version": int(meta.get("schema_version", "0")),
+            **{key: figures[key] for key in STATS_FIGURES[:-1]},
+            "past_review_by": self._past_review_by(today or dt.date.today().isoformat()),
+            "sources": figures["sources"],
+            "overlays": self.layers(),
+        })
+
+    def figures(self) -> dict[str, Any]:
+        """The counted figures of stats() (STATS_FIGURES): the build's where it kept them, else counted now."""
+        return stored_figures(self.meta().get("stats")) or self.count_figures()
+
+    def count_figures(self) -> dict[str, Any]:
+        """The figures of `stats()` that come from counting the content (STATS_FIGURES, in that order)."""
         one = self._one
         types = {r[0]: r[1] for r in self.conn.execute("SELECT type, count(*) FROM entries GROUP BY type ORDER BY type")}
         languages: dict[str, dict[str, int | float]] = {}  # counts, coverage as a share, outdated translations
@@ -859,26 +999,27 @@ class Store:
                 "SELECT j.value, count(*) FROM entries e, json_each(e.countries) j GROUP BY j.value ORDER BY j.value"
             )
         }
-        return _line({
-            "content_version": meta.get("content_version", ""),
-            "content_date": meta.get("content_date", ""),
-            "content_hash": meta.get("content_hash", ""),
-            "schema_version": int(meta.get("schema_version", "0")),
+        return {
             "entries": entries,
             "types": types,
             "languages": languages,
             "countries": countries,
             "without_sources": one("SELECT count(*) FROM entries WHERE id NOT IN (SELECT entry_id FROM citations)"),
-            **self._review_counts(today or dt.date.today().isoformat()),
+            **self._review_counts(),
             "sources": one("SELECT count(*) FROM sources"),
-            "overlays": self.layers(),
-        })
+        }
 
     def _one(self, sql: str, *args: Any) -> Any:
         """The single value a query returns."""
         return self.conn.execute(sql, args).fetchone()[0]
 
-    def _review_counts(self, today: str) -> dict[str, Any]:
+    def _past_review_by(self, today: str) -> int:
+        """How many entries cite a fact from outside the sources that was to be checked again before `today`."""
+        if not self.review_columns:
+            return 0
+        return int(self._one("SELECT count(DISTINCT entry_id) FROM citations WHERE review_by < ?", today))
+
+    def _review_counts(self) -> dict[str, Any]:
         """Who checked what, counted: `unreviewed` and the `*_reviewed` dates are about reviews by a specialist."""
         one = self._one
         translations: dict[str, int] = {status: 0 for status in ("machine", "reviewed", "outdated")}
@@ -890,9 +1031,8 @@ class Store:
             if self.review_columns else 0
         if self.review_columns:
             checked, reviewed = "checked", "reviewed"
-            past = one("SELECT count(DISTINCT entry_id) FROM citations WHERE review_by < ?", today)
         else:  # an older database: its `reviewed` dates are the editors', no specialist reviewed anything
-            checked, reviewed, past = "reviewed", "NULL", 0
+            checked, reviewed = "reviewed", "NULL"
         return {
             "unreviewed": one(f"SELECT count(*) FROM entries WHERE {reviewed} IS NULL"),
             "oldest_reviewed": one(f"SELECT min({reviewed}) FROM entries"),
@@ -905,18 +1045,17 @@ class Store:
             "translations": translations,
             "outside_sources": one("SELECT count(DISTINCT c.entry_id) FROM citations c JOIN sources s ON s.id = c.doc "
                                    "WHERE s.file IS NULL OR s.file = ''"),
-            "past_review_by": past,
         }
 
     def review_summary(self) -> dict[str, Any]:
         """What the app's header says about the whole content: newest check, how many a specialist reviewed.
         Counted once per store: the header asks on every screen, and the database does not change under it."""
         if self._summary is None:
-            counts = self._review_counts(dt.date.today().isoformat())
-            self._summary = _line({"checked": counts["newest_checked"],
-                                   "entries": self._one("SELECT count(*) FROM entries"),
-                                   "reviewed": counts["reviewed_by_specialist"],
-                                   "past_review_by": counts["past_review_by"]})
+            figures = self.figures()
+            self._summary = _line({"checked": figures["newest_checked"],
+                                   "entries": figures["entries"],
+                                   "reviewed": figures["reviewed_by_specialist"],
+                                   "past_review_by": self._past_review_by(dt.date.today().isoformat())})
         return self._summary
 
 

@@ -62,39 +62,25 @@ _INVISIBLE = dict.fromkeys(
 _DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[int, str | None]:
-    """One translate table: every combining mark removed, then our letter mappings (built once, ~10 ms)."""
-    table: dict[int, str | None] = {
-        code: None for code in range(0x0300, 0x10000) if unicodedata.combining(chr(code))
-    }
-    for source in (_CYRILLIC, _LATIN, _ARABIC, _DIGITS):
-        # Keys are lower case: fold() case-folds before it maps.
-        table.update({ord(char): replacement for char, replacement in source.items()})
-    table.update(_INVISIBLE)
-    return table
+class _Table(dict[int, "int | str | None"]):
+    """The translate table: our letter mappings, and every combining mark of the Basic Multilingual Plane removed.
+
+    Marks are looked up the first time a character is seen (a dict that fills itself, at C speed afterwards), not
+    for all 64k code points at every start: most text uses a few hundred characters."""
+
+    def __missing__(self, code: int) -> int | None:
+        if code >= 0x10000:
+            raise LookupError(code)  # unchanged, and not kept: outside the plane the table covers
+        value = None if unicodedata.combining(chr(code)) else code
+        self[code] = value
+        return value
 
 
-@lru_cache(maxsize=1)
-def _changing() -> re.Pattern[str]:
-    """One character class of every code point the table changes (148 ranges): most text has few of them."""
-    codes = sorted(_table())
-    ranges, start, previous = [], codes[0], codes[0]
-    for code in codes[1:]:
-        if code != previous + 1:
-            ranges.append((start, previous))
-            start = code
-        previous = code
-    ranges.append((start, previous))
-
-    def part(a: int, b: int) -> str:
-        return re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-
-    return re.compile("[" + "".join(part(a, b) for a, b in ranges) + "]")
-
-
-def _replace(match: re.Match[str]) -> str:
-    return _table()[ord(match.group())] or ""
+_TABLE = _Table()
+for _source in (_CYRILLIC, _LATIN, _ARABIC, _DIGITS):
+    # Keys are lower case: fold() case-folds before it maps.
+    _TABLE.update({ord(char): replacement for char, replacement in _source.items()})
+_TABLE.update(_INVISIBLE)
 
 
 def fold(text: str) -> str:
@@ -102,9 +88,10 @@ def fold(text: str) -> str:
     # NFKD splits letters from their marks (ć -> c + ́, أ -> ا + ٔ) and expands presentation forms (ﻻ -> لا).
     # Case-fold between two NFKD passes: compatibility forms (℠) and case folding (İ) each create work for the other.
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
-    # Marks are dropped and letters with no decomposition (đ, ћ, ك) mapped: the same as str.translate with the
-    # table, but only the characters that change call Python (twice as fast on the snippet text of a search).
-    return unicodedata.normalize("NFC", _changing().sub(_replace, decomposed))
+    if decomposed.isascii():  # nothing in the table is ASCII, and ASCII is its own NFC
+        return decomposed
+    # Marks are dropped and letters with no decomposition (đ, ћ, ك) mapped.
+    return unicodedata.normalize("NFC", decomposed.translate(_TABLE))
 
 
 _WORD = re.compile(r"[^\W_]+")

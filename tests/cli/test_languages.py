@@ -133,3 +133,14 @@ def test_doctor_says_what_it_decided(cli, fixture_db, monkeypatch):
     assert report["terminal"]["cli_bidi"]["VTE_VERSION"] == 7601
     text = cli("doctor", "--db", fixture_db).out
     assert "in commands such as 'fieldkit show': printed in logical order (not a terminal" in text
+
+
+def test_search_serves_the_language_saved_in_the_app(cli, fixture_db):
+    """Without --lang or FIELDKIT_LANG, `search` serves what the app would: the language saved in it."""
+    from fieldkit.userdata import UserData
+
+    data = UserData()
+    data.set_setting("language", "fa")
+    data.close()
+    results = json.loads(cli("search", "drowning", "--db", fixture_db, "--json").out)
+    assert results and results[0]["id"] == "risk-drowning" and results[0]["lang"] == "fa"

@@ -51,7 +51,7 @@ def make_hostile(source: Path, target: Path) -> Path:
         conn.execute("UPDATE citations SET review_by = '2026-01-01' || :evil WHERE position = 0", {"evil": EVIL})
         conn.execute("UPDATE citations SET doc = doc || :evil WHERE position = 1", {"evil": EVIL})
         conn.execute(f"UPDATE relations SET {evil('kind')}", {"evil": EVIL})
-        conn.execute(f"UPDATE snippets SET {evil('text')}", {"evil": EVIL})
+        edit_texts(conn, lambda snippet, body: (snippet + EVIL, body + EVIL))
         # One entry whose id and type are hostile too, linked from bihac.
         columns = [row[1] for row in conn.execute("PRAGMA table_info(entries)")]
         chosen = ", ".join({"id": ":id", "type": "'place' || :evil"}.get(column, column) for column in columns)
@@ -64,6 +64,26 @@ def make_hostile(source: Path, target: Path) -> Path:
         conn.execute("INSERT INTO relations VALUES ('bihac', :id, 'related', 99)", {"id": EVIL_ID})
     conn.close()
     return target
+
+
+def edit_texts(conn: sqlite3.Connection, change, where: str = "1") -> None:
+    """Change the snippet text and body of the documents `where` (an SQL condition on translations `t`), wherever
+    the database keeps them: `texts`, packed (schema 4), or `snippets` and `translations.body` (schema 2 and 3)."""
+    from fieldkit.store.schema import pack_text, unpack_text
+
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "texts" in tables:
+        zdicts = dict(conn.execute("SELECT lang, zdict FROM dictionaries"))
+        for key, lang, blob in conn.execute(f"SELECT x.key, t.lang, x.blob FROM texts x JOIN translations t "
+                                            f"ON t.key = x.key WHERE {where}").fetchall():
+            snippet, body = change(*unpack_text(blob, zdicts[lang]))
+            conn.execute("UPDATE texts SET blob = ? WHERE key = ?", (pack_text(snippet, body, zdicts[lang]), key))
+        return
+    for key, snippet, body in conn.execute(f"SELECT t.key, s.text, t.body FROM translations t JOIN snippets s "
+                                           f"ON s.key = t.key WHERE {where}").fetchall():
+        snippet, body = change(snippet, body)
+        conn.execute("UPDATE snippets SET text = ? WHERE key = ?", (snippet, key))
+        conn.execute("UPDATE translations SET body = ? WHERE key = ?", (body, key))
 
 
 def strings(value: Any, where: str = ""):

@@ -94,3 +94,20 @@ def test_signed_packs_with_crafted_databases_never_install(installed_v1, tmp_pat
             assert result.returncode == 1 and "Traceback" not in result.stderr, (name, result.stderr)
             assert "not fieldkit content" in result.stderr, (name, result.stderr)
     assert fingerprint() == before and active_pack().version == "2026.11.01"
+
+
+def test_a_damaged_text_is_shown_empty_not_a_traceback(fixture_db, tmp_path, cli):
+    """Schema 4 keeps texts compressed: a blob that does not decompress reads as no text, never as an error."""
+    import shutil
+    import sqlite3
+
+    db = tmp_path / "damaged.db"
+    shutil.copy(fixture_db, db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE texts SET blob = x'00ff00ff' WHERE key = (SELECT key FROM translations WHERE id = 'bihac' "
+                     "AND lang = 'en')")
+    conn.close()
+    shown = cli("show", "bihac", "--db", db, "--json")
+    assert shown.code == 0 and '"body": ""' in shown.out and "Traceback" not in shown.err
+    found = cli("search", "bihac", "--db", db, "--json")
+    assert found.code == 0 and "Traceback" not in found.err

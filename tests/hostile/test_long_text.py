@@ -14,6 +14,7 @@ from fieldkit.text.clip import BODY, MARK
 from fieldkit.tui.messages import ToEntry
 from tests.conftest import ROOT
 from tests.hostile.conftest import copy_db
+from tests.hostile.hostile_db import edit_texts
 
 HUGE = 20 * 1024 * 1024
 
@@ -22,8 +23,8 @@ HUGE = 20 * 1024 * 1024
 def long_db(fixture_db, tmp_path_factory):
     db = copy_db(fixture_db, tmp_path_factory.mktemp("long") / "long.db")
     with sqlite3.connect(db) as conn:
-        conn.execute("UPDATE translations SET body = ? WHERE id = 'bihac' AND lang = 'en'",
-                     ("[" * 1000 + "word " * (HUGE // 5),))
+        edit_texts(conn, lambda snippet, body: (snippet, "[" * 1000 + "word " * (HUGE // 5)),
+                   "t.id = 'bihac' AND t.lang = 'en'")
         conn.execute("UPDATE entries SET title = ? WHERE id = 'bihac'", ("Bihać " * 400_000,))
     conn.close()
     return db

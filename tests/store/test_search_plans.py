@@ -32,8 +32,11 @@ from fieldkit.store.schema import (
     SCHEMA_VERSION,
     SEARCH_TABLES,
     STEMS_SCHEMA,
+    TEXT_SCHEMA,
+    TEXT_TABLES,
     snippet_text,
     title_order,
+    unpack_text,
 )
 from fieldkit.store.store import Store
 from fieldkit.text.fold import fold, words
@@ -45,11 +48,23 @@ LANGS = (None, "en", "fa", "ar", "bs", "fa-AF")
 
 
 def downgrade(source: Path, target: Path, version: int = 1) -> Path:
-    """A copy of a database of today's schema as a schema `version` database was: schema 1 without SEARCH_TABLES;
-    schemas 1 and 2 without LEXICON_TABLES; schemas 1 to 3 without REVIEW_COLUMNS, and the editors' dates in
-    `reviewed`, where they were then kept."""
+    """A copy of a database of today's schema as a schema `version` database was: schemas 1 to 4 with the bodies
+    in `translations` and the snippet text in `snippets` (schema 5 keeps both in `texts`), without TEXT_TABLES;
+    schema 1 without SEARCH_TABLES; schemas 1 and 2 without LEXICON_TABLES; schemas 1 to 3 without
+    REVIEW_COLUMNS, and the editors' dates in `reviewed`, where they were then kept."""
     shutil.copy(source, target)
     with sqlite3.connect(target) as conn:
+        if version < TEXT_SCHEMA:
+            zdicts = dict(conn.execute("SELECT lang, zdict FROM dictionaries"))
+            conn.execute("CREATE TABLE snippets (key INTEGER PRIMARY KEY, text TEXT)")
+            for key, lang, blob in conn.execute(
+                    "SELECT x.key, t.lang, x.blob FROM texts x JOIN translations t ON t.key = x.key").fetchall():
+                snippet, body = unpack_text(blob, zdicts.get(lang, b""))
+                conn.execute("UPDATE translations SET body = ? WHERE key = ?", (body, key))
+                conn.execute("INSERT INTO snippets (key, text) VALUES (?, ?)", (key, snippet))
+            for table in TEXT_TABLES:
+                conn.execute(f"DROP TABLE {table}")
+            conn.execute("DELETE FROM meta WHERE key IN ('stats', 'journeys')")  # what the schema 5 build works out
         if version < 2:
             for table in SEARCH_TABLES:
                 conn.execute(f"DROP TABLE {table}")
@@ -140,7 +155,8 @@ def x1(tmp_path_factory) -> tuple[Path, Path, dict]:
 def fixture_queries(store: Store) -> list[str]:
     """Every word of the fixture content as written (diacritics, Cyrillic, Arabic), its 2-3 letter prefixes,
     neighbouring pairs, and hostile text."""
-    texts = [" ".join(row) for row in store.conn.execute("SELECT title, summary, body FROM translations")]
+    texts = [" ".join([title, summary, store.body_of(key)])
+             for key, title, summary in store.conn.execute("SELECT key, title, summary FROM translations")]
     found = [w for text in texts for w in re.findall(r"\w+", text)]
     queries = list(dict.fromkeys(found))
     queries += sorted({w[:n] for w in queries for n in (2, 3) if len(w) > n})
@@ -361,8 +377,16 @@ def test_title_match_expression_is_always_valid_fts5(text):
 def test_build_writes_the_search_tables(fixture_db):
     conn = sqlite3.connect(fixture_db)
     documents = conn.execute("SELECT key, title, body FROM translations ORDER BY key").fetchall()
-    stored = dict(conn.execute("SELECT key, text FROM snippets").fetchall())
-    assert stored == {key: snippet_text(body) for key, _, body in documents}
+    assert {body for _, _, body in documents} == {""}  # schema 5: bodies are in `texts`, with the snippet text
+    zdicts = dict(conn.execute("SELECT lang, zdict FROM dictionaries"))
+    texts = {key: unpack_text(blob, zdicts[lang]) for key, lang, blob in conn.execute(
+        "SELECT x.key, t.lang, x.blob FROM texts x JOIN translations t ON t.key = x.key")}
+    assert sorted(texts) == [key for key, _, _ in documents]
+    assert all(body and snippet == snippet_text(body) for snippet, body in texts.values())
+    assert all(unpack_text(blob, zdicts[lang], body=False) == (texts[key][0], "") for key, lang, blob in conn.execute(
+        "SELECT x.key, t.lang, x.blob FROM texts x JOIN translations t ON t.key = x.key"))
+    bihac = (FIXTURE_CONTENT / "place" / "bihac.en.md").read_text(encoding="utf-8").split("\n---\n", 1)[1].strip()
+    assert Store(connect(fixture_db)).get("bihac").body == bihac
     order = [key for (key,) in conn.execute("SELECT key FROM title_order ORDER BY pos")]
     assert order == [key for key, _, _ in sorted(documents, key=lambda d: (*title_order(d[1]), d[0]))]
     assert conn.execute("SELECT count(*) FROM titles").fetchone()[0] == len(documents)
