@@ -153,6 +153,8 @@ class IndexedLexicon(Lexicon):
             found += self._lookup("folded", word[:length])
         for code in {name.lang for name in self._lookup("stemmed", word)} | _stem_languages(word):
             found += self._lookup("stemmed", stem(word, code))
+        for form in shorter_forms(word):  # as Lexicon.candidates: Turkish endings on a short name word
+            found += [name for name in self._lookup("folded", form) if name.lang == TURKISH]
         return list(dict.fromkeys(found))
 
     def _names(self) -> list[Name]:

@@ -171,3 +171,23 @@ def test_explain_json_says_how_the_query_was_read(real):
     assert [(g["kind"], g["keys"]) for g in data["groups"]] == [("concept", ["legal-aid"]), ("place", ["bihac"])]
     assert {"what": "service-kind", "value": "legal-aid"} in data["prefers"]
     json.dumps(data)  # plain JSON
+
+
+@pytest.mark.parametrize("word", ["rotasi", "rotası", "karadağ", "arnavutluk", "bihac", "drina", "sırbistan",
+                                  "avukat", "subotice", "granica", "border", "مرز"])
+def test_the_indexed_lexicon_finds_what_the_loaded_one_finds(real, word):
+    """Schema 5 looks names up by index instead of loading them all; both must give the same candidates, or a query
+    is understood differently (the Turkish endings were once lost in the indexed one alone)."""
+    from fieldkit.store.lexicon import IndexedLexicon, Lexicon
+    from fieldkit.text.fold import fold
+
+    indexed = real.lexicon
+    assert isinstance(indexed, IndexedLexicon)
+    loaded = Lexicon(names=indexed._names(), concepts=indexed.concepts)
+    folded = fold(word)
+    assert indexed.candidates(folded) == loaded.candidates(folded)
+
+
+def test_a_turkish_concept_word_with_endings_is_understood(real):
+    groups = real.understand("arnavutluk karadağ rotası", lang="tr").groups
+    assert [(group.kind, group.keys) for group in groups if group.typed == "rotası"] == [("concept", ("route",))]
