@@ -171,3 +171,14 @@ def test_explain_json_says_how_the_query_was_read(real):
     assert [(g["kind"], g["keys"]) for g in data["groups"]] == [("concept", ["legal-aid"]), ("place", ["bihac"])]
     assert {"what": "service-kind", "value": "legal-aid"} in data["prefers"]
     json.dumps(data)  # plain JSON
+
+
+def test_a_word_most_documents_of_its_language_have_is_weak(real):
+    # "göçmen" (migrant) is in over a quarter of the Turkish documents, though not of the Turkish and English ones
+    # searched together: it must not decide the match, as "migrant" does not in English.
+    plan = real.plan("minibüs kazası göçmen", lang="tr")
+    assert [(g.kind, weak) for g, weak in zip(plan.understood.groups, plan.weak)] == [
+        ("concept", False), ("word", True)]
+    assert real.search("minibüs kazası göçmen", lang="tr", limit=1)[0].id == "risk-road-accidents"
+    # A rare Turkish word stays required.
+    assert real.plan("kuzenim nehri geçerken kayboldu", lang="tr").weak[:3] == [False, False, False]
