@@ -8,7 +8,8 @@ marked `partial`. Within each, the score is the sum of what was matched:
                    again for a place's services matched through their country or region (LEVEL_WEIGHT)
     IN_TITLE       extra when the group is in the title or other names (a term's aliases), or the entry is the place
                    or of the country asked
-    WEAK_IN_TITLE  a weak group (one most documents have, like "migrant") only counts in a title
+    WEAK_IN_TITLE  a weak group (one most documents have, like "migrant") counts this in a title
+    WEAK_MATCHED   and this little elsewhere: enough to order entries that tie on the rest
     PREFERRED      the entry is of the type, service kind or right topic a concept of the query prefers
     WHOLE_TITLE    the title is exactly the query's content words (OPENS_TITLE: it starts with them, the last
                    one perhaps still being typed)
@@ -33,6 +34,7 @@ from fieldkit.text.tokens import written_words
 GROUP = 1.0
 IN_TITLE = 0.5
 WEAK_IN_TITLE = 0.25
+WEAK_MATCHED = 0.1
 PREFERRED = 0.75
 WHOLE_TITLE = 1.0
 OPENS_TITLE = 0.5

@@ -24,6 +24,7 @@ from fieldkit.store.ranking import (
     LEVEL_WEIGHT,
     PREFERRED,
     WEAK_IN_TITLE,
+    WEAK_MATCHED,
     WEAK_SHARE,
     Highlighter,
     group_weight,
@@ -51,7 +52,7 @@ from fieldkit.store.schema import (
 )
 from fieldkit.store.snippet import Decided, WordMatcher, snippet
 from fieldkit.store.spelling import Speller
-from fieldkit.store.understand import Group, Understanding, understand
+from fieldkit.store.understand import WORD, Group, Understanding, understand
 from fieldkit.text.fold import fold, words
 from fieldkit.text.sanitize import sanitize
 
@@ -310,6 +311,7 @@ class Store:
                 for key, score in self._ranked(single, fetch, broad=counts[i] >= BROAD_MATCHES):
                     matched.setdefault(key, set()).add(i)
                     rank[key] = min(rank.get(key, 0.0), score)
+        self._mark_weak_matches(matched, weak, expressions, counts, filters)
         size = max(1, self._documents_in(searched))
         weights = [group_weight(count / size) for count in counts]
         ordered = self._rank(understood, matched, rank, set(wanted), weak, weights, limit)
@@ -331,8 +333,10 @@ class Store:
                     self._counted[f"{expression} AND {filters}" if filters else expression] = (BROAD_MATCHES,) * 2
         counts = [self._count(f"{expression} AND {filters}" if filters else expression, BROAD_MATCHES)
                   for expression in expressions]
-        weak_from = min(BROAD_MATCHES, max(MIN_WEAK, int(WEAK_SHARE * self._documents_in(searched))))
-        weak = [len(groups) > 1 and count >= weak_from for count in counts]
+        weak_from = self._weak_from(searched)
+        weak = [len(groups) > 1 and (count >= weak_from or (
+                    group.kind == WORD and self._common_in_a_language(expression, count, searched)))
+                for group, expression, count in zip(groups, expressions, counts)]
         wanted = [i for i in range(len(groups)) if not weak[i]]  # what a strict match must have
         required = [i for i in wanted if counts[i]] or [i for i in range(len(groups)) if counts[i]]
         strict = self._conjunction([expressions[i] for i in required], filters) if required else None
@@ -368,6 +372,23 @@ class Store:
         if facets:
             parts.append("facets : (" + " OR ".join(f'"{token}"' for token in dict.fromkeys(facets)) + ")")
         return "(" + " OR ".join(parts) + ")" if parts else '("")'
+
+    def _mark_weak_matches(self, matched: dict[int, set[int]], weak: list[bool], expressions: list[str],
+                           counts: list[int], filters: str) -> None:
+        """Add to each document found the weak groups it has (WEAK_MATCHED in ranking.py), looked up among those
+        documents only."""
+        keys = list(matched)
+        if not keys:
+            return
+        marks = ",".join("?" * len(keys))
+        for i, is_weak in enumerate(weak):
+            if not is_weak or not counts[i]:
+                continue
+            rows = self.conn.execute(f"SELECT rowid FROM search WHERE search MATCH ? AND rowid IN ({marks})",
+                                     (self._conjunction([expressions[i]], filters), *keys))
+            for (key,) in rows:
+                if key in matched:
+                    matched[key].add(i)
 
     def _ranked(self, match: str, fetch: int, broad: bool = False) -> list[tuple[int, float]]:
         """(rowid, bm25) of the best `fetch` documents; for a broad match, of its first BROAD_MATCHES only."""
@@ -420,6 +441,24 @@ class Store:
                 "SELECT count(*) FROM search WHERE search MATCH ?", (match,)
             ).fetchone()[0] if match else self.conn.execute("SELECT count(*) FROM translations").fetchone()[0]
         return self._language_sizes[langs]
+
+    def _weak_from(self, langs: tuple[str, ...]) -> int:
+        """How many documents of these languages a group must match to be weak."""
+        return min(BROAD_MATCHES, max(MIN_WEAK, int(WEAK_SHARE * self._documents_in(langs))))
+
+    def _common_in_a_language(self, expression: str, count: int, searched: tuple[str, ...]) -> bool:
+        """Whether a word is in WEAK_SHARE of the documents of one of the languages searched. A Turkish word
+        matches Turkish documents only, so its share of the Turkish and English documents together would hide that
+        most Turkish entries have it ("gocmen", migrant). Words only: a concept's English words would make it
+        weak in every language."""
+        if len(searched) < 2 or count < MIN_WEAK:
+            return False
+        for code in searched:
+            enough = self._weak_from((code,))
+            if count >= enough and self._count(self._conjunction([expression], self._filters((code,), None, None)),
+                                               enough) >= enough:
+                return True
+        return False
 
     def _known(self, group: Group, langs: tuple[str, ...]) -> bool:
         """Whether a word group matches any document of the languages searched (else it may be a typo). Counted
@@ -476,7 +515,7 @@ class Store:
             for i, group in enumerate(groups):
                 titled = in_title(group, title_set, doc["id"], doc["country"])
                 if weak[i]:
-                    score += WEAK_IN_TITLE if titled else 0.0
+                    score += WEAK_IN_TITLE if titled else WEAK_MATCHED if i in found else 0.0
                     continue
                 level = covering.get(i, {}).get(doc["id"])
                 if i in found or titled:

@@ -17,15 +17,15 @@ bench = load()
 
 # language: (recall@5 floor, MRR floor), in percent
 FLOORS = {
-    "en": (95, 85),
+    "en": (100, 85),
     "bs": (95, 85),
-    "ar": (100, 85),
+    "ar": (100, 90),
     "fa": (100, 90),
     "ps": (100, 90),
     "ur": (90, 90),
     # Turkish endings come off query words (fieldkit/text/lang/turkish.py), so "rotası" and "kazası" meet "rota" and
-    # "kaza"; tr-024 ("sırbistana" typed without the apostrophe the titles write) and tr-033 still miss.
-    "tr": (90, 85),
+    # "kaza"; a word in a quarter of the Turkish documents ("göçmen") is weak, as "migrant" is in English.
+    "tr": (100, 90),
     "fr": (95, 95),
     "all": (95, 90),
 }

@@ -191,3 +191,14 @@ def test_the_indexed_lexicon_finds_what_the_loaded_one_finds(real, word):
 def test_a_turkish_concept_word_with_endings_is_understood(real):
     groups = real.understand("arnavutluk karadağ rotası", lang="tr").groups
     assert [(group.kind, group.keys) for group in groups if group.typed == "rotası"] == [("concept", ("route",))]
+
+
+def test_a_word_most_documents_of_its_language_have_is_weak(real):
+    # "göçmen" (migrant) is in over a quarter of the Turkish documents, though not of the Turkish and English ones
+    # searched together: it must not decide the match, as "migrant" does not in English.
+    plan = real.plan("minibüs kazası göçmen", lang="tr")
+    assert [(g.kind, weak) for g, weak in zip(plan.understood.groups, plan.weak)] == [
+        ("concept", False), ("word", True)]
+    assert real.search("minibüs kazası göçmen", lang="tr", limit=1)[0].id == "risk-road-accidents"
+    # A rare Turkish word stays required.
+    assert real.plan("kuzenim nehri geçerken kayboldu", lang="tr").weak[:3] == [False, False, False]
