@@ -8,7 +8,7 @@ import json
 import math
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, TypeVar, cast
 
@@ -60,6 +60,7 @@ from fieldkit.text.sanitize import sanitize
 # stem columns of schema 3: a stem counts half its exact word).
 COVERING_IN_MATCH = 200  # services near a place named in one match, at most
 MIN_WEAK = 20  # a group is weak only if it is in this many documents at least (small content has none)
+WEAK_MARKED = 200  # of the documents found, how many are checked for the query's weak groups
 FETCH_PER_RESULT = 6  # documents ranked by bm25 for each result wanted, before ranking.py orders them
 _TITLE_RANK = "bm25(titles, 10.0, 0.0)"
 # From this many matching documents a query is broad: bm25 would score every one of them (about 0.8 us each,
@@ -311,7 +312,7 @@ class Store:
                 for key, score in self._ranked(single, fetch, broad=counts[i] >= BROAD_MATCHES):
                     matched.setdefault(key, set()).add(i)
                     rank[key] = min(rank.get(key, 0.0), score)
-        self._mark_weak_matches(matched, weak, expressions, counts, filters)
+        self._mark_weak_matches(matched, rank, weak, groups, counts, filters)
         size = max(1, self._documents_in(searched))
         weights = [group_weight(count / size) for count in counts]
         ordered = self._rank(understood, matched, rank, set(wanted), weak, weights, limit)
@@ -373,22 +374,23 @@ class Store:
             parts.append("facets : (" + " OR ".join(f'"{token}"' for token in dict.fromkeys(facets)) + ")")
         return "(" + " OR ".join(parts) + ")" if parts else '("")'
 
-    def _mark_weak_matches(self, matched: dict[int, set[int]], weak: list[bool], expressions: list[str],
-                           counts: list[int], filters: str) -> None:
-        """Add to each document found the weak groups it has (WEAK_MATCHED in ranking.py), looked up among those
-        documents only."""
-        keys = list(matched)
-        if not keys:
+    def _mark_weak_matches(self, matched: dict[int, set[int]], rank: dict[int, float], weak: list[bool],
+                           groups: list[Group], counts: list[int], filters: str) -> None:
+        """Add to the documents found the weak groups they have (WEAK_MATCHED in ranking.py): the mark only orders
+        entries that tie on the rest, so only the WEAK_MARKED best found by bm25 are looked at, and a group's word
+        still being typed is left out of the lookup (a weak group is common by definition, and a common prefix
+        gathered from the full index, which has no prefix indexes, took hundreds of ms at x100)."""
+        wanted = [i for i, is_weak in enumerate(weak) if is_weak and counts[i]]
+        if not matched or not wanted:
             return
-        marks = ",".join("?" * len(keys))
-        for i, is_weak in enumerate(weak):
-            if not is_weak or not counts[i]:
-                continue
+        best = sorted(matched, key=lambda key: (rank.get(key, 0.0), key))[:WEAK_MARKED]
+        marks = ",".join("?" * len(best))
+        for i in wanted:
+            expression = self._group_expression(replace(groups[i], prefix=None))
             rows = self.conn.execute(f"SELECT rowid FROM search WHERE search MATCH ? AND rowid IN ({marks})",
-                                     (self._conjunction([expressions[i]], filters), *keys))
+                                     (self._conjunction([expression], filters), *best))
             for (key,) in rows:
-                if key in matched:
-                    matched[key].add(i)
+                matched[key].add(i)
 
     def _ranked(self, match: str, fetch: int, broad: bool = False) -> list[tuple[int, float]]:
         """(rowid, bm25) of the best `fetch` documents; for a broad match, of its first BROAD_MATCHES only."""
