@@ -198,7 +198,7 @@ def _load_entry(corpus: Corpus, path: Path, entry_type: str, *, keep_body: bool 
 def _check_control_characters(shown: str, front: FrontMatter, problems: list[Problem]) -> None:
     """Terminal escape sequences or control characters in any text are refused: they would reach the screen."""
     for key, value in front.data.items():
-        for text in _strings(value):
+        for text in strings_in(value):
             if find_control(text) is not None:
                 problems.append(Problem(shown, front.line_of(key), f"control character or escape sequence in '{key}'"))
                 break
@@ -207,13 +207,14 @@ def _check_control_characters(shown: str, front: FrontMatter, problems: list[Pro
             problems.append(Problem(shown, front.body_line + offset, "control character or escape sequence in the body"))
 
 
-def _strings(value: Any) -> list[str]:
+def strings_in(value: Any) -> list[str]:
+    """Every string in a front-matter value, however deep in lists and mappings."""
     if isinstance(value, str):
         return [value]
     if isinstance(value, list):
-        return [s for item in value for s in _strings(item)]
+        return [s for item in value for s in strings_in(item)]
     if isinstance(value, dict):
-        return [s for item in value.values() for s in _strings(item)]
+        return [s for item in value.values() for s in strings_in(item)]
     return []
 
 
@@ -247,7 +248,7 @@ def _load_sources(corpus: Corpus) -> None:
                                                f"template's placeholder ({PLACEHOLDER} ...): write the real value"))
             if key not in allowed:
                 corpus.problems.append(Problem(shown, lines.get((index, key), line), f"unknown field '{key}' in a source"))
-            elif any(find_control(text) is not None for text in _strings(item[key])):
+            elif any(find_control(text) is not None for text in strings_in(item[key])):
                 corpus.problems.append(Problem(shown, lines.get((index, key), line),
                                                f"control character or escape sequence in '{key}'"))
         source_id = item.get("id")

@@ -25,7 +25,7 @@ from typing import Any
 
 from fieldkit.content.build import BuildResult, write_database
 from fieldkit.content.check import check, check_citations
-from fieldkit.content.corpus import Corpus
+from fieldkit.content.corpus import Corpus, strings_in
 from fieldkit.content.frontmatter import FrontMatterError, parse_yaml
 from fieldkit.content.inputs import VOCABULARY_FOLDER
 from fieldkit.content.problems import ContentError, Problem
@@ -233,7 +233,7 @@ def _attachment(path: Path, corpus: Corpus, base: BaseContent, problems: list[Pr
     clean, field_problems = validate_attachment(data, published.type)
     problems += [Problem(shown, line_of(*location), message) for location, message in field_problems]
     for key, value in data.items():
-        if any(find_control(text) is not None for text in _strings(value)):
+        if any(find_control(text) is not None for text in strings_in(value)):
             problems.append(Problem(shown, line_of(key), f"control character or escape sequence in '{key}'"))
     problems += check_citations(list(clean.get("sources") or []), corpus, shown, line_of)
     attached = {name: value for name, value in clean.items() if name in content_type.attachable}
@@ -256,16 +256,6 @@ def _attachment_quotes(corpus: Corpus, attachments: list[Attachment], sources_di
             if normalise_for_quote(quote) not in text:
                 problems.append(Problem(attachment.path, 1, f"quote not found in '{source.id}': \"{quote[:60]}\""))
     return problems
-
-
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [s for item in value for s in _strings(item)]
-    if isinstance(value, dict):
-        return [s for item in value.values() for s in _strings(item)]
-    return []
 
 
 # --- compiling ------------------------------------------------------------------------------------------------
