@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from fieldkit.cli.language import bidi_option
-from fieldkit.cli.output import NotFound, UsageError, error, note, say
+from fieldkit.cli.output import NotFound, UsageError, say, write_output
 from fieldkit.core.marker import N_
 from fieldkit.core.vocabularies import AUDIENCES
 from fieldkit.i18n.catalog import _, ngettext
@@ -78,19 +78,8 @@ def run_brief(args: argparse.Namespace) -> int:
         text = to_html(deck, notes=with_notes, with_sources=args.with_sources)
     else:
         text = to_markdown(deck, notes=with_notes, with_sources=args.with_sources)
-    if args.output:
-        from fieldkit.core.atomic import WriteError, write_text
-
-        try:
-            write_text(args.output, text)
-        except WriteError as problem:
-            error(str(problem))
-            return 1
-        slides = ngettext("{count} slide", "{count} slides", len(deck.slides)).format(count=len(deck.slides))
-        note(_("wrote {path}: {what}").format(path=args.output, what=slides))
-    else:
-        sys.stdout.write(text)
-    return 0
+    slides = ngettext("{count} slide", "{count} slides", len(deck.slides)).format(count=len(deck.slides))
+    return write_output(args.output, text, _("wrote {path}: {what}").format(path=args.output, what=slides))
 
 
 def _make_deck(args, store, lang):

@@ -9,7 +9,17 @@ import sys
 from pathlib import Path
 
 from fieldkit.cli.language import check_code
-from fieldkit.cli.output import NotFound, UsageError, error, highlight, lays_out, note, print_json, say, use_colour
+from fieldkit.cli.output import (
+    NotFound,
+    UsageError,
+    highlight,
+    lays_out,
+    note,
+    print_json,
+    say,
+    use_colour,
+    write_output,
+)
 from fieldkit.core.marker import N_
 from fieldkit.i18n.catalog import _
 from fieldkit.text.sanitize import sanitize
@@ -185,18 +195,8 @@ def _print_entry(args: argparse.Namespace, store, entry) -> int:
     meta = store.meta()
     make = entry_to_html if args.format == "html" else entry_to_markdown
     text = make(entry, content_version=meta.get("content_version", ""), content_date=meta.get("content_date", ""))
-    if not args.output:
-        sys.stdout.write(text)
-        return 0
-    from fieldkit.core.atomic import WriteError, write_text
-
-    try:
-        write_text(args.output, text)
-    except WriteError as problem:
-        error(str(problem))
-        return 1
-    note(_("wrote {path}: {what}").format(path=args.output, what=f"{entry.id} ({entry.lang})"))
-    return 0
+    return write_output(args.output, text,
+                        _("wrote {path}: {what}").format(path=args.output, what=f"{entry.id} ({entry.lang})"))
 
 
 def run_stats(args: argparse.Namespace) -> int:

@@ -8,11 +8,10 @@ skipped with --skip-bad), 1 when a bad row stopped the import or the file cannot
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from fieldkit.cli.language import lang_option
-from fieldkit.cli.output import UsageError, error, note, print_json, say
+from fieldkit.cli.output import UsageError, error, note, print_json, say, write_output
 from fieldkit.core.marker import N_
 from fieldkit.core.registry import REGISTRY
 from fieldkit.i18n.catalog import _, explain, ngettext
@@ -103,18 +102,8 @@ def run_export(args: argparse.Namespace) -> int:
 
         text = {"hxl": writers.to_hxl, "csv": writers.to_csv, "json": writers.to_json}[args.export_format](exports[0])
         summary = _count(len(exports[0].records), exports[0].entry_type)
-    if args.output:
-        from fieldkit.core.atomic import WriteError, write_text
-
-        try:
-            write_text(args.output, text)
-        except WriteError as problem:
-            error(str(problem))
-            return 1
-        note(_("wrote {path}: {what} as {format}").format(path=args.output, what=summary, format=args.export_format))
-    else:
-        sys.stdout.write(text)
-    return 0
+    return write_output(args.output, text, _("wrote {path}: {what} as {format}").format(
+        path=args.output, what=summary, format=args.export_format))
 
 
 def _export_hsds(args: argparse.Namespace, lang: str | None) -> int:

@@ -4,11 +4,10 @@ small file to share, and made into a handout with `fieldkit brief --saved-list N
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from fieldkit.cli.language import lang_option
-from fieldkit.cli.output import NotFound, UsageError, error, note, print_json, say
+from fieldkit.cli.output import NotFound, UsageError, error, note, print_json, say, write_output
 from fieldkit.core.marker import N_
 from fieldkit.i18n.catalog import _, ngettext
 
@@ -177,19 +176,8 @@ def _export(args: argparse.Namespace, userdata) -> int:
         text = lists.to_markdown(shared)
     else:
         text = lists.to_json(shared, content_version=store.meta().get("content_version", ""))
-    if not args.output:
-        sys.stdout.write(text)
-        return 0
-    from fieldkit.core.atomic import WriteError, write_text
-
-    try:
-        write_text(args.output, text)
-    except WriteError as problem:
-        error(str(problem))
-        return 1
     entries = ngettext("{count} entry", "{count} entries", len(shared.items)).format(count=len(shared.items))
-    note(_("wrote {path}: {what}").format(path=args.output, what=entries))
-    return 0
+    return write_output(args.output, text, _("wrote {path}: {what}").format(path=args.output, what=entries))
 
 
 def _import(args: argparse.Namespace, userdata) -> int:

@@ -157,3 +157,21 @@ def error(message: str) -> None:
 def note(message: str) -> None:
     """A line for people on standard error (progress, what was written): stdout stays for data."""
     say(message, stream=sys.stderr)
+
+
+def write_output(path: str | None, text: str, wrote: str) -> int:
+    """A command's output: on standard output without `path`, else written atomically to `path` with `wrote` (what
+    was written, for people) on standard error. An unwritable path is one line and exit code 1."""
+    if not path:
+        sys.stdout.write(text)
+        return 0
+    from fieldkit.core.atomic import WriteError, write_text  # only commands that write files need it
+
+    try:
+        write_text(path, text)
+    except WriteError as problem:
+        error(str(problem))
+        return 1
+    note(wrote)
+    return 0
+

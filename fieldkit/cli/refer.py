@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
-from fieldkit.cli.output import NotFound, error
+from fieldkit.cli.output import NotFound, write_output
 
 
 def add_parser(subparsers: Any) -> None:
@@ -40,16 +39,5 @@ def run_refer(args: argparse.Namespace) -> int:
         raise NotFound(str(problem)) from None
     finally:
         store.close()
-    if args.output:
-        from fieldkit.core.atomic import WriteError, write_text
-
-        try:
-            write_text(args.output, text)
-        except WriteError as problem:
-            error(str(problem))
-            return 1
-        print(f"wrote {args.output}: referral slip for {args.service} in {lang}" + (f" and {also}" if also else ""),
-              file=sys.stderr)
-    else:
-        sys.stdout.write(text)
-    return 0
+    return write_output(args.output, text, f"wrote {args.output}: referral slip for {args.service} in {lang}"
+                        + (f" and {also}" if also else ""))
