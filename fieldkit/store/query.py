@@ -17,6 +17,19 @@ MAX_TERMS = 12  # a pasted paragraph should not become a 500-term query
 MIN_PREFIX = 2  # one-letter prefixes match nearly everything and are slow
 
 
+def facet_filters(langs: tuple[str, ...], entry_type: str | None, country: str | None) -> str:
+    """The filters of a search as an FTS5 expression over the facet tokens ("" for none): any of the languages,
+    and the type and the country if given."""
+    parts = []
+    if langs:
+        parts.append("facets : (" + " OR ".join(f'"{lang_token(code)}"' for code in langs) + ")")
+    if entry_type:
+        parts.append(f'facets : "{type_token(entry_type)}"')
+    if country:
+        parts.append(f'facets : "{country_token(country)}"')
+    return " AND ".join(parts)
+
+
 class MatchFilters(TypedDict):
     """The keyword arguments of `Query.match` that narrow a search, for passing one set to several matches."""
 
@@ -55,14 +68,9 @@ class Query:
 
         With `opening`, the words must open the column, in order (`opening()`); `operator` is then unused.
         """
-        parts = [f"{columns} : ({self.opening() if opening else self.expression(operator)})"]
-        if langs:
-            parts.append("facets : (" + " OR ".join(f'"{lang_token(lang)}"' for lang in langs) + ")")
-        if entry_type:
-            parts.append(f'facets : "{type_token(entry_type)}"')
-        if country:
-            parts.append(f'facets : "{country_token(country)}"')
-        return " AND ".join(parts)
+        words = f"{columns} : ({self.opening() if opening else self.expression(operator)})"
+        filters = facet_filters(langs, entry_type, country)
+        return f"{words} AND {filters}" if filters else words
 
     def matches_word(self, folded_word: str) -> bool:
         """Whether a folded word of a text would have matched; used to highlight snippets."""

@@ -17,7 +17,7 @@ from fieldkit.core.registry import REGISTRY
 from fieldkit.store.db import Located
 from fieldkit.store.lexicon import Lexicon
 from fieldkit.store.models import Citation, Entry, Hit, Link, Review, SearchResult
-from fieldkit.store.query import MatchFilters, Query
+from fieldkit.store.query import MatchFilters, Query, facet_filters
 from fieldkit.store.ranking import (
     GROUP,
     IN_TITLE,
@@ -42,7 +42,6 @@ from fieldkit.store.schema import (
     TEXT_TABLES,
     country_token,
     entry_token,
-    lang_token,
     place_token,
     position_length,
     position_words,
@@ -345,14 +344,7 @@ class Store:
 
     # The pieces of a search.
     def _filters(self, langs: tuple[str, ...], entry_type: str | None, country: str | None) -> str:
-        parts = []
-        if langs:
-            parts.append("facets : (" + " OR ".join(f'"{lang_token(code)}"' for code in langs) + ")")
-        if entry_type:
-            parts.append(f'facets : "{type_token(entry_type)}"')
-        if country:
-            parts.append(f'facets : "{country_token(country)}"')
-        return " AND ".join(parts)
+        return facet_filters(langs, entry_type, country)
 
     @staticmethod
     def _conjunction(expressions: list[str], filters: str) -> str:
