@@ -83,14 +83,23 @@ class Lexicon:
 
     def candidates(self, word: str) -> list[Name]:
         """Names whose first word may match the folded query `word` (exactly, by stem or with an ending)."""
-        found: list[Name] = list(self._by_word.get(word, ()))
+        found: list[Name] = list(self._first_word(word))
         for length in range(max(MIN_ENDING_BASE, len(word) - MAX_ENDING), len(word)):
-            found += self._by_word.get(word[:length], ())
-        for code in {name.lang for name in self._by_stem.get(word, ())} | _stem_languages(word):
-            found += self._by_stem.get(stem(word, code), ())
+            found += self._first_word(word[:length])
+        for code in {name.lang for name in self._first_stem(word)} | _stem_languages(word):
+            found += self._first_stem(stem(word, code))
         for form in shorter_forms(word):  # Turkish endings on a short name word ("rotası": "rota")
-            found += [name for name in self._by_word.get(form, ()) if name.lang == TURKISH]
+            found += [name for name in self._first_word(form) if name.lang == TURKISH]
         return list(dict.fromkeys(found))
+
+    # How names are found: here from the names read at load; IndexedLexicon looks them up in the database.
+    def _first_word(self, word: str) -> list[Name]:
+        """Names whose first folded word is `word`."""
+        return self._by_word.get(word, [])
+
+    def _first_stem(self, stemmed: str) -> list[Name]:
+        """Names whose first stem is `stemmed`."""
+        return self._by_stem.get(stemmed, [])
 
     def words(self) -> set[str]:
         """Every folded word of every name: what a misspelt word may be corrected to, besides the index's."""
@@ -147,15 +156,11 @@ class IndexedLexicon(Lexicon):
     def names_of(self, kind: str, key: str) -> list[Name]:
         return self._lookup("named", f"{kind}\0{key}")
 
-    def candidates(self, word: str) -> list[Name]:
-        found: list[Name] = list(self._lookup("folded", word))
-        for length in range(max(MIN_ENDING_BASE, len(word) - MAX_ENDING), len(word)):
-            found += self._lookup("folded", word[:length])
-        for code in {name.lang for name in self._lookup("stemmed", word)} | _stem_languages(word):
-            found += self._lookup("stemmed", stem(word, code))
-        for form in shorter_forms(word):  # as Lexicon.candidates: Turkish endings on a short name word
-            found += [name for name in self._lookup("folded", form) if name.lang == TURKISH]
-        return list(dict.fromkeys(found))
+    def _first_word(self, word: str) -> list[Name]:
+        return self._lookup("folded", word)
+
+    def _first_stem(self, stemmed: str) -> list[Name]:
+        return self._lookup("stemmed", stemmed)
 
     def _names(self) -> list[Name]:
         if self._all is None:  # only a spelling correction needs every name
