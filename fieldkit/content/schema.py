@@ -66,6 +66,22 @@ def _placeholders(data: dict[str, Any], problems: Problems) -> set[str]:
     return found
 
 
+def _check_values(data: dict[str, Any], allowed: dict[str, Any], unfilled: set[str], clean: dict[str, Any],
+                  problems: Problems, *, also_required: tuple[str, ...] = ()) -> None:
+    """Each allowed field: missing (a problem if required), or validated by its kind into `clean`."""
+    for name, spec in allowed.items():
+        if name in unfilled:
+            continue
+        if name not in data:
+            if spec.required or name in also_required:
+                problems.append(((), f"missing required field '{name}'"))
+            continue
+        value, field_problems = _VALIDATORS[spec.kind](data[name], spec)
+        problems.extend(((name, *where), message) for where, message in field_problems)
+        if not field_problems:
+            clean[name] = value
+
+
 def validate_fields(data: dict[str, Any], entry_type: str, *, original: bool) -> tuple[dict[str, Any], Problems]:
     """Check every field's presence and type. Returns the normalised values and the problems found."""
     allowed = fields_for(entry_type, original=original)
@@ -76,23 +92,11 @@ def validate_fields(data: dict[str, Any], entry_type: str, *, original: bool) ->
         if name not in allowed:
             hint = f" (translations carry only {', '.join(allowed)})" if not original else ""
             problems.append(((name,), f"unknown field '{name}' for a {entry_type}{hint}"))
-    for name, spec in allowed.items():
-        if name in unfilled:
-            continue
-        if name not in data:
-            content_type = REGISTRY.get(entry_type)
-            country_required = content_type is not None and content_type.country_required
-            required = spec.required or (original and name == "country" and country_required)
-            if required:
-                problems.append(((), f"missing required field '{name}'"))
-            continue
-        value, field_problems = _VALIDATORS[spec.kind](data[name], spec)
-        problems.extend(((name, *where), message) for where, message in field_problems)
-        if not field_problems:
-            clean[name] = value
+    content_type = REGISTRY.get(entry_type)
+    country_required = original and content_type is not None and content_type.country_required
+    _check_values(data, allowed, unfilled, clean, problems, also_required=("country",) if country_required else ())
     if not original:
         problems += _translation_review(data, clean)
-    content_type = REGISTRY.get(entry_type)
     if original and content_type is not None and content_type.coordinates:
         has_lat, has_lon = "lat" in data, "lon" in data
         if has_lat != has_lon:
@@ -132,17 +136,7 @@ def validate_attachment(data: dict[str, Any], entry_type: str) -> tuple[dict[str
             may = ", ".join(attachable) or "nothing"
             problems.append(((name,), f"'{name}' cannot be attached to a {entry_type}: an overlay attaches {may}, "
                                       "never published text"))
-    for name, spec in allowed.items():
-        if name in unfilled:
-            continue
-        if name not in data:
-            if spec.required:
-                problems.append(((), f"missing required field '{name}'"))
-            continue
-        value, field_problems = _VALIDATORS[spec.kind](data[name], spec)
-        problems.extend(((name, *where), message) for where, message in field_problems)
-        if not field_problems:
-            clean[name] = value
+    _check_values(data, allowed, unfilled, clean, problems)
     if not any(name in clean for name in attachable) and not problems:
         problems.append(((), f"nothing attached: give at least one of {', '.join(attachable)}"))
     return clean, problems
