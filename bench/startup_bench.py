@@ -2,8 +2,18 @@
 
 Each run starts the program in a fresh tmux session and polls the pane every 5 ms until a marker shows. The
 same measurement runs the minimal Textual app of bench/minimal_app.py, so the difference is fieldkit's own work.
+The two programs run interleaved (minimal, fieldkit, minimal, ...), so both see the same machine load; one idle
+tmux session stays up meanwhile, so no run pays for starting the tmux server.
 
-    .venv/bin/python bench/startup_bench.py [--runs 15] [--db FILE]
+    .venv/bin/python bench/startup_bench.py [--runs 15] [--db FILE] [--scale 1 10 100]
+
+Without --db or --scale fieldkit reads its own content (in a source checkout: content/ compiled once into the
+cache folder). --scale N times it against the synthetic content of bench/generate.py at each scale
+(/tmp/fk-x<N>.db, or under FIELDKIT_BENCH_DIR; generated and built if missing, as search_bench.py does), passed
+with FIELDKIT_DB. `--scale 0` stands for fieldkit's own content, so `--scale 0 1 10 100` times all four.
+
+Both programs run from compiled bytecode, as an installed program does (pip compiles it): the children do not
+inherit PYTHONDONTWRITEBYTECODE, so the warm-up run writes the bytecode a source checkout may lack.
 """
 
 from __future__ import annotations
@@ -19,6 +29,7 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+KEEPER = "fk-startup-keeper"
 
 
 def time_to_marker(command: list[str], marker: str, env: dict[str, str], timeout: float = 20.0) -> float:
@@ -37,31 +48,59 @@ def time_to_marker(command: list[str], marker: str, env: dict[str, str], timeout
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
 
 
+def load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3]) if Path("/proc/loadavg").exists() else "?"
+
+
+def compare(programs: dict[str, tuple[list[str], dict[str, str]]], runs: int, marker: str) -> dict[str, list[float]]:
+    """Each program's times to `marker`, the programs taking turns run after run."""
+    for command, env in programs.values():
+        time_to_marker(command, marker, env)  # warm the file cache (and write bytecode)
+    results: dict[str, list[float]] = {name: [] for name in programs}
+    for _ in range(runs):
+        for name, (command, env) in programs.items():
+            results[name].append(time_to_marker(command, marker, env))
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--db", help="content database for fieldkit (default: its own)")
+    parser.add_argument("--scale", type=float, nargs="+",
+                        help="synthetic content scales to time (0: fieldkit's own content); replaces --db")
     parser.add_argument("--fieldkit", default=str(Path(sys.executable).with_name("fieldkit")), help="the program to time")
     parser.add_argument("--minimal", help="the baseline program (default: bench/minimal_app.py in this Python)")
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="fk-bench-home-")
     env = dict(os.environ, XDG_DATA_HOME=f"{home}/data", XDG_CONFIG_HOME=f"{home}/config", TERM="xterm-256color")
-    if args.db:
-        env["FIELDKIT_DB"] = args.db
-    programs = {
-        "minimal Textual app": ([args.minimal] if args.minimal else [sys.executable, str(ROOT / "bench" / "minimal_app.py")],
-                                "Topics"),
-        "fieldkit": ([args.fieldkit], "Topics"),
-    }
-    results = {}
-    for name, (command, marker) in programs.items():
-        time_to_marker(command, marker, env)  # warm the file cache
-        runs = [time_to_marker(command, marker, env) for _ in range(args.runs)]
-        results[name] = runs
-        print(f"{name:22} median {statistics.median(runs) * 1000:6.0f} ms   min {min(runs) * 1000:6.0f} ms   "
-              f"max {max(runs) * 1000:6.0f} ms   ({args.runs} runs)")
-    ratio = statistics.median(results["fieldkit"]) / statistics.median(results["minimal Textual app"])
-    print(f"fieldkit / minimal: {ratio:.2f}x")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("FIELDKIT_DB", None)
+    databases: dict[str, str | None] = {}
+    if args.scale:
+        sys.path.insert(0, str(ROOT / "bench"))
+        from search_bench import ensure
+
+        for scale in args.scale:
+            databases["own content" if scale == 0 else f"x{scale:g}"] = None if scale == 0 else str(ensure(scale)[1])
+    else:
+        databases["--db" if args.db else "own content"] = args.db
+    minimal = [args.minimal] if args.minimal else [sys.executable, str(ROOT / "bench" / "minimal_app.py")]
+    subprocess.run(["tmux", "new-session", "-d", "-s", KEEPER, "sleep 3600"], check=True)
+    try:
+        for label, db in databases.items():
+            fieldkit_env = dict(env, FIELDKIT_DB=db) if db else env
+            programs = {"minimal Textual app": (minimal, env), "fieldkit": ([args.fieldkit], fieldkit_env)}
+            before = load()
+            results = compare(programs, args.runs, "Topics")
+            print(f"{label} (load before {before}, after {load()}):")
+            for name, runs in results.items():
+                print(f"  {name:22} median {statistics.median(runs) * 1000:6.0f} ms   min {min(runs) * 1000:6.0f} ms   "
+                      f"max {max(runs) * 1000:6.0f} ms   ({args.runs} runs)")
+            ratio = statistics.median(results["fieldkit"]) / statistics.median(results["minimal Textual app"])
+            print(f"  fieldkit / minimal: {ratio:.2f}x", flush=True)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", KEEPER], capture_output=True)
 
 
 if __name__ == "__main__":
