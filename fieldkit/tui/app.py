@@ -36,7 +36,7 @@ from fieldkit.tui.messages import (
     ToPresentation,
     ToTopic,
 )
-from fieldkit.tui.screens.dialogs import MIN_HEIGHT, MIN_WIDTH
+from fieldkit.tui.sizes import MIN_HEIGHT, MIN_WIDTH
 from fieldkit.tui.themes import DEFAULT_THEME, HIGH_CONTRAST
 from fieldkit.userdata import UserData
 
@@ -74,6 +74,7 @@ class FieldkitApp(App[None]):
         self.set_reactive(FieldkitApp.lang, lang)  # the starting language: no watcher, nothing to redraw yet
         self.today = today  # fixed in tests so ages do not change with the calendar
         self._local = threading.local()
+        self._too_small_shown = False  # whether TooSmallScreen was ever pushed (so the current screen may be one)
         # "app": fieldkit shapes and reorders right-to-left text; "terminal": the terminal does (mlterm, some VTE).
         self.rtl_in_app = self.settings.rtl_mode == "app"
         set_language(lang, visual_rtl=self.rtl_in_app)
@@ -275,15 +276,18 @@ class FieldkitApp(App[None]):
         self._check_size(event.size.width, event.size.height)
 
     def _check_size(self, width: int, height: int) -> None:
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if not too_small and not self._too_small_shown:
+            return  # the usual start: the dialogs are imported when one is first shown, not before the first frame
         from fieldkit.tui.screens.dialogs import TooSmallScreen
 
-        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         if isinstance(self.screen, TooSmallScreen):
             if too_small:
                 self.screen.update_size(width, height)
             else:
                 self.pop_screen()
         elif too_small:
+            self._too_small_shown = True
             self.push_screen(TooSmallScreen(width, height))
 
     def on_unmount(self) -> None:

@@ -41,12 +41,15 @@ class HeaderLine(Static):
 
     def on_resize(self) -> None:
         screen = self.screen
-        if isinstance(screen, BaseScreen):
-            screen.call_after_refresh(screen.update_header)
+        if isinstance(screen, BaseScreen) and self.size.width != screen.header_width:
+            screen.schedule_header()
 
 
 class BaseScreen(FieldkitScreen):
     """A screen that can redraw itself for another language and shows the content version and age on top."""
+
+    header_width: int | None = None  # the width the header line was last worded for
+    _header_due = False  # an update_header is already waiting for the next refresh
 
     def compose_header(self) -> ComposeResult:
         yield HeaderLine(Text(" fieldkit ", style="bold reverse"), id="app-header")
@@ -91,12 +94,21 @@ class BaseScreen(FieldkitScreen):
 
     def on_mount(self) -> None:
         # Textual also runs the subclasses' own on_mount; this one only fills the header once painted.
-        self.call_after_refresh(self.update_header)
+        self.schedule_header()
+
+    def schedule_header(self) -> None:
+        """Word the header line after the next refresh. Mounting, reload() and the header's first resize all ask
+        for it as a screen opens: they share one wording, not three (each is tens of ms of dates in words)."""
+        if not self._header_due:
+            self._header_due = True
+            self.call_after_refresh(self.update_header)
 
     def update_header(self) -> None:
+        self._header_due = False
         for header in self.query("#app-header").results(Static):
             header.update(self.header_text())
+            self.header_width = header.size.width
 
     def reload(self) -> None:
         """Fill the screen's widgets from the store (again, after a language switch)."""
-        self.call_after_refresh(self.update_header)
+        self.schedule_header()

@@ -17,9 +17,8 @@ from fieldkit.i18n.catalog import N_, _, display, reorders_rtl, ui
 from fieldkit.i18n.languages import native_name
 from fieldkit.text.bidi import visual_line
 from fieldkit.text.sanitize import sanitize
+from fieldkit.tui.sizes import MIN_HEIGHT, MIN_WIDTH
 from fieldkit.tui.widgets.rtl_lines import RtlRows
-
-MIN_WIDTH, MIN_HEIGHT = 80, 24  # the smallest terminal the app lays out for; smaller shows TooSmallScreen
 
 KEYS = [
     ("/  Ctrl+K", N_("Search from anywhere")),
