@@ -17,6 +17,8 @@ import textwrap
 
 import pytest
 
+from fieldkit.tui.widgets.nav_list import NavList
+
 PROBE = textwrap.dedent("""
     import json, sys
 
@@ -72,3 +74,27 @@ def test_first_frame_is_home_without_the_other_screens(tmp_path, fixture_db, var
     assert "fieldkit.tui.screens.home" in modules and "fieldkit.tui.app" in modules
     early = [name for name in modules if any(name == prefix or name.startswith(prefix + ".") for prefix in NOT_AT_START)]
     assert early == [], f"imported before the home screen's first frame, though it does not show them: {early}"
+
+
+async def test_a_long_journey_list_is_whole_once_home_has_settled(make_app, monkeypatch):
+    # Hundreds of journeys (a large content set): the first rows come with the first frame, the others right
+    # after it; once the screen has settled the list holds every journey, in the store's order, each once.
+    from fieldkit.tui.screens import home
+
+    real = home.journey_outlines
+
+    def many(store):
+        (legs, countries), = real(store)  # the fixture's one journey, under a hundred different leg lists
+        return [((f"{legs[0]}-{number}", *legs[1:]), countries) for number in range(100)]
+
+    monkeypatch.setattr(home, "journey_outlines", many)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        journeys = app.screen.query_one("#journeys", NavList)
+        await pilot.pause()
+        ids = [journeys.get_option_at_index(i).id for i in range(journeys.option_count)]
+        assert ids == [f"journey:route-rs-ba-drina-{number}" for number in range(100)]
+        app.screen.reload()  # twice before the rest arrives (a language switch and another): the list is filled
+        app.screen.reload()  # anew by the last one, not added to by both
+        await pilot.pause()
+        assert journeys.option_count == 100 and len(journeys.items) == 100

@@ -10,10 +10,11 @@ from fieldkit.core.registry import REGISTRY
 from fieldkit.i18n.catalog import N_, display, language, ngettext, reorders_rtl, route_arrow, ui
 from fieldkit.i18n.languages import country_name
 from fieldkit.i18n.vocabulary import topic_title
-from fieldkit.store.routes import journey_outlines
+from fieldkit.store.routes import Outline, journey_outlines
 from fieldkit.text.fold import fold
 from fieldkit.tui.messages import ToCountry, ToEntry, ToJourney, ToTopic
 from fieldkit.tui.screens.base import BaseScreen
+from fieldkit.tui.sizes import MIN_HEIGHT
 from fieldkit.tui.widgets.labels import RtlLabel, entry_label
 from fieldkit.tui.widgets.nav_list import NavList
 
@@ -23,6 +24,8 @@ WESTERN_BALKANS = ["AL", "BA", "XK", "ME", "MK", "RS"]
 
 
 class HomeScreen(BaseScreen):
+    _filling: object = None  # the latest reload's journeys still being added after the first frame
+
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
         with Grid(id="home-grid"):
@@ -61,13 +64,32 @@ class HomeScreen(BaseScreen):
                                                                key=by_name)
         self.query_one("#countries", NavList).set_items(
             [(ToCountry(c), counted(country_name(c, language()), str(present.get(c, 0)))) for c in codes])
-        routes = []
-        for leg_ids, countries in journey_outlines(store):  # worked out by the build: Home stays quick at any size
-            label = route_arrow().join(country_name(c, language()) for c in countries)
-            legs = ngettext("{count} leg", "{count} legs", len(leg_ids)).format(count=len(leg_ids))
-            routes.append((ToJourney(leg_ids), counted(label, legs, dim_gap=True)))
-        self.query_one("#journeys", NavList).set_items(routes)
+        # Worked out by the build: Home stays quick at any size. A long list (hundreds of journeys in a large
+        # content set) shows its first rows in the first frame and gets the others right after it: no more rows
+        # than the terminal has can show at first, and measuring every row delayed the first frame (the list's
+        # scroll bar is the only thing that changes when they arrive).
+        outlines = journey_outlines(store)
+        first = max(self.app.size.height, MIN_HEIGHT)
+        journeys = self.query_one("#journeys", NavList)
+        journeys.set_items(self._journey_items(outlines[:first]))
+        self._filling = filling = object()  # a later reload (another language) supersedes this one
+        if len(outlines) > first:
+            self.call_after_refresh(self._more_journeys, journeys, outlines[first:], filling)
         self._fill_saved()
+
+    def _more_journeys(self, journeys: NavList, outlines: list[Outline], filling: object) -> None:
+        if filling is self._filling:
+            journeys.extend_items(self._journey_items(outlines))
+
+    @staticmethod
+    def _journey_items(outlines: list[Outline]) -> list[tuple[ToJourney, Text | RtlLabel]]:
+        arrow, lang = route_arrow(), language()
+        names = {code: country_name(code, lang) for code in {code for _, countries in outlines for code in countries}}
+        items: list[tuple[ToJourney, Text | RtlLabel]] = []
+        for leg_ids, countries in outlines:
+            legs = ngettext("{count} leg", "{count} legs", len(leg_ids)).format(count=len(leg_ids))
+            items.append((ToJourney(leg_ids), counted(arrow.join(names[code] for code in countries), legs, dim_gap=True)))
+        return items
 
     def _fill_saved(self) -> None:
         userdata, store, lang = self.host.userdata, self.host.store, self.host.lang

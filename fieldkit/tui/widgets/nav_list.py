@@ -28,25 +28,30 @@ class NavList(OptionList):
         self._destinations: dict[str, Destination] = {}  # option id (the destination's key) -> destination
 
     def set_items(self, items: Sequence[tuple[Destination, Label]]) -> None:
-        self.items = list(items)
-        self._destinations = {destination.key: destination for destination, _ in items}
         highlighted = self.highlighted
+        self.items, self._destinations = [], {}
         self.clear_options()
         if not items:
             self.add_option(Option(Text(ui(self.empty), style="dim italic"), disabled=True))
             return
-        options: list[Option | None] = []  # None: OptionList draws a separator line
-        seen: set[str] = set()
-        for destination, label in items:
-            if destination.key in seen:  # OptionList refuses duplicate ids
-                continue
-            seen.add(destination.key)
-            if self.separated and options:
-                options.append(None)
-            options.append(Option(self._prompt(label), id=destination.key))
-        self.add_options(options)
+        self.extend_items(items)
         if highlighted is not None and highlighted < self.option_count:
             self.highlighted = highlighted
+
+    def extend_items(self, items: Sequence[tuple[Destination, Label]]) -> None:
+        """Add items after the ones the list has (a long list filled in two parts, see HomeScreen.reload)."""
+        if not self.items:
+            self.clear_options()  # the "nothing here" line goes
+        options: list[Option | None] = []  # None: OptionList draws a separator line
+        for destination, label in items:
+            if destination.key in self._destinations:  # OptionList refuses duplicate ids
+                continue
+            self._destinations[destination.key] = destination
+            if self.separated and (options or self.option_count):
+                options.append(None)
+            options.append(Option(self._prompt(label), id=destination.key))
+        self.items.extend(items)
+        self.add_options(options)
 
     def _prompt(self, label: Label) -> Text:
         if isinstance(label, RtlLabel):  # laid out for the width the list has now, again on resize
