@@ -5,7 +5,7 @@ same measurement runs the minimal Textual app of bench/minimal_app.py, so the di
 The two programs run interleaved (minimal, fieldkit, minimal, ...), so both see the same machine load; one idle
 tmux session stays up meanwhile, so no run pays for starting the tmux server.
 
-    .venv/bin/python bench/startup_bench.py [--runs 15] [--db FILE] [--scale 1 10 100]
+    .venv/bin/python bench/startup_bench.py [--runs 15] [--db FILE] [--scale 1 10 100] [--before COMMAND]
 
 Without --db or --scale fieldkit reads its own content (in a source checkout: content/ compiled once into the
 cache folder). --scale N times it against the synthetic content of bench/generate.py at each scale
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import statistics
 import subprocess
 import sys
@@ -29,12 +30,16 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-KEEPER = "fk-startup-keeper"
+KEEPER = f"fk-startup-keeper-{os.getpid()}"  # two benches at once must not share it
 
 
 def time_to_marker(command: list[str], marker: str, env: dict[str, str], timeout: float = 20.0) -> float:
+    """Seconds from starting `command` in a new tmux session, with exactly the environment `env`, until `marker`
+    shows in its pane. The environment goes in the command (env -i): a session started on a tmux server that is
+    already running (the keeper below, or another program's on the same socket) gets the server's environment,
+    not the one tmux was called with, so FIELDKIT_DB and the XDG folders would silently not apply."""
     session = f"fk-bench-{uuid.uuid4().hex[:8]}"
-    shell = " ".join(command)
+    shell = shlex.join(["env", "-i", *(f"{name}={value}" for name, value in env.items()), *command])
     started = time.perf_counter()
     subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", shell], check=True, env=env)
     try:
@@ -69,7 +74,10 @@ def main() -> None:
     parser.add_argument("--db", help="content database for fieldkit (default: its own)")
     parser.add_argument("--scale", type=float, nargs="+",
                         help="synthetic content scales to time (0: fieldkit's own content); replaces --db")
-    parser.add_argument("--fieldkit", default=str(Path(sys.executable).with_name("fieldkit")), help="the program to time")
+    parser.add_argument("--fieldkit", default=str(Path(sys.executable).with_name("fieldkit")),
+                        help="the program to time, a command line (default: this venv's fieldkit)")
+    parser.add_argument("--before", help="an earlier fieldkit to time in the same rotation, a command line (e.g. "
+                        "'env PYTHONPATH=/tmp/main-copy .venv/bin/python -m fieldkit' for an unpacked `git archive`)")
     parser.add_argument("--minimal", help="the baseline program (default: bench/minimal_app.py in this Python)")
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="fk-bench-home-")
@@ -90,15 +98,19 @@ def main() -> None:
     try:
         for label, db in databases.items():
             fieldkit_env = dict(env, FIELDKIT_DB=db) if db else env
-            programs = {"minimal Textual app": (minimal, env), "fieldkit": ([args.fieldkit], fieldkit_env)}
-            before = load()
+            programs = {"minimal Textual app": (minimal, env), "fieldkit": (shlex.split(args.fieldkit), fieldkit_env)}
+            if args.before:
+                programs["fieldkit before"] = (shlex.split(args.before), fieldkit_env)
+            started = load()
             results = compare(programs, args.runs, "Topics")
-            print(f"{label} (load before {before}, after {load()}):")
+            print(f"{label} (load before {started}, after {load()}):")
             for name, runs in results.items():
                 print(f"  {name:22} median {statistics.median(runs) * 1000:6.0f} ms   min {min(runs) * 1000:6.0f} ms   "
                       f"max {max(runs) * 1000:6.0f} ms   ({args.runs} runs)")
-            ratio = statistics.median(results["fieldkit"]) / statistics.median(results["minimal Textual app"])
-            print(f"  fieldkit / minimal: {ratio:.2f}x", flush=True)
+            for name in programs:
+                if name != "minimal Textual app":
+                    ratio = statistics.median(results[name]) / statistics.median(results["minimal Textual app"])
+                    print(f"  {name} / minimal: {ratio:.2f}x", flush=True)
     finally:
         subprocess.run(["tmux", "kill-session", "-t", KEEPER], capture_output=True)
 
