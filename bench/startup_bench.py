@@ -12,6 +12,9 @@ cache folder). --scale N times it against the synthetic content of bench/generat
 (/tmp/fk-x<N>.db, or under FIELDKIT_BENCH_DIR; generated and built if missing, as search_bench.py does), passed
 with FIELDKIT_DB. `--scale 0` stands for fieldkit's own content, so `--scale 0 1 10 100` times all four.
 
+Each run reports the wall time and the CPU time (user + system, from /proc) the program had used when the marker
+showed: on a shared machine the wall time swings with the load, the CPU time much less.
+
 Both programs run from compiled bytecode, as an installed program does (pip compiles it): the children do not
 inherit PYTHONDONTWRITEBYTECODE, so the warm-up run writes the bytecode a source checkout may lack.
 """
@@ -34,38 +37,75 @@ KEEPER = f"fk-startup-keeper-{os.getpid()}"  # two benches at once must not shar
 
 
 def time_to_marker(command: list[str], marker: str, env: dict[str, str], timeout: float = 20.0) -> float:
+    """Seconds from starting `command` until `marker` shows (see run_to_marker)."""
+    return run_to_marker(command, marker, env, timeout)[0]
+
+
+def run_to_marker(command: list[str], marker: str, env: dict[str, str],
+                  timeout: float = 20.0) -> tuple[float, float | None]:
     """Seconds from starting `command` in a new tmux session, with exactly the environment `env`, until `marker`
-    shows in its pane. The environment goes in the command (env -i): a session started on a tmux server that is
-    already running (the keeper below, or another program's on the same socket) gets the server's environment,
-    not the one tmux was called with, so FIELDKIT_DB and the XDG folders would silently not apply."""
+    shows in its pane, and the CPU seconds (user + system) the program and its children had used by then (None
+    where /proc cannot tell). CPU time is what the program itself costs; on a busy machine the wall time also
+    holds the time it waited for a core.
+
+    The environment goes in the command (env -i): a session started on a tmux server that is already running
+    (the keeper below, or another program's on the same socket) gets the server's environment, not the one tmux
+    was called with, so FIELDKIT_DB and the XDG folders would silently not apply."""
     session = f"fk-bench-{uuid.uuid4().hex[:8]}"
     shell = shlex.join(["env", "-i", *(f"{name}={value}" for name, value in env.items()), *command])
     started = time.perf_counter()
     subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", shell], check=True, env=env)
     try:
+        pid = subprocess.run(["tmux", "display-message", "-p", "-t", session, "#{pane_pid}"], capture_output=True,
+                             text=True).stdout.strip()
         while time.perf_counter() - started < timeout:
             screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
             if marker in screen:
-                return time.perf_counter() - started
+                wall = time.perf_counter() - started
+                return wall, cpu_seconds(int(pid)) if pid.isdigit() else None
             time.sleep(0.005)
         raise RuntimeError(f"{marker!r} did not appear within {timeout} s")
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds of a process and every process under it (a one-file executable runs the app in
+    a child), from /proc (Linux; in clock ticks, 10 ms here)."""
+    ticks, total, pending = os.sysconf("SC_CLK_TCK"), 0, [pid]
+    if not Path(f"/proc/{pid}/stat").exists():
+        return None
+    while pending:
+        process = pending.pop()
+        try:
+            fields = Path(f"/proc/{process}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime and stime, fields 14 and 15 of proc(5)
+            for task in Path(f"/proc/{process}/task").iterdir():
+                pending += [int(child) for child in (task / "children").read_text().split()]
+        except (OSError, ValueError, IndexError):
+            continue  # gone meanwhile
+    return total / ticks
+
+
 def load() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3]) if Path("/proc/loadavg").exists() else "?"
 
 
-def compare(programs: dict[str, tuple[list[str], dict[str, str]]], runs: int, marker: str) -> dict[str, list[float]]:
-    """Each program's times to `marker`, the programs taking turns run after run."""
+def compare(programs: dict[str, tuple[list[str], dict[str, str]]], runs: int,
+            marker: str) -> dict[str, list[tuple[float, float | None]]]:
+    """Each program's (wall, CPU) seconds to `marker`, the programs taking turns run after run."""
     for command, env in programs.values():
-        time_to_marker(command, marker, env)  # warm the file cache (and write bytecode)
-    results: dict[str, list[float]] = {name: [] for name in programs}
+        run_to_marker(command, marker, env)  # warm the file cache (and write bytecode)
+    results: dict[str, list[tuple[float, float | None]]] = {name: [] for name in programs}
     for _ in range(runs):
         for name, (command, env) in programs.items():
-            results[name].append(time_to_marker(command, marker, env))
+            results[name].append(run_to_marker(command, marker, env))
     return results
+
+
+def median_ms(values: list[float | None]) -> float | None:
+    known = [value for value in values if value is not None]
+    return statistics.median(known) * 1000 if known else None
 
 
 def main() -> None:
@@ -77,7 +117,8 @@ def main() -> None:
     parser.add_argument("--fieldkit", default=str(Path(sys.executable).with_name("fieldkit")),
                         help="the program to time, a command line (default: this venv's fieldkit)")
     parser.add_argument("--before", help="an earlier fieldkit to time in the same rotation, a command line (e.g. "
-                        "'env PYTHONPATH=/tmp/main-copy .venv/bin/python -m fieldkit' for an unpacked `git archive`)")
+                        "the fieldkit of another checkout's venv: `git archive main`, unpacked, `python3 dev.py run "
+                        "--version` there, then --before /tmp/main-copy/.venv/bin/fieldkit)")
     parser.add_argument("--minimal", help="the baseline program (default: bench/minimal_app.py in this Python)")
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="fk-bench-home-")
@@ -103,14 +144,21 @@ def main() -> None:
                 programs["fieldkit before"] = (shlex.split(args.before), fieldkit_env)
             started = load()
             results = compare(programs, args.runs, "Topics")
-            print(f"{label} (load before {started}, after {load()}):")
+            print(f"{label} (load before {started}, after {load()}; {args.runs} runs each):")
+            cpu: dict[str, float | None] = {}
             for name, runs in results.items():
-                print(f"  {name:22} median {statistics.median(runs) * 1000:6.0f} ms   min {min(runs) * 1000:6.0f} ms   "
-                      f"max {max(runs) * 1000:6.0f} ms   ({args.runs} runs)")
+                walls = [wall for wall, _ in runs]
+                cpu[name] = median_ms([seconds for _, seconds in runs])
+                print(f"  {name:22} wall median {statistics.median(walls) * 1000:6.0f} ms (min {min(walls) * 1000:6.0f}, "
+                      f"max {max(walls) * 1000:6.0f})   CPU median " +
+                      (f"{cpu[name]:5.0f} ms" if cpu[name] is not None else "unknown"))
+            base = results["minimal Textual app"]
             for name in programs:
                 if name != "minimal Textual app":
-                    ratio = statistics.median(results[name]) / statistics.median(results["minimal Textual app"])
-                    print(f"  {name} / minimal: {ratio:.2f}x", flush=True)
+                    ratio = statistics.median(w for w, _ in results[name]) / statistics.median(w for w, _ in base)
+                    cpu_ratio = (f", CPU {cpu[name] / cpu['minimal Textual app']:.2f}x"
+                                 if cpu[name] and cpu["minimal Textual app"] else "")
+                    print(f"  {name} / minimal: wall {ratio:.2f}x{cpu_ratio}", flush=True)
     finally:
         subprocess.run(["tmux", "kill-session", "-t", KEEPER], capture_output=True)
 
