@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, field
 
 from fieldkit.core.countries import COUNTRIES
+from fieldkit.core.records import dataclass, field  # not dataclasses: see records.py
 from fieldkit.text.fold import fold, words
 from fieldkit.text.lang.stem import stem
 from fieldkit.text.lang.turkish import shorter_forms

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
 from typing import Any, TypedDict
+
+from fieldkit.core.records import asdict, dataclass, field  # not dataclasses: see records.py
 
 
 @dataclass

@@ -7,9 +7,9 @@ appear while a word is still being typed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TypedDict
 
+from fieldkit.core.records import dataclass  # not dataclasses: see records.py
 from fieldkit.store.schema import country_token, lang_token, type_token
 from fieldkit.text.fold import fold, words
 

@@ -20,10 +20,10 @@ Ties go to the shorter title, then keep bm25's order. The weights are round numb
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from fieldkit.core.records import dataclass  # not dataclasses: see records.py
 from fieldkit.store.understand import PLACE, Group
 from fieldkit.text.fold import fold, words
 from fieldkit.text.lang.stem import stem

@@ -8,11 +8,11 @@ import json
 import math
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, TypeVar, cast
 
 from fieldkit.core.languages import fallback_chain
+from fieldkit.core.records import dataclass, replace  # not dataclasses: see records.py
 from fieldkit.core.registry import REGISTRY
 from fieldkit.store.db import Located
 from fieldkit.store.lexicon import Lexicon

@@ -18,10 +18,10 @@ two callables it passes in.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from fieldkit.core.languages import ENGLISH, fallback_chain
+from fieldkit.core.records import dataclass, field  # not dataclasses: see records.py
 from fieldkit.store.lexicon import Lexicon, Name, word_matches
 from fieldkit.text.fold import fold, words
 from fieldkit.text.lang.scripts import ARABIC, LANGUAGES_BY_SCRIPT, ROMANISED, ROMANISED_CODES, script_of
