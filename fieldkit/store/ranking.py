@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from typing import Any
 
 from fieldkit.core.records import dataclass  # not dataclasses: see records.py
 from fieldkit.store.understand import PLACE, Group
@@ -30,6 +29,10 @@ from fieldkit.text.lang.stem import stem
 from fieldkit.text.lang.stopwords import languages as stopword_languages
 from fieldkit.text.lang.stopwords import stopwords
 from fieldkit.text.tokens import written_words
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a search imports no typing at all)
+if TYPE_CHECKING:
+    from typing import Any
 
 GROUP = 1.0
 IN_TITLE = 0.5

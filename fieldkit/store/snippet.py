@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate, compress
-from typing import Protocol
 
 from fieldkit.text.fold import fold, fold_word, words
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 # A word as a reader sees it: letters and digits with any combining marks (harakat, accents) and joiners inside.
 _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d])+")
@@ -15,10 +16,13 @@ _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u
 _WORD_PIECES = re.compile(f"({_WORD.pattern})")
 
 
-class WordMatcher(Protocol):
-    """What decides which words of a snippet are marked (a Query, or ranking.Highlighter)."""
+if TYPE_CHECKING:  # for the type checker only: typing is not imported at run time
+    from typing import Protocol
 
-    def matches_word(self, folded_word: str) -> bool: ...
+    class WordMatcher(Protocol):
+        """What decides which words of a snippet are marked (a Query, or ranking.Highlighter)."""
+
+        def matches_word(self, folded_word: str) -> bool: ...
 
 
 class Decided:

@@ -9,7 +9,6 @@ import math
 import sqlite3
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any, TypeVar, cast
 
 from fieldkit.core.languages import fallback_chain
 from fieldkit.core.records import dataclass, replace  # not dataclasses: see records.py
@@ -49,11 +48,22 @@ from fieldkit.store.schema import (
     type_token,
     unpack_text,
 )
-from fieldkit.store.snippet import Decided, WordMatcher, snippet
+from fieldkit.store.snippet import Decided, snippet
 from fieldkit.store.spelling import Speller
 from fieldkit.store.understand import WORD, Group, Understanding, understand
 from fieldkit.text.fold import fold, words
 from fieldkit.text.sanitize import sanitize
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a search imports no typing at all)
+if TYPE_CHECKING:
+    from typing import Any, TypeVar, cast
+
+    from fieldkit.store.snippet import WordMatcher
+
+    T = TypeVar("T")
+else:
+    def cast(_type, value):  # typing.cast: nothing at run time
+        return value
 
 # Title matches count ten times a body match; the facets column never counts (the store's rank_sql adds the
 # stem columns of schema 3: a stem counts half its exact word).
@@ -96,9 +106,6 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value] if value else []
 
 
-T = TypeVar("T")
-
-
 def clean(value: Any, *, line: bool = False) -> Any:
     """Text from the database as it may leave the store: every escape sequence, control character and bidi
     override removed (a pack or a `--db` file may be hostile), with `line` on one line too (newlines and tabs
@@ -125,7 +132,7 @@ def clean(value: Any, *, line: bool = False) -> Any:
 
 def _line(value: T) -> T:
     """`clean(value, line=True)`, keeping the value's type for the caller (cleaning never changes a type)."""
-    return cast(T, clean(value, line=True))
+    return cast("T", clean(value, line=True))
 
 
 def _encodable(text: str) -> bool:
@@ -168,7 +175,7 @@ def stored_figures(text: Any) -> dict[str, Any] | None:
             and all(isinstance(item, dict) and all(_number(v) for v in item.values()) for item in languages.values())
             and all(value[key] is None or isinstance(value[key], str) for key in _DATE_FIGURES)):
         return None
-    return cast(dict[str, Any], value)
+    return cast("dict[str, Any]", value)
 
 
 def _whole(item: Any) -> bool:

@@ -18,7 +18,6 @@ two callables it passes in.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from fieldkit.core.languages import ENGLISH, fallback_chain
 from fieldkit.core.records import dataclass, field  # not dataclasses: see records.py
@@ -29,6 +28,10 @@ from fieldkit.text.lang.stem import stem, stem_language
 from fieldkit.text.lang.stopwords import stopwords
 from fieldkit.text.lang.turkish import shorter_forms
 from fieldkit.text.tokens import written_words
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a search imports no typing at all)
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_TERMS = 12  # a pasted paragraph should not become a 500-term query
 MIN_PREFIX = 2  # one-letter prefixes match nearly everything and are slow
