@@ -180,3 +180,11 @@ def test_is_record():
     point = MINE[0]
     assert records.is_record(point) and records.is_record(point(1))
     assert not records.is_record(REAL[0](1)) and not records.is_record(object())
+
+
+def test_a_real_dataclass_is_passed_on_to_dataclasses():
+    real_point, real_bag, *_ = REAL
+    point = real_point(1, 2)
+    assert records.replace(point, y=5) == real_point(1, 5)
+    assert [spec.name for spec in records.fields(point)] == ["x", "y"]
+    assert records.asdict(real_bag("a", ["i"], (point,))) == dataclasses.asdict(real_bag("a", ["i"], (point,)))

@@ -10,7 +10,8 @@ gives a class what `dataclasses.dataclass` would for the options used here: the 
 or name, defaults, `field(default_factory=...)`, `__post_init__`), __repr__, __eq__ (same class, fields in order),
 __hash__ (frozen: by the fields' values; otherwise none: unhashable, as dataclasses' default), __match_args__, and a
 frozen instance refuses assignment and deletion (FrozenInstanceError, an AttributeError) with the same messages.
-`replace`, `fields` and `asdict` work on these classes as dataclasses' do. Methods the class defines itself are
+`replace`, `fields` and `asdict` work on these classes as dataclasses' do (and pass a real dataclass on to
+dataclasses). Methods the class defines itself are
 kept, as dataclasses keeps them. Options beyond `frozen`, and ClassVar or InitVar fields, are refused rather than
 half-supported. tests/test_records.py holds every behaviour against `dataclasses` itself.
 
@@ -72,13 +73,25 @@ else:
         """Whether `obj` is a class made here, or an instance of one."""
         return hasattr(obj if isinstance(obj, type) else type(obj), _FIELDS)
 
+    def _real(obj):
+        """Whether `obj` is a real dataclass or one's instance: `fields`, `replace` and `asdict` pass it on."""
+        return hasattr(obj if isinstance(obj, type) else type(obj), "__dataclass_fields__")
+
     def fields(class_or_instance):
+        if _real(class_or_instance):
+            import dataclasses
+
+            return dataclasses.fields(class_or_instance)
         try:
             return getattr(class_or_instance, _FIELDS)
         except AttributeError:
             raise TypeError("must be called with a dataclass type or instance") from None
 
     def replace(obj, /, **changes):
+        if _real(obj) and not isinstance(obj, type):
+            import dataclasses
+
+            return dataclasses.replace(obj, **changes)
         if isinstance(obj, type) or not is_record(obj):
             raise TypeError("replace() should be called on dataclass instances")
         for spec in fields(obj):
@@ -87,6 +100,10 @@ else:
         return obj.__class__(**changes)
 
     def asdict(obj, *, dict_factory=dict):
+        if _real(obj) and not isinstance(obj, type):
+            import dataclasses
+
+            return dataclasses.asdict(obj, dict_factory=dict_factory)
         if isinstance(obj, type) or not is_record(obj):
             raise TypeError("asdict() should be called on dataclass instances")
         return _asdict(obj, dict_factory)
@@ -96,7 +113,7 @@ else:
             return dict_factory([(spec.name, _asdict(getattr(obj, spec.name), dict_factory)) for spec in fields(obj)])
         if type(obj) in _PLAIN:
             return obj
-        if hasattr(type(obj), "__dataclass_fields__") and not isinstance(obj, type):
+        if _real(obj) and not isinstance(obj, type):
             import dataclasses  # a real dataclass inside one of these: only dataclasses knows its fields
 
             return dataclasses.asdict(obj, dict_factory=dict_factory)
