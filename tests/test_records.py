@@ -188,3 +188,12 @@ def test_a_real_dataclass_is_passed_on_to_dataclasses():
     assert records.replace(point, y=5) == real_point(1, 5)
     assert [spec.name for spec in records.fields(point)] == ["x", "y"]
     assert records.asdict(real_bag("a", ["i"], (point,))) == dataclasses.asdict(real_bag("a", ["i"], (point,)))
+
+
+@pytest.mark.parametrize("args, kwargs", [((), {}), ((1, 2, 3), {}), ((1,), {"x": 2}), ((1,), {"z": 2})])
+def test_a_first_instance_made_wrongly_fails_as_dataclasses_does(args, kwargs):
+    """The first call compiles the class's __init__ (records._first_init): its errors are the real one's."""
+    real, mine = make(dataclasses)[0], make(records)[0]
+    made = [outcome(lambda cls=cls: cls(*args, **kwargs)) for cls in (real, mine)]
+    assert made[0] == made[1] and made[0][0] == "raised"
+    assert repr(mine(1)) == repr(real(1))

@@ -12,7 +12,8 @@ __hash__ (frozen: by the fields' values; otherwise none: unhashable, as dataclas
 frozen instance refuses assignment and deletion (FrozenInstanceError, an AttributeError) with the same messages.
 `replace`, `fields` and `asdict` work on these classes as dataclasses' do (and pass a real dataclass on to
 dataclasses). Methods the class defines itself are
-kept, as dataclasses keeps them. Options beyond `frozen`, and ClassVar or InitVar fields, are refused rather than
+kept, as dataclasses keeps them. (One difference no code here sees: until a class's first instance is made,
+`inspect.signature` shows its __init__ as `(*args, **kwargs)`; see `_first_init`.) Options beyond `frozen`, and ClassVar or InitVar fields, are refused rather than
 half-supported. tests/test_records.py holds every behaviour against `dataclasses` itself.
 
 To a type checker these are dataclasses (it reads the `dataclasses` import below), so mypy checks every use of
@@ -150,7 +151,7 @@ else:
         _check_order(ordered)
         setattr(cls, _FIELDS, ordered)
         names = tuple(spec.name for spec in ordered)
-        _add(cls, "__init__", _init(cls, ordered, frozen))
+        _add(cls, "__init__", _first_init(cls, ordered, frozen))
         _add(cls, "__repr__", _repr(cls, names))
         _add(cls, "__eq__", _eq(cls, names))
         _set_hash(cls, names, frozen)
@@ -174,6 +175,20 @@ else:
             if callable(value):
                 value.__qualname__ = f"{cls.__qualname__}.{name}"
             setattr(cls, name, value)
+
+    def _first_init(cls, specs, frozen):
+        """The class's __init__ until its first instance: compiles the real one (`_init`), puts it on the class
+        and runs it. Compiling costs about 0.1 ms a class; a search imports classes it never makes (Entry,
+        Citation, Link, ...). The real one takes the same arguments and gives the same errors."""
+
+        def __init__(self, *args, **kwargs):
+            real = _init(cls, specs, frozen)
+            real.__qualname__ = f"{cls.__qualname__}.__init__"
+            if cls.__dict__.get("__init__") is __init__:
+                cls.__init__ = real
+            real(self, *args, **kwargs)
+
+        return __init__
 
     def _init(cls, specs, frozen):
         """__init__ compiled once per class, as dataclasses compiles it: calls cost the same as a real one's."""
