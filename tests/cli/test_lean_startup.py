@@ -1,5 +1,6 @@
 """What a command imports, checked by name (never by time): `fieldkit --version` nothing beyond fieldkit's own three
-modules, a `fieldkit search --json` none of the app's, the compiler's or the type machinery's modules.
+modules, a `fieldkit search` (JSON, or text in English) none of the app's, the compiler's, Babel's or the type
+machinery's modules.
 
 Each program runs in a new interpreter with `-X importtime`, which names every module it imports, through the
 launcher dev.py writes to .venv/bin/fieldkit (docs/performance.md, "CLI start-up"). A test here fails when someone
@@ -58,6 +59,16 @@ def test_a_json_search_imports_nothing_heavy(launcher, fixture_db, args):
     assert result.returncode in (0, 1), result.stderr[-2000:]
     assert result.stdout.lstrip().startswith(("[", "{"))
     assert "sqlite3" in names and "fieldkit.store.store" in names  # it did search
+    assert sorted(names & NOT_IN_SEARCH) == []
+
+
+@pytest.mark.parametrize("args", [["bihac"], ["--explain", "legal", "aid"], ["--type", "service", "sarajevo"]],
+                         ids=" ".join)
+def test_an_english_search_for_people_imports_nothing_heavy_either(launcher, fixture_db, args):
+    """Text output in English: country and language names from fieldkit's own tables, not from Babel's CLDR."""
+    names, result = imported(str(launcher), "search", "--db", str(fixture_db), *args)
+    assert result.returncode in (0, 1), result.stderr[-2000:]
+    assert "fieldkit.store.store" in names
     assert sorted(names & NOT_IN_SEARCH) == []
 
 
