@@ -11,10 +11,10 @@ or name, defaults, `field(default_factory=...)`, `__post_init__`), __repr__, __e
 __hash__ (frozen: by the fields' values; otherwise none: unhashable, as dataclasses' default), __match_args__, and a
 frozen instance refuses assignment and deletion (FrozenInstanceError, an AttributeError) with the same messages.
 `replace`, `fields` and `asdict` work on these classes as dataclasses' do (and pass a real dataclass on to
-dataclasses). Methods the class defines itself are
-kept, as dataclasses keeps them. (One difference no code here sees: until a class's first instance is made,
-`inspect.signature` shows its __init__ as `(*args, **kwargs)`; see `_first_init`.) Options beyond `frozen`, and ClassVar or InitVar fields, are refused rather than
-half-supported. tests/test_records.py holds every behaviour against `dataclasses` itself.
+dataclasses). Methods the class defines itself are kept, as dataclasses keeps them. Options beyond `frozen`, and
+ClassVar or InitVar fields, are refused rather than half-supported. tests/test_records.py holds every behaviour
+against `dataclasses` itself. One difference no code here sees: until a class's first instance is made,
+`inspect.signature` shows its __init__ as `(*args, **kwargs)` (see `_first_init`).
 
 To a type checker these are dataclasses (it reads the `dataclasses` import below), so mypy checks every use of
 them as it would check real ones. Everywhere else in fieldkit, use `dataclasses`.
