@@ -481,7 +481,7 @@ class Store:
 
     def _correct(self, word: str) -> str | None:
         if self._speller is None:
-            self._speller = Speller(self.conn, self.lexicon.words(), self.lexicon.joined())
+            self._speller = Speller(self.conn, self.lexicon.words(), self.lexicon.joined(), self.lexicon.sounds())
         return self._speller.correct(word)
 
     def _rank(self, understood: Understanding, matched: dict[int, set[int]], rank: dict[int, float],
