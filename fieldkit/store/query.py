@@ -82,3 +82,7 @@ class Query:
         if folded_word in self.terms:
             return True
         return self.prefix and folded_word.startswith(self.terms[-1])
+
+    def word_starts(self) -> tuple[str, ...]:
+        """Every word that matches begins with one of the terms (it is one, or the last one opens it)."""
+        return self.terms

@@ -138,9 +138,14 @@ class Highlighter:
         self.lang = lang
         # Only a word that starts like a query word can have its stem among them: stem those alone.
         self.heads = {word[:3] for word in self.words}
+        self.starts = (*sorted(self.heads), *self.prefixes)
 
     def matches_word(self, folded_word: str) -> bool:
         if folded_word in self.words or (self.prefixes and folded_word.startswith(self.prefixes)):
             return True
         return (self.lang is not None and len(folded_word) > 3 and folded_word[:3] in self.heads
                 and stem(folded_word, self.lang) in self.words)
+
+    def word_starts(self) -> tuple[str, ...]:
+        """Every word that matches begins with a head (the first three letters of a word or stem) or a prefix."""
+        return self.starts

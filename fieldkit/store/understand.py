@@ -7,7 +7,8 @@
     stop words   the other words that only make a sentence ("where can i find a ..."), in the query's languages
     stems        each remaining word also as its stem, in the languages searched (fieldkit/text/lang/stem.py)
     correct      a word that matches nothing anywhere is corrected to the closest word the content has
-                 (spelling.py), unless the search is literal
+                 (spelling.py), or a word in Arabic script to the place whose name has its consonants
+                 (text/lang/sound.py), unless the search is literal
 
 Each group is one thing the query asks for: a word (with its stems), a concept (all its words in the languages
 searched), a place or a country (its names, and the entries at it). Search ranks entries by how many groups they
