@@ -18,7 +18,6 @@ from fieldkit.core.countries import COUNTRIES
 from fieldkit.core.records import dataclass, field  # not dataclasses: see records.py
 from fieldkit.text.fold import fold, words
 from fieldkit.text.lang.scripts import ARABIC, LATIN, script_of
-from fieldkit.text.lang.sound import arabic_script_key, latin_keys
 from fieldkit.text.lang.stem import stem
 from fieldkit.text.lang.turkish import shorter_forms
 from fieldkit.text.tokens import written_words
@@ -121,6 +120,8 @@ class Lexicon:
         """The consonant keys (fieldkit/text/lang/sound.py) of the names of places and countries -> the name a word
         in Arabic script with that key is corrected to ("سبوٹیکا" -> "سوبوتیتسا", through "Subotica"): the place's
         name in Arabic script where it has one. A key that two places or countries share is left out."""
+        from fieldkit.text.lang.sound import arabic_script_key, latin_keys  # here: only spelling correction asks
+
         things: dict[str, set[tuple[str, str]]] = {}
         target: dict[tuple[str, str], str] = {}
         for name in self._names():

@@ -49,7 +49,6 @@ from fieldkit.store.schema import (
     unpack_text,
 )
 from fieldkit.store.snippet import Decided, snippet
-from fieldkit.store.spelling import Speller
 from fieldkit.store.understand import WORD, Group, Understanding, understand
 from fieldkit.text.fold import fold, words
 from fieldkit.text.sanitize import sanitize
@@ -59,6 +58,7 @@ if TYPE_CHECKING:
     from typing import Any, TypeVar, cast
 
     from fieldkit.store.snippet import WordMatcher
+    from fieldkit.store.spelling import Speller
 
     T = TypeVar("T")
 else:
@@ -500,6 +500,8 @@ class Store:
 
     def _correct(self, word: str) -> str | None:
         if self._speller is None:
+            from fieldkit.store.spelling import Speller  # here: only a word to correct needs it (and its sound keys)
+
             self._speller = Speller(self.conn, self.lexicon.words(), self.lexicon.joined(), self.lexicon.sounds())
         return self._speller.correct(word)
 

@@ -72,6 +72,13 @@ def test_an_english_search_for_people_imports_nothing_heavy_either(launcher, fix
     assert sorted(names & NOT_IN_SEARCH) == []
 
 
+@pytest.mark.parametrize("args", [["bihac"], ["--literal", "nothing-matches-this-word"]], ids=" ".join)
+def test_a_query_with_nothing_to_correct_loads_no_speller(launcher, fixture_db, args):
+    names, _ = imported(str(launcher), "search", "--db", str(fixture_db), "--json", *args)
+    assert "fieldkit.store.store" in names
+    assert "fieldkit.store.spelling" not in names and "fieldkit.text.lang.sound" not in names
+
+
 def test_a_search_with_lang_and_db_asks_for_no_folder_of_fieldkits(launcher, fixture_db):
     names, _ = imported(str(launcher), "search", "--db", str(fixture_db), "--json", "--lang", "fr", "bihac")
     assert "platformdirs" not in names  # --db and --lang given: neither a pack nor the app's saved language is read
