@@ -1,10 +1,12 @@
-"""Every place on disk fieldkit reads or writes, in one module (platformdirs decides per operating system)."""
+"""Every place on disk fieldkit reads or writes, in one module (platformdirs decides per operating system).
+
+platformdirs is imported by the functions that ask it (a few ms): a run that needs none of fieldkit's own folders,
+such as `fieldkit search --db FILE --lang LANG`, does not import it.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-
-import platformdirs
 
 APP_NAME = "fieldkit"
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -23,6 +25,8 @@ def content_dir(given: str | None = None) -> Path:
 
 def data_dir() -> Path:
     """Bookmarks, history and installed content packs."""
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -49,22 +53,30 @@ def merged_dir() -> Path:
 
 def cache_dir() -> Path:
     """Things fieldkit can rebuild: the content database compiled from a source checkout."""
+    import platformdirs
+
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def config_dir() -> Path:
     """Settings and trusted pack keys."""
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
 def slips_dir() -> Path:
     """Where the app writes referral slips: a fieldkit folder in the user's documents, else in fieldkit's data."""
+    import platformdirs
+
     documents = Path(platformdirs.user_documents_dir())
     return documents / APP_NAME if documents.is_dir() else data_dir() / "slips"
 
 
 def prints_dir() -> Path:
     """Pages the app writes to print (p on an entry): beside the referral slips, in the user's documents."""
+    import platformdirs
+
     documents = Path(platformdirs.user_documents_dir())
     return documents / APP_NAME if documents.is_dir() else data_dir() / "prints"
 
@@ -76,6 +88,8 @@ def runtime_dir() -> Path:
     folder in a shared /tmp that another user could have made first."""
     import os
     import warnings
+
+    import platformdirs
 
     with warnings.catch_warnings():  # platformdirs warns where XDG_RUNTIME_DIR is unset; the fallback is ours
         warnings.simplefilter("ignore")

@@ -8,10 +8,10 @@ after). Logical: the text as stored, for pipes, files and terminals that do bidi
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 
 from fieldkit.core import env
 from fieldkit.core.marker import N_
+from fieldkit.core.records import dataclass  # not dataclasses: see records.py
 
 MODES = ("auto", "visual", "logical")
 # VTE reorders right-to-left text by itself from 0.76 on (VTE_VERSION 7600); older ones are left to fieldkit.

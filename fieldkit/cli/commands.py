@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import re
 import sys
-from pathlib import Path
 
 from fieldkit.cli.language import check_code
 from fieldkit.cli.output import (
@@ -165,6 +163,8 @@ def run_show(args: argparse.Namespace) -> int:
     store = _store(args)
     entry = store.get(args.id, lang)
     if entry is None:
+        import difflib  # only for an id that is not found
+
         close = difflib.get_close_matches(args.id, store.ids(), n=3, cutoff=0.6)
         if close:
             raise NotFound(N_("no entry with id {id}; did you mean {ids}?"), id=repr(args.id), ids=", ".join(close))
@@ -279,6 +279,8 @@ def run_check(args: argparse.Namespace) -> int:
     from fieldkit.content.problems import errors
 
     root = content_folder(args.content, args.org)
+    from pathlib import Path  # check and build only
+
     sources = Path(args.sources) if args.sources else None
     if sources is not None and not sources.is_dir():
         raise UsageError(N_("--sources: no such folder: {path}"), path=sources)
@@ -320,6 +322,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from fieldkit.cli.folders import content_folder
     from fieldkit.content.build import build
     from fieldkit.content.overlay import build_overlay, is_overlay

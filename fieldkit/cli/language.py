@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import argparse
 import os
-from dataclasses import dataclass
 
 from fieldkit.cli.output import UsageError
 from fieldkit.core import env
 from fieldkit.core.marker import N_
+from fieldkit.core.records import dataclass  # not dataclasses: see records.py
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sys
-from typing import Any, TextIO
 
 from fieldkit.cli.bidi import BidiChoice, decide
 from fieldkit.core import env
 from fieldkit.core.explained import Explained
 from fieldkit.text.sanitize import sanitize
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a search imports no typing at all)
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 
 class UsageError(Explained):
@@ -52,6 +54,8 @@ def width(stream: TextIO | None = None) -> int:
     """The width to lay out for: the terminal's, else COLUMNS, else 80."""
     stream = stream or sys.stdout
     if _isatty(stream):
+        import shutil  # only on a terminal: shutil imports bz2, lzma and fnmatch
+
         return max(shutil.get_terminal_size(fallback=(env.columns() or 80, 24)).columns, 20)
     return env.columns() or 80
 

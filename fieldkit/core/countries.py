@@ -7,12 +7,17 @@ lat/lon or a point in the wrong country, not a point a few kilometres off.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a search imports no typing at all)
+if TYPE_CHECKING:
+    from typing import NamedTuple
 
+    class Country(NamedTuple):
+        name: str
+        bbox: tuple[float, float, float, float] | None
+else:
+    from collections import namedtuple
 
-class Country(NamedTuple):
-    name: str
-    bbox: tuple[float, float, float, float] | None
+    Country = namedtuple("Country", ["name", "bbox"])  # the class typing.NamedTuple makes, without typing
 
 
 COUNTRIES: dict[str, Country] = {

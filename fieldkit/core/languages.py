@@ -6,7 +6,7 @@ Adding a language is its catalog `locales/<code>/LC_MESSAGES/fieldkit.po` (for t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from fieldkit.core.records import dataclass  # not dataclasses: see records.py
 
 
 @dataclass(frozen=True)

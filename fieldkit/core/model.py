@@ -8,9 +8,8 @@ exports, and where it appears (Home, a country's view, along route legs). The bu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from fieldkit.core.marker import N_
+from fieldkit.core.records import dataclass  # not dataclasses: see records.py
 from fieldkit.core.vocabularies import Vocabulary
 
 

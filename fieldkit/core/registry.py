@@ -8,7 +8,6 @@ translations and fixtures (docs/architecture.md). Tests register a throwaway typ
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from fieldkit.core.layers import ATTACH_FOLDER
 from fieldkit.core.model import (
@@ -20,6 +19,7 @@ from fieldkit.core.model import (
     ExportColumn,
     Field,
 )
+from fieldkit.core.records import dataclass, field  # not dataclasses: see records.py
 from fieldkit.core.types import BUILTIN
 
 # Folders of content/ that are not a content type: the search vocabulary (docs/vocabulary.md), and an overlay's

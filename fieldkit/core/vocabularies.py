@@ -7,9 +7,9 @@ translated where shown. A field of a content type names the vocabulary its value
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from fieldkit.core.marker import N_
+from fieldkit.core.records import dataclass  # not dataclasses: see records.py
 
 
 @dataclass(frozen=True)

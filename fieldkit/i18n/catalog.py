@@ -43,7 +43,11 @@ def set_language(lang: str, *, visual_rtl: bool = True) -> None:
     """
     global _translations, _language, _visual_rtl
     _language, _visual_rtl = lang, visual_rtl
-    _translations = gettext.translation(DOMAIN, COMPILED_DIR, languages=gettext_names(lang), fallback=True)
+    names = gettext_names(lang)
+    # English has no catalog: gettext would look for a "C" one only (importing locale to spell it), find none and
+    # fall back to this.
+    _translations = gettext.translation(DOMAIN, COMPILED_DIR, languages=names, fallback=True) if names else \
+        gettext.NullTranslations()
 
 
 def language() -> str:

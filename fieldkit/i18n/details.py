@@ -7,11 +7,11 @@ same way.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from typing import Any, cast
 
+from fieldkit.core import records
 from fieldkit.core.marker import N_
 from fieldkit.core.model import is_country_code
 from fieldkit.core.registry import CONTACT_PARTS, REGISTRY, Field
@@ -96,7 +96,7 @@ def attached_sections(entry: Entry, *, today: dt.date | None = None
     sections = []
     for attachment in entry.attached:
         fields = attachment.get("fields") or {}
-        shown = dataclasses.replace(entry, details=fields)
+        shown = records.replace(entry, details=fields)  # Entry is a record (fieldkit/core/records.py)
         lines: list[tuple[str, str]] = []
         for spec in content_type.detail_fields:
             if spec.kind == "contact":

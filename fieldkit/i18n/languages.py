@@ -38,12 +38,11 @@ def territory_name(territory: str, lang: str) -> str | None:
 @lru_cache(maxsize=256)
 def native_name(code: str) -> str:
     """The language's name in itself ("فارسی" for fa), falling back to the code."""
-    from babel import Locale, UnknownLocaleError
-
     from fieldkit.core.languages import BY_CODE
 
     if code in BY_CODE:
         return BY_CODE[code].native
+    from babel import Locale, UnknownLocaleError  # here: fieldkit's own languages need no CLDR data
 
     try:
         locale = Locale.parse(code, sep="-")

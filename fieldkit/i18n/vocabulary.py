@@ -7,12 +7,14 @@ read these words.
 
 from __future__ import annotations
 
-from typing import Any
-
 from fieldkit.core.languages import is_rtl
 from fieldkit.core.registry import REGISTRY
 from fieldkit.core.vocabularies import AUDIENCES, MODES, Vocabulary
 from fieldkit.i18n.catalog import _, language
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a search imports no typing at all)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def separator() -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from fieldkit import paths
 from fieldkit.core import env
@@ -19,6 +18,7 @@ from fieldkit.core.marker import N_
 from fieldkit.store.db import Located, StoreError, connect
 from fieldkit.store.schema import SCHEMA_VERSION
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a search imports no typing at all)
 if TYPE_CHECKING:
     from fieldkit.packs.layers import InUse
     from fieldkit.store.store import Store

@@ -6,11 +6,11 @@ Which database a run uses is decided above the store, in fieldkit/runtime/locate
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
 from fieldkit.core.explained import Explained
 from fieldkit.core.marker import N_
+from fieldkit.core.records import dataclass  # not dataclasses: see records.py
 from fieldkit.store.schema import COLUMNS, FULL_TEXT, REVIEW_COLUMNS, REVIEW_SCHEMA, SCHEMA_VERSION, TABLES
 
 

@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, field
 
 from fieldkit.core.countries import COUNTRIES
+from fieldkit.core.records import dataclass, field  # not dataclasses: see records.py
 from fieldkit.text.fold import fold, words
+from fieldkit.text.lang.scripts import ARABIC, LATIN, script_of
 from fieldkit.text.lang.stem import stem
 from fieldkit.text.lang.turkish import shorter_forms
 from fieldkit.text.tokens import written_words
 
 MIN_ENDING_BASE = 5  # a name word must be this long before "word + ending" counts (not "bar" in "barrier")
 MAX_ENDING = 4  # letters of an attached ending: Turkish -da/-dan/-nin, Bosnian -ima, English -n/-s
+_SOUNDED = ("place", "country")  # the names a word is matched to by its consonants (sounds())
 TURKISH = "tr"  # its names also match a word with Turkish endings (turkish.py), however short the name
 
 
@@ -101,14 +103,44 @@ class Lexicon:
         """Names whose first stem is `stemmed`."""
         return self._by_stem.get(stemmed, [])
 
+    def _names(self) -> list[Name]:
+        """Every name (only a spelling correction needs them all)."""
+        return self.names
+
     def words(self) -> set[str]:
         """Every folded word of every name: what a misspelt word may be corrected to, besides the index's."""
-        return {word for name in self.names for word in name.folded}
+        return {word for name in self._names() for word in name.folded}
 
     def joined(self) -> dict[str, str]:
         """Names of several words written as one ("ریڈمیشن" for "ری ایڈمیشن", "montenegro" for "monte negro"):
         the joined form -> the name, for correcting a word to a name typed without its spaces."""
-        return {"".join(name.folded): " ".join(name.folded) for name in self.names if len(name.folded) > 1}
+        return {"".join(name.folded): " ".join(name.folded) for name in self._names() if len(name.folded) > 1}
+
+    def sounds(self) -> dict[str, str]:
+        """The consonant keys (fieldkit/text/lang/sound.py) of the names of places and countries -> the name a word
+        in Arabic script with that key is corrected to ("سبوٹیکا" -> "سوبوتیتسا", through "Subotica"): the place's
+        name in Arabic script where it has one. A key that two places or countries share is left out."""
+        from fieldkit.text.lang.sound import arabic_script_key, latin_keys  # here: only spelling correction asks
+
+        things: dict[str, set[tuple[str, str]]] = {}
+        target: dict[tuple[str, str], str] = {}
+        for name in self._names():
+            if name.kind not in _SOUNDED:
+                continue
+            thing, joined = (name.kind, name.key), " ".join(name.folded)
+            script = script_of(name.text)
+            if script == ARABIC:
+                keys = {arabic_script_key("".join(name.folded))}
+                if script_of(target.get(thing, "")) != ARABIC:
+                    target[thing] = joined
+            elif script == LATIN:
+                keys = latin_keys(name.text)
+                target.setdefault(thing, joined)
+            else:
+                continue
+            for key in keys - {""}:
+                things.setdefault(key, set()).add(thing)
+        return {key: target[next(iter(named))] for key, named in things.items() if len(named) == 1}
 
 
 _NAMES = "SELECT kind, key, lang, text, folded, stemmed FROM lexicon"
@@ -168,11 +200,6 @@ class IndexedLexicon(Lexicon):
                          if name is not None]
         return self._all
 
-    def words(self) -> set[str]:
-        return {word for name in self._names() for word in name.folded}
-
-    def joined(self) -> dict[str, str]:
-        return {"".join(name.folded): " ".join(name.folded) for name in self._names() if len(name.folded) > 1}
 
 
 def _stem_languages(word: str) -> set[str]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any, TypedDict
+from fieldkit.core.records import asdict, dataclass, field  # not dataclasses: see records.py
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a search imports no typing at all)
+if TYPE_CHECKING:
+    from typing import Any, TypedDict
 
 
 @dataclass
@@ -50,12 +53,15 @@ class Citation:
     review_by: str | None = None  # such a fact: when to check it again (YYYY-MM-DD)
 
 
-class Review(TypedDict, total=False):
-    """A person's review: who, for which organisation (optional), and when."""
+if TYPE_CHECKING:
+    class Review(TypedDict, total=False):
+        """A person's review: who, for which organisation (optional), and when."""
 
-    by: str
-    organisation: str
-    date: str
+        by: str
+        organisation: str
+        date: str
+else:
+    Review = dict  # what a TypedDict is at run time (typing is not imported for it)
 
 
 @dataclass

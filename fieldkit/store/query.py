@@ -7,11 +7,13 @@ appear while a word is still being typed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TypedDict
-
+from fieldkit.core.records import dataclass  # not dataclasses: see records.py
 from fieldkit.store.schema import country_token, lang_token, type_token
 from fieldkit.text.fold import fold, words
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a search imports no typing at all)
+if TYPE_CHECKING:
+    from typing import TypedDict
 
 MAX_TERMS = 12  # a pasted paragraph should not become a 500-term query
 MIN_PREFIX = 2  # one-letter prefixes match nearly everything and are slow
@@ -30,13 +32,16 @@ def facet_filters(langs: tuple[str, ...], entry_type: str | None, country: str |
     return " AND ".join(parts)
 
 
-class MatchFilters(TypedDict):
-    """The keyword arguments of `Query.match` that narrow a search, for passing one set to several matches."""
+if TYPE_CHECKING:
+    class MatchFilters(TypedDict):
+        """The keyword arguments of `Query.match` that narrow a search, for passing one set to several matches."""
 
-    langs: tuple[str, ...]
-    entry_type: str | None
-    country: str | None
-    columns: str
+        langs: tuple[str, ...]
+        entry_type: str | None
+        country: str | None
+        columns: str
+else:
+    MatchFilters = dict  # what a TypedDict is at run time (typing is not imported for it)
 
 
 @dataclass(frozen=True)
@@ -77,3 +82,7 @@ class Query:
         if folded_word in self.terms:
             return True
         return self.prefix and folded_word.startswith(self.terms[-1])
+
+    def word_starts(self) -> tuple[str, ...]:
+        """Every word that matches begins with one of the terms (it is one, or the last one opens it)."""
+        return self.terms

@@ -20,16 +20,19 @@ Ties go to the shorter title, then keep bm25's order. The weights are round numb
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
 
+from fieldkit.core.records import dataclass  # not dataclasses: see records.py
 from fieldkit.store.understand import PLACE, Group
 from fieldkit.text.fold import fold, words
 from fieldkit.text.lang.stem import stem
 from fieldkit.text.lang.stopwords import languages as stopword_languages
 from fieldkit.text.lang.stopwords import stopwords
 from fieldkit.text.tokens import written_words
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a search imports no typing at all)
+if TYPE_CHECKING:
+    from typing import Any
 
 GROUP = 1.0
 IN_TITLE = 0.5
@@ -135,9 +138,14 @@ class Highlighter:
         self.lang = lang
         # Only a word that starts like a query word can have its stem among them: stem those alone.
         self.heads = {word[:3] for word in self.words}
+        self.starts = (*sorted(self.heads), *self.prefixes)
 
     def matches_word(self, folded_word: str) -> bool:
         if folded_word in self.words or (self.prefixes and folded_word.startswith(self.prefixes)):
             return True
         return (self.lang is not None and len(folded_word) > 3 and folded_word[:3] in self.heads
                 and stem(folded_word, self.lang) in self.words)
+
+    def word_starts(self) -> tuple[str, ...]:
+        """Every word that matches begins with a head (the first three letters of a word or stem) or a prefix."""
+        return self.starts

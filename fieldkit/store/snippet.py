@@ -4,21 +4,33 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate, compress
-from typing import Protocol
 
 from fieldkit.text.fold import fold, fold_word, words
 
-# A word as a reader sees it: letters and digits with any combining marks (harakat, accents) and joiners inside.
-_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d])+")
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
-
+# The marks and joiners that belong inside a word: combining marks (harakat, accents), tatweel, ZWNJ and ZWJ.
+_IN_WORD_MARKS = r"\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
+# A word as a reader sees it: letters and digits with any of those marks inside.
+_WORD = re.compile(rf"(?:[^\W_]|[{_IN_WORD_MARKS}])+")
 _WORD_PIECES = re.compile(f"({_WORD.pattern})")
+# The same pieces for a text without "_", where `\w` and `[^\W_]` cannot differ: one character class splits a
+# text in about half the time of the alternation above.
+_WORD_PIECES_NO_UNDERSCORE = re.compile(rf"([\w{_IN_WORD_MARKS}]+)")
 
 
-class WordMatcher(Protocol):
-    """What decides which words of a snippet are marked (a Query, or ranking.Highlighter)."""
+if TYPE_CHECKING:  # for the type checker only: typing is not imported at run time
+    from typing import Protocol
 
-    def matches_word(self, folded_word: str) -> bool: ...
+    class WordMatcher(Protocol):
+        """What decides which words of a snippet are marked (a Query, or ranking.Highlighter)."""
+
+        def matches_word(self, folded_word: str) -> bool: ...
+
+        def word_starts(self) -> tuple[str, ...]:
+            """What every matching word begins with (a word that begins with none of them cannot match): words
+            that cannot match are skipped without asking `matches_word`."""
+            ...
 
 
 class Decided:
@@ -30,7 +42,10 @@ class Decided:
         self.matched: set[str] = set()
 
     def matching(self, words: set[str], query: WordMatcher) -> set[str]:
+        starts = query.word_starts()
         for word in words - self.seen:
+            if not word.startswith(starts):
+                continue  # cannot match; not remembered either, the test is cheaper than a set's upkeep
             self.seen.add(word)
             if query.matches_word(word):
                 self.matched.add(word)
@@ -67,8 +82,8 @@ def _match_spans(text: str, query: WordMatcher, decided: Decided) -> list[tuple[
     n-th folded word belongs to the n-th original word. Where it does not (rare scripts), fold word by word. Each
     distinct word is checked once (`decided`), and only the matching ones are looked at again.
     """
-    pieces = _WORD_PIECES.split(text)  # between-words, word, between-words, word, ..., between-words
-    originals = pieces[1::2]
+    pieces = (_WORD_PIECES if "_" in text else _WORD_PIECES_NO_UNDERSCORE).split(text)
+    originals = pieces[1::2]  # between-words, word, between-words, word, ..., between-words
     folded = words(fold(text))
     if len(folded) != len(originals):
         folded = [_folded(word) for word in originals]

@@ -12,12 +12,16 @@ import sqlite3
 from collections.abc import Iterable
 
 from fieldkit.text.distance import allowed_edits, edit_distance
+from fieldkit.text.lang.scripts import ARABIC, script_of
+from fieldkit.text.lang.sound import arabic_script_key
 
 
 class Speller:
-    def __init__(self, conn: sqlite3.Connection, extra: Iterable[str], joined: dict[str, str] | None = None) -> None:
+    def __init__(self, conn: sqlite3.Connection, extra: Iterable[str], joined: dict[str, str] | None = None,
+                 sounds: dict[str, str] | None = None) -> None:
         self._conn = conn
         self._joined = joined or {}  # a name's words run together -> the name (its words with spaces)
+        self._sounds = sounds or {}  # consonant key -> a name (Lexicon.sounds)
         self._extra = set(extra) | set(self._joined)
         self._buckets: dict[tuple[str, int], list[tuple[str, int]]] | None = None
 
@@ -55,5 +59,13 @@ class Speller:
                 if distance <= limit and (best is None or (distance, -documents, term) < best):
                     best = (distance, -documents, term)
         if best is None:
-            return None
+            return self._by_sound(word)
         return self._joined.get(best[2], best[2])
+
+    def _by_sound(self, word: str) -> str | None:
+        """The name of a place or country whose consonants a word in Arabic script has (a name spelt as it sounds,
+        "سبوٹیکا" for Subotica), or None. Latin words are left to the edit distance: their letters are the name's."""
+        if script_of(word) != ARABIC:
+            return None
+        key = arabic_script_key(word)
+        return self._sounds.get(key) if key else None

@@ -7,12 +7,11 @@ import heapq
 import json
 import math
 import sqlite3
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any, TypeVar, cast
 
 from fieldkit.core.languages import fallback_chain
+from fieldkit.core.records import dataclass, replace  # not dataclasses: see records.py
 from fieldkit.core.registry import REGISTRY
 from fieldkit.store.db import Located
 from fieldkit.store.lexicon import Lexicon
@@ -49,11 +48,22 @@ from fieldkit.store.schema import (
     type_token,
     unpack_text,
 )
-from fieldkit.store.snippet import Decided, WordMatcher, snippet
-from fieldkit.store.spelling import Speller
+from fieldkit.store.snippet import Decided, snippet
 from fieldkit.store.understand import WORD, Group, Understanding, understand
 from fieldkit.text.fold import fold, words
 from fieldkit.text.sanitize import sanitize
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a search imports no typing at all)
+if TYPE_CHECKING:
+    from typing import Any, TypeVar, cast
+
+    from fieldkit.store.snippet import WordMatcher
+    from fieldkit.store.spelling import Speller
+
+    T = TypeVar("T")
+else:
+    def cast(_type, value):  # typing.cast: nothing at run time
+        return value
 
 # Title matches count ten times a body match; the facets column never counts (the store's rank_sql adds the
 # stem columns of schema 3: a stem counts half its exact word).
@@ -96,9 +106,6 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value] if value else []
 
 
-T = TypeVar("T")
-
-
 def clean(value: Any, *, line: bool = False) -> Any:
     """Text from the database as it may leave the store: every escape sequence, control character and bidi
     override removed (a pack or a `--db` file may be hostile), with `line` on one line too (newlines and tabs
@@ -125,7 +132,7 @@ def clean(value: Any, *, line: bool = False) -> Any:
 
 def _line(value: T) -> T:
     """`clean(value, line=True)`, keeping the value's type for the caller (cleaning never changes a type)."""
-    return cast(T, clean(value, line=True))
+    return cast("T", clean(value, line=True))
 
 
 def _encodable(text: str) -> bool:
@@ -168,7 +175,7 @@ def stored_figures(text: Any) -> dict[str, Any] | None:
             and all(isinstance(item, dict) and all(_number(v) for v in item.values()) for item in languages.values())
             and all(value[key] is None or isinstance(value[key], str) for key in _DATE_FIGURES)):
         return None
-    return cast(dict[str, Any], value)
+    return cast("dict[str, Any]", value)
 
 
 def _whole(item: Any) -> bool:
@@ -311,7 +318,7 @@ class Store:
                 for key, score in self._ranked(single, fetch, broad=counts[i] >= BROAD_MATCHES):
                     matched.setdefault(key, set()).add(i)
                     rank[key] = min(rank.get(key, 0.0), score)
-        self._mark_weak_matches(matched, rank, weak, groups, counts, filters)
+        self._mark_weak_matches(matched, rank, weak, groups, counts, filters, [expressions[i] for i in required])
         size = max(1, self._documents_in(searched))
         weights = [group_weight(count / size) for count in counts]
         ordered = self._rank(understood, matched, rank, set(wanted), weak, weights, limit)
@@ -367,21 +374,33 @@ class Store:
         return "(" + " OR ".join(parts) + ")" if parts else '("")'
 
     def _mark_weak_matches(self, matched: dict[int, set[int]], rank: dict[int, float], weak: list[bool],
-                           groups: list[Group], counts: list[int], filters: str) -> None:
+                           groups: list[Group], counts: list[int], filters: str, found_by: list[str]) -> None:
         """Add to the documents found the weak groups they have (WEAK_MATCHED in ranking.py): the mark only orders
         entries that tie on the rest, so only the WEAK_MARKED best found by bm25 are looked at, and a group's word
         still being typed is left out of the lookup (a weak group is common by definition, and a common prefix
-        gathered from the full index, which has no prefix indexes, took hundreds of ms at x100)."""
+        gathered from the full index, which has no prefix indexes, took hundreds of ms at x100).
+
+        Every document found matched one of `found_by` (the required groups' expressions), so the documents with a
+        weak group among them are those of "weak AND (any of found_by)": one match that FTS5 answers by walking
+        the rarer lists, instead of a lookup per document (`rowid IN (...)`: one MATCH per rowid, up to 45 ms at
+        x100). Merged content keeps the lookup: a document found through an overlay's attached words
+        (`_documents_of`) need not match any of them itself."""
         wanted = [i for i, is_weak in enumerate(weak) if is_weak and counts[i]]
         if not matched or not wanted:
             return
         best = sorted(matched, key=lambda key: (rank.get(key, 0.0), key))[:WEAK_MARKED]
         marks = ",".join("?" * len(best))
+        among = set(best)
         for i in wanted:
-            expression = self._group_expression(replace(groups[i], prefix=None))
-            rows = self.conn.execute(f"SELECT rowid FROM search WHERE search MATCH ? AND rowid IN ({marks})",
-                                     (self._conjunction([expression], filters), *best))
-            for (key,) in rows:
+            weak_match = self._conjunction([self._group_expression(replace(groups[i], prefix=None))], filters)
+            if self.layered or not found_by:
+                keys: Iterable[int] = (row[0] for row in self.conn.execute(
+                    f"SELECT rowid FROM search WHERE search MATCH ? AND rowid IN ({marks})", (weak_match, *best)))
+            else:
+                either = " OR ".join(found_by)
+                keys = among.intersection(row[0] for row in self.conn.execute(
+                    "SELECT rowid FROM search WHERE search MATCH ?", (f"{weak_match} AND ({either})",)))
+            for key in keys:
                 matched[key].add(i)
 
     def _ranked(self, match: str, fetch: int, broad: bool = False) -> list[tuple[int, float]]:
@@ -481,7 +500,9 @@ class Store:
 
     def _correct(self, word: str) -> str | None:
         if self._speller is None:
-            self._speller = Speller(self.conn, self.lexicon.words(), self.lexicon.joined())
+            from fieldkit.store.spelling import Speller  # here: only a word to correct needs it (and its sound keys)
+
+            self._speller = Speller(self.conn, self.lexicon.words(), self.lexicon.joined(), self.lexicon.sounds())
         return self._speller.correct(word)
 
     def _rank(self, understood: Understanding, matched: dict[int, set[int]], rank: dict[int, float],

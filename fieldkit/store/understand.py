@@ -7,7 +7,8 @@
     stop words   the other words that only make a sentence ("where can i find a ..."), in the query's languages
     stems        each remaining word also as its stem, in the languages searched (fieldkit/text/lang/stem.py)
     correct      a word that matches nothing anywhere is corrected to the closest word the content has
-                 (spelling.py), unless the search is literal
+                 (spelling.py), or a word in Arabic script to the place whose name has its consonants
+                 (text/lang/sound.py), unless the search is literal
 
 Each group is one thing the query asks for: a word (with its stems), a concept (all its words in the languages
 searched), a place or a country (its names, and the entries at it). Search ranks entries by how many groups they
@@ -18,10 +19,9 @@ two callables it passes in.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Any
 
 from fieldkit.core.languages import ENGLISH, fallback_chain
+from fieldkit.core.records import dataclass, field  # not dataclasses: see records.py
 from fieldkit.store.lexicon import Lexicon, Name, word_matches
 from fieldkit.text.fold import fold, words
 from fieldkit.text.lang.scripts import ARABIC, LANGUAGES_BY_SCRIPT, ROMANISED, ROMANISED_CODES, script_of
@@ -29,6 +29,10 @@ from fieldkit.text.lang.stem import stem, stem_language
 from fieldkit.text.lang.stopwords import stopwords
 from fieldkit.text.lang.turkish import shorter_forms
 from fieldkit.text.tokens import written_words
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a search imports no typing at all)
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_TERMS = 12  # a pasted paragraph should not become a 500-term query
 MIN_PREFIX = 2  # one-letter prefixes match nearly everything and are slow

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Protocol
 
 from fieldkit.text.glyphs import covered, plain_letters
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a CLI search imports no typing at all)
 
 # Bidi formatting characters and joiners: after shaping and reordering they only confuse the terminal (and
 # DejaVu Sans Mono has no glyph for ZWNJ or ZWJ, which some terminals then draw as a box). The marks (LRM, RLM,
@@ -22,10 +23,13 @@ _JOINERS_AND_EMBEDDINGS = re.compile("[\u200c\u200d\u202a-\u202e\u2066-\u2069]")
 _MARKS = re.compile("[\u200e\u200f\u061c]")
 
 
-class _Reshaper(Protocol):
-    """What this module uses of arabic_reshaper's ArabicReshaper (the library has no type hints)."""
+if TYPE_CHECKING:
+    from typing import Protocol
 
-    def reshape(self, text: str) -> str: ...
+    class _Reshaper(Protocol):
+        """What this module uses of arabic_reshaper's ArabicReshaper (the library has no type hints)."""
+
+        def reshape(self, text: str) -> str: ...
 
 
 @lru_cache(maxsize=1)

@@ -87,13 +87,16 @@ def edit_texts(conn: sqlite3.Connection, change, where: str = "1") -> None:
 
 
 def strings(value: Any, where: str = ""):
-    """(where, text) for every string inside `value`: dataclasses, dicts (keys too), lists and tuples."""
+    """(where, text) for every string inside `value`: dataclasses (and fieldkit.core.records' classes, which the
+    store's are), dicts (keys too), lists and tuples."""
     from dataclasses import fields, is_dataclass
+
+    from fieldkit.core import records
 
     if isinstance(value, str):
         yield where, value
-    elif is_dataclass(value):
-        for item in fields(value):
+    elif is_dataclass(value) or records.is_record(value):
+        for item in (records.fields(value) if records.is_record(value) else fields(value)):
             yield from strings(getattr(value, item.name), f"{where}.{item.name}")
     elif isinstance(value, dict):
         for key, item in value.items():

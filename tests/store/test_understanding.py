@@ -128,6 +128,15 @@ def test_a_typo_is_corrected_and_the_literal_query_is_kept_at_hand(real):
     assert literal.understanding.corrections == [] and literal.hits == []
 
 
+@pytest.mark.parametrize("lang, typed", [("ur", "سبوٹیکا"), ("ar", "سوبوتيكا")])
+def test_a_place_name_spelt_as_it_sounds_is_corrected_to_the_place(real, lang, typed):
+    # "Subotica" read as English (c = k), not as the vocabulary's سوبوتیتسا (c = ts): only the consonants meet.
+    result = real.search_explained(typed, lang=lang, limit=5)
+    assert [typed for typed, _ in result.understanding.corrections] == [typed]
+    assert ids(result.hits)[0] == "subotica"
+    assert real.search_explained(typed, lang=lang, literal=True).hits == []
+
+
 def test_a_known_word_is_not_corrected(real):
     assert real.understand("drina", lang="en").corrections == []
 

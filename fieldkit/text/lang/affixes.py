@@ -10,9 +10,9 @@ know is left as it is, so a stem is never worse than the word itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 
+from fieldkit.core.records import dataclass  # not dataclasses: see records.py
 from fieldkit.text.fold import fold
 from fieldkit.text.lang import data_language
 

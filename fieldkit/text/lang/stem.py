@@ -26,9 +26,9 @@ SNOWBALL: dict[str, str] = {"en": "english", "fr": "french", "tr": "turkish", "a
 MIN_WORD = 3  # shorter words are left alone: stemming "is" or "في" only makes noise
 
 _TO_ARABIC = str.maketrans({"\u06cc": "\u064a", "\u06a9": "\u0643", "\u06c1": "\u0647", "\u0640": None})
-_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670]")
+_ARABIC_MARKS = "[\u064b-\u065f\u0670]"
 # و or ف (and, so) before the article or before بال/كال/لل: the stemmer strips the rest but not these.
-_ARABIC_CONJUNCTION = re.compile("^[\u0648\u0641](?=\u0627\u0644|\u0628\u0627\u0644|\u0643\u0627\u0644|\u0644\u0644)")
+_ARABIC_CONJUNCTION = "^[\u0648\u0641](?=\u0627\u0644|\u0628\u0627\u0644|\u0643\u0627\u0644|\u0644\u0644)"
 
 
 def languages() -> tuple[str, ...]:
@@ -48,8 +48,9 @@ def _snowball(algorithm: str) -> Callable[[str], str]:
 
 
 def _arabic(word: str) -> str:
-    word = _ARABIC_MARKS.sub("", word.translate(_TO_ARABIC))
-    return _ARABIC_CONJUNCTION.sub("", word)
+    # re.sub compiles each pattern on the first Arabic word (and keeps it): a query with none does not pay for it.
+    word = re.sub(_ARABIC_MARKS, "", word.translate(_TO_ARABIC))
+    return re.sub(_ARABIC_CONJUNCTION, "", word)
 
 
 @lru_cache(maxsize=65536)
