@@ -102,3 +102,30 @@ def test_fieldkits_languages_are_all_language_codes_babel_knows():
         assert is_language_code(language.code)
     is_language_code.cache_clear()
     assert not is_language_code("xx-nonsense") and is_language_code("de-AT")
+
+
+def test_a_language_with_a_region_is_judged_as_babel_judges_it():
+    """A system locale such as en_US is answered from Babel's locale files without importing Babel: the same
+    answer as Babel's for every region code of every fieldkit language, known or not."""
+    from babel import Locale, UnknownLocaleError
+
+    from fieldkit.core.languages import LANGUAGES
+    from fieldkit.i18n.languages import _has_locale_data
+
+    territories = sorted(Locale.parse("en").territories) + ["XX", "QQ"]
+    for language in LANGUAGES:
+        for region in territories:
+            code = f"{language.code}-{region}"
+            try:
+                babel_knows = Locale.parse(code, sep="-") is not None
+            except (UnknownLocaleError, ValueError):
+                babel_knows = False
+            if _has_locale_data(code):  # True only where Babel agrees; False leaves the question to Babel
+                assert babel_knows, code
+
+
+def test_a_system_locale_with_a_region_does_not_load_babel():
+    code = "import sys; from fieldkit.i18n.negotiate import choose_language; " \
+           "print(choose_language(None, ['en', 'fa'], {'LANG': 'fa_IR.UTF-8'}), 'babel' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.split() == ["fa", "False"]
