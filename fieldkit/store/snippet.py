@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 
 from fieldkit.text.fold import fold
 
@@ -36,20 +35,24 @@ if TYPE_CHECKING:  # for the type checker only: typing is not imported at run ti
 
 class Decided:
     """The words already checked against a query, and those that matched: one search's snippets share it, so each
-    distinct word is checked once however many texts have it."""
+    distinct word, as the text spells it, is folded and checked once however many texts have it."""
 
     def __init__(self) -> None:
         self.seen: set[str] = set()
         self.matched: set[str] = set()
 
     def matching(self, words: set[str], query: WordMatcher) -> set[str]:
-        starts = query.word_starts()
-        for word in words - self.seen:
-            if not word.startswith(starts):
-                continue  # cannot match; not remembered either, the test is cheaper than a set's upkeep
-            self.seen.add(word)
-            if query.matches_word(word):
-                self.matched.add(word)
+        """The words of `words` (spelt as in the text) whose folded form the query matches."""
+        new = list(words - self.seen)
+        if new:
+            self.seen.update(new)
+            # Folding and the test of what a matching word starts with run in C; only a word that passes the
+            # test, a few per search, is asked in Python.
+            folded = _folded_all(new)
+            could = map(str.startswith, folded, repeat(query.word_starts()))
+            for word, folded_word in compress(zip(new, folded), could):
+                if query.matches_word(folded_word):
+                    self.matched.add(word)
         return words & self.matched
 
 
@@ -79,29 +82,49 @@ def snippet(text: str, query: WordMatcher, width: int = 160,
 def _match_spans(text: str, query: WordMatcher, decided: Decided) -> list[tuple[int, int]]:
     """Where the words that match the query are, in the original text.
 
-    Each word is folded on its own through a cache: a search's texts share most of their words, so nearly every
-    word is a cache hit, and the n-th folded word is the n-th original one by construction (folding the whole text
-    and splitting it again gave the same words on every text tried, at twice the cost). Each distinct word is
-    checked once (`decided`), and only the matching ones are looked at again.
+    Words are compared as the text spells them: a search's texts share most of their words, so each distinct
+    spelling is folded and checked once (`decided`), and a text costs one split and a few set operations.
     """
     pieces = (_WORD_PIECES if "_" in text else _WORD_PIECES_NO_UNDERSCORE).split(text)
     originals = pieces[1::2]  # between-words, word, between-words, word, ..., between-words
-    folded = list(map(_folded, originals))
-    hit = decided.matching(set(folded), query)
+    hit = decided.matching(set(originals), query)
     if not hit:
         return []
     ends = list(accumulate(map(len, pieces)))  # word k is text[ends[2k]:ends[2k + 1]]
-    return [(ends[2 * k], ends[2 * k + 1]) for k in compress(range(len(folded)), map(hit.__contains__, folded))]
+    return [(ends[2 * k], ends[2 * k + 1]) for k in compress(range(len(originals)), map(hit.__contains__, originals))]
 
 
 _NOT_WORD = re.compile(r"[\W_]+")
+_NOT_WORD_NOR_LINE = re.compile(r"(?:[^\w\n]|_)+")
 
 
-@lru_cache(maxsize=16384)
 def _folded(word: str) -> str:
     """A reader's word as the index holds it: folded, and without what folding leaves that is not a letter or digit
     (a mark with no letter under it)."""
     return _NOT_WORD.sub("", fold(word))
+
+
+def _folded_all(words: list[str]) -> list[str]:
+    """`_folded` of each word, in a few passes over all of them (one search's snippets have about a thousand
+    distinct words; folding them one by one cost more than the rest of the snippets).
+
+    A word in ASCII folds to itself in lower case. The others are folded joined by line breaks: folding works
+    character by character and a line break stops every normalization step at it, so the lines come back as the
+    words folded one by one (a test compares the two on every word of the content). What folding leaves that is
+    not a letter or digit (a mark with no letter under it) is rare: the text is scanned for it only when
+    `isalnum` says there is some."""
+    folded = [word.lower() if word.isascii() else "" for word in words]
+    others = [i for i, word in enumerate(words) if not word.isascii()]
+    if others:
+        joined = fold("\n".join([words[i] for i in others]))
+        if not joined.replace("\n", "").isalnum():
+            joined = _NOT_WORD_NOR_LINE.sub("", joined)
+        lines = joined.split("\n")
+        if len(lines) != len(others):
+            return list(map(_folded, words))
+        for i, line in zip(others, lines):
+            folded[i] = line
+    return folded
 
 
 def _best_start(spans: list[tuple[int, int]], width: int) -> int:
