@@ -398,8 +398,9 @@ class Store:
                     f"SELECT rowid FROM search WHERE search MATCH ? AND rowid IN ({marks})", (weak_match, *best)))
             else:
                 either = " OR ".join(found_by)
-                keys = among.intersection(row[0] for row in self.conn.execute(
-                    "SELECT rowid FROM search WHERE search MATCH ?", (f"{weak_match} AND ({either})",)))
+                keys = among.intersection(row[0] for row in self.conn.execute(  # FTS5 skips outside the rowids
+                    "SELECT rowid FROM search WHERE search MATCH ? AND rowid BETWEEN ? AND ?",
+                    (f"{weak_match} AND ({either})", min(among), max(among))))
             for key in keys:
                 matched[key].add(i)
 
