@@ -29,12 +29,14 @@ import sys
 import tempfile
 import threading
 import time
+from types import SimpleNamespace
 from pathlib import Path
 
 from textual import events
 from textual.widgets import Input
 
 from fieldkit.store.db import Located, connect
+from fieldkit.store.models import SearchResult
 from fieldkit.store.store import Store
 from fieldkit.tui import app as app_module
 from fieldkit.tui.app import FieldkitApp
@@ -54,12 +56,12 @@ class CountedStore(Store):
     running = 0
     spent: list[float] = []  # ms of each search (in the worker threads)
 
-    def search(self, *args, **kwargs):
+    def search_explained(self, *args, **kwargs):  # what the search screen calls (Store.search calls it too)
         with CountedStore.lock:
             CountedStore.running += 1
         started = time.perf_counter()
         try:
-            return super().search(*args, **kwargs)
+            return super().search_explained(*args, **kwargs)
         finally:
             with CountedStore.lock:
                 CountedStore.running -= 1
@@ -77,8 +79,8 @@ class PlainStore(CountedStore):
 class NoSearchStore(CountedStore):
     """A store whose search finds nothing at once: what the app costs per keystroke with no search work at all."""
 
-    def search(self, *args, **kwargs):
-        return []
+    def search_explained(self, text, *args, **kwargs):
+        return SearchResult([], SimpleNamespace(corrected_text=None))
 
 
 class Clock:
@@ -100,9 +102,9 @@ class Clock:
             clock.started.setdefault(text, time.perf_counter())
             return worker
 
-        def show_results(screen: SearchScreen, text: str, hits) -> None:
+        def show_results(screen: SearchScreen, text: str, hits, *rest) -> None:  # rest: the correction, if any
             started = time.perf_counter()
-            real_show(screen, text, hits)
+            real_show(screen, text, hits, *rest)
             clock.drawing.append((started, time.perf_counter()))
             if text == screen.query_one("#query", Input).value:
                 clock.shown.setdefault(text, time.perf_counter())
