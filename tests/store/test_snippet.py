@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fieldkit.store import snippet as snippet_module
 from fieldkit.store.snippet import (
     _WORD_PIECES,
     Decided,
     _folded,
     _folded_all,
+    _folded_words,
     snippet,
 )
 from fieldkit.text.fold import fold
@@ -55,6 +57,19 @@ def test_batch_folding_of_words_that_folding_changes_or_empties():
     assert _folded_all(words) == [_folded(word) for word in words]
     assert _folded_all(words)[:3] == ["bihac", "dakovo", "srbija"]
     assert _folded_all([]) == []
+
+
+def test_words_folded_before_are_remembered_and_the_memory_is_bounded(monkeypatch):
+    monkeypatch.setattr(snippet_module, "_FOLDED", {})
+    monkeypatch.setattr(snippet_module, "_FOLDED_MAX", 6)
+    first = ["Bihać", "Србија", "مُهاجِر", "Mines"]
+    assert _folded_words(first) == [_folded(word) for word in first]
+    assert set(snippet_module._FOLDED) == set(first)
+    snippet_module._FOLDED["Mines"] = "remembered"  # a word found in memory is not folded again
+    assert _folded_words(["Mines", "river"]) == ["remembered", "river"]
+    more = ["ĐAKOVO", "İstanbul", "كتاب"]  # 5 remembered + 3 new > 6: emptied, then these kept
+    assert _folded_words(["Bihać", *more]) == ["bihac", *[_folded(word) for word in more]]
+    assert set(snippet_module._FOLDED) == set(more)
 
 
 def test_a_word_is_marked_in_every_spelling_that_folds_to_the_query():
