@@ -7,6 +7,7 @@ Rules that need the whole corpus (references, duplicates, quotes) are in `check.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -156,7 +157,7 @@ def _load_entry(corpus: Corpus, path: Path, entry_type: str, *, keep_body: bool 
     if not match:
         problems.append(Problem(shown, 1, "file name must be <id>.<lang>.md, e.g. bihac.en.md"))
         return
-    file_id, lang = match["id"], match["lang"]
+    file_id, lang = sys.intern(match["id"]), sys.intern(match["lang"])
     from fieldkit.i18n.languages import is_language_code
 
     if not _LANG_SHAPE.match(lang) or not is_language_code(lang):
@@ -194,9 +195,11 @@ def _load_entry(corpus: Corpus, path: Path, entry_type: str, *, keep_body: bool 
 
     import hashlib
 
+    share_strings(front.data)
+    share_strings(fields)
     entry = EntryFile(path=shown, type=entry_type, id=file_id, lang=lang, front=front, fields=fields,
                       embeds=find_embeds(front.body), digest=hashlib.sha256(data).digest(),
-                      text_hash=hash_of_entry(fields, front.body))
+                      text_hash=sys.intern(hash_of_entry(fields, front.body)))  # a translation's original_hash
     if not keep_body:  # the checks of the file on its own are done: what the build does not need again goes
         front.body, entry.body_kept = "", False
         front.lines, front.duplicate_keys, entry.lines_kept = _LET_GO, [], False
@@ -208,6 +211,31 @@ def _load_entry(corpus: Corpus, path: Path, entry_type: str, *, keep_body: bool 
         corpus.originals[file_id] = entry
     else:
         corpus.translations[(file_id, lang)] = entry
+
+
+SHARED_UP_TO = 32  # characters: ids, language and country codes, kinds, dates, field names; not titles or text
+
+
+def share_strings(value: Any) -> None:
+    """Replace, in place, each short string of a front-matter value (keys too, however deep in mappings and
+    lists) by one copy shared by every file: the same values, held once. Each file's YAML makes its own copy of
+    `id`, `country: ba`, `2026-01-15`, the ids it refers to; 50,000 files hold hundreds of thousands of them."""
+    if isinstance(value, dict):
+        items = [(_shared(k), v) for k, v in value.items()]
+        value.clear()  # the same keys in the same order, now shared
+        for key, item in items:
+            share_strings(item)
+            value[key] = _shared(item)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            share_strings(item)
+            value[index] = _shared(item)
+
+
+def _shared(value: Any) -> Any:
+    if type(value) is str and len(value) <= SHARED_UP_TO:
+        return sys.intern(value)
+    return value
 
 
 def _check_control_characters(shown: str, front: FrontMatter, problems: list[Problem]) -> None:

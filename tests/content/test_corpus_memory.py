@@ -1,13 +1,37 @@
 """What the build's corpus lets go of, and shares, to hold less (docs/performance.md, build peak memory): the same
-messages as a corpus that keeps everything."""
+values and the same messages as a corpus that keeps everything."""
 
 from __future__ import annotations
 
 import pytest
 
 from fieldkit.content.corpus import load
+from fieldkit.content.frontmatter import parse
 from fieldkit.content.problems import ContentError
+from fieldkit.content.schema import validate_fields
 from tests.conftest import FIXTURE_CONTENT
+
+
+def test_short_strings_are_shared_and_values_unchanged():
+    corpus = load(FIXTURE_CONTENT, bodies=False)
+    route = corpus.originals["route-rs-ba-drina"]
+    bihac = corpus.originals["bihac"]
+    # An id and the references to it, a country code given by two files: one string each.
+    assert route.fields["to"] == bihac.id and route.fields["to"] is bihac.id
+    assert route.fields["countries"][1] == bihac.fields["country"] == "BA"
+    assert route.fields["countries"][1] is bihac.fields["country"]
+    assert route.fields["sources"][0]["doc"] is route.fields["sources"][1]["doc"]
+    # Every file's fields and front matter are what a fresh parse of it gives, keys in the same order.
+    for entry in corpus.files():
+        fresh = parse(open(entry.path, encoding="utf-8").read())
+        fields, _ = validate_fields(fresh.data, entry.type, original=entry.is_original)
+        assert entry.fields == fields and list(entry.fields) == list(fields)
+        assert entry.front.data == fresh.data and list(entry.front.data) == list(fresh.data)
+    # A translation's original_hash and its original's text_hash: equal, and one string.
+    for (entry_id, _), translation in corpus.translations.items():
+        recorded = translation.fields.get("original_hash")
+        if recorded == corpus.originals[entry_id].text_hash:
+            assert recorded is corpus.originals[entry_id].text_hash
 
 
 def test_line_maps_let_go_still_give_every_line():
