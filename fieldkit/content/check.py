@@ -79,21 +79,22 @@ def _check_references(corpus: Corpus, entry: EntryFile, base: Mapping[str, Targe
     problems = []
     for location, target_id, wanted in _references(entry):
         target: Target | None = corpus.originals.get(target_id) or base.get(target_id)
-        line = entry.line_of(*location)
         if target is None and target_id in corpus.unreadable:
             continue
+        message = None
         if target is None:
-            problems.append(Problem(entry.path, line, f"'{location[0]}' refers to '{target_id}', which does not exist"))
+            message = f"'{location[0]}' refers to '{target_id}', which does not exist"
         elif wanted != "any" and target.type != wanted:
-            problems.append(Problem(entry.path, line, f"'{location[0]}' must refer to a {wanted}, but '{target_id}' is a {target.type}"))
+            message = f"'{location[0]}' must refer to a {wanted}, but '{target_id}' is a {target.type}"
         elif target_id == entry.id:
-            problems.append(Problem(entry.path, line, f"'{location[0]}' refers to the entry itself"))
+            message = f"'{location[0]}' refers to the entry itself"
         elif location[0] == "region" and target.fields.get("kind") != "region":
-            problems.append(Problem(entry.path, line, f"'region' must refer to a place of kind region, but "
-                                                      f"'{target_id}' is a {target.fields.get('kind')}"))
+            message = (f"'region' must refer to a place of kind region, but '{target_id}' is a "
+                       f"{target.fields.get('kind')}")
         elif location[0] == "region" and target.fields.get("country") != entry.fields.get("country"):
-            problems.append(Problem(entry.path, line, f"region '{target_id}' is in another country "
-                                                      f"({target.fields.get('country')})"))
+            message = f"region '{target_id}' is in another country ({target.fields.get('country')})"
+        if message is not None:  # the line only for a problem: it may mean reading the file again (EntryFile.line_of)
+            problems.append(Problem(entry.path, entry.line_of(*location), message))
     return problems
 
 
@@ -158,19 +159,19 @@ def check_citations(citations: list[dict[str, Any]], corpus: Corpus, path: str,
     today = dt.date.today().isoformat()
     for index, citation in enumerate(citations):
         source = corpus.sources.get(citation.get("doc", ""))
-        line = line_of("sources", index)
         review_by = citation.get("review_by")
+        # Lines are looked up only for a problem: that may mean reading the file again (EntryFile.line_of).
         if source is None:
             line = line_of("sources", index, "doc")
             problems.append(Problem(path, line, f"unknown source '{citation.get('doc')}' (not in sources.yaml)"))
         elif source.file and not citation.get("quote"):
-            problems.append(Problem(path, line, f"a citation of '{source.id}' needs a verbatim 'quote'"))
+            problems.append(Problem(path, line_of("sources", index), f"a citation of '{source.id}' needs a verbatim 'quote'"))
         elif source.file and review_by:
             problems.append(Problem(path, line_of("sources", index, "review_by"),
                                     f"'review_by' is for facts from outside the shared documents; '{source.id}' is one of them"))
         elif not source.file and not review_by:
-            problems.append(Problem(path, line, f"'{source.id}' is from outside the shared documents: give the "
-                                                "citation 'review_by: YYYY-MM-DD', when to check the fact again"))
+            problems.append(Problem(path, line_of("sources", index), f"'{source.id}' is from outside the shared "
+                                    "documents: give the citation 'review_by: YYYY-MM-DD', when to check the fact again"))
         elif not source.file and review_by and review_by < today:
             problems.append(Problem(path, line_of("sources", index, "review_by"),
                                     f"the fact from '{source.id}' was to be checked again by {review_by}: check it "

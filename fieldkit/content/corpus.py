@@ -7,8 +7,11 @@ Rules that need the whole corpus (references, duplicates, quotes) are in `check.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from fieldkit.content import schema
@@ -35,6 +38,8 @@ from fieldkit.core.progress import track
 from fieldkit.core.registry import REGISTRY
 from fieldkit.text.sanitize import find_control
 
+_LET_GO: Mapping[Any, int] = MappingProxyType({})  # the line map of every file whose map was let go
+
 _FILE_NAME = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[^.]+)\.md$")
 _LANG_SHAPE = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$")
 
@@ -53,6 +58,7 @@ class EntryFile:
     digest: bytes = b""  # sha256 of the file as read and checked
     body_kept: bool = True  # False: front.body was let go after the checks (load(bodies=False)); body() reads it
     text_hash: str = ""  # review.hash_of_entry() of its fields and body, as its translations record it
+    lines_kept: bool = True  # False: front.lines was let go with the body; line_of() reads the file again
 
     @property
     def is_original(self) -> bool:
@@ -62,15 +68,24 @@ class EntryFile:
         """The Markdown body: as kept, or read again from the file, which must be what was checked."""
         if self.body_kept:
             return self.front.body
+        return body_of(self._text_again())
+
+    def line_of(self, *location: Any) -> int:
+        """The file line of a front-matter field or list item (FrontMatter.line_of): from the line map kept, or
+        from the file read and parsed again where it was let go (a problem found after loading is rare; the
+        build's 50,000 line maps held at once were its largest use of memory, docs/performance.md)."""
+        if self.lines_kept:
+            return self.front.line_of(*location)
+        return parse(self._text_again()).line_of(*location)
+
+    def _text_again(self) -> str:
+        """The file's text read again; it must be what was checked."""
         import hashlib
 
         data = Path(self.path).read_bytes()
         if hashlib.sha256(data).digest() != self.digest:
             raise ContentError([Problem(self.path, 1, "changed while fieldkit was reading the content: run it again")])
-        return body_of(data.decode("utf-8"))
-
-    def line_of(self, *location: Any) -> int:
-        return self.front.line_of(*location)
+        return data.decode("utf-8")
 
 
 @dataclass
@@ -142,7 +157,7 @@ def _load_entry(corpus: Corpus, path: Path, entry_type: str, *, keep_body: bool 
     if not match:
         problems.append(Problem(shown, 1, "file name must be <id>.<lang>.md, e.g. bihac.en.md"))
         return
-    file_id, lang = match["id"], match["lang"]
+    file_id, lang = sys.intern(match["id"]), sys.intern(match["lang"])
     from fieldkit.i18n.languages import is_language_code
 
     if not _LANG_SHAPE.match(lang) or not is_language_code(lang):
@@ -180,19 +195,47 @@ def _load_entry(corpus: Corpus, path: Path, entry_type: str, *, keep_body: bool 
 
     import hashlib
 
+    share_strings(front.data)
+    share_strings(fields)
     entry = EntryFile(path=shown, type=entry_type, id=file_id, lang=lang, front=front, fields=fields,
                       embeds=find_embeds(front.body), digest=hashlib.sha256(data).digest(),
-                      text_hash=hash_of_entry(fields, front.body))
-    if not keep_body:
+                      text_hash=sys.intern(hash_of_entry(fields, front.body)))  # a translation's original_hash
+    if not keep_body:  # the checks of the file on its own are done: what the build does not need again goes
         front.body, entry.body_kept = "", False
+        front.lines, front.duplicate_keys, entry.lines_kept = _LET_GO, [], False
     if original:
         if file_id in corpus.originals:
             first = corpus.originals[file_id]
-            problems.append(Problem(shown, front.line_of("id"), f"duplicate id '{file_id}' (also {first.path})"))
+            problems.append(Problem(shown, entry.line_of("id"), f"duplicate id '{file_id}' (also {first.path})"))
             return
         corpus.originals[file_id] = entry
     else:
         corpus.translations[(file_id, lang)] = entry
+
+
+SHARED_UP_TO = 32  # characters: ids, language and country codes, kinds, dates, field names; not titles or text
+
+
+def share_strings(value: Any) -> None:
+    """Replace, in place, each short string of a front-matter value (keys too, however deep in mappings and
+    lists) by one copy shared by every file: the same values, held once. Each file's YAML makes its own copy of
+    `id`, `country: ba`, `2026-01-15`, the ids it refers to; 50,000 files hold hundreds of thousands of them."""
+    if isinstance(value, dict):
+        items = [(_shared(k), v) for k, v in value.items()]
+        value.clear()  # the same keys in the same order, now shared
+        for key, item in items:
+            share_strings(item)
+            value[key] = _shared(item)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            share_strings(item)
+            value[index] = _shared(item)
+
+
+def _shared(value: Any) -> Any:
+    if type(value) is str and len(value) <= SHARED_UP_TO:
+        return sys.intern(value)
+    return value
 
 
 def _check_control_characters(shown: str, front: FrontMatter, problems: list[Problem]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,7 +50,7 @@ class FrontMatter:
     data: dict[str, Any]
     body: str
     body_line: int  # the file line on which the body starts
-    lines: dict[Path_, int] = field(default_factory=dict)  # location -> file line
+    lines: Mapping[Path_, int] = field(default_factory=dict)  # location -> file line
     duplicate_keys: list[tuple[str, int]] = field(default_factory=list)
 
     def line_of(self, *location: Any) -> int:
