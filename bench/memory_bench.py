@@ -48,7 +48,9 @@ def peak_kib(command: list[str], env: dict[str, str], *, marker: str | None = No
             subprocess.run(wrapped, env=env, check=True, capture_output=True)
         else:
             session = f"fk-mem-{uuid.uuid4().hex[:8]}"
-            shell = shlex.join(wrapped)
+            # The environment goes in the command: a session started on a tmux server that is already running
+            # gets the server's environment, not the one tmux was called with (FIELDKIT_DB would not apply).
+            shell = shlex.join(["env", "-i", *(f"{name}={value}" for name, value in env.items()), *wrapped])
             subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", shell], check=True,
                            env=env)
             try:
