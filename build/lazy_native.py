@@ -2,11 +2,12 @@
 and installs it as the first runtime hook, before any other imports a module).
 
 A one-file executable unpacks every file it holds into a temporary folder at each launch, whether or not the
-command needs it. Files the first screen and `--version` do not read are kept instead, compressed, inside the
+command needs it. Files `--version` (and mostly the first screen) does not read are kept instead, compressed, in the
 executable's Python archive, and written into the same private folder the first time they are needed:
 - native modules (build/fieldkit.spec, LAZY_NATIVE): libyaml's loader for `check` and `build`, python-bidi's for
-  right-to-left text (with the libgcc_s it links), PyStemmer for searches, the XML parser for XLIFF, hashing, CSV
-  and others: written when first imported, with the shared libraries they link written first;
+  right-to-left text (with the libgcc_s it links), PyStemmer for searches, the XML parser for XLIFF, hashing, CSV,
+  SQLite (with libsqlite3; `--version` and `--help` need no database) and others: written when first imported,
+  with the shared libraries they link written first;
 - Babel's CLDR files: a language's when Babel first looks for it, `global.dat` when Babel is first imported;
 - fieldkit's gettext catalogs: a language's when gettext first looks for it.
 Nothing is read from anywhere but the executable itself.

@@ -364,19 +364,25 @@ def test_xliff_round_trip_inside(lonely, tmp_path):
     assert {path: path.read_bytes() for path in content.rglob("*") if path.is_file()} == before
 
 
-def unpack_folder(terminal: Terminal) -> Path:
-    """The folder the running executable unpacked itself into (Linux: from the memory maps of its processes)."""
+def memory_maps(terminal: Terminal) -> str:
+    """The memory maps (/proc/PID/maps) of the processes running in the terminal (Linux)."""
     pane = subprocess.run(["tmux", "display-message", "-p", "-t", terminal.session, "#{pane_pid}"],
                           capture_output=True, text=True).stdout.strip()
-    pending, found = [int(pane)], set()
+    pending, maps = [int(pane)], []
     while pending:
         pid = pending.pop()
         try:
-            found |= set(re.findall(r"\s(/\S*/_MEI\w+)/", Path(f"/proc/{pid}/maps").read_text()))
+            maps.append(Path(f"/proc/{pid}/maps").read_text())
             for task in Path(f"/proc/{pid}/task").iterdir():
                 pending += [int(child) for child in (task / "children").read_text().split()]
         except OSError:
             continue
+    return "".join(maps)
+
+
+def unpack_folder(terminal: Terminal) -> Path:
+    """The folder the running executable unpacked itself into (from the memory maps of its processes)."""
+    found = set(re.findall(r"\s(/\S*/_MEI\w+)/", memory_maps(terminal)))
     assert len(found) == 1, found
     return Path(found.pop())
 
@@ -398,6 +404,9 @@ def test_first_screen_leaves_kept_files_packed(lonely, tmp_path):
         written = [str(path.relative_to(folder)) for path in folder.rglob("*") if path.is_file()]
         kept = re.compile(r"(^|/)(Stemmer|pyexpat|_elementtree|_csv|yaml/_yaml|bidi/bidi|libgcc_s)[.]|\.mo$")
         assert [name for name in written if kept.search(name)] == []
+        # SQLite, written on first import too, is the bundled one, not a library the system may lack or differ in.
+        sqlite = set(re.findall(r"\s(/\S*libsqlite3\S*)", memory_maps(terminal)))
+        assert sqlite and all(path.startswith(str(folder) + "/") for path in sqlite), sqlite
         terminal.keys("/")
         terminal.wait_for("Type to search")
         terminal.keys("drina", literal=True)
