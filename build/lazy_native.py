@@ -86,11 +86,15 @@ def _lazy_cldr(localedata):
         return path
 
     def locale_identifiers():
-        for relative in LAZY_DATA:
-            if relative.startswith("babel/locale-data/"):
-                _unpack_data(relative)
-        identifiers.cache_clear()
-        return identifiers()
+        # The folder's files and the kept ones, without writing any out: Babel asks for the whole list whenever it
+        # is given a locale it has no file for (`exists("en_US")` from LANG=en_US.UTF-8), and loads only one.
+        kept = [os.path.splitext(os.path.basename(relative))[0] for relative in LAZY_DATA
+                if relative.startswith("babel/locale-data/") and relative.endswith(".dat")]
+        try:
+            listed = identifiers()
+        except FileNotFoundError:  # none written out yet: the folder is made with the first
+            listed = []
+        return listed + [name for name in kept if name != "root" and name not in listed]
 
     localedata.resolve_locale_filename = resolve_locale_filename
     localedata.locale_identifiers = locale_identifiers

@@ -118,6 +118,23 @@ def test_country_names_in_every_language(lonely, lang):
     assert expected in result.stdout.splitlines()[0], (expected, result.stdout[:200])
 
 
+@pytest.mark.parametrize("locale", ["en_US.UTF-8", "fa_AF.UTF-8", "de_DE.UTF-8", "C.UTF-8"])
+def test_system_locales(lonely, locale):
+    """The language of the system's locale (a region of a language fieldkit speaks, or of one it does not) is
+    looked up in CLDR data kept packed in the executable: the same answer as `python -m fieldkit`."""
+    binary, home = lonely
+    environment = {**empty_environment(home), "LANG": locale}
+    frozen = subprocess.run([str(binary), "stats"], env=environment, cwd=binary.parent, capture_output=True,
+                            text=True, encoding="utf-8", timeout=120)
+    assert frozen.returncode == 0 and "Traceback" not in frozen.stderr, frozen.stderr
+    first_line = frozen.stdout.splitlines()[0]
+    source = subprocess.run([sys.executable, "-m", "fieldkit", "stats"], env={**environment, "PYTHONPATH": str(ROOT)},
+                            cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert source.returncode == 0, source.stderr
+    # The same language (the first line names the content version in it); the database paths differ.
+    assert first_line.split("(")[0] == source.stdout.splitlines()[0].split("(")[0], (first_line, source.stdout[:200])
+
+
 def test_stats(lonely):
     result = run(lonely, "stats")
     assert result.returncode == 0 and "entries" in result.stdout, result.stderr
