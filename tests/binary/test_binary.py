@@ -118,6 +118,23 @@ def test_country_names_in_every_language(lonely, lang):
     assert expected in result.stdout.splitlines()[0], (expected, result.stdout[:200])
 
 
+@pytest.mark.parametrize("locale", ["en_US.UTF-8", "fa_AF.UTF-8", "de_DE.UTF-8", "C.UTF-8"])
+def test_system_locales(lonely, locale):
+    """The language of the system's locale (a region of a language fieldkit speaks, or of one it does not) is
+    looked up in CLDR data kept packed in the executable: the same answer as `python -m fieldkit`."""
+    binary, home = lonely
+    environment = {**empty_environment(home), "LANG": locale}
+    frozen = subprocess.run([str(binary), "stats"], env=environment, cwd=binary.parent, capture_output=True,
+                            text=True, encoding="utf-8", timeout=120)
+    assert frozen.returncode == 0 and "Traceback" not in frozen.stderr, frozen.stderr
+    first_line = frozen.stdout.splitlines()[0]
+    source = subprocess.run([sys.executable, "-m", "fieldkit", "stats"], env={**environment, "PYTHONPATH": str(ROOT)},
+                            cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert source.returncode == 0, source.stderr
+    # The same language (the first line names the content version in it); the database paths differ.
+    assert first_line.split("(")[0] == source.stdout.splitlines()[0].split("(")[0], (first_line, source.stdout[:200])
+
+
 def test_stats(lonely):
     result = run(lonely, "stats")
     assert result.returncode == 0 and "entries" in result.stdout, result.stderr
@@ -232,21 +249,32 @@ def test_bundle_contents():
     # The content travels compressed in the archive and is written out once per version (frozen_content.py).
     assert {"pyi_fieldkit_content", "pyi_fieldkit_content_id"} <= archive_names
     assert "fieldkit/data/fieldkit.db" not in names
-    for pattern in ("tui/**/*.tcss", "**/*.mo"):
-        for path in (ROOT / "fieldkit").glob(pattern):
-            assert str(path.relative_to(ROOT)) in names, f"{path.relative_to(ROOT)} is not in the executable"
+    # Catalogs are unpacked at launch, or (Linux) kept compressed in the archive until gettext looks for them.
+    kept_catalogs = {n.removeprefix("pyi_lazy_mo_") for n in archive_names if n.startswith("pyi_lazy_mo_")}
+    for path in (ROOT / "fieldkit").glob("tui/**/*.tcss"):
+        assert str(path.relative_to(ROOT)) in names, f"{path.relative_to(ROOT)} is not in the executable"
+    for path in (ROOT / "fieldkit").glob("**/*.mo"):
+        assert str(path.relative_to(ROOT)) in names or path.parent.parent.name in kept_catalogs, \
+            f"{path.relative_to(ROOT)} is not in the executable"
     archive = readers.CArchiveReader(str(BINARY)).open_embedded_archive("PYZ.pyz")
     unpacked = {Path(n).stem for n in names if n.startswith("babel/locale-data/")}
     kept_compressed = {n.removeprefix("pyi_lazy_cldr_") for n in archive.toc if n.startswith("pyi_lazy_cldr_")}
     locales = unpacked | kept_compressed
     assert {"root", *(language.locale for language in LANGUAGES)} <= locales
     assert len(locales) < 30, "all of Babel's locales are bundled"
-    if sys.platform.startswith("linux"):  # only English's are unpacked at every launch (build/lazy_native.py)
-        assert unpacked == {"en", "root"}
+    assert "babel/global.dat" in names or "pyi_lazy_babel_global" in archive_names
+    if sys.platform.startswith("linux"):  # none is unpacked at every launch: the first screen reads no CLDR data
+        assert unpacked == set() and "babel/global.dat" not in names
+        assert not [n for n in names if n.endswith(".mo")]
     assert not [n for n in names if re.search(r"(^|/)(libssl|_ssl)", n)], "TLS is bundled"
     if sys.platform.startswith("linux"):  # unpacked on first import, not at every launch (build/lazy_native.py)
-        assert "pyi_rth_fieldkit_lazy" in names
-        assert not [n for n in names if re.search(r"yaml/_yaml|bidi/bidi", n)]
+        # The first script after PyInstaller's bootstrap: before it, a kept module could not be imported.
+        scripts = [n for n, entry in readers.CArchiveReader(str(BINARY)).toc.items() if entry[-1].startswith("s")]
+        assert scripts[:2] == ["pyiboot01_bootstrap", "pyi_rth_fieldkit_lazy"], scripts
+        kept_native = re.compile(r"(^|/)(yaml/_yaml|bidi/bidi|Stemmer|pyexpat|_elementtree|libgcc_s)[.]")
+        assert not [n for n in names if kept_native.search(n)]
+        assert {"pyi_lazy_Stemmer", "pyi_lazy_pyexpat", "pyi_lazy__elementtree", "pyi_lazy_bidi_bidi",
+                "pyi_lazy_yaml__yaml"} <= archive_names
     assert not [n for n in [*names, *archive_names] if re.search(r"(^|/|\.)(cryptography|_cffi_backend|chardet)", n)], \
         "a library the executable does not need is bundled"
 
@@ -309,6 +337,100 @@ def test_app_right_to_left(lonely):
             time.sleep(0.1)  # joined Arabic-script letter forms: reshaped, so fieldkit laid the text out
             screen = terminal.screen()
         assert re.search("[\ufb50-\ufdff\ufe70-\ufeff]", screen) and "Traceback" not in screen, screen
+        terminal.keys("q")
+        terminal.wait_for("EXIT=0")
+    finally:
+        terminal.close()
+
+
+def test_output_is_the_same_as_from_source(lonely, tmp_path):
+    """In every language the executable answers as `python -m fieldkit` does on the same database: its gettext
+    catalogs and CLDR data (kept packed until first read, build/lazy_native.py) are found, and search stems
+    (PyStemmer, kept packed until first imported)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    assert run(lonely, "stats", home=home).returncode == 0
+    [database] = [path for path in home.rglob("bundled-*.db") if "fieldkit" in str(path.parent)]
+    environment = {**empty_environment(home), "FIELDKIT_DB": str(database), "PYTHONPATH": str(ROOT)}
+    for lang in [language.code for language in LANGUAGES]:
+        for command in (["stats"], ["search", "bihac", "--lang", lang], ["search", "crossing borders"]):
+            args = [*command, "--lang", lang] if "--lang" not in command else command
+            frozen = run(lonely, *args, home=home)
+            source = subprocess.run([sys.executable, "-m", "fieldkit", *args], env=environment, cwd=tmp_path,
+                                    capture_output=True, text=True, encoding="utf-8", timeout=120)
+            assert (frozen.returncode, frozen.stdout, frozen.stderr) == \
+                (source.returncode, source.stdout, source.stderr), (lang, args)
+
+
+def test_xliff_round_trip_inside(lonely, tmp_path):
+    """XLIFF is written and read with ElementTree and the expat parser, which the executable unpacks only when a
+    command imports them: the file is the one `python -m fieldkit` writes, and reading it back changes nothing."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "content", content)
+    out = tmp_path / "ar.xlf"
+    result = run(lonely, "translate", "export", "--lang", "ar", "--format", "xliff", "--content", str(content),
+                 "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    expected = tmp_path / "expected.xlf"
+    subprocess.run([sys.executable, "-m", "fieldkit", "translate", "export", "--lang", "ar", "--format", "xliff",
+                    "--content", str(content), "-o", str(expected)], cwd=ROOT, check=True, capture_output=True)
+    assert out.read_bytes() == expected.read_bytes()
+    before = {path: path.read_bytes() for path in content.rglob("*") if path.is_file()}
+    result = run(lonely, "translate", "import", str(out), "--content", str(content))
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert {path: path.read_bytes() for path in content.rglob("*") if path.is_file()} == before
+
+
+def memory_maps(terminal: Terminal) -> str:
+    """The memory maps (/proc/PID/maps) of the processes running in the terminal (Linux)."""
+    pane = subprocess.run(["tmux", "display-message", "-p", "-t", terminal.session, "#{pane_pid}"],
+                          capture_output=True, text=True).stdout.strip()
+    pending, maps = [int(pane)], []
+    while pending:
+        pid = pending.pop()
+        try:
+            maps.append(Path(f"/proc/{pid}/maps").read_text())
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                pending += [int(child) for child in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return "".join(maps)
+
+
+def unpack_folder(terminal: Terminal) -> Path:
+    """The folder the running executable unpacked itself into (from the memory maps of its processes)."""
+    found = set(re.findall(r"\s(/\S*/_MEI\w+)/", memory_maps(terminal)))
+    assert len(found) == 1, found
+    return Path(found.pop())
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None or not sys.platform.startswith("linux"),
+                    reason="tmux and /proc are needed")
+def test_first_screen_leaves_kept_files_packed(lonely, tmp_path):
+    """What the first screen does not need stays inside the executable until a feature needs it
+    (build/fieldkit.spec, LAZY_NATIVE and LAZY_DATA): after the first frame no native module of search, XML,
+    YAML or right-to-left text and no catalog has been written out; a search then writes PyStemmer's."""
+    binary, _ = lonely
+    home = tmp_path / "home"
+    home.mkdir()
+    assert run(lonely, "stats", home=home).returncode == 0  # the content copy is written once, as on a second start
+    terminal = Terminal((binary, home))
+    try:
+        terminal.wait_for("Topics")
+        folder = unpack_folder(terminal)
+        written = [str(path.relative_to(folder)) for path in folder.rglob("*") if path.is_file()]
+        kept = re.compile(r"(^|/)(Stemmer|pyexpat|_elementtree|_csv|yaml/_yaml|bidi/bidi|libgcc_s)[.]|\.mo$")
+        assert [name for name in written if kept.search(name)] == []
+        # SQLite, written on first import too, is the bundled one, not a library the system may lack or differ in.
+        sqlite = set(re.findall(r"\s(/\S*libsqlite3\S*)", memory_maps(terminal)))
+        assert sqlite and all(path.startswith(str(folder) + "/") for path in sqlite), sqlite
+        terminal.keys("/")
+        terminal.wait_for("Type to search")
+        terminal.keys("drina", literal=True)
+        terminal.wait_for("results for “drina”")
+        assert list(folder.glob("Stemmer.*.so")), sorted(written)
+        terminal.keys("Escape")
+        terminal.wait_for("Routes across the region")
         terminal.keys("q")
         terminal.wait_for("EXIT=0")
     finally:

@@ -16,8 +16,6 @@ import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 
-import Stemmer
-
 from fieldkit.text.fold import fold, words
 from fieldkit.text.lang import affixes, data_language
 
@@ -43,6 +41,10 @@ def stem_language(lang: str) -> str | None:
 
 @cache
 def _snowball(algorithm: str) -> Callable[[str], str]:
+    # Imported on the first stem, not with the store: the app's first screen stems nothing, and the one-file
+    # executable then keeps PyStemmer's native module packed (build/fieldkit.spec, LAZY_NATIVE).
+    import Stemmer
+
     stemmer = Stemmer.Stemmer(algorithm)
     return stemmer.stemWord  # type: ignore[no-any-return]
 
