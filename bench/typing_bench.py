@@ -29,8 +29,8 @@ import sys
 import tempfile
 import threading
 import time
-from types import SimpleNamespace
 from pathlib import Path
+from types import SimpleNamespace
 
 from textual import events
 from textual.widgets import Input

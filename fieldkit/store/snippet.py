@@ -120,7 +120,8 @@ def _folded_words(words: list[str]) -> list[str]:
     if len(_FOLDED) + len(fresh) > _FOLDED_MAX:
         _FOLDED.clear()  # another thread may be reading it: it reads with get, and finds a word or not
     _FOLDED.update(fresh)
-    return list(map(fresh.get, words, folded))  # the fresh fold where there was none, else the one found
+    # The fresh fold where there was none, else the one found (dict.get with a default, mapped in C).
+    return list(map(fresh.get, words, folded))  # type: ignore[arg-type]
 
 
 def _folded_all(words: list[str]) -> list[str]:
