@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 PY=${PYTHON:-.venv/bin/python}
 [ -x "$PY" ] || python3 dev.py run --version >/dev/null
 "$PY" -m pip install --quiet --disable-pip-version-check --editable ".[build]"
+# pip has just put its own console script at .venv/bin/fieldkit; dev.py writes fieldkit's launcher back (README,
+# "CLI start-up" in docs/performance.md). Not for another Python given as PYTHON: that is not dev.py's venv.
+[ -n "${PYTHON:-}" ] || python3 dev.py run --version >/dev/null
 # The content is compiled into a temporary file, checked on the way (a content problem stops the build),
 # unless FIELDKIT_BUILD_DB names a database to bundle instead.
 if [ -z "${FIELDKIT_BUILD_DB:-}" ]; then
