@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 from fieldkit.core import env
 from fieldkit.i18n.languages import is_language_code
@@ -19,12 +20,21 @@ def choose_language(requested: str | None, available: list[str], environ: env.En
     """The first of --lang, FIELDKIT_LANG, the language last chosen in the app (`saved`) and the system locale
     that fieldkit has, else English.
 
-    A request for a region or script we lack falls back to its language (`fa-IR` -> `fa`).
+    A request for a region or script we lack falls back to its language (`fa-IR` -> `fa`, `fr-FR` -> `fr`) when
+    its other parts have the shape of a script or a region: whether CLDR knows that region does not matter (the
+    executable ships CLDR data for fieldkit's languages only, so Babel there knows no `fr-FR`: a French system
+    would have got English), and Babel is not imported to ask.
     """
     for candidate in (requested, env.language(environ), saved, system_language(environ)):
-        if not candidate or not is_language_code(candidate):
+        if not candidate:
             continue
-        for option in (candidate, candidate.split("-")[0]):
-            if option in available:
-                return option
+        if candidate in available and is_language_code(candidate):
+            return candidate
+        language, _, rest = candidate.partition("-")
+        if language in available and rest and all(map(_SUBTAG, rest.split("-"))):
+            return language
     return "en"
+
+
+# A script (Latn, Cyrl, Arab) or a region (FR, AF, 001) after the language.
+_SUBTAG = re.compile(r"[A-Za-z]{4}|[A-Za-z]{2}|[0-9]{3}").fullmatch

@@ -118,7 +118,8 @@ def test_country_names_in_every_language(lonely, lang):
     assert expected in result.stdout.splitlines()[0], (expected, result.stdout[:200])
 
 
-@pytest.mark.parametrize("locale", ["en_US.UTF-8", "fa_AF.UTF-8", "de_DE.UTF-8", "C.UTF-8"])
+@pytest.mark.parametrize("locale", ["en_US.UTF-8", "fa_AF.UTF-8", "fa_IR.UTF-8", "fr_FR.UTF-8", "ar_EG.UTF-8",
+                                    "tr_TR.UTF-8", "ur_PK.UTF-8", "de_DE.UTF-8", "C.UTF-8"])
 def test_system_locales(lonely, locale):
     """The language of the system's locale (a region of a language fieldkit speaks, or of one it does not) is
     looked up in CLDR data kept packed in the executable: the same answer as `python -m fieldkit`."""

@@ -75,6 +75,12 @@ def test_language_choice_order():
     assert choose_language(None, available, {"LANG": "de_DE.UTF-8"}) == "en"
     assert choose_language(None, available, {"LANG": "C"}) == "en"
     assert choose_language("klingon", available, {}) == "en"
+    # A region or script CLDR may not know (the executable keeps CLDR data for fieldkit's languages only) still
+    # falls back to its language; what has no such shape does not.
+    assert choose_language(None, available, {"LANG": "fr_ZZ.UTF-8"}) == "fr"
+    assert choose_language(None, available, {"LANG": "fa_Arab_IR.UTF-8"}) == "fa"
+    assert choose_language("fa-not-a-region", available, {}) == "en"
+    assert choose_language(None, available, {"LANG": "fr_.UTF-8"}) == "en"
     assert system_language({"LC_ALL": "ps_AF.UTF-8", "LANG": "en_US"}) == "ps-AF"
 
 
