@@ -6,7 +6,6 @@ import os
 import re
 
 from fieldkit.core import env
-from fieldkit.i18n.languages import is_language_code
 
 
 def system_language(environ: env.Environ = os.environ) -> str | None:
@@ -28,7 +27,7 @@ def choose_language(requested: str | None, available: list[str], environ: env.En
     for candidate in (requested, env.language(environ), saved, system_language(environ)):
         if not candidate:
             continue
-        if candidate in available and is_language_code(candidate):
+        if candidate in available:
             return candidate
         language, _, rest = candidate.partition("-")
         if language in available and rest and all(map(_SUBTAG, rest.split("-"))):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 # Serbian and Macedonian Cyrillic to Latin (Gaj's alphabet, diacritics then dropped by the fold).
 _CYRILLIC = {
@@ -100,9 +99,3 @@ _WORD = re.compile(r"[^\W_]+")
 def words(text: str) -> list[str]:
     """Split already-folded text into search words the way the FTS5 unicode61 tokenizer would."""
     return _WORD.findall(text)
-
-
-@lru_cache(maxsize=4096)
-def fold_word(word: str) -> str:
-    """`fold()` for one word, cached: snippets fold the same words over and over."""
-    return fold(word)
