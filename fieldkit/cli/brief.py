@@ -138,13 +138,13 @@ def _list_deck(args, store, lang):
 def _present(store, deck, lang) -> int:
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         raise UsageError(N_("presenting needs a terminal"))
-    from fieldkit.tui.app import run
+    from fieldkit.tui.launch import run
 
     return run(store, lang=lang, present=deck)
 
 
 def _notes_view(store, deck, lang) -> int:
-    from fieldkit.tui.app import run
+    from fieldkit.tui.launch import run
 
     return run(store, lang=lang, notes=deck)
 

@@ -52,7 +52,7 @@ def run_app(args: argparse.Namespace) -> int:
     userdata = UserData()
     saved = Settings.load(userdata).language
     lang = choose_language(args.app_lang, sorted(set(UI_LANGUAGES) | set(store.stats()["languages"])), saved=saved)
-    from fieldkit.tui.app import run
+    from fieldkit.tui.launch import run
 
     return run(store, lang=lang, userdata=userdata)
 

@@ -23,6 +23,7 @@ from fieldkit.store.db import connect
 from fieldkit.store.routes import Journey, load_legs, next_legs, previous_legs, revisits
 from fieldkit.store.store import Store
 from fieldkit.text.bidi import has_rtl_letters
+from fieldkit.tui.collector import release_collector
 from fieldkit.tui.host import Host
 from fieldkit.tui.messages import (
     Destination,
@@ -105,6 +106,7 @@ class FieldkitApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        self.call_after_refresh(release_collector)  # after the first frame (fieldkit/tui/launch.py says why)
         if self.present_deck is not None:
             self.present(self.present_deck, exit_on_end=True)
         elif self.notes_deck is not None:
