@@ -48,6 +48,11 @@ def _has_locale_data(code: str) -> bool:
 @lru_cache(maxsize=1024)
 def territory_name(territory: str, lang: str) -> str | None:
     """CLDR's name of a territory in a language ("BA" in fa: "بوسنی و هرزگوین"), or None."""
+    from fieldkit.i18n.country_names import NAMES  # the content's countries in fieldkit's languages, without Babel
+
+    known = NAMES.get(lang, {}).get(territory)
+    if known is not None:
+        return known
     from babel import Locale, UnknownLocaleError
 
     try:

@@ -2,6 +2,9 @@
 else. The other screens, the dialogs, the briefing and pack code, the compiler and Babel's dates (the header's
 "checked 3 weeks ago" is worded after the first paint) are imported when first used.
 
+In every language: Home's country names come from fieldkit/i18n/country_names.py (CLDR's, written by
+`python3 dev.py i18n`), not from Babel.
+
 The app runs in a fresh Python (the test process has imported everything already), started the way the
 `fieldkit` command starts it (fieldkit.cli.main with no arguments), headless; the modules loaded when Textual
 first draws the screen are written out and the app quits.
@@ -59,13 +62,14 @@ def first_frame_modules(tmp_path, fixture_db, **variables: str) -> dict:
     env = {name: value for name, value in os.environ.items()
            if name not in ("FIELDKIT_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE")}
     env.update(FIELDKIT_DB=str(fixture_db), XDG_DATA_HOME=str(tmp_path / "data"),
-               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_CACHE_HOME=str(tmp_path / "cache"), LANG="C.UTF-8",
-               **variables)
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_CACHE_HOME=str(tmp_path / "cache"), LANG="C.UTF-8")
+    env.update(variables)
     subprocess.run([sys.executable, "-c", PROBE, str(out)], env=env, check=True, capture_output=True, timeout=120)
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("variables", [{}, {"FIELDKIT_LANG": "en"}], ids=["system locale", "FIELDKIT_LANG"])
+@pytest.mark.parametrize("variables", [{}, {"FIELDKIT_LANG": "en"}, {"LANG": "fa_IR.UTF-8"}, {"FIELDKIT_LANG": "fr"}],
+                         ids=["system locale", "FIELDKIT_LANG", "Farsi system locale", "FIELDKIT_LANG=fr"])
 def test_first_frame_is_home_without_the_other_screens(tmp_path, fixture_db, variables):
     result = first_frame_modules(tmp_path, fixture_db, **variables)
     assert result["code"] == 0
