@@ -6,6 +6,7 @@ The two programs run interleaved (minimal, fieldkit, minimal, ...), so both see 
 tmux session stays up meanwhile, so no run pays for starting the tmux server.
 
     .venv/bin/python bench/startup_bench.py [--runs 15] [--db FILE] [--scale 1 10 100] [--before COMMAND]
+                                            [--locale fa_IR.UTF-8 --marker fieldkit]
 
 Without --db or --scale fieldkit reads its own content (in a source checkout: content/ compiled once into the
 cache folder). --scale N times it against the synthetic content of bench/generate.py at each scale
@@ -91,14 +92,14 @@ def load() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3]) if Path("/proc/loadavg").exists() else "?"
 
 
-def compare(programs: dict[str, tuple[list[str], dict[str, str]]], runs: int,
-            marker: str) -> dict[str, list[tuple[float, float | None]]]:
-    """Each program's (wall, CPU) seconds to `marker`, the programs taking turns run after run."""
-    for command, env in programs.values():
+def compare(programs: dict[str, tuple[list[str], dict[str, str], str]],
+            runs: int) -> dict[str, list[tuple[float, float | None]]]:
+    """Each program's (wall, CPU) seconds to its marker, the programs taking turns run after run."""
+    for command, env, marker in programs.values():
         run_to_marker(command, marker, env)  # warm the file cache (and write bytecode)
     results: dict[str, list[tuple[float, float | None]]] = {name: [] for name in programs}
     for _ in range(runs):
-        for name, (command, env) in programs.items():
+        for name, (command, env, marker) in programs.items():
             results[name].append(run_to_marker(command, marker, env))
     return results
 
@@ -120,11 +121,20 @@ def main() -> None:
                         "the fieldkit of another checkout's venv: `git archive main`, unpacked, `python3 dev.py run "
                         "--version` there, then --before /tmp/main-copy/.venv/bin/fieldkit)")
     parser.add_argument("--minimal", help="the baseline program (default: bench/minimal_app.py in this Python)")
+    parser.add_argument("--locale", help="LANG for both programs, e.g. fa_IR.UTF-8: fieldkit then starts in that "
+                        "language (default: this shell's LANG); give --marker too")
+    parser.add_argument("--marker", default="Topics",
+                        help="what shows on fieldkit's first screen (default: Topics, Home's first panel in English; "
+                        "in another language e.g. 'fieldkit', the header's first word in every language)")
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="fk-bench-home-")
     env = dict(os.environ, XDG_DATA_HOME=f"{home}/data", XDG_CONFIG_HOME=f"{home}/config", TERM="xterm-256color")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.pop("FIELDKIT_DB", None)
+    if args.locale:
+        env.update(LANG=args.locale)
+        for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "FIELDKIT_LANG"):  # these would override LANG
+            env.pop(name, None)
     databases: dict[str, str | None] = {}
     if args.scale:
         sys.path.insert(0, str(ROOT / "bench"))
@@ -139,11 +149,12 @@ def main() -> None:
     try:
         for label, db in databases.items():
             fieldkit_env = dict(env, FIELDKIT_DB=db) if db else env
-            programs = {"minimal Textual app": (minimal, env), "fieldkit": (shlex.split(args.fieldkit), fieldkit_env)}
+            programs = {"minimal Textual app": (minimal, env, "Topics"),
+                        "fieldkit": (shlex.split(args.fieldkit), fieldkit_env, args.marker)}
             if args.before:
-                programs["fieldkit before"] = (shlex.split(args.before), fieldkit_env)
+                programs["fieldkit before"] = (shlex.split(args.before), fieldkit_env, args.marker)
             started = load()
-            results = compare(programs, args.runs, "Topics")
+            results = compare(programs, args.runs)
             print(f"{label} (load before {started}, after {load()}; {args.runs} runs each):")
             cpu: dict[str, float | None] = {}
             for name, runs in results.items():
