@@ -11,6 +11,11 @@ HOME and XDG folders, no FIELDKIT_* variables:
                                  and without `--lang`
     fieldkit search (checkout)   `fieldkit search bihac --json` with no --db: the source checkout's content (its input
                                  files are looked at on every launch)
+    FTS5 query alone             what any ranked search costs at the least: a Python that imports sqlite3, re and json,
+                                 opens the database and prints the ten best rowids of the query's words (quoted,
+                                 unfolded) by bm25 as JSON
+    Store.search alone           fieldkit's search without the CLI: `Store.search_explained` of the same queries,
+                                 printed as `--json` prints them (no argparse, no language negotiation, no user data)
 
 For each: median wall time, and median CPU time (user + system of the child, from wait4: less sensitive to the
 other work on a shared machine), and both as a ratio to the floor named in the issue (`--version` to `python -c
@@ -39,6 +44,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from search_bench import ensure  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+# The least any ranked search costs: open the database, one FTS5 query ranked by bm25, JSON out.
+BARE_FTS5 = """
+import json, re, sqlite3, sys
+connection = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+rows = connection.execute("SELECT rowid FROM search WHERE search MATCH ? ORDER BY bm25(search) LIMIT 10",
+                          (sys.argv[2],)).fetchall()
+print(json.dumps([row[0] for row in rows]))
+"""
+# fieldkit's search without its command line: what `fieldkit search --db DB --json --limit 10 TEXT` computes.
+STORE_ALONE = """
+import json, sys
+from pathlib import Path
+from fieldkit.store.db import connect
+from fieldkit.store.store import Store
+hits = Store(connect(Path(sys.argv[1]))).search_explained(sys.argv[2], limit=10).hits
+print(json.dumps([hit.to_json() for hit in hits], ensure_ascii=False))
+"""
 
 
 def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -81,6 +105,13 @@ def main() -> None:
         lang = ["--lang", item["lang"]] if with_lang else []
         return [fieldkit, "search", "--db", str(db), "--json", "--limit", "10", *lang, "--", *item["text"].split()]
 
+    def bare(index: int) -> list[str]:
+        words = " ".join(f'"{word}"' for word in items[index % len(items)]["text"].replace('"', " ").split())
+        return [python, "-c", BARE_FTS5, str(db), words]
+
+    def store_alone(index: int) -> list[str]:
+        return [python, "-c", STORE_ALONE, str(db), items[index % len(items)]["text"]]
+
     programs = {
         "python -c pass": lambda i: [python, "-c", "pass"],
         'python -c "import sqlite3"': lambda i: [python, "-c", "import sqlite3"],
@@ -88,6 +119,8 @@ def main() -> None:
         f"fieldkit search --db x{args.scale:g}": lambda i: search(i, False),
         f"fieldkit search --db x{args.scale:g} --lang": lambda i: search(i, True),
         "fieldkit search (source checkout)": lambda i: [fieldkit, "search", "bihac", "--json", "--limit", "10"],
+        "FTS5 query alone": bare,
+        "Store.search alone": store_alone,
     }
     envs = {name: env for name in programs}
     if args.before:
@@ -114,7 +147,8 @@ def main() -> None:
     print("|---|---|---|---|---|")
     out = {}
     for name in programs:
-        floor = floors.get(name, 'python -c "import sqlite3"' if name.startswith("fieldkit search") else None)
+        floor = floors.get(name, 'python -c "import sqlite3"' if name.startswith(("fieldkit search", "FTS5", "Store"))
+                           else None)
         w, c = statistics.median(wall[name]), statistics.median(cpu[name])
         ratio = f"{w / statistics.median(wall[floor]):.2f}x" if floor else ""
         cpu_ratio = f"{c / statistics.median(cpu[floor]):.2f}x" if floor else ""

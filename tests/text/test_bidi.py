@@ -72,3 +72,44 @@ def test_brackets_read_the_right_way_round():
                for line in visual_lines("یک متن طولانی درباره سفرها که طولانی‌تر شده است (IOM 2025).", 30))
     assert mirror_pairs("(a) )b(") == "(a) (b)"
     assert mirror_pairs("x ( y") == "x ( y"  # a lone bracket (its partner wrapped to another line) is left alone
+
+
+def test_the_reshaper_shapes_every_text_of_the_content_as_the_library_configured_by_configparser_does():
+    """fieldkit reads the reshaper's settings from a dict (bidi._Settings), not from configparser at every call: the
+    same output for every line of every Arabic-script file in content/."""
+    from pathlib import Path
+
+    import arabic_reshaper
+
+    from fieldkit.text import bidi
+
+    ours = bidi._reshaper()
+    assert isinstance(ours.configuration, bidi._Settings)
+    library = arabic_reshaper.ArabicReshaper(configuration=dict(ours.configuration._values))
+    content = Path(__file__).resolve().parents[2] / "content"
+    lines = {line for lang in ("fa", "fa-AF", "ar", "ps", "ur")
+             for path in content.rglob(f"*.{lang}.md") for line in path.read_text(encoding="utf-8").splitlines()}
+    lines |= {line for path in (content / "vocabulary").rglob("*.yaml") for line in path.read_text(encoding="utf-8").splitlines()}
+    arabic = [line for line in lines if any("\u0600" <= char <= "\u06ff" for char in line)]
+    assert len(arabic) > 1000
+    assert [ours.reshape(line) for line in arabic] == [library.reshape(line) for line in arabic]
+
+
+def test_the_reshapers_settings_answer_as_a_configparser_section_does():
+    from configparser import ConfigParser
+
+    from fieldkit.text.bidi import _Settings
+
+    parser = ConfigParser()
+    parser.read_dict({"s": {"delete_harakat": "yes", "support_zwj": "False", "language": "Arabic", "odd": "maybe"}})
+    section, settings = parser["s"], _Settings(parser["s"])
+    for key in ("delete_harakat", "support_zwj", "DELETE_HARAKAT"):
+        assert settings.getboolean(key) == section.getboolean(key)
+    assert settings.get("language") == section.get("language") == "Arabic"
+    assert settings.getboolean("missing") is None and settings.get("missing") is None
+    try:
+        settings.getboolean("odd")
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("a value that is not a boolean was read as one")
