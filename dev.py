@@ -76,6 +76,35 @@ def write_launcher() -> None:
     os.replace(partial, launcher)
 
 
+def compile_bytecode(package: Path) -> None:
+    """Write the package's cached bytecode wherever it is missing or older than its source.
+
+    Python reads `__pycache__` even under PYTHONDONTWRITEBYTECODE=1 (set in many container images), but then never
+    writes it: without this step every launch from a checkout compiled fieldkit's modules again, which doubled a cold
+    `fieldkit search` (about 55 -> 120 ms). Up to date, the step only compares file times (a few ms). A checkout
+    that cannot be written to is left as it is: fieldkit then compiles in memory, as before."""
+    import compileall
+
+    if _venv_version() != "{}.{}".format(*sys.version_info):
+        # Another interpreter made .venv: the bytecode must carry its tag, so it compiles (a start more).
+        subprocess.run([str(venv_bin("python")), "-m", "compileall", "-q", "-q", str(package)], cwd=ROOT, check=False)
+        return
+    compileall.compile_dir(package, quiet=2)
+
+
+def _venv_version() -> str | None:
+    """The major.minor version of the Python that made .venv, from its pyvenv.cfg."""
+    try:
+        config = (VENV / "pyvenv.cfg").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    for line in config.splitlines():
+        key, _, value = line.partition("=")
+        if key.strip() in ("version", "version_info"):
+            return ".".join(value.strip().split(".")[:2])
+    return None
+
+
 def _shebang(python: str) -> str:
     """`#!python`, or (a path with spaces, or longer than a kernel reads) what pip writes then: a line `sh` runs
     that starts the same Python on the same file."""
@@ -90,6 +119,7 @@ def main(argv: list[str]) -> int:
         return 2
     command, rest = argv[0], argv[1:]
     ensure_environment()
+    compile_bytecode(ROOT / "fieldkit")
     if command == "run":
         return subprocess.call([str(venv_bin("fieldkit")), *rest], cwd=ROOT)
     if command == "i18n":
