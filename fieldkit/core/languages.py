@@ -74,6 +74,11 @@ def is_rtl(code: str) -> bool:
     return row.rtl if row else base in _OTHER_RTL
 
 
+def is_english(code: str) -> bool:
+    """English or a regional English ("en-GB"): for its reader, English content is no fallback."""
+    return code == ENGLISH or code.startswith(ENGLISH + "-")
+
+
 def fallback_chain(code: str) -> list[str]:
     """Languages to try for content, most specific first, English last: fa-AF -> [fa-AF, fa, en];
     sr-Latn -> [sr-Latn, bs, en]; a language not in the table -> [it, its base, en]."""

@@ -5,7 +5,6 @@ The languages fieldkit speaks, with direction and fallbacks, are the table in fi
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 
 
@@ -16,9 +15,11 @@ def is_language_code(code: str) -> bool:
 
     if code in BY_CODE:  # fieldkit's own languages are all CLDR's (tests/i18n say so): no Babel to import for them
         return True
-    if _has_locale_data(code):  # "en-US" from LANG=en_US.UTF-8: what most systems set, known without Babel
+    from fieldkit.i18n.cldr_locales import LOCALES
+
+    if code in LOCALES:  # "en-US", "fr-CA", "de": known without Babel, and without its file for the code
         return True
-    from babel import Locale, UnknownLocaleError
+    from babel import Locale, UnknownLocaleError  # what else Babel accepts: other spellings, aliases ("iw")
 
     try:
         Locale.parse(code, sep="-")
@@ -27,38 +28,42 @@ def is_language_code(code: str) -> bool:
     return True
 
 
-def _has_locale_data(code: str) -> bool:
-    """Whether `code` is one of fieldkit's languages with a region (`en-US`, `fa-AF`) that Babel has a locale file
-    for: Locale.parse accepts exactly those without further work, and looking at the file spares importing Babel
-    (20 ms and more) before the app's first frame. False means "ask Babel", not "not a language"."""
-    from fieldkit.core.languages import BY_CODE
-
-    language, _, region = code.partition("-")
-    if language not in BY_CODE or len(region) != 2 or not region.isalpha() or not region.isupper():
-        return False
-    from importlib.util import find_spec
-
-    spec = find_spec("babel")  # finds the package without running it
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        if os.path.isfile(os.path.join(folder, "locale-data", f"{language}_{region}.dat")):
-            return True
-    return False
-
-
 @lru_cache(maxsize=1024)
 def territory_name(territory: str, lang: str) -> str | None:
     """CLDR's name of a territory in a language ("BA" in fa: "بوسنی و هرزگوین"), or None."""
-    from fieldkit.i18n.country_names import NAMES  # the content's countries in fieldkit's languages, without Babel
+    # The content's countries in fieldkit's languages and their variants, without Babel.
+    from fieldkit.i18n.country_names import NAMES, VARIANTS
 
     known = NAMES.get(lang, {}).get(territory)
     if known is not None:
         return known
+    language = _variant_of(lang)
+    if language is not None:
+        known = VARIANTS.get(lang, {}).get(territory) or NAMES[language].get(territory)
+        if known is not None:
+            return known
     from babel import Locale, UnknownLocaleError
 
     try:
         return Locale.parse(lang, sep="-").territories.get(territory)
     except (UnknownLocaleError, ValueError, TypeError):
         return None
+
+
+def _variant_of(code: str) -> str | None:
+    """The language of country_names.NAMES that a CLDR locale code is a regional or script variant of ("fr" for
+    "fr-CA", "sr-Latn" for "sr-Latn-BA"), or None."""
+    from fieldkit.i18n.cldr_locales import LOCALES
+    from fieldkit.i18n.country_names import NAMES
+
+    if code not in LOCALES:
+        return None
+    head = code
+    while "-" in head:
+        head = head.rpartition("-")[0]
+        if head in NAMES:
+            return head
+    return None
 
 
 @lru_cache(maxsize=256)

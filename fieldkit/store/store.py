@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from fieldkit.core.languages import fallback_chain
+from fieldkit.core.languages import fallback_chain, is_english
 from fieldkit.core.records import dataclass, replace  # not dataclasses: see records.py
 from fieldkit.core.registry import REGISTRY
 from fieldkit.store.db import Located
@@ -694,7 +694,7 @@ class Store:
             hits.append(Hit(
                 id=_line(doc["id"]), type=_line(doc["type"]), title=_line(doc["title"]), summary=clean(doc["summary"]),
                 snippet=text, highlights=spans, country=_line(doc["country"]), lang=_line(doc["lang"]),
-                fallback=lang is not None and lang != "en" and doc["lang"] == "en", score=round(-doc["rank"], 6),
+                fallback=lang is not None and not is_english(lang) and doc["lang"] == "en", score=round(-doc["rank"], 6),
                 partial=bool(doc.get("partial")), matched_lang=matched_lang[doc["id"]],
                 added_by=self.added_by(doc["id"]),
             ))
@@ -833,7 +833,7 @@ class Store:
             body=self.body_of(doc["key"]) if self.texts else clean(doc["body"]),
             lang=_line(doc["lang"]),
             requested_lang=lang,
-            fallback=doc["lang"] == "en" and lang != "en",
+            fallback=doc["lang"] == "en" and not is_english(lang),
             translation=_line(doc["status"]),
             country=_line(entry["country"]),
             countries=_line(loads(entry["countries"], [])),

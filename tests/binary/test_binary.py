@@ -136,6 +136,31 @@ def test_system_locales(lonely, locale):
     assert first_line.split("(")[0] == source.stdout.splitlines()[0].split("(")[0], (first_line, source.stdout[:200])
 
 
+@pytest.mark.parametrize("lang", ["fr-CA", "en-US", "de", "sr-Latn-BA", "bs-Cyrl"])
+def test_any_cldr_language_is_known(lonely, lang):
+    """The executable ships CLDR's files for fieldkit's own languages only; any other CLDR code (a region or script
+    of one of them, or another language) is still a language, as with `python -m fieldkit`: the same results, and
+    a variant of fieldkit's languages names countries as CLDR does ("Njemačka" in Bosnia's Serbian)."""
+    from babel import Locale
+
+    binary, home = lonely
+    command = ["search", "asylum", "--lang", lang, "--json", "--limit", "5"]
+    frozen = run(lonely, *command)
+    assert frozen.returncode == 0, frozen.stderr
+    source = subprocess.run([sys.executable, "-m", "fieldkit", *command],
+                            env={**empty_environment(home), "PYTHONPATH": str(ROOT)}, cwd=ROOT, capture_output=True,
+                            text=True, encoding="utf-8", timeout=120)
+    assert source.returncode == 0, source.stderr
+    assert json.loads(frozen.stdout) == json.loads(source.stdout)
+    english = lang.startswith("en-")
+    assert all(hit["fallback"] is False for hit in json.loads(frozen.stdout) if english)
+    brief = run(lonely, "brief", "--country", "DE", "--lang", lang, "--format", "md")
+    assert brief.returncode == 0, brief.stderr
+    if lang.split("-")[0] in ("fr", "sr", "bs"):
+        expected = Locale.parse(lang, sep="-").territories["DE"]
+        assert expected in brief.stdout.splitlines()[0], (expected, brief.stdout[:200])
+
+
 def test_stats(lonely):
     result = run(lonely, "stats")
     assert result.returncode == 0 and "entries" in result.stdout, result.stderr

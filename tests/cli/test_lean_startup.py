@@ -105,12 +105,13 @@ def test_fieldkits_languages_are_all_language_codes_babel_knows():
 
 
 def test_a_language_with_a_region_is_judged_as_babel_judges_it():
-    """A system locale such as en_US is answered from Babel's locale files without importing Babel: the same
-    answer as Babel's for every region code of every fieldkit language, known or not."""
+    """A system locale such as en_US is answered from the generated list of CLDR's locales without importing Babel
+    (fieldkit/i18n/cldr_locales.py): the same answer as Babel's for every region code of every fieldkit language,
+    known or not."""
     from babel import Locale, UnknownLocaleError
 
     from fieldkit.core.languages import LANGUAGES
-    from fieldkit.i18n.languages import _has_locale_data
+    from fieldkit.i18n.languages import is_language_code
 
     territories = sorted(Locale.parse("en").territories) + ["XX", "QQ"]
     for language in LANGUAGES:
@@ -120,8 +121,7 @@ def test_a_language_with_a_region_is_judged_as_babel_judges_it():
                 babel_knows = Locale.parse(code, sep="-") is not None
             except (UnknownLocaleError, ValueError):
                 babel_knows = False
-            if _has_locale_data(code):  # True only where Babel agrees; False leaves the question to Babel
-                assert babel_knows, code
+            assert is_language_code(code) == babel_knows, code
 
 
 def test_a_system_locale_with_a_region_does_not_load_babel():

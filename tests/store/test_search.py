@@ -84,6 +84,15 @@ def test_language_served_with_english_fallback(store):
     assert (hits["drina-river"].lang, hits["drina-river"].fallback) == ("en", True)
 
 
+@pytest.mark.parametrize("lang", ["en", "en-GB", "en-US"])
+def test_english_is_no_fallback_for_a_reader_of_english(store, lang):
+    """A reader of British or American English is served English content as their own language, unmarked."""
+    hits = store.search("drina", lang=lang)
+    assert hits and {(hit.lang, hit.fallback) for hit in hits} == {("en", False)}
+    entry = store.get("drina-river", lang)
+    assert entry is not None and (entry.lang, entry.fallback) == ("en", False)
+
+
 def test_without_lang_each_entry_in_the_language_that_matched(store):
     hit = store.search("رودخانه")[0]
     assert (hit.id, hit.lang, hit.fallback) == ("risk-drowning", "fa", False)
