@@ -10,6 +10,7 @@ import argparse
 import os
 
 from fieldkit.cli.output import UsageError
+from fieldkit.cli.parser import Parser
 from fieldkit.core import env
 from fieldkit.core.marker import N_
 from fieldkit.core.records import dataclass  # not dataclasses: see records.py
@@ -61,7 +62,7 @@ def bidi_option() -> argparse.ArgumentParser:
     """A parent parser giving a command `--bidi`, as it can be given before the command."""
     from fieldkit.cli.bidi import MODES
 
-    parent = argparse.ArgumentParser(add_help=False)
+    parent = Parser(add_help=False)
     parent.add_argument("--bidi", dest="command_bidi", choices=MODES,
                         help="right-to-left text laid out by fieldkit (visual) or in logical order (default auto)")
     return parent

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from fieldkit.cli.language import lang_option
 from fieldkit.cli.output import NotFound, UsageError, error, note, print_json, say, write_output
+from fieldkit.cli.parser import Parser
 from fieldkit.core.marker import N_
 from fieldkit.i18n.catalog import _, ngettext
 
@@ -30,7 +31,7 @@ def add_parser(subparsers) -> None:
     lists.set_defaults(handler=run_list, list_command="ls")
     commands = lists.add_subparsers(dest="list_command", metavar="ACTION")
 
-    db = argparse.ArgumentParser(add_help=False)
+    db = Parser(add_help=False)
     db.add_argument("--db", metavar="FILE", help="use this compiled content database (also FIELDKIT_DB)")
 
     commands.add_parser("ls", parents=[lang_option()], help="your lists and how many entries each has (the default)")

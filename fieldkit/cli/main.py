@@ -28,11 +28,10 @@ _GLOBAL_VALUES = ("--db", "--lang", "--bidi")
 def build_parser(only: frozenset[str] | None = None) -> argparse.ArgumentParser:
     """The whole parser, or (`only`) the top level with just these commands: a run needs the parser of its own
     command only, and building every command imports every command's module."""
-    import argparse
-
     from fieldkit.cli.bidi import MODES as BIDI_MODES
+    from fieldkit.cli.parser import Parser
 
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="fieldkit",
         description="Offline field reference for the Western Balkans migration route: routes, risks, rights and "
         "service points. Run without a command to open the app.",
@@ -73,12 +72,12 @@ def commands_named(argv: list[str]) -> frozenset[str] | None:
 
 def _add_content_commands(commands, names: list[str]) -> None:
     """search, show, stats, check and build: the commands of this module."""
-    import argparse
 
     from fieldkit.cli.language import bidi_option, lang_option
+    from fieldkit.cli.parser import Parser
     from fieldkit.core.registry import REGISTRY
 
-    db = argparse.ArgumentParser(add_help=False)
+    db = Parser(add_help=False)
     db.add_argument("--db", metavar="FILE", help="use this compiled content database (also FIELDKIT_DB)")
 
     if "search" in names:
@@ -112,7 +111,7 @@ def _add_content_commands(commands, names: list[str]) -> None:
                                     description="Counts per type and language, sources and review dates.")
         stats.add_argument("--json", action="store_true", help="print as JSON")
 
-    folder = argparse.ArgumentParser(add_help=False)
+    folder = Parser(add_help=False)
     folder.add_argument("--content", "--dir", dest="content", metavar="DIR", help="content folder (default ./content, "
                         "else your organisation's overlay folder); an overlay folder has overlay.yaml")
     folder.add_argument("--org", metavar="NAMESPACE", help="your organisation's overlay folder in fieldkit's data "
@@ -158,17 +157,22 @@ def _translated(template: str, **values: object) -> str:
 
 
 def _set_language(argv: list[str] | None) -> None:
-    """Translate messages from the start, before argparse has read the arguments (its own errors use them)."""
+    """Translate messages from the start, before argparse has read the arguments (its own errors use them), and
+    lay them out as --bidi asks."""
     import argparse
 
+    from fieldkit.cli.bidi import MODES
     from fieldkit.cli.language import resolve
-    from fieldkit.cli.output import UsageError
+    from fieldkit.cli.output import UsageError, set_bidi
+    from fieldkit.cli.parser import Parser
     from fieldkit.i18n.catalog import set_language
 
-    early = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    early = Parser(add_help=False, exit_on_error=False)
     early.add_argument("--lang", dest="app_lang")
+    early.add_argument("--bidi", dest="early_bidi")
     try:
         known, _rest = early.parse_known_args(argv)
+        set_bidi(known.early_bidi if known.early_bidi in MODES else None)
         set_language(resolve(known).interface, visual_rtl=False)
     except (UsageError, argparse.ArgumentError, SystemExit):
         pass  # reported once the arguments are parsed

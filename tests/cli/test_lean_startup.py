@@ -79,6 +79,17 @@ def test_a_query_with_nothing_to_correct_loads_no_speller(launcher, fixture_db, 
     assert "fieldkit.store.spelling" not in names and "fieldkit.text.lang.sound" not in names
 
 
+@pytest.mark.parametrize("args", [["--json", "bihac"], ["bihac"], ["--limit", "0", "bihac"], []], ids=" ".join)
+def test_an_english_command_off_a_terminal_neither_measures_it_nor_asks_the_system_for_catalogs(launcher, fixture_db,
+                                                                                               args):
+    """argparse made a help formatter, and so imported shutil to measure the terminal, for every argument added,
+    and asked the system's gettext (importing locale) for each of its messages (fieldkit/cli/parser.py). Results
+    and errors alike (the last two end in a usage error)."""
+    names, result = imported(str(launcher), "--lang", "en", "search", "--db", str(fixture_db), *args)
+    assert result.returncode in (0, 1, 2), result.stderr[-2000:]
+    assert "shutil" not in names and "locale" not in names
+
+
 def test_a_search_with_lang_and_db_asks_for_no_folder_of_fieldkits(launcher, fixture_db):
     names, _ = imported(str(launcher), "search", "--db", str(fixture_db), "--json", "--lang", "fr", "bihac")
     assert "platformdirs" not in names  # --db and --lang given: neither a pack nor the app's saved language is read
