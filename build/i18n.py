@@ -150,7 +150,7 @@ def country_names_source() -> str:
             continue
         lines += _names_block(language.code, _country_names(language.code))
     lines += ["}", "", "# Regional and script variants of those languages (\"sr-Latn-BA\", \"bs-Cyrl\"): only the names that differ",
-              "# from the language they belong to. `territory_name` looks a variant up here, then in its language.",
+              "# from the code they extend. `territory_name` looks a variant up here, then each shorter code in turn.",
               "VARIANTS: dict[str, dict[str, str]] = {"]
     for variant, parent in regional_variants():
         own, inherited = _country_names(variant), _country_names(parent)
@@ -181,13 +181,18 @@ def cldr_codes() -> list[str]:
 
 
 def regional_variants() -> list[tuple[str, str]]:
-    """(variant, language) for each CLDR locale that is a regional or script variant of one of fieldkit's languages
-    but English (whose names are fieldkit's own): the language is the longest of fieldkit's codes it extends."""
+    """(variant, parent) for each CLDR locale that is a regional or script variant of one of fieldkit's languages
+    but English (whose names are fieldkit's own), parents first: the parent is the longest code it extends among
+    fieldkit's languages and the variants ("bs-Cyrl" for "bs-Cyrl-BA", "fr" for "fr-CA"), as `territory_name` walks."""
+    variants = [code for code in cldr_codes()
+                if code not in BY_CODE and any(code.startswith(known + "-") for known in BY_CODE if known != ENGLISH)]
+    parents = set(variants) | (set(BY_CODE) - {ENGLISH})
     found = []
-    for code in cldr_codes():
-        parents = [known for known in BY_CODE if known != ENGLISH and code.startswith(known + "-")]
-        if parents and code not in BY_CODE:
-            found.append((code, max(parents, key=len)))
+    for code in sorted(variants, key=lambda code: (code.count("-"), code)):
+        head = code.rpartition("-")[0]
+        while head not in parents:
+            head = head.rpartition("-")[0]
+        found.append((code, head))
     return found
 
 

@@ -289,37 +289,9 @@ NAMES: dict[str, dict[str, str]] = {
 }
 
 # Regional and script variants of those languages ("sr-Latn-BA", "bs-Cyrl"): only the names that differ
-# from the language they belong to. `territory_name` looks a variant up here, then in its language.
+# from the code they extend. `territory_name` looks a variant up here, then each shorter code in turn.
 VARIANTS: dict[str, dict[str, str]] = {
     'bs-Cyrl': {
-        'AF': 'Афганистан',
-        'AL': 'Албанија',
-        'AT': 'Аустрија',
-        'BA': 'Босна и Херцеговина',
-        'BD': 'Бангладеш',
-        'BG': 'Бугарска',
-        'DE': 'Њемачка',
-        'EU': 'Европска унија',
-        'GR': 'Грчка',
-        'HR': 'Хрватска',
-        'HU': 'Мађарска',
-        'IN': 'Индија',
-        'IQ': 'Ирак',
-        'IR': 'Иран',
-        'IT': 'Италија',
-        'MA': 'Мароко',
-        'ME': 'Црна Гора',
-        'MK': 'Сјеверна Македонија',
-        'NP': 'Непал',
-        'PK': 'Пакистан',
-        'RO': 'Румунија',
-        'RS': 'Србија',
-        'SI': 'Словенија',
-        'SY': 'Сирија',
-        'TR': 'Турска',
-        'XK': 'Косово',
-    },
-    'bs-Cyrl-BA': {
         'AF': 'Афганистан',
         'AL': 'Албанија',
         'AT': 'Аустрија',

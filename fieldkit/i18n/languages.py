@@ -37,11 +37,9 @@ def territory_name(territory: str, lang: str) -> str | None:
     known = NAMES.get(lang, {}).get(territory)
     if known is not None:
         return known
-    language = _variant_of(lang)
-    if language is not None:
-        known = VARIANTS.get(lang, {}).get(territory) or NAMES[language].get(territory)
-        if known is not None:
-            return known
+    known = _variant_name(territory, lang, NAMES, VARIANTS)
+    if known is not None:
+        return known
     from babel import Locale, UnknownLocaleError
 
     try:
@@ -50,19 +48,22 @@ def territory_name(territory: str, lang: str) -> str | None:
         return None
 
 
-def _variant_of(code: str) -> str | None:
-    """The language of country_names.NAMES that a CLDR locale code is a regional or script variant of ("fr" for
-    "fr-CA", "sr-Latn" for "sr-Latn-BA"), or None."""
+def _variant_name(territory: str, code: str, names: dict[str, dict[str, str]],
+                  variants: dict[str, dict[str, str]]) -> str | None:
+    """CLDR's name of a territory in a regional or script variant of one of `names`' languages ("fr-CA",
+    "sr-Latn-BA"), or None: the variant's own names where they differ, else those of each shorter code in turn."""
     from fieldkit.i18n.cldr_locales import LOCALES
-    from fieldkit.i18n.country_names import NAMES
 
     if code not in LOCALES:
         return None
     head = code
     while "-" in head:
+        known = variants.get(head, {}).get(territory)
+        if known is not None:
+            return known
         head = head.rpartition("-")[0]
-        if head in NAMES:
-            return head
+        if head in names:
+            return names[head].get(territory)
     return None
 
 
