@@ -94,8 +94,14 @@ def shape(text: str) -> str:
     return _MARKS.sub("", _shape_keeping_marks(text))
 
 
+# Where a command-line option starts ("--limit", "-o") that follows a space, a bracket or the line's start.
+_OPTION_START = re.compile(r"(?<![\w-])(?=--?[A-Za-z])")
+
+
 def _shape_keeping_marks(text: str) -> str:
-    return plain_letters(_JOINERS_AND_EMBEDDINGS.sub("", _reshaper().reshape(text)))
+    # An option's hyphens are neutral: between right-to-left words they would be put on its right ("limit--"). A
+    # left-to-right mark before them keeps the option whole, as it is typed; reordering drops the mark (_MARKS).
+    return plain_letters(_OPTION_START.sub("\u200e", _JOINERS_AND_EMBEDDINGS.sub("", _reshaper().reshape(text))))
 
 
 def cell_width(text: str) -> int:
@@ -165,13 +171,18 @@ def mirror_pairs(visual: str) -> str:
     wrapped paragraph cannot be paired and is left as it is.
     """
     chars = list(visual)
-    stack: list[int] = []  # positions of closing characters waiting for their (reversed) opener
+    # Brackets not yet paired, in order: a closer waits for the opener of a reversed pair, an opener (of a pair in
+    # a left-to-right run, "{namespace}" inside a right-to-left line) for its closer.
+    stack: list[int] = []
     for index, char in enumerate(chars):
-        if char in _CLOSERS:
-            stack.append(index)
-        elif char in _OPENERS and stack and chars[stack[-1]] == _OPENERS[char]:
+        top = chars[stack[-1]] if stack else None
+        if char in _OPENERS and top == _OPENERS[char]:  # ")…(": reversed, turned round
             start = stack.pop()
             chars[start], chars[index] = char, chars[start]
+        elif char in _CLOSERS and top == _CLOSERS[char]:  # "{…}": already the right way round
+            stack.pop()
+        elif char in _OPENERS or char in _CLOSERS:
+            stack.append(index)
     return "".join(chars)
 
 

@@ -113,3 +113,51 @@ def test_the_reshapers_settings_answer_as_a_configparser_section_does():
         pass
     else:
         raise AssertionError("a value that is not a boolean was read as one")
+
+
+def test_a_left_to_right_pair_inside_a_reversed_one_leaves_it_the_right_way_round():
+    """"({namespace})": the braces of a left-to-right run sat between the reversed parentheses and kept them
+    reversed (")…{namespace}…(")."""
+    from fieldkit.text.bidi import mirror_pairs
+
+    line = visual_line("('fieldkit pack rollback --overlay {namespace}' به آن برمی‌گردد)")
+    assert line.startswith("(") and line.endswith(")") and "{namespace}" in line
+    assert mirror_pairs("){a}'(") == "({a}')"
+    assert mirror_pairs(")a [b] c(") == "(a [b] c)"
+    assert mirror_pairs("x ( y") == "x ( y"
+
+
+def test_options_read_as_they_are_typed_in_every_right_to_left_catalog():
+    """Every command-line option a right-to-left message names ("--limit", "-o") shows whole, hyphens first: between
+    Farsi or Arabic words the bidi algorithm put the hyphens on the option's right ("limit--")."""
+    import re
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+
+    option = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
+    checked = 0
+    for lang in ("ar", "fa", "ps", "ur"):
+        path = Path(__file__).resolve().parents[2] / "locales" / lang / "LC_MESSAGES" / "fieldkit.po"
+        with path.open("rb") as handle:
+            catalog = read_po(handle, locale=lang)
+        for message in catalog:
+            texts = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+            for text in texts:
+                if not text or not any(0x0600 <= ord(char) <= 0x06FF for char in text):
+                    continue
+                for found in option.findall(text):
+                    checked += 1
+                    assert found in visual_line(text), (lang, text)
+    assert checked > 50  # the catalogs name many options
+
+
+def test_hyphens_inside_words_and_numbers_are_left_as_they_were(monkeypatch):
+    import re
+
+    from fieldkit.text import bidi
+
+    texts = ["نشانی e-mail شما", "دمای -5 درجه", "مرز BA-HR", "فاصله 3 - 4 ساعت"]
+    with_rule = [visual_line(text) for text in texts]
+    monkeypatch.setattr(bidi, "_OPTION_START", re.compile(r"(?!)"))  # never matches: the layout without the rule
+    assert with_rule == [visual_line(text) for text in texts]
