@@ -117,9 +117,9 @@ def _export_hsds(args: argparse.Namespace, lang: str | None) -> int:
         raise UsageError("hsds writes a folder per language: give one with -o DIR")
     folder = Path(args.output)
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"-o: {folder} is a file; hsds needs a folder")
+        raise UsageError(N_("-o: {folder} is a file; hsds needs a folder"), folder=str(folder))
     if not folder.parent.is_dir():
-        raise UsageError(f"-o: no such folder: {folder.parent}")
+        raise UsageError(N_("-o: no such folder: {folder}"), folder=str(folder.parent))
     store = open_store(args.db)
     try:
         meta = store.meta()
@@ -136,7 +136,7 @@ def _export_hsds(args: argparse.Namespace, lang: str | None) -> int:
                 target.parent.mkdir(parents=True, exist_ok=True)  # the language folders inside the one given
                 write_text(target, text)
     except WriteError as problem:
-        error(str(problem))
+        error(explain(problem))
         return 1
     except OSError as problem:
         error(f"cannot write {folder}: {problem.strerror or problem}")
@@ -169,7 +169,7 @@ def _export_zim(args: argparse.Namespace, lang: str | None) -> int:
     try:
         summary = write_zim(store, default_language(lang), Path(args.output))
     except WriteError as problem:
-        error(str(problem))
+        error(explain(problem))
         return 1
     finally:
         store.close()

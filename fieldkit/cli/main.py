@@ -243,11 +243,13 @@ def _global_db(args: argparse.Namespace) -> None:
     """`fieldkit --db FILE COMMAND`: the command reads FILE too, unless it was given its own --db; a command that
     reads no content database says so instead of ignoring it."""
     from fieldkit.cli.output import UsageError
+    from fieldkit.core.marker import N_
 
     if not args.app_db or args.command is None:
         return
     if not hasattr(args, "db"):
-        raise UsageError(f"--db is for the commands that read content; 'fieldkit {args.command}' does not use it")
+        raise UsageError(N_("--db is for the commands that read content; 'fieldkit {command}' does not use it"),
+                         command=args.command)
     if args.db is None:
         args.db = args.app_db
 

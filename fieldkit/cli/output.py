@@ -174,7 +174,9 @@ def write_output(path: str | None, text: str, wrote: str) -> int:
     try:
         write_text(path, text)
     except WriteError as problem:
-        error(str(problem))
+        from fieldkit.i18n.catalog import explain
+
+        error(explain(problem))
         return 1
     note(wrote)
     return 0

@@ -192,7 +192,7 @@ def _build(args: argparse.Namespace) -> int:
     except OSError as failure:
         from fieldkit.core.atomic import explain as explain_write
 
-        raise PackError(str(explain_write(failure, out))) from None
+        raise PackError(explain(explain_write(failure, out))) from None
     _say(_("built {path}: {name} {version}, {entries} entries in {languages}, {size}, signed by key {key}").format(
         path=out, name=manifest.name, version=manifest.version, entries=manifest.counts.get("entries", 0),
         languages=", ".join(manifest.languages), size=human(out.stat().st_size), key=secret.public.describe()))
@@ -467,7 +467,7 @@ def _catalog(args: argparse.Namespace) -> int:
     try:
         write_bytes(folder / CATALOG, text.encode("utf-8"))
     except WriteError as problem:
-        error(str(problem))
+        error(explain(problem))
         return 1
     body = data["catalog"]
     _say(_("wrote {path}: {packs} pack(s), {keys} key rotation(s), {revoked} revocation(s), signed by key {key}").format(

@@ -29,16 +29,21 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
+from fieldkit.core.explained import Explained, Reason
+from fieldkit.core.marker import N_
 
-class WriteError(OSError):
-    """A file could not be written; str() is a one-line message for the person at the keyboard."""
 
-    def __init__(self, message: str, code: int | None = None):
-        super().__init__(code, message)
-        self.message = message
+class WriteError(Explained, OSError):
+    """A file could not be written: an OSError whose str() is a one-line message for the person at the keyboard, in
+    English; `fieldkit.i18n.catalog.explain` gives it in the reader's language."""
 
-    def __str__(self) -> str:
-        return self.message
+    def __init__(self, template: str, code: int | None = None, **values: object):
+        Explained.__init__(self, template, **values)
+        self.errno = code
+
+    @property
+    def message(self) -> str:
+        return str(self)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -113,7 +118,7 @@ def write_bytes(path: str | os.PathLike[str], data: Data) -> None:
     """Write a file a person named, atomically where it is a file (see the module's notes). WriteError if not."""
     target = Path(path)
     if not str(path):
-        raise WriteError("no file name given")
+        raise WriteError(N_("no file name given"))
     try:
         found = os.stat(target)  # follows a symbolic link to what it points at
     except FileNotFoundError:
@@ -121,14 +126,15 @@ def write_bytes(path: str | os.PathLike[str], data: Data) -> None:
     except OSError as problem:
         raise explain(problem, target) from None
     if found is not None and stat.S_ISDIR(found.st_mode):
-        raise WriteError(f"{target} is a folder; give a file name", errno.EISDIR)
+        raise WriteError(N_("{path} is a folder; give a file name"), errno.EISDIR, path=str(target))
     try:
         if found is not None and not stat.S_ISREG(found.st_mode):
             _write_through(target, data)
             return
         real = Path(os.path.realpath(target)) if target.is_symlink() else target
         if not real.parent.is_dir():
-            raise WriteError(f"no such folder: {real.parent} (fieldkit does not create it)", errno.ENOENT)
+            raise WriteError(N_("no such folder: {folder} (fieldkit does not create it)"), errno.ENOENT,
+                             folder=str(real.parent))
         mode = stat.S_IMODE(found.st_mode) if found is not None else 0o666 & ~current_umask()
         write_file(real, data, mode=mode)
     except WriteError:
@@ -152,16 +158,16 @@ def current_umask() -> int:
 
 
 _REASONS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.EROFS: "the file system is read-only",
-    errno.ENAMETOOLONG: "the path is longer than this system allows",
-    errno.ENOTDIR: "a part of the path is a file, not a folder",
-    errno.EISDIR: "it is a folder",
-    errno.ENOENT: "no such folder",
-    errno.ELOOP: "too many symbolic links",
+    errno.ENOSPC: Reason(N_("the disk is full")),
+    errno.EDQUOT: Reason(N_("the disk quota is used up")),
+    errno.EACCES: Reason(N_("permission denied")),
+    errno.EPERM: Reason(N_("permission denied")),
+    errno.EROFS: Reason(N_("the file system is read-only")),
+    errno.ENAMETOOLONG: Reason(N_("the path is longer than this system allows")),
+    errno.ENOTDIR: Reason(N_("a part of the path is a file, not a folder")),
+    errno.EISDIR: Reason(N_("it is a folder")),
+    errno.ENOENT: Reason(N_("no such folder")),
+    errno.ELOOP: Reason(N_("too many symbolic links")),
 }
 
 
@@ -173,4 +179,4 @@ def explain(problem: OSError, target: Path) -> WriteError:
     shown = str(target)
     if problem.errno == errno.ENAMETOOLONG or len(shown) > 200:
         shown = shown[:60] + "..." + shown[-60:]
-    return WriteError(f"cannot write {shown}: {reason}", problem.errno)
+    return WriteError(N_("cannot write {path}: {reason}"), problem.errno, path=shown, reason=reason)

@@ -78,11 +78,15 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def explain(problem: BaseException) -> str:
     """An error's message in the current language: an `Explained` error's template translated and filled in,
     any other error as it says itself."""
-    from fieldkit.core.explained import Explained
+    from fieldkit.core.explained import Explained, Reason
 
-    if isinstance(problem, Explained):
-        return _(problem.template).format(**problem.values) if problem.values else _(problem.template)
-    return str(problem)
+    if not isinstance(problem, Explained):
+        return str(problem)
+    if not problem.values:
+        return _(problem.template)
+    values = {name: _(value) if isinstance(value, Reason) else explain(value) if isinstance(value, Explained)
+              else value for name, value in problem.values.items()}
+    return _(problem.template).format(**values)
 
 
 def reorders_rtl() -> bool:

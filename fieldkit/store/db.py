@@ -71,17 +71,18 @@ def check_schema(conn: sqlite3.Connection, path: Path) -> None:
     objects = conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
     for kind, name, _ in objects:
         if kind not in ("table", "index"):
-            raise StoreError(f"{path} is not a fieldkit content database: it has a {kind} ({str(name)[:40]!r}); "
-                             "fieldkit content holds tables only")
+            raise StoreError(N_("{path} is not a fieldkit content database: it has a {kind} ({name}); fieldkit "
+                                "content holds tables only"), path=str(path), kind=kind, name=repr(str(name)[:40]))
     tables = {name: (sql or "") for kind, name, sql in objects if kind == "table"}
     missing = [table for table in TABLES if table not in tables]
     if missing:
-        raise StoreError(f"{path} is not a fieldkit content database (no {', '.join(missing)} table)")
+        raise StoreError(N_("{path} is not a fieldkit content database (no {tables} table)"), path=str(path),
+                         tables=", ".join(missing))
     for name, sql in tables.items():
         virtual = " ".join(sql.split()).upper().startswith("CREATE VIRTUAL TABLE")
         if virtual != (name in FULL_TEXT) or (virtual and "USING FTS5" not in " ".join(sql.split()).upper()):
-            raise StoreError(f"{path} is not a fieldkit content database: table {str(name)[:40]!r} is not what "
-                             "fieldkit makes")
+            raise StoreError(N_("{path} is not a fieldkit content database: table {table} is not what fieldkit "
+                                "makes"), path=str(path), table=repr(str(name)[:40]))
     check_columns(conn, path, {table: columns for table, columns in COLUMNS.items() if table in tables})
     # (the schema 2 search tables are optional: schema 1 databases are read without them)
 
@@ -92,8 +93,8 @@ def check_columns(conn: sqlite3.Connection, path: Path, wanted: dict[str, tuple[
         found = {row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')}
         lacking = [column for column in columns if column not in found]
         if lacking:
-            raise StoreError(f"{path} is not a fieldkit content database: table {table} has no "
-                             f"{', '.join(lacking)} column")
+            raise StoreError(N_("{path} is not a fieldkit content database: table {table} has no {columns} column"),
+                             path=str(path), table=table, columns=", ".join(lacking))
 
 
 def _short(path: Path) -> str:

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Markdown, Static
 
 from fieldkit.core.languages import is_rtl
-from fieldkit.i18n.catalog import N_, _, display, language, reorders_rtl, ui
+from fieldkit.i18n.catalog import N_, _, display, explain, language, reorders_rtl, ui
 from fieldkit.i18n.dates import is_stale
 from fieldkit.i18n.details import attached_sections, detail_lines, local_line, not_known
 from fieldkit.i18n.languages import country_name
@@ -265,7 +265,7 @@ class EntryScreen(BaseScreen):
             folder.mkdir(parents=True, exist_ok=True)
             write_text(path, referral_html(host.store, service_id, lang, host.lang))
         except (WriteError, OSError) as problem:
-            reason = str(problem) if isinstance(problem, WriteError) else problem.strerror or str(problem)
+            reason = explain(problem) if isinstance(problem, WriteError) else problem.strerror or str(problem)
             self.notify(display(_("Could not write the referral slip: {problem}").format(problem=reason)),
                         severity="error")
             return

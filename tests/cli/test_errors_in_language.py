@@ -1,0 +1,78 @@
+"""An output that cannot be written and a file that is not fieldkit's content are told in the reader's language,
+the reason included ("the path is longer than this system allows"); `str()` of the error stays English."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from fieldkit.core.atomic import WriteError, write_text
+from fieldkit.core.explained import Explained, Reason
+from fieldkit.core.languages import catalog_codes
+from fieldkit.i18n.catalog import _, explain, set_language
+
+
+def in_language(lang: str, template: str, **values: object) -> str:
+    set_language(lang)
+    try:
+        return _(template).format(**values)
+    finally:
+        set_language("en")
+
+
+@pytest.mark.parametrize("lang", catalog_codes())
+def test_a_missing_folder_for_the_output(cli, fixture_db, tmp_path, lang):
+    target = tmp_path / "not-there" / "brief.md"
+    result = cli("--lang", lang, "brief", "--country", "BA", "--format", "md", "-o", target, "--db", fixture_db)
+    assert result.code == 1
+    expected = in_language(lang, "no such folder: {folder} (fieldkit does not create it)", folder=str(target.parent))
+    assert expected != f"no such folder: {target.parent} (fieldkit does not create it)"  # translated
+    assert expected in result.err
+
+
+@pytest.mark.parametrize("lang", ["fr", "fa"])
+def test_the_reason_is_translated_with_the_message(cli, fixture_db, tmp_path, lang):
+    target = tmp_path / ("x" * 300 + ".md")  # longer than a file name may be
+    result = cli("--lang", lang, "brief", "--country", "BA", "--format", "md", "-o", target, "--db", fixture_db)
+    assert result.code == 1
+    reason = in_language(lang, "the path is longer than this system allows")
+    assert reason != "the path is longer than this system allows" and reason in result.err
+    assert in_language(lang, "cannot write {path}: {reason}", path="", reason="").strip(" :")[:6] in result.err
+
+
+@pytest.mark.parametrize("lang", ["tr", "ar"])
+def test_a_file_that_is_not_fieldkits_content(cli, tmp_path, lang):
+    crafted = tmp_path / "crafted.db"
+    with sqlite3.connect(crafted) as conn:
+        conn.execute("CREATE TABLE meta (key, value)")
+        conn.execute("CREATE VIEW v AS SELECT 1")
+    conn.close()
+    result = cli("--lang", lang, "stats", "--db", crafted)
+    assert result.code == 1
+    expected = in_language(lang, "{path} is not a fieldkit content database: it has a {kind} ({name}); fieldkit "
+                                 "content holds tables only", path=str(crafted), kind="view", name="'v'")
+    assert expected.split(str(crafted))[-1][:12] in result.err
+    assert "is not a fieldkit content database" not in result.err
+
+
+def test_english_stays_as_it_was(tmp_path):
+    with pytest.raises(WriteError) as raised:
+        write_text(tmp_path / "not-there" / "x.txt", "text")
+    assert str(raised.value) == f"no such folder: {tmp_path / 'not-there'} (fieldkit does not create it)"
+    assert raised.value.errno == 2 and isinstance(raised.value, OSError)
+
+
+def test_reasons_and_nested_errors_are_explained_too():
+    inner = Explained("permission denied")
+    outer = Explained("cannot write {path}: {reason}", path="/x", reason=inner)
+    picked = Explained("cannot write {path}: {reason}", path="/x", reason=Reason("the disk is full"))
+    plain = Explained("cannot write {path}: {reason}", path="/x", reason="the disk is full")  # not marked: as given
+    set_language("fr")
+    try:
+        assert explain(outer) == _("cannot write {path}: {reason}").format(path="/x", reason=_("permission denied"))
+        assert _("the disk is full") in explain(picked)
+        assert explain(plain).endswith("the disk is full")
+    finally:
+        set_language("en")
+    assert str(picked) == "cannot write /x: the disk is full"
