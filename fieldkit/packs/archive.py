@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from fieldkit.core.marker import N_
 from fieldkit.packs.errors import PackError
 
 MANIFEST, SIGNATURE, DATABASE = "manifest.json", "manifest.sig", "fieldkit.db"
@@ -46,7 +47,7 @@ _ATTRIBUTES = (stat.S_IFREG | 0o644) << 16
 # What zipfile (and zlib under it) may raise on a hostile file; all of it means "damaged".
 BROKEN = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError, RuntimeError,
           struct.error, KeyError, IndexError, OverflowError, UnicodeDecodeError, zlib.error, TypeError)
-TRUNCATED = "truncated, or not a fieldkit pack (no readable pack archive)"
+TRUNCATED = N_("truncated, or not a fieldkit pack (no readable pack archive)")
 
 
 def human(size: float) -> str:
@@ -169,12 +170,13 @@ class PackArchive:
         try:
             size = self.path.stat().st_size
             if not self.path.is_file():
-                raise PackError("not a file")
+                raise PackError(N_("not a file"))
             self._file = file = open(self.path, "rb")
         except OSError as error:
-            raise PackError(f"cannot read it: {error.strerror or error}") from None
+            raise PackError(N_("cannot read it: {reason}"), reason=error.strerror or error) from None
         if size > MAX_PACK_BYTES:
-            raise PackError(f"the file is {human(size)}, more than the {human(MAX_PACK_BYTES)} a pack may be")
+            raise PackError(N_("the file is {size}, more than the {limit} a pack may be"),
+                            size=human(size), limit=human(MAX_PACK_BYTES))
         try:
             self._zip = archive = zipfile.ZipFile(file)
             infos = archive.infolist()
@@ -188,31 +190,36 @@ class PackArchive:
         for info in infos:
             name = info.orig_filename
             if _is_absolute(name) or _is_absolute(info.filename):
-                raise PackError(f"unsafe member path {_show(name)}: an absolute path")
+                raise PackError(N_("unsafe member path {member}: an absolute path"), member=_show(name))
             if ".." in re.split(r"[\\/]", name):
-                raise PackError(f"unsafe member path {_show(name)}: it climbs out of its folder with '..'")
+                raise PackError(N_("unsafe member path {member}: it climbs out of its folder with '..'"),
+                                member=_show(name))
             if stat.S_ISLNK(info.external_attr >> 16):
-                raise PackError(f"member {_show(name)} is a symbolic link; a pack holds plain files only")
+                raise PackError(N_("member {member} is a symbolic link; a pack holds plain files only"),
+                                member=_show(name))
             if name not in METHOD or info.is_dir():
-                raise PackError(f"unexpected member {_show(name)}: a pack holds only {', '.join(ORDER)}")
+                raise PackError(N_("unexpected member {member}: a pack holds only {members}"),
+                                member=_show(name), members=', '.join(ORDER))
             if name in seen:
-                raise PackError(f"damaged: member {_show(name)} appears twice")
+                raise PackError(N_("damaged: member {member} appears twice"), member=_show(name))
             seen.add(name)
             if info.flag_bits & 0x1:
-                raise PackError(f"damaged: member {_show(name)} is encrypted")
+                raise PackError(N_("damaged: member {member} is encrypted"), member=_show(name))
         for name in ORDER:
             if name not in seen:
-                raise PackError(f"damaged or incomplete: it has no {name}")
+                raise PackError(N_("damaged or incomplete: it has no {name}"), name=name)
         total = 0
         for info in infos:
             limit = MEMBER_LIMITS.get(info.filename, MAX_UNPACKED_BYTES)
             total += info.file_size
             if info.file_size > limit or total > MAX_UNPACKED_BYTES:
-                raise PackError(f"member {_show(info.filename)} would unpack to {human(info.file_size)}, more than the "
-                                f"{human(min(limit, MAX_UNPACKED_BYTES))} a pack may hold (a zip bomb?)")
+                raise PackError(N_("member {member} would unpack to {size}, more than the {limit} a pack may hold (a "
+                                   "zip bomb?)"), member=_show(info.filename), size=human(info.file_size),
+                                limit=human(min(limit, MAX_UNPACKED_BYTES)))
 
     def _check_layout(self, infos: list[zipfile.ZipInfo], size: int) -> None:
-        damaged = PackError("damaged: the archive is not laid out as fieldkit writes packs (a changed or missing byte?)")
+        damaged = PackError(N_("damaged: the archive is not laid out as fieldkit writes packs (a changed or missing "
+                               "byte?)"))
         if [info.filename for info in infos] != list(ORDER):
             raise damaged
         entries = [Entry(i.filename, i.CRC, i.compress_size, i.file_size) for i in infos]
@@ -226,7 +233,7 @@ class PackArchive:
                 if stream.read(len(expected)) != expected:
                     raise damaged
         except OSError as error:
-            raise PackError(f"cannot read it: {error.strerror or error}") from None
+            raise PackError(N_("cannot read it: {reason}"), reason=error.strerror or error) from None
         self.entries = {entry.name: entry for entry in entries}
         self._data_start = dict(zip(ORDER, data_starts))
 
@@ -237,7 +244,7 @@ class PackArchive:
         try:
             return archive.read(name)
         except (*BROKEN, OSError):
-            raise PackError(f"damaged: {name} cannot be read (checksum error?)") from None
+            raise PackError(N_("damaged: {name} cannot be read (checksum error?)"), name=name) from None
 
     def stored_sha256(self, name: str) -> str:
         """The sha256 of a member's bytes exactly as stored in the file (before unpacking)."""
@@ -248,11 +255,11 @@ class PackArchive:
             while left:
                 chunk = stream.read(min(CHUNK, left))
                 if not chunk:
-                    raise PackError(f"damaged: {name} is cut short")
+                    raise PackError(N_("damaged: {name} is cut short"), name=name)
                 digest.update(chunk)
                 left -= len(chunk)
         except OSError as error:
-            raise PackError(f"cannot read it: {error.strerror or error}") from None
+            raise PackError(N_("cannot read it: {reason}"), reason=error.strerror or error) from None
         return digest.hexdigest()
 
     def extract(self, name: str, target: Path) -> tuple[int, str]:
@@ -267,7 +274,7 @@ class PackArchive:
             try:
                 source = archive.open(name)
             except (*BROKEN, OSError):
-                raise PackError(f"damaged: {name} cannot be unpacked") from None
+                raise PackError(N_("damaged: {name} cannot be unpacked"), name=name) from None
             with source:
                 while True:
                     try:
@@ -275,12 +282,13 @@ class PackArchive:
                     except (*BROKEN, OSError) as error:
                         if isinstance(error, OSError) and error.errno == errno.ENOSPC:
                             raise
-                        raise PackError(f"damaged: {name} cannot be unpacked") from None
+                        raise PackError(N_("damaged: {name} cannot be unpacked"), name=name) from None
                     if not chunk:
                         break
                     total += len(chunk)
                     if total > limit:
-                        raise PackError(f"member {_show(name)} unpacks to more than the {human(limit)} it declares")
+                        raise PackError(N_("member {member} unpacks to more than the {limit} it declares"),
+                                        member=_show(name), limit=human(limit))
                     digest.update(chunk)
                     out.write(chunk)
             out.flush()

@@ -12,11 +12,12 @@ from pathlib import Path
 from types import ModuleType
 
 from fieldkit.core.atomic import fsync_dir, write_file, write_new_file  # noqa: F401  (used as atomic.*)
+from fieldkit.core.marker import N_
 from fieldkit.packs.errors import PackError
 
 LOCK_FILE = ".lock"  # Windows, and systems with neither lock call: the file the lock is held on (never swept)
 STALE_LOCK = 600  # seconds: a lock file (no lock call at all) this old was left by a process that died
-BUSY = "another fieldkit is installing a pack right now; try again when it has finished"
+BUSY = N_("another fieldkit is installing a pack right now; try again when it has finished")
 
 
 def _module(name: str) -> ModuleType | None:

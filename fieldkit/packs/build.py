@@ -15,6 +15,7 @@ from typing import Any
 from fieldkit.core import env
 from fieldkit.core.atomic import write_bytes
 from fieldkit.core.layers import BASE, OVERLAY
+from fieldkit.core.marker import N_
 from fieldkit.core.progress import step
 from fieldkit.packs import signing
 from fieldkit.packs.archive import DATABASE, MANIFEST, SIGNATURE, deflated, render, stored
@@ -115,7 +116,8 @@ def build_pack(content_dir: Path, secret: SecretKey, out: Path, *, version: str 
         db_path = Path(work) / DATABASE
         if is_overlay(content_dir):
             if base is None:
-                raise PackError("an overlay is checked against the published content: no base content to check it with")
+                raise PackError(N_("an overlay is checked against the published content: no base content to check it "
+                                   "with"))
             build_overlay(content_dir, BaseContent.read(base), db_path)
             layer = _overlay_meta(db_path)
         else:

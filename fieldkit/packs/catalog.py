@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fieldkit.core.marker import N_
+from fieldkit.i18n.catalog import explain
 from fieldkit.packs import signing
 from fieldkit.packs.errors import PackError
 from fieldkit.packs.keys import PublicKey, SecretKey, decode_key, key_id, parse_public
@@ -123,22 +125,24 @@ def read(path: Path) -> Catalog:
     cut short, malformed or its signature fails."""
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise PackError(f"{CATALOG} is larger than a catalogue may be")
+            raise PackError(N_("{catalog} is larger than a catalogue may be"), catalog=CATALOG)
         data = json.loads(path.read_bytes())
     except OSError as error:
-        raise PackError(f"cannot read {CATALOG}: {error.strerror or error}") from None
+        raise PackError(N_("cannot read {catalog}: {reason}"),
+                        catalog=CATALOG, reason=error.strerror or error) from None
     except (ValueError, RecursionError):
-        raise PackError(f"{CATALOG} is not valid JSON (cut short, or still syncing?)") from None
+        raise PackError(N_("{catalog} is not valid JSON (cut short, or still syncing?)"), catalog=CATALOG) from None
     if not isinstance(data, dict) or not isinstance(data.get("catalog"), dict):
-        raise PackError(f"{CATALOG} is not a fieldkit catalogue")
+        raise PackError(N_("{catalog} is not a fieldkit catalogue"), catalog=CATALOG)
     body = data["catalog"]
     if body.get("format") != FORMAT or not isinstance(body.get("format_version"), int):
-        raise PackError(f"{CATALOG} is not a fieldkit catalogue")
+        raise PackError(N_("{catalog} is not a fieldkit catalogue"), catalog=CATALOG)
     if body["format_version"] > FORMAT_VERSION:
-        raise PackError(f"{CATALOG} is catalogue format {body['format_version']}; update fieldkit to read it")
+        raise PackError(N_("{catalog} is catalogue format {format}; update fieldkit to read it"),
+                        catalog=CATALOG, format=body['format_version'])
     signer_raw = decode_key(body.get("signer")) if isinstance(body.get("signer"), str) else b""
     if not signing.verify(signer_raw, _unb64(data.get("signature")), canonical(body)):
-        raise PackError(f"bad signature: {CATALOG} was changed after it was signed")
+        raise PackError(N_("bad signature: {catalog} was changed after it was signed"), catalog=CATALOG)
     catalog = Catalog(PublicKey(signer_raw), str(body.get("created", "")),
                       check_day(body["expires"]) if body.get("expires") else None)
     for item in _list(body, "packs"):
@@ -159,7 +163,7 @@ def read(path: Path) -> Catalog:
 def _list(body: dict[str, Any], name: str) -> list[dict[str, Any]]:
     value = body.get(name, [])
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        raise PackError(f"{CATALOG}: '{name}' is malformed")
+        raise PackError(N_("{catalog}: '{name}' is malformed"), catalog=CATALOG, name=name)
     return value
 
 
@@ -173,7 +177,7 @@ def _listed(item: dict[str, Any]) -> Listed:
                       item.get("namespace") if isinstance(item.get("namespace"), str) else None,
                       str(item.get("version", "")), item.get("expires") if isinstance(item.get("expires"), str) else None)
     except (KeyError, ValueError):
-        raise PackError(f"{CATALOG}: a pack entry is malformed") from None
+        raise PackError(N_("{catalog}: a pack entry is malformed"), catalog=CATALOG) from None
 
 
 def file_digest(path: Path) -> str:
@@ -205,7 +209,7 @@ def make(folder: Path, secret: SecretKey, *, expires: str | None = None, rotated
             with PackArchive(path) as archive:
                 manifest = from_json(load_json(archive.read("manifest.json")))
         except PackError as problem:
-            skipped(path.name, problem.reason)
+            skipped(path.name, explain(problem))
             continue
         packs.append({"file": path.name, "size": path.stat().st_size, "sha256": file_digest(path),
                       "name": manifest.name, "layer": manifest.layer, "namespace": manifest.namespace,
@@ -215,7 +219,7 @@ def make(folder: Path, secret: SecretKey, *, expires: str | None = None, rotated
     if rotated_from is not None:
         old = rotated_from.public
         if old.raw == public.raw:
-            raise PackError("--rotated-from names the same key as --key")
+            raise PackError(N_("--rotated-from names the same key as --key"))
         keys = [item for item in keys if item.get("replaces") != old.id] + [
             {"key": public.line().strip(), "replaces": old.id,
              "signature": _b64(signing.sign(rotated_from.raw, rotation_bytes(old.id, public.b64)))}]

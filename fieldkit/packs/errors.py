@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from fieldkit.core.explained import Explained, Reason
 
-class PackError(Exception):
-    """A one-line reason, written for the person at the keyboard (the CLI prints it after the file's name).
+
+class PackError(Explained):
+    """A one-line reason, written for the person at the keyboard (the CLI prints it after the file's name): an
+    English template marked with `N_()` and its values, so the CLI and the app can tell it in the reader's language
+    (`fieldkit.i18n.catalog.explain`); `str()` is the English, on one line whatever went into it.
 
     Whatever goes wrong while reading an untrusted pack file ends as a PackError, never as another exception.
     """
 
-    def __init__(self, reason: str):
-        super().__init__(" ".join(reason.split()))  # one line, whatever went into it
+    def __init__(self, template: str, **values: object):
+        super().__init__(template, **{name: value if isinstance(value, (Explained, Reason, int, float)) else
+                                      " ".join(str(value).split()) for name, value in values.items()})
+        self.args = (" ".join(str(self.args[0]).split()),)
 
     @property
     def reason(self) -> str:

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fieldkit.core.marker import N_
+from fieldkit.i18n.catalog import explain
 from fieldkit.packs import catalog as catalogs
 from fieldkit.packs.errors import PackError
 from fieldkit.packs.install import Outcome, ShippedVersion
@@ -47,12 +49,13 @@ def install_from_dir(source: Path, *, shipped: ShippedPath, shipped_version: Shi
     """Install the newest valid pack of each layer found in `source`. PackError if no file there is a valid pack
     (and no layer is up to date from it)."""
     if not source.is_dir():
-        raise PackError(f"{source} is not a folder")
+        raise PackError(N_("{source} is not a folder"), source=source)
     result = FolderResult(catalog=_catalog(source, say))
     try:
         names = sorted(path.name for path in source.iterdir())
     except OSError as error:
-        raise PackError(f"cannot read the folder {source}: {error.strerror or error}") from None
+        raise PackError(N_("cannot read the folder {source}: {reason}"),
+                        source=source, reason=error.strerror or error) from None
     files = []
     for name in names:
         path = source / name
@@ -73,16 +76,17 @@ def install_from_dir(source: Path, *, shipped: ShippedPath, shipped_version: Shi
             with PackReader(path) as pack:
                 manifest = pack.manifest
         except PackError as refused:
-            skipped(path, refused.reason)
+            skipped(path, explain(refused))
             continue
         candidates.setdefault(manifest.layer_key, []).append((version_key(manifest.version), path.name, path, manifest))
     if not candidates:
-        raise PackError(f"no valid pack in {source} ({len(files)} .fkpack file(s) looked at)")
+        raise PackError(N_("no valid pack in {source} ({count} .fkpack file(s) looked at)"),
+                        source=source, count=len(files))
     for layer in sorted(candidates, key=lambda key: (key != "base", key)):  # the base first
         result.layers.append(_install_layer(layer, sorted(candidates[layer], reverse=True), shipped,
                                             shipped_version, skipped))
     if all(item.problem for item in result.layers):
-        raise PackError(f"no pack in {source} could be installed")
+        raise PackError(N_("no pack in {source} could be installed"), source=source)
     return result
 
 
@@ -99,7 +103,7 @@ def _install_layer(layer: str, candidates: list[tuple[tuple[int, ...], str, Path
         try:
             return LayerResult(label, outcome=install_layer(path, shipped=shipped, shipped_version=shipped_version))
         except PackError as problem:
-            skipped(path, problem.reason)
+            skipped(path, explain(problem))
     if in_use is not None:
         return LayerResult(label, in_use=in_use)
     return LayerResult(label, problem=f"no {label} pack could be installed")

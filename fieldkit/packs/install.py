@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldkit.core.marker import N_
 from fieldkit.packs import atomic
 from fieldkit.packs.archive import DATABASE, MANIFEST, SIGNATURE, human
 from fieldkit.packs.errors import PackError
@@ -70,15 +71,16 @@ def check_version(manifest: Manifest, in_use: Installed | None, allow_downgrade:
     if in_use is None:
         shipped = shipped_version()
         if shipped is not None and version_key(manifest.version) < version_key(shipped):
-            raise PackError(f"version {manifest.version} is older than the content shipped with fieldkit ({shipped}) "
-                            "(use --allow-downgrade to install it anyway)")
+            raise PackError(N_("version {version} is older than the content shipped with fieldkit ({shipped}) (use "
+                               "--allow-downgrade to install it anyway)"), version=manifest.version, shipped=shipped)
         return
     new, old = version_key(manifest.version), version_key(in_use.version)
     if new == old:
-        raise PackError(f"version {manifest.version} is already installed (use --allow-downgrade to install it again)")
+        raise PackError(N_("version {version} is already installed (use --allow-downgrade to install it again)"),
+                        version=manifest.version)
     if new < old:
-        raise PackError(f"version {manifest.version} is older than the installed {in_use.version} "
-                        "(use --allow-downgrade to go back to it)")
+        raise PackError(N_("version {version} is older than the installed {installed} (use --allow-downgrade to go "
+                           "back to it)"), version=manifest.version, installed=in_use.version)
 
 
 def install(path: Path, *, allow_downgrade: bool = False, trusted: list[PublicKey] | None = None,
@@ -103,7 +105,8 @@ def install(path: Path, *, allow_downgrade: bool = False, trusted: list[PublicKe
                 installed = _install_locked(pack, folder, in_use.folder.name if in_use else None, precommit)
         except OSError as error:
             _remove_empty(made)
-            raise PackError(f"cannot write to {folder}: {error.strerror or error}; the installed content is unchanged") from None
+            raise PackError(N_("cannot write to {folder}: {reason}; the installed content is unchanged"),
+                            folder=folder, reason=error.strerror or error) from None
         except BaseException:
             _remove_empty(made)
             raise
@@ -127,7 +130,7 @@ def _install_locked(pack: PackReader, folder: Path, keep: str | None, precommit:
         if precommit is not None:
             placed = read_installed(final)
             if placed is None:
-                raise PackError("the unpacked pack cannot be read back")
+                raise PackError(N_("the unpacked pack cannot be read back"))
             precommit(placed)
         atomic.write_file(folder / STATE, State(final.name, keep).to_bytes())  # the commit
     except BaseException:
@@ -149,12 +152,12 @@ def rollback(folder: Path | None = None, precommit: Callable[[Installed | None],
     """
     folder = folder or packs_dir()
     if not read_state(folder).current:
-        raise PackError("no content pack is installed, so there is nothing to roll back")
+        raise PackError(N_("no content pack is installed, so there is nothing to roll back"))
     try:
         with atomic.locked(folder):
             state = read_state(folder)
             if not state.current:
-                raise PackError("no content pack is installed, so there is nothing to roll back")
+                raise PackError(N_("no content pack is installed, so there is nothing to roll back"))
             leaving = read_installed(folder / state.current)
             back = read_installed(folder / state.previous) if state.previous else None
             if back is not None and not verified(back):
@@ -163,7 +166,8 @@ def rollback(folder: Path | None = None, precommit: Callable[[Installed | None],
                 precommit(back)
             atomic.write_file(folder / STATE, State(back.folder.name if back else None, None).to_bytes())
     except OSError as error:
-        raise PackError(f"cannot write to {folder}: {error.strerror or error}; nothing was changed") from None
+        raise PackError(N_("cannot write to {folder}: {reason}; nothing was changed"),
+                        folder=folder, reason=error.strerror or error) from None
     _sweep(folder)
     return (leaving.label if leaving else state.current), back
 
@@ -228,8 +232,9 @@ def _check_space(folder: Path, size: int) -> None:
     except OSError:
         return
     if free < size + SPARE_BYTES:
-        raise PackError(f"not enough free space in {folder}: the pack needs {human(size + SPARE_BYTES)} and "
-                        f"{human(free)} is free; the installed content is unchanged")
+        raise PackError(N_("not enough free space in {folder}: the pack needs {needed} and {free} is free; the "
+                           "installed content is unchanged"),
+                        folder=folder, needed=human(size + SPARE_BYTES), free=human(free))
 
 
 def _sweep(folder: Path) -> None:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fieldkit import paths
+from fieldkit.core.marker import N_
 from fieldkit.packs import atomic
 from fieldkit.packs.errors import PackError
 
@@ -106,9 +107,9 @@ def decode_key(text: str) -> bytes:
     try:
         raw = base64.b64decode(text.encode("ascii"), validate=True)
     except (binascii.Error, UnicodeEncodeError, ValueError):
-        raise PackError("not a fieldkit key: the key is not valid base64") from None
+        raise PackError(N_("not a fieldkit key: the key is not valid base64")) from None
     if len(raw) != 32 or base64.b64encode(raw).decode("ascii") != text:
-        raise PackError("not a fieldkit key: an Ed25519 key is 32 bytes")
+        raise PackError(N_("not a fieldkit key: an Ed25519 key is 32 bytes"))
     return raw
 
 
@@ -118,37 +119,37 @@ def _split(text: str) -> tuple[str, str, str]:
     if len(parts) == 1:
         return "", parts[0], ""  # a bare base64 key, as pasted
     if len(parts) < 2:
-        raise PackError("not a fieldkit key: the text is empty")
+        raise PackError(N_("not a fieldkit key: the text is empty"))
     return parts[0], parts[1], clean_comment(parts[2]) if len(parts) > 2 else ""
 
 
 def parse_public(text: str, origin: str = "") -> PublicKey:
     tag, body, comment = _split(text)
     if tag == SECRET_TAG:
-        raise PackError("that is a SECRET key: keep it with the publisher and give out the .pub file instead")
+        raise PackError(N_("that is a SECRET key: keep it with the publisher and give out the .pub file instead"))
     if tag not in ("", PUBLIC_TAG):
-        raise PackError(f"not a fieldkit public key (a key file starts with '{PUBLIC_TAG}')")
+        raise PackError(N_("not a fieldkit public key (a key file starts with '{tag}')"), tag=PUBLIC_TAG)
     return PublicKey(decode_key(body), comment, origin)
 
 
 def parse_secret(text: str) -> SecretKey:
     tag, body, comment = _split(text)
     if tag == PUBLIC_TAG:
-        raise PackError("that is a public key: signing needs the secret key made by 'fieldkit pack keygen' (.key)")
+        raise PackError(N_("that is a public key: signing needs the secret key made by 'fieldkit pack keygen' (.key)"))
     if tag != SECRET_TAG:
-        raise PackError(f"not a fieldkit secret key (a secret key file starts with '{SECRET_TAG}')")
+        raise PackError(N_("not a fieldkit secret key (a secret key file starts with '{tag}')"), tag=SECRET_TAG)
     return SecretKey(decode_key(body), comment)
 
 
 def _read_text(path: Path) -> str:
     try:
         if path.stat().st_size > 4096:
-            raise PackError(f"{path} is too large to be a fieldkit key")
+            raise PackError(N_("{path} is too large to be a fieldkit key"), path=path)
         return path.read_text(encoding="utf-8")
     except OSError as error:
-        raise PackError(f"cannot read {path}: {error.strerror or error}") from None
+        raise PackError(N_("cannot read {path}: {reason}"), path=path, reason=error.strerror or error) from None
     except UnicodeDecodeError:
-        raise PackError(f"{path} is not a fieldkit key (not text)") from None
+        raise PackError(N_("{path} is not a fieldkit key (not text)"), path=path) from None
 
 
 def load_public(path: Path, origin: str = "") -> PublicKey:
@@ -164,14 +165,15 @@ def write_key_pair(folder: Path, name: str, comment: str) -> tuple[Path, Path, S
     secret_path, public_path = folder / f"{name}.key", folder / f"{name}.pub"
     for path in (secret_path, public_path):
         if path.exists():
-            raise PackError(f"{path} already exists; fieldkit never overwrites a key (choose another --out or --name)")
+            raise PackError(N_("{path} already exists; fieldkit never overwrites a key (choose another --out or "
+                               "--name)"), path=path)
     folder.mkdir(parents=True, exist_ok=True)
     secret = generate(comment)
     try:
         atomic.write_new_file(secret_path, secret.line().encode("ascii"), mode=0o600)
         atomic.write_new_file(public_path, secret.public.line().encode("ascii"))
     except FileExistsError as error:
-        raise PackError(f"{error.filename} already exists; fieldkit never overwrites a key") from None
+        raise PackError(N_("{path} already exists; fieldkit never overwrites a key"), path=error.filename) from None
     return secret_path, public_path, secret
 
 
@@ -262,7 +264,8 @@ def trust(key: PublicKey, namespace: str | None = None) -> tuple[Path | None, bo
     """Trust `key` for the base content or, with `namespace`, for that namespace's overlays only. Returns (its
     file, whether it was new); shipped keys need no file. A revoked key is refused."""
     if key.id in revoked_ids():
-        raise PackError(f"key {key.id} was revoked (see {revoked_dir()}); it cannot be trusted again")
+        raise PackError(N_("key {key} was revoked (see {folder}); it cannot be trusted again"),
+                        key=key.id, folder=revoked_dir())
     existing = find_trusted(key.raw, trusted_keys())
     if namespace is not None:
         return _trust_namespace(key, namespace, existing)
@@ -293,15 +296,15 @@ def _save(folder: Path, path: Path, text: str) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         atomic.write_file(path, text.encode("ascii"))
     except OSError as error:  # a read-only config folder, say
-        raise PackError(f"cannot save the trusted key in {folder}: {error.strerror or error}; nothing was "
-                        "changed") from None
+        raise PackError(N_("cannot save the trusted key in {folder}: {reason}; nothing was changed"),
+                        folder=folder, reason=error.strerror or error) from None
 
 
 def revoke(key_id: str) -> bool:
     """Record that the key with this id is revoked; True if it was not before. Its trust files stay (so a
     revocation is visible), but trusted_keys() leaves it out from now on."""
     if not re.fullmatch(r"[0-9a-f]{16}", key_id):
-        raise PackError(f"{key_id[:40]!r} is not a key id (16 hex digits)")
+        raise PackError(N_("{key!r} is not a key id (16 hex digits)"), key=key_id[:40])
     if key_id in revoked_ids():
         return False
     _save(revoked_dir(), revoked_dir() / f"{key_id}.revoked", key_id + "\n")

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from fieldkit import paths
 from fieldkit.core.layers import overlapping
+from fieldkit.core.marker import N_
 from fieldkit.packs import atomic
 from fieldkit.packs.errors import PackError
 from fieldkit.packs.install import Outcome, ShippedVersion, install, rollback
@@ -117,7 +118,7 @@ def merged_content(base_path: Path, base_identity: str, overlays: list[Installed
 
         raise PackError(explain(problem)) from None
     except StoreError as problem:
-        raise PackError(f"cannot merge the overlays: {problem}") from None
+        raise PackError(N_("cannot merge the overlays: {problem}"), problem=problem) from None
     with contextlib.suppress(OSError):
         atomic.write_file(report, json.dumps(result.left_out, ensure_ascii=False).encode("utf-8"))
     _forget_others(folder, keep=target.name)
@@ -170,28 +171,30 @@ def _check_namespace_free(manifest: Manifest) -> None:
     for pack in overlays_in_use():
         other = str(pack.manifest.namespace)
         if other != manifest.namespace and overlapping(other, str(manifest.namespace)):
-            raise PackError(f"its namespace {manifest.namespace} overlaps the installed overlay {other}: an id such "
-                            f"as {max(other, str(manifest.namespace), key=len)}-x could belong to either")
+            raise PackError(N_("its namespace {namespace} overlaps the installed overlay {other}: an id such as "
+                               "{longer}-x could belong to either"),
+                            namespace=manifest.namespace, other=other,
+                            longer=max(other, str(manifest.namespace), key=len))
 
 
 def _merge_for(base: Installed | None, overlays: list[Installed], shipped: ShippedPath, *,
                refuse: str | None = None) -> None:
     base_path = base.database if base else shipped()
     if base_path is None:
-        raise PackError("no published content to add the overlay to (this fieldkit ships none): install a base "
-                        "pack first")
+        raise PackError(N_("no published content to add the overlay to (this fieldkit ships none): install a base pack "
+                           "first"))
     try:
         merged_content(base_path, _identity(base, base_path), overlays, refuse=refuse)
     except OSError as problem:
-        raise PackError(f"cannot write the merged content in {paths.merged_dir()}: {problem.strerror or problem}; "
-                        "the installed content is unchanged") from None
+        raise PackError(N_("cannot write the merged content in {folder}: {reason}; the installed content is unchanged"),
+                        folder=paths.merged_dir(), reason=problem.strerror or problem) from None
 
 
 def rollback_layer(namespace: str | None, *, shipped: ShippedPath) -> tuple[str, Installed | None]:
     """Roll back the base (namespace None) or one overlay, merging the layers as they will be first."""
     folder = paths.overlay_packs_dir() / namespace if namespace else packs_dir()
     if namespace and not folder.is_dir():
-        raise PackError(f"no overlay of namespace {namespace} is installed")
+        raise PackError(N_("no overlay of namespace {namespace} is installed"), namespace=namespace)
 
     def precommit(back: Installed | None) -> None:
         if namespace is None:

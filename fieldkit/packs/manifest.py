@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from fieldkit.core.explained import Reason
 from fieldkit.core.layers import BASE, OVERLAY, namespace_problem
+from fieldkit.core.marker import N_
 from fieldkit.packs.errors import PackError
 
 FORMAT = "fieldkit-pack"
@@ -38,7 +40,8 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 def check_version(text: str) -> str:
     if not isinstance(text, str) or not _VERSION.match(text):
-        raise PackError(f"{text!r} is not a pack version: use dotted whole numbers such as 2026.11.24 or 2026.11.24.1")
+        raise PackError(N_("{text!r} is not a pack version: use dotted whole numbers such as 2026.11.24 or "
+                           "2026.11.24.1"), text=text)
     return text
 
 
@@ -54,8 +57,8 @@ def check_name(text: str) -> str:
     """The one rule for pack names, applied when a pack is built, verified and installed."""
     if not isinstance(text, str) or not _NAME.match(text):
         shown = repr(text) if len(repr(text)) <= 80 else repr(text)[:77] + "..."
-        raise PackError(f"{shown} is not a pack name: lower-case letters, digits, '.', '_' and '-', at most 64, "
-                        "starting with a letter or digit, no '..'")
+        raise PackError(N_("{shown} is not a pack name: lower-case letters, digits, '.', '_' and '-', at most 64, "
+                           "starting with a letter or digit, no '..'"), shown=shown)
     return text
 
 
@@ -67,7 +70,7 @@ def check_namespace(text: str) -> str:
     return text
 
 
-def check_day(text: str, what: str = "expiry date") -> str:
+def check_day(text: str, what: str = Reason(N_("expiry date"))) -> str:
     import datetime as dt
 
     try:
@@ -76,14 +79,14 @@ def check_day(text: str, what: str = "expiry date") -> str:
             return text
     except ValueError:
         pass
-    raise PackError(f"{text!r} is not an {what}: use YYYY-MM-DD")
+    raise PackError(N_("{text!r} is not an {what}: use YYYY-MM-DD"), text=text, what=what)
 
 
 def folder_name(name: str, version: str, token: str) -> str:
     """The folder a pack is installed in; PackError if the name or version breaks the rules."""
     folder = f"{check_name(name)}-{check_version(version)}-{token}"
     if not is_pack_folder(folder):
-        raise PackError(f"cannot make an install folder for {name} {version}")
+        raise PackError(N_("cannot make an install folder for {name} {version}"), name=name, version=version)
     return folder
 
 
@@ -170,46 +173,47 @@ def load_json(data: bytes) -> dict[str, Any]:
     try:
         value = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise PackError("damaged: manifest.json is not valid JSON") from None
+        raise PackError(N_("damaged: manifest.json is not valid JSON")) from None
     if not isinstance(value, dict):
-        raise PackError("damaged: manifest.json is not a JSON object")
+        raise PackError(N_("damaged: manifest.json is not a JSON object"))
     return value
 
 
 def from_json(data: dict[str, Any]) -> Manifest:
     """Check every field of a (signed) manifest; a missing or malformed field is a PackError."""
     if data.get("format") != FORMAT:
-        raise PackError("manifest.json is not a fieldkit pack manifest")
+        raise PackError(N_("manifest.json is not a fieldkit pack manifest"))
     format_version = _field(data, "format_version", int)
     if format_version > FORMAT_VERSION:
-        raise PackError(f"the pack uses pack format {format_version}; this fieldkit reads format {FORMAT_VERSION}: "
-                        "update fieldkit")
+        raise PackError(N_("the pack uses pack format {format_version}; this fieldkit reads format {format}: update "
+                           "fieldkit"), format_version=format_version, format=FORMAT_VERSION)
     languages = _field(data, "languages", list)
     if not all(isinstance(lang, str) and _LANG.match(lang) for lang in languages):
-        raise PackError("manifest field 'languages' is malformed")
+        raise PackError(N_("manifest field 'languages' is malformed"))
     members = {}
     for name, value in _field(data, "members", dict).items():
         if not isinstance(value, dict):
-            raise PackError(f"manifest entry for {name!r} is malformed")
+            raise PackError(N_("manifest entry for {name!r} is malformed"), name=name)
         member = Member(size=_field(value, "size", int), sha256=_field(value, "sha256", str),
                         stored_size=_field(value, "stored_size", int), stored_sha256=_field(value, "stored_sha256", str))
         if min(member.size, member.stored_size) < 0 or not (_HEX64.match(member.sha256) and _HEX64.match(member.stored_sha256)):
-            raise PackError(f"manifest entry for {name!r} is malformed")
+            raise PackError(N_("manifest entry for {name!r} is malformed"), name=name)
         members[name] = member
     if set(members) != {DATABASE}:
-        raise PackError(f"the manifest must list exactly {DATABASE}, not {', '.join(sorted(members)) or 'nothing'}")
+        raise PackError(N_("the manifest must list exactly {database}, not {members}"),
+                        database=DATABASE, members=', '.join(sorted(members)) or 'nothing')
     created = _field(data, "created", str)
     if not re.match(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", created):
-        raise PackError("manifest field 'created' is malformed")
+        raise PackError(N_("manifest field 'created' is malformed"))
     layer = data.get("layer", BASE)
     namespace, organisation = None, ""
     if layer == OVERLAY:
         if format_version < FORMAT_VERSION:
-            raise PackError(f"an overlay's manifest must be pack format {FORMAT_VERSION}")
+            raise PackError(N_("an overlay's manifest must be pack format {format}"), format=FORMAT_VERSION)
         namespace = check_namespace(_field(data, "namespace", str))
         organisation = _field(data, "organisation", str)[:120]
     elif layer != BASE:
-        raise PackError("manifest field 'layer' is malformed")
+        raise PackError(N_("manifest field 'layer' is malformed"))
     expires = data.get("expires")
     if expires is not None:
         expires = check_day(expires)
@@ -226,5 +230,5 @@ def from_json(data: dict[str, Any]) -> Manifest:
 def _field(data: dict[str, Any], name: str, kind: type) -> Any:
     value = data.get(name)
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise PackError(f"manifest field {name!r} is missing or malformed")
+        raise PackError(N_("manifest field {name!r} is missing or malformed"), name=name)
     return value

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from fieldkit.core.marker import N_
 from fieldkit.core.progress import step
 from fieldkit.packs import signing
 from fieldkit.packs.archive import DATABASE, MANIFEST, SIGNATURE, PackArchive
@@ -20,7 +21,7 @@ from fieldkit.packs.keys import (
 from fieldkit.packs.manifest import Manifest, from_json, load_json
 from fieldkit.store.schema import SCHEMA_VERSION
 
-HASH_MISMATCH = "fieldkit.db does not match its sha256 in the signed manifest (changed after it was signed?)"
+HASH_MISMATCH = N_("fieldkit.db does not match its sha256 in the signed manifest (changed after it was signed?)")
 
 
 class PackReader:
@@ -60,25 +61,25 @@ class PackReader:
         except PackError:
             public = b""
         if not public:
-            raise PackError("damaged: the manifest does not name the key that signed it")
+            raise PackError(N_("damaged: the manifest does not name the key that signed it"))
         # The signature is checked with the key the manifest names; only then is that key looked up. A changed
         # manifest fails here whatever key it names; a pack re-signed by someone else fails on trust below.
         if not signing.verify(public, self.signature, self.manifest_bytes):
-            raise PackError("bad signature: the pack was changed after it was signed")
+            raise PackError(N_("bad signature: the pack was changed after it was signed"))
         key = find_trusted(public, self.trusted)
         if key is None:
             namespace = data.get("namespace") if data.get("layer") == "overlay" else None
             how = (f"'fieldkit pack trust KEYFILE.pub --namespace {namespace}'" if isinstance(namespace, str)
                    and len(namespace) <= 40 and namespace.replace("-", "").isalnum() else "'fieldkit pack trust KEYFILE.pub'")
-            raise PackError(f"signed by an untrusted key {key_id(public)}; if you trust whoever published it, "
-                            f"add their public key with {how}")
+            raise PackError(N_("signed by an untrusted key {key}; if you trust whoever published it, add their public "
+                               "key with {how}"), key=key_id(public), how=how)
         self.key = key
         self.manifest = manifest = from_json(data)
         if not key.may_sign(manifest.layer, manifest.namespace):
-            raise PackError(scope_refusal(key, manifest))
+            raise scope_refusal(key, manifest)
         if manifest.schema_version > SCHEMA_VERSION:
-            raise PackError(f"made for content schema {manifest.schema_version}, but this fieldkit reads schema "
-                            f"{SCHEMA_VERSION} or older: update fieldkit first")
+            raise PackError(N_("made for content schema {schema}, but this fieldkit reads schema {readable} or older: "
+                               "update fieldkit first"), schema=manifest.schema_version, readable=SCHEMA_VERSION)
         entry, member = self.archive.entries[DATABASE], manifest.database
         if (entry.size, entry.stored_size) != (member.size, member.stored_size):
             raise PackError(HASH_MISMATCH)
@@ -95,13 +96,15 @@ class PackReader:
         check_database(target, self.manifest)
 
 
-def scope_refusal(key: PublicKey, manifest: Manifest) -> str:
+def scope_refusal(key: PublicKey, manifest: Manifest) -> PackError:
     """Why a trusted key may not sign this pack: the trust store says which layers each key may sign."""
     if manifest.is_overlay:
-        return (f"signed by key {key.describe()}, which may sign {key.scope()}, not namespace {manifest.namespace}; "
-                f"if this organisation owns it: 'fieldkit pack trust KEYFILE.pub --namespace {manifest.namespace}'")
-    return (f"signed by key {key.describe()}, which may sign {key.scope()}, not the base content; the base "
-            "content is signed by the fieldkit project's key or a key trusted with 'fieldkit pack trust KEYFILE.pub'")
+        return PackError(N_("signed by key {key}, which may sign {scope}, not namespace {namespace}; if this "
+                            "organisation owns it: 'fieldkit pack trust KEYFILE.pub --namespace {namespace}'"),
+                         key=key.describe(), scope=key.scope(), namespace=manifest.namespace)
+    return PackError(N_("signed by key {key}, which may sign {scope}, not the base content; the base content is "
+                        "signed by the fieldkit project's key or a key trusted with 'fieldkit pack trust "
+                        "KEYFILE.pub'"), key=key.describe(), scope=key.scope())
 
 
 def check_database(path: Path, manifest: Manifest) -> None:
@@ -118,12 +121,13 @@ def check_database(path: Path, manifest: Manifest) -> None:
         finally:
             conn.close()
     except StoreError as error:
-        raise PackError(f"its database is not fieldkit content: {str(error).replace(str(path), 'fieldkit.db')}") from None
+        raise PackError(N_("its database is not fieldkit content: {reason}"),
+                        reason=str(error).replace(str(path), 'fieldkit.db')) from None
     except sqlite3.Error as error:
-        raise PackError(f"its database fails SQLite's integrity check: {error}") from None
+        raise PackError(N_("its database fails SQLite's integrity check: {error}"), error=error) from None
     if rows != [("ok",)]:
         first = " ".join(str(row[0]) for row in rows[:2])[:120]
-        raise PackError(f"its database fails SQLite's integrity check: {first}")
+        raise PackError(N_("its database fails SQLite's integrity check: {first}"), first=first)
 
     try:
         conn = connect(path)
@@ -132,6 +136,7 @@ def check_database(path: Path, manifest: Manifest) -> None:
         finally:
             conn.close()
     except (StoreError, sqlite3.Error) as error:
-        raise PackError(f"its database is not fieldkit content: {str(error).replace(str(path), 'fieldkit.db')}") from None
+        raise PackError(N_("its database is not fieldkit content: {reason}"),
+                        reason=str(error).replace(str(path), 'fieldkit.db')) from None
     if meta.get("schema_version") != str(manifest.schema_version) or meta.get("content_hash") != manifest.content_hash:
-        raise PackError("its database is not the content its manifest describes")
+        raise PackError(N_("its database is not the content its manifest describes"))

@@ -76,3 +76,32 @@ def test_reasons_and_nested_errors_are_explained_too():
     finally:
         set_language("en")
     assert str(picked) == "cannot write /x: the disk is full"
+
+
+@pytest.mark.parametrize("lang", catalog_codes())
+def test_a_refused_pack_says_why_in_the_readers_language(cli, tmp_path, lang):
+    """A pack's reasons (fieldkit/packs: PackError templates) come in the reader's language, inside the CLI's
+    own translated frame ("not installed: {name}: {reason}")."""
+    garbage = tmp_path / "broken.fkpack"
+    garbage.write_bytes(b"not a zip archive at all")
+    result = cli("--lang", lang, "pack", "install", garbage)
+    assert result.code == 1
+    reason = in_language(lang, "truncated, or not a fieldkit pack (no readable pack archive)")
+    assert reason != "truncated, or not a fieldkit pack (no readable pack archive)" and reason in result.err
+    nothing = cli("--lang", lang, "pack", "rollback")
+    assert nothing.code == 1
+    assert in_language(lang, "no content pack is installed, so there is nothing to roll back") in nothing.err
+    assert "nothing to roll back" not in nothing.err
+
+
+def test_a_pack_error_with_values_is_translated_and_stays_one_line_in_english():
+    from fieldkit.packs.errors import PackError
+
+    problem = PackError("no overlay of namespace {namespace} is installed", namespace="org-x\n  y")
+    assert str(problem) == "no overlay of namespace org-x y is installed"
+    set_language("bs")
+    try:
+        assert explain(problem) == _("no overlay of namespace {namespace} is installed").format(namespace="org-x y")
+        assert explain(problem) != str(problem)
+    finally:
+        set_language("en")
