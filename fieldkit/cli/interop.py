@@ -139,7 +139,7 @@ def _export_hsds(args: argparse.Namespace, lang: str | None) -> int:
         error(explain(problem))
         return 1
     except OSError as problem:
-        error(f"cannot write {folder}: {problem.strerror or problem}")
+        error(_("cannot write {path}: {reason}").format(path=folder, reason=problem.strerror or problem))
         return 1
     first = packages[0]
     note(_("wrote {path}: {what} as HSDS 3.0 in {languages}").format(

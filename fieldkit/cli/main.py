@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     from fieldkit.cli import commands
     from fieldkit.cli.language import resolve
     from fieldkit.cli.output import NotFound, UsageError, error, restore_terminal, set_bidi
-    from fieldkit.i18n.catalog import explain, set_language
+    from fieldkit.i18n.catalog import _, explain, set_language
     from fieldkit.store.db import StoreError
 
     handler = getattr(args, "handler", None) or getattr(commands, f"run_{args.command or 'app'}")
@@ -220,8 +220,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except sqlite3.DatabaseError as problem:
         # Damage found only while reading (a pack's damage is caught before use; see fieldkit/packs/state.py).
-        error(f"the content database cannot be read ({problem}): it is damaged or not fieldkit content; "
-              "'fieldkit doctor' says which database is in use, 'fieldkit pack list' checks installed packs")
+        error(_("the content database cannot be read ({problem}): it is damaged or not fieldkit content; 'fieldkit "
+                "doctor' says which database is in use, 'fieldkit pack list' checks installed packs").format(
+                    problem=problem))
         return 1
     except BrokenPipeError:
         # Output piped into `head` that stopped reading: not an error worth a traceback.

@@ -369,8 +369,8 @@ def _list(args: argparse.Namespace) -> int:
         })
         return 0
     if recovered:
-        _say("note: state.json (which pack is current) could not be read; fieldkit uses the newest whole pack it "
-             "found, and the next install writes state.json again")
+        _say(_("note: state.json (which pack is current) could not be read; fieldkit uses the newest whole pack it "
+               "found, and the next install writes state.json again"))
     if not packs:
         _say(_("no content pack installed: fieldkit uses the content shipped with it"))
     for p in packs:

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldkit.core.marker import N_
-from fieldkit.i18n.catalog import explain
+from fieldkit.i18n.catalog import _, explain
 from fieldkit.packs import signing
 from fieldkit.packs.errors import PackError
 from fieldkit.packs.keys import PublicKey, SecretKey, decode_key, key_id, parse_public
@@ -262,11 +262,11 @@ def _now() -> str:
 def partial_reason(name: str) -> str | None:
     """Why a file is a copy still being written (by Syncthing, a browser, an editor), or None."""
     if name.startswith(".syncthing.") or name.endswith(".tmp"):
-        return "a file Syncthing is still writing"
+        return _("a file Syncthing is still writing")
     if name.endswith("~") or name.startswith("~"):
-        return "a temporary or backup copy (~)"
+        return _("a temporary or backup copy (~)")
     if name.endswith((".part", ".partial", ".crdownload", ".download")):
-        return "a download still in progress"
+        return _("a download still in progress")
     if name.startswith("."):
-        return "a hidden file"
+        return _("a hidden file")
     return None

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fieldkit.core.marker import N_
-from fieldkit.i18n.catalog import explain
+from fieldkit.i18n.catalog import _, explain
 from fieldkit.packs import catalog as catalogs
 from fieldkit.packs.errors import PackError
 from fieldkit.packs.install import Outcome, ShippedVersion
@@ -95,7 +95,7 @@ def _install_layer(layer: str, candidates: list[tuple[tuple[int, ...], str, Path
     label = layer.replace(":", " ")
     in_use = active_pack(layer_folder(candidates[0][3]))
     shipped_now = shipped_version() if in_use is None and layer == "base" else None
-    for key, _, path, _manifest in candidates:
+    for key, _name, path, _manifest in candidates:
         if in_use is not None and key <= version_key(in_use.version):
             return LayerResult(label, in_use=in_use)
         if shipped_now is not None and key < version_key(shipped_now):
@@ -106,7 +106,7 @@ def _install_layer(layer: str, candidates: list[tuple[tuple[int, ...], str, Path
             skipped(path, explain(problem))
     if in_use is not None:
         return LayerResult(label, in_use=in_use)
-    return LayerResult(label, problem=f"no {label} pack could be installed")
+    return LayerResult(label, problem=_("no {label} pack could be installed").format(label=label))
 
 
 def _catalog(source: Path, say: Say) -> catalogs.Catalog | None:
@@ -117,18 +117,19 @@ def _catalog(source: Path, say: Say) -> catalogs.Catalog | None:
     try:
         catalog = catalogs.read(path)
     except PackError as problem:
-        say(f"{catalogs.CATALOG} ignored: {problem.reason}; each pack is still checked on its own")
+        say(_("{catalog} ignored: {reason}; each pack is still checked on its own").format(
+            catalog=catalogs.CATALOG, reason=explain(problem)))
         return None
     _apply_rotations(catalog, say)
     _apply_revocations(catalog, say)
     signer = find_trusted(catalog.signer.raw, trusted_keys())
     if signer is None:
-        say(f"{catalogs.CATALOG} ignored: signed by the untrusted key {catalog.signer.id}; each pack is still "
-            "checked on its own")
+        say(_("{catalog} ignored: signed by the untrusted key {key}; each pack is still checked on its own").format(
+            catalog=catalogs.CATALOG, key=catalog.signer.id))
         return None
     if catalog.expired():
-        say(f"note: {catalogs.CATALOG} expired on {catalog.expires}: its publisher has not refreshed it since; the "
-            "packs are still checked and installed")
+        say(_("note: {catalog} expired on {date}: its publisher has not refreshed it since; the packs are still "
+              "checked and installed").format(catalog=catalogs.CATALOG, date=catalog.expires))
     return catalog
 
 
@@ -143,14 +144,15 @@ def _apply_rotations(catalog: catalogs.Catalog, say: Say) -> None:
         for namespace in old.namespaces:
             added |= trust(rotation.new, namespace)[1]
         if added:
-            say(f"now trusting key {rotation.new.describe()} for {old.scope()}: it replaces key {old.id}, which "
-                "signed the change")
+            say(_("now trusting key {key} for {scope}: it replaces key {old}, which signed the change").format(
+                key=rotation.new.describe(), scope=old.scope(), old=old.id))
 
 
 def _apply_revocations(catalog: catalogs.Catalog, say: Say) -> None:
     for revocation in catalog.revocations:
         if revocation.valid(catalog.rotations) and revoke(revocation.key_id):
-            say(f"key {revocation.key_id} is revoked: packs it signed are no longer installed or read")
+            say(_("key {key} is revoked: packs it signed are no longer installed or read").format(
+                key=revocation.key_id))
 
 
 def _against_catalog(path: Path, catalog: catalogs.Catalog | None) -> str | None:
@@ -161,13 +163,15 @@ def _against_catalog(path: Path, catalog: catalogs.Catalog | None) -> str | None
     try:
         size = path.stat().st_size
     except OSError as error:
-        return f"cannot read it: {error.strerror or error}"
+        return _("cannot read it: {reason}").format(reason=error.strerror or error)
     if size != listed.size:
-        return f"incomplete: {size} of {listed.size} bytes (still copying or syncing?)"
+        return _("incomplete: {size} of {listed} bytes (still copying or syncing?)").format(size=size,
+                                                                                           listed=listed.size)
     try:
         digest = catalogs.file_digest(path)
     except OSError as error:
-        return f"cannot read it: {error.strerror or error}"
+        return _("cannot read it: {reason}").format(reason=error.strerror or error)
     if digest != listed.sha256:
-        return f"does not match {catalogs.CATALOG} (changed since it was listed, or still syncing?)"
+        return _("does not match {catalog} (changed since it was listed, or still syncing?)").format(
+            catalog=catalogs.CATALOG)
     return None

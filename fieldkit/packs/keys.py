@@ -62,8 +62,11 @@ class PublicKey:
 
     def scope(self) -> str:
         """What it may sign, in words."""
-        parts = (["the base content"] if self.base else []) + [f"namespace {name}" for name in self.namespaces]
-        return ", ".join(parts) or "nothing"
+        from fieldkit.i18n.catalog import _
+
+        parts = ([_("the base content")] if self.base else []) + [_("namespace {name}").format(name=name)
+                                                                  for name in self.namespaces]
+        return ", ".join(parts) or _("nothing")
 
     @property
     def id(self) -> str:

@@ -105,3 +105,14 @@ def test_a_pack_error_with_values_is_translated_and_stays_one_line_in_english():
         assert explain(problem) != str(problem)
     finally:
         set_language("en")
+
+
+@pytest.mark.parametrize("lang", ["fr", "ur"])
+def test_installing_from_a_folder_says_what_it_skipped_in_the_readers_language(cli, tmp_path, lang):
+    (tmp_path / "content.fkpack.part").write_bytes(b"")
+    result = cli("--lang", lang, "pack", "install", "--from-dir", tmp_path)
+    assert result.code == 1
+    assert in_language(lang, "a download still in progress") in result.err
+    assert in_language(lang, "no valid pack in {source} ({count} .fkpack file(s) looked at)", source=str(tmp_path),
+                       count=0) in result.err
+    assert "still in progress" not in result.err and "no valid pack" not in result.err
