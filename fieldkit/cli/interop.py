@@ -112,9 +112,9 @@ def _export_hsds(args: argparse.Namespace, lang: str | None) -> int:
     from fieldkit.runtime.locate import open_store
 
     if args.entry_type not in (None, "service"):
-        raise UsageError("hsds holds service points only: leave out --type, or give --type service")
+        raise UsageError(N_("hsds holds service points only: leave out --type, or give --type service"))
     if not args.output:
-        raise UsageError("hsds writes a folder per language: give one with -o DIR")
+        raise UsageError(N_("hsds writes a folder per language: give one with -o DIR"))
     folder = Path(args.output)
     if folder.exists() and not folder.is_dir():
         raise UsageError(N_("-o: {folder} is a file; hsds needs a folder"), folder=str(folder))
