@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from fieldkit.briefing.deck import Deck, ReviewState, Slide, unique_citations
+from fieldkit.core.explained import Explained
 from fieldkit.i18n.catalog import N_, _, speaking
 from fieldkit.i18n.details import detail_lines
 from fieldkit.i18n.vocabulary import type_label
@@ -40,8 +41,9 @@ ENGLISH_ONLY_DETAILS = {"service": ("hours", "access")}
 NOTE_LABEL = N_("Your note")
 
 
-class ListFileError(Exception):
-    """A list file that cannot be read: one line saying why."""
+class ListFileError(Explained):
+    """A list file that cannot be read: one line saying why (an English template and its values, told in the
+    reader's language where it is shown)."""
 
 
 @dataclass
@@ -61,7 +63,7 @@ def check_name(name: str) -> str:
     """A list name as given, or ListFileError: 1 to MAX_NAME printable characters."""
     name = " ".join(name.split())
     if not name or len(name) > MAX_NAME or any(not ch.isprintable() for ch in name):
-        raise ListFileError(f"a list name has 1 to {MAX_NAME} printable characters")
+        raise ListFileError(N_("a list name has 1 to {most} printable characters"), most=MAX_NAME)
     return name
 
 
@@ -89,14 +91,16 @@ def to_markdown(shared: SharedList) -> str:
 def parse(data: bytes) -> SharedList:
     """A list file, JSON or Markdown (told apart by its first character)."""
     if len(data) > MAX_FILE_BYTES:
-        raise ListFileError(f"a list file is at most {MAX_FILE_BYTES // 1000} kB; this one is {len(data) // 1000} kB")
+        raise ListFileError(N_("a list file is at most {limit} kB; this one is {size} kB"),
+                            limit=MAX_FILE_BYTES // 1000, size=len(data) // 1000)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ListFileError("a list file is UTF-8 text; this one is not") from None
+        raise ListFileError(N_("a list file is UTF-8 text; this one is not")) from None
     shared = _parse_json(text) if text.lstrip().startswith("{") else _parse_markdown(text)
     if len(shared.items) > MAX_ENTRIES:
-        raise ListFileError(f"a list holds at most {MAX_ENTRIES} entries; this one has {len(shared.items)}")
+        raise ListFileError(N_("a list holds at most {limit} entries; this one has {count}"),
+                            limit=MAX_ENTRIES, count=len(shared.items))
     return shared
 
 
@@ -104,21 +108,22 @@ def _parse_json(text: str) -> SharedList:
     try:
         data = json.loads(text)
     except ValueError as problem:
-        raise ListFileError(f"not valid JSON ({problem})") from None
+        raise ListFileError(N_("not valid JSON ({problem})"), problem=problem) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ListFileError(f'not a fieldkit list (a JSON list file says "format": "{FORMAT}")')
+        raise ListFileError(N_('not a fieldkit list (a JSON list file says "format": "{format}")'), format=FORMAT)
     if not isinstance(data.get("version"), int) or data["version"] > VERSION:
-        raise ListFileError(f"a list file of version {data.get('version')!r}: this fieldkit reads version {VERSION}")
+        raise ListFileError(N_("a list file of version {version!r}: this fieldkit reads version {readable}"),
+                            version=data.get('version'), readable=VERSION)
     entries = data.get("entries")
     if not isinstance(entries, list):
-        raise ListFileError('"entries" must be a list')
+        raise ListFileError(N_('"entries" must be a list'))
     items = []
     for number, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-            raise ListFileError(f'entry {number}: each entry is an object with an "id"')
+            raise ListFileError(N_('entry {number}: each entry is an object with an "id"'), number=number)
         title, note = entry.get("title", ""), entry.get("note", "")
         if not isinstance(title, str) or not isinstance(note, str):
-            raise ListFileError(f"entry {number}: title and note are text")
+            raise ListFileError(N_("entry {number}: title and note are text"), number=number)
         items.append(_item(entry["id"], title, note, number))
     return SharedList(check_name(str(data.get("name") or "")), _unique(items))
 
@@ -133,13 +138,13 @@ def _parse_markdown(text: str) -> SharedList:
         if match:
             items.append(_item(match.group(1), "", match.group(2) or "", number))
     if not items:
-        raise ListFileError("no entries found: a Markdown list file has lines like - Title (`entry-id`)")
+        raise ListFileError(N_("no entries found: a Markdown list file has lines like - Title (`entry-id`)"))
     return SharedList(check_name(name or "imported"), _unique(items))
 
 
 def _item(entry_id: str, title: str, note: str, number: int) -> ListItem:
     if not _ID.match(entry_id):
-        raise ListFileError(f"entry {number}: {entry_id[:40]!r} is not an entry id")
+        raise ListFileError(N_("entry {number}: {entry!r} is not an entry id"), number=number, entry=entry_id[:40])
     return ListItem(entry_id, " ".join(title.split())[:300], " ".join(note.split())[:NOTE_MAX])
 
 

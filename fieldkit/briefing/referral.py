@@ -13,7 +13,9 @@ import datetime as dt
 import html
 from dataclasses import dataclass
 
+from fieldkit.core.explained import Explained
 from fieldkit.core.languages import is_rtl
+from fieldkit.core.marker import N_
 from fieldkit.i18n.catalog import _, speaking
 from fieldkit.i18n.details import (
     alert_text,
@@ -31,8 +33,8 @@ from fieldkit.store.store import Store
 from fieldkit.text.sanitize import sanitize
 
 
-class ReferralError(Exception):
-    """No slip can be made (unknown id, not a service); one clear line."""
+class ReferralError(Explained):
+    """No slip can be made (unknown id, not a service); one clear line (an English template and its values)."""
 
 
 @dataclass(frozen=True)
@@ -47,9 +49,10 @@ def referral_html(store: Store, service_id: str, lang: str, also: str | None = N
     """The slip for `service_id` in `lang`, with `also` (the worker's language) beside it when it differs."""
     entry = store.get(service_id, lang)
     if entry is None:
-        raise ReferralError(f"no entry with id {service_id!r}")
+        raise ReferralError(N_("no entry with id {id!r}"), id=service_id)
     if entry.type != "service":
-        raise ReferralError(f"{service_id!r} is a {entry.type}, not a service: a referral slip is for a service")
+        raise ReferralError(N_("{id!r} is a {type}, not a service: a referral slip is for a service"),
+                            id=service_id, type=entry.type)
     languages = [lang] + ([also] if also and also != lang else [])
     columns = []
     for code in languages:

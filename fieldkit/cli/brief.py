@@ -116,7 +116,7 @@ def _list_deck(args, store, lang):
         try:
             shared = read_list_file(Path(args.list_file))
         except ListFileError as problem:
-            raise UsageError("{file}: {problem}", file=args.list_file, problem=str(problem)) from None
+            raise UsageError("{file}: {problem}", file=args.list_file, problem=problem) from None
     else:
         from fieldkit.userdata import UserData
 

@@ -83,7 +83,7 @@ def _name(name: str) -> str:
     try:
         return check_name(name)
     except ListFileError as problem:
-        raise UsageError("{problem}", problem=str(problem)) from None
+        raise UsageError("{problem}", problem=problem) from None
 
 
 def _known_list(userdata, name: str) -> str:
@@ -187,7 +187,7 @@ def _import(args: argparse.Namespace, userdata) -> int:
     try:
         shared = read_list_file(Path(args.file))
     except ListFileError as problem:
-        raise UsageError("{file}: {problem}", file=args.file, problem=str(problem)) from None
+        raise UsageError("{file}: {problem}", file=args.file, problem=problem) from None
     name = _name(args.as_name) if args.as_name else shared.name
     store = _store(args)
     known = set(store.ids())
@@ -248,7 +248,7 @@ def read_list_file(path: Path):
     try:
         data = path.read_bytes()
     except OSError as problem:
-        raise ListFileError(f"cannot read it ({problem.strerror})") from None  # said in English, like all list-file problems
+        raise ListFileError(N_("cannot read it ({reason})"), reason=problem.strerror) from None
     return parse(data)
 
 

@@ -16,7 +16,8 @@ def add_parser(subparsers: Any) -> None:
         "about the person is stored; a --name is printed on the slip and kept nowhere else.",
     )
     refer.add_argument("service", metavar="SERVICE", help="the service's id, e.g. svc-iom-mobile-rescue-teams")
-    refer.add_argument("--lang", default="en", help="the person's language (default en)")
+    # No default here: a --lang given before the command (the interface's language) must not be overridden by one.
+    refer.add_argument("--lang", help="the person's language (default en)")
     refer.add_argument("--also", metavar="LANG", help="your language, printed beside it (default: none)")
     refer.add_argument("--name", default="", help="the person's name, printed on the slip only (default: a blank "
                        "line to write it by hand)")
@@ -28,16 +29,18 @@ def add_parser(subparsers: Any) -> None:
 def run_refer(args: argparse.Namespace) -> int:
     from fieldkit.briefing.referral import ReferralError, referral_html
     from fieldkit.cli.commands import _lang
+    from fieldkit.i18n.catalog import _
     from fieldkit.runtime.locate import open_store
 
-    lang = _lang(args.lang)
+    lang = _lang(args.lang or "en")
     also = _lang(args.also) if args.also else None
     store = open_store(args.db)
     try:
         text = referral_html(store, args.service, lang, also, name=args.name.strip())
     except ReferralError as problem:
-        raise NotFound(str(problem)) from None
+        raise NotFound("{problem}", problem=problem) from None
     finally:
         store.close()
-    return write_output(args.output, text, f"wrote {args.output}: referral slip for {args.service} in {lang}"
-                        + (f" and {also}" if also else ""))
+    wrote = (_("wrote {path}: referral slip for {id} in {lang} and {also}") if also else
+             _("wrote {path}: referral slip for {id} in {lang}"))
+    return write_output(args.output, text, wrote.format(path=args.output, id=args.service, lang=lang, also=also))

@@ -17,6 +17,7 @@ import json
 import re
 from pathlib import Path
 
+from fieldkit.core.marker import N_
 from fieldkit.core.vocabularies import INTAKE
 from fieldkit.interop.hsds import FIELDKIT_ID, STATUS_BACK, TAXONOMIES, hsds_id
 from fieldkit.interop.hxl import Hashtag
@@ -97,7 +98,7 @@ def _language_packages(folder: Path) -> dict[str, Path]:
     found = {_language(child): child for child in sorted(folder.iterdir())
              if child.is_dir() and (child / "datapackage.json").is_file()}
     if not found:
-        raise SheetError(f"{folder} has no datapackage.json (an HSDS package is a folder with one)")
+        raise SheetError(N_("{folder} has no datapackage.json (an HSDS package is a folder with one)"), folder=folder)
     return found
 
 
@@ -105,7 +106,8 @@ def _language(folder: Path) -> str:
     try:
         descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as problem:
-        raise SheetError(f"{folder / 'datapackage.json'} is not readable JSON: {problem}") from None
+        raise SheetError(N_("{path} is not readable JSON: {problem}"),
+                         path=folder / 'datapackage.json', problem=problem) from None
     languages = descriptor.get("languages") if isinstance(descriptor, dict) else None
     return str(languages[0]) if isinstance(languages, list) and languages else "en"
 
@@ -129,15 +131,18 @@ class _Tables:
             path = self.folder / self.FILES[name]
             if not path.is_file():
                 if name == "services":
-                    raise SheetError(f"{self.folder} has no services.csv: not an HSDS package of services")
+                    raise SheetError(N_("{folder} has no services.csv: not an HSDS package of services"),
+                                     folder=self.folder)
                 self.texts[name] = ""
             else:
                 if path.stat().st_size > MAX_BYTES:
-                    raise SheetError(f"{path} is larger than {MAX_BYTES // (1024 * 1024)} MB")
+                    raise SheetError(N_("{path} is larger than {limit} MB"),
+                                     path=path, limit=MAX_BYTES // (1024 * 1024))
                 try:
                     self.texts[name] = path.read_bytes().decode("utf-8-sig")
                 except UnicodeDecodeError as problem:
-                    raise SheetError(f"{path.name} is not UTF-8 text (byte {problem.start})") from None
+                    raise SheetError(N_("{name} is not UTF-8 text (byte {byte})"),
+                                     name=path.name, byte=problem.start) from None
         return self.texts[name]
 
     def rows(self, name: str) -> list[dict[str, str]]:
@@ -146,7 +151,8 @@ class _Tables:
             try:
                 self.tables[name] = [dict(row) for row in csv.DictReader(io.StringIO(text, newline=""))]
             except csv.Error as problem:
-                raise SheetError(f"{self.FILES[name]} is not readable CSV: {problem}") from None
+                raise SheetError(N_("{name} is not readable CSV: {problem}"),
+                                 name=self.FILES[name], problem=problem) from None
         return self.tables[name]
 
     def by_id(self, name: str) -> dict[str, dict[str, str]]:

@@ -116,3 +116,35 @@ def test_installing_from_a_folder_says_what_it_skipped_in_the_readers_language(c
     assert in_language(lang, "no valid pack in {source} ({count} .fkpack file(s) looked at)", source=str(tmp_path),
                        count=0) in result.err
     assert "still in progress" not in result.err and "no valid pack" not in result.err
+
+
+@pytest.mark.parametrize("lang", ["fr", "fa"])
+def test_a_shared_list_file_that_cannot_be_read(cli, fixture_db, tmp_path, lang):
+    broken = tmp_path / "shared.json"
+    broken.write_text('{"format": "something else"}', encoding="utf-8")
+    result = cli("--lang", lang, "list", "import", broken, "--db", fixture_db)
+    assert result.code == 2
+    expected = in_language(lang, 'not a fieldkit list (a JSON list file says "format": "{format}")',
+                           format="fieldkit-list")
+    assert expected.split("{")[0][:10] in result.err and "not a fieldkit list" not in result.err
+
+
+@pytest.mark.parametrize("lang", ["tr", "ur"])
+def test_a_referral_slip_for_something_that_is_no_service(cli, fixture_db, lang):
+    result = cli("--lang", lang, "refer", "bihac", "--db", fixture_db)
+    assert result.code == 1
+    expected = in_language(lang, "{id!r} is a {type}, not a service: a referral slip is for a service", id="bihac",
+                           type="place")
+    assert expected in result.err and "not a service" not in result.err
+
+
+@pytest.mark.parametrize("lang", ["bs", "ar"])
+def test_an_hsds_package_that_cannot_be_read(cli, content, tmp_path, lang):
+    package = tmp_path / "hsds"
+    package.mkdir()
+    (package / "datapackage.json").write_text("{not json", encoding="utf-8")
+    result = cli("--lang", lang, "import", "services", package / "datapackage.json", "--content", content,
+                 "--dry-run")
+    assert result.code != 0
+    readable = in_language(lang, "{path} is not readable JSON: {problem}", path="", problem="").strip(" :")
+    assert readable[:8] in result.err and "is not readable JSON" not in result.err
