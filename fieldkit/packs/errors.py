@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from fieldkit.core.explained import Explained, Reason
 
 
@@ -14,8 +16,10 @@ class PackError(Explained):
     """
 
     def __init__(self, template: str, **values: object):
-        super().__init__(template, **{name: value if isinstance(value, (Explained, Reason, int, float)) else
-                                      " ".join(str(value).split()) for name, value in values.items()})
+        # Text (a path, an error's words) goes on one line; other values (a number, None) keep their repr for `!r`.
+        super().__init__(template, **{name: " ".join(str(value).split())
+                                      if isinstance(value, (str, BaseException, PurePath)) and not isinstance(
+                                          value, (Reason, Explained)) else value for name, value in values.items()})
         self.args = (" ".join(str(self.args[0]).split()),)
 
     @property

@@ -148,3 +148,21 @@ def test_an_hsds_package_that_cannot_be_read(cli, content, tmp_path, lang):
     assert result.code != 0
     readable = in_language(lang, "{path} is not readable JSON: {problem}", path="", problem="").strip(" :")
     assert readable[:8] in result.err and "is not readable JSON" not in result.err
+
+
+def test_a_pack_error_keeps_what_the_old_message_said_for_any_value():
+    """The templates replaced f-strings: a value that is not text keeps its repr (`{text!r}` of None is None, as the
+    f-string gave), and an explained error inside one is still explained in the reader's language."""
+    from fieldkit.packs.errors import PackError
+    from fieldkit.store.db import StoreError
+
+    assert str(PackError("{text!r} is not a pack version", text=None)) == "None is not a pack version"
+    assert str(PackError("{text!r} is not a pack version", text="x\ny")) == "'x y' is not a pack version"
+    inner = StoreError("content database not found: {path}", path="/x.db")
+    outer = PackError("cannot merge the overlays: {problem}", problem=inner)
+    assert str(outer) == "cannot merge the overlays: content database not found: /x.db"
+    set_language("fr")
+    try:
+        assert _("content database not found: {path}").format(path="/x.db") in explain(outer)
+    finally:
+        set_language("en")
