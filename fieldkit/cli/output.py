@@ -103,9 +103,17 @@ def begin_visual(stream: TextIO | None = None) -> None:
 
 def _explicit(stream: TextIO) -> None:
     """Put the terminal in explicit mode (it must not reorder what fieldkit already reordered), once."""
-    if stream not in _explicit_mode and _isatty(stream):
-        stream.write(BIDI_OFF)
-        _explicit_mode.append(stream)
+    terminal = _terminal_file(stream)
+    if terminal not in _explicit_mode and _isatty(terminal):
+        terminal.write(BIDI_OFF)
+        _explicit_mode.append(terminal)
+
+
+def _terminal_file(stream: TextIO) -> TextIO:
+    """The file a control sequence must go to. While a progress bar is drawn (cli/progress.py) Rich puts a proxy in
+    front of standard error that prints what it is given as text: "\x1b[8h" came out as "[8h" after a right-to-left
+    error of `fieldkit pack`."""
+    return getattr(stream, "rich_proxied_file", stream)
 
 
 def restore_terminal() -> None:
