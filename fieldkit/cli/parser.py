@@ -18,6 +18,7 @@ import argparse
 import sys
 
 from fieldkit.core.marker import N_, NP_
+from fieldkit.i18n.catalog import _, ngettext
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a search imports no typing at all)
 if TYPE_CHECKING:
@@ -42,22 +43,11 @@ ARGPARSE_ERRORS = (
 ARGPARSE_PLURALS = (NP_("expected %s argument", "expected %s arguments"),)
 
 
-def _translated(message: str) -> str:
-    from fieldkit.i18n.catalog import _
-
-    return _(message)
-
-
-def _translated_plural(singular: str, plural: str, count: int) -> str:
-    from fieldkit.i18n.catalog import ngettext
-
-    return ngettext(singular, plural, count)
-
-
 # argparse reads its messages through these two names of its own module (`from gettext import gettext as _`):
-# pointed at fieldkit's catalogs, every parser of the process speaks the run's language.
-argparse._ = _translated  # type: ignore[attr-defined]
-argparse.ngettext = _translated_plural  # type: ignore[attr-defined]
+# pointed at fieldkit's catalogs, which translate into the language set when they are called, every parser of the
+# process speaks the run's language.
+argparse._ = _  # type: ignore[attr-defined]
+argparse.ngettext = ngettext  # type: ignore[attr-defined]
 
 
 class Parser(argparse.ArgumentParser):
@@ -72,7 +62,6 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:  # argparse's exit code for bad arguments: 2
         from fieldkit.cli.output import restore_terminal, say
-        from fieldkit.i18n.catalog import _
 
         self.print_usage(sys.stderr)
         say(_("{prog}: error: {message}").format(prog=self.prog, message=message), stream=sys.stderr)
