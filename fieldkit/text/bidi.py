@@ -94,14 +94,19 @@ def shape(text: str) -> str:
     return _MARKS.sub("", _shape_keeping_marks(text))
 
 
+def _shape_keeping_marks(text: str) -> str:
+    return plain_letters(_JOINERS_AND_EMBEDDINGS.sub("", _reshaper().reshape(text)))
+
+
 # Where a command-line option starts ("--limit", "-o") that follows a space, a bracket or the line's start.
 _OPTION_START = re.compile(r"(?<![\w-])(?=--?[A-Za-z])")
 
 
-def _shape_keeping_marks(text: str) -> str:
-    # An option's hyphens are neutral: between right-to-left words they would be put on its right ("limit--"). A
-    # left-to-right mark before them keeps the option whole, as it is typed; reordering drops the mark (_MARKS).
-    return plain_letters(_OPTION_START.sub("\u200e", _JOINERS_AND_EMBEDDINGS.sub("", _reshaper().reshape(text))))
+def _shaped_for_reordering(text: str) -> str:
+    """`text` shaped, marks kept, and a left-to-right mark before each option: an option's hyphens are neutral, and
+    between right-to-left words reordering would put them on its right ("limit--"). The mark keeps the option whole,
+    as it is typed; the reordering functions drop it again (_MARKS)."""
+    return _OPTION_START.sub("\u200e", _shape_keeping_marks(text))
 
 
 def cell_width(text: str) -> int:
@@ -211,7 +216,7 @@ def visual_lines(text: str, width: int, *, align: bool = True, base: str = "R") 
     width = max(width, 1)
     direction = _base(text, base)
     out = []
-    for line in wrap(_shape_keeping_marks(text), width):
+    for line in wrap(_shaped_for_reordering(text), width):
         visual = _MARKS.sub("", mirror_pairs(get_display(line, base_dir=direction)))
         out.append(" " * (width - cell_width(visual)) + visual if align and direction == "R" else visual)
     return out
@@ -221,5 +226,5 @@ def visual_line(text: str, *, base: str = "R") -> str:
     """One short text (a title) in visual order, unwrapped and unaligned; `base` as for visual_lines."""
     from bidi import get_display
 
-    line = _shape_keeping_marks(" ".join(text.split()))
+    line = _shaped_for_reordering(" ".join(text.split()))
     return _MARKS.sub("", mirror_pairs(get_display(line, base_dir=_base(text, base))))
