@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fieldkit.core.explained import Explained
+from fieldkit.core.languages import is_english
 from fieldkit.core.marker import N_
 from fieldkit.translate.entries import Entry, new_front, read_entries, render_translation, units_of
 from fieldkit.translate.formats import Exchange, read_exchange, to_po, to_xliff
@@ -19,7 +20,7 @@ class TranslateError(Explained):
 
 
 def export_units(content: Path, lang: str) -> list[Unit]:
-    if lang.split("-")[0] == "en":
+    if is_english(lang):
         raise TranslateError(N_("English is the language translations are made from: choose another --lang"))
     if not content.is_dir():
         raise TranslateError(N_("no such content folder: {path}"), path=content)
