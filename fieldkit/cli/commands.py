@@ -45,10 +45,12 @@ def run_app(args: argparse.Namespace) -> int:
 
     if args.app_lang:
         _lang(args.app_lang)
+    from fieldkit.cli.progress import shown
     from fieldkit.settings import Settings
     from fieldkit.userdata import UserData
 
-    store = open_store(args.app_db)
+    with shown():  # a source checkout compiles its content on first launch: drawn here, gone before the app starts
+        store = open_store(args.app_db)
     userdata = UserData()
     saved = Settings.load(userdata).language
     lang = choose_language(args.app_lang, sorted(set(UI_LANGUAGES) | set(store.stats()["languages"])), saved=saved)

@@ -19,8 +19,6 @@ if TYPE_CHECKING:
 COMMANDS = {"search": None, "show": None, "stats": None, "check": None, "build": None,
             "new": "new", "brief": "brief", "list": "lists", "doctor": "doctor", "pack": "pack", "export": "interop", "import": "interop",
             "refer": "refer", "translate": "translate"}
-# Commands that can take a while: a progress bar on a terminal (fieldkit/cli/progress.py), nothing when piped.
-_LONG = {"build", "check", "pack", "import"}
 # Options before the command that take a value (`--db FILE`); `commands_named` reads past them.
 _GLOBAL_VALUES = ("--db", "--lang", "--bidi")
 
@@ -200,13 +198,13 @@ def main(argv: list[str] | None = None) -> int:
         _global_db(args)
         args.language = resolve(args)
         set_language(args.language.interface, visual_rtl=False)  # the CLI lays out lines itself (output.say)
-        if args.command in _LONG:
+        if args.command is None:  # the app draws the progress of what it prepares before it starts (run_app)
+            code = handler(args)
+        else:
             from fieldkit.cli.progress import shown
 
             with shown():
                 code = handler(args)
-        else:
-            code = handler(args)
         sys.stdout.flush()  # a full disk on standard output shows here, not as a traceback at exit
         return code
     except UsageError as problem:

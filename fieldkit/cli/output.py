@@ -89,6 +89,21 @@ def layout(text: str, stream: TextIO | None = None, *, indent: int = 0) -> list[
     return visual_lines(text, width(stream) - indent, base=base)
 
 
+def short_line(text: str, stream: TextIO | None = None) -> str:
+    """A short text (a label beside a progress bar) for `stream`: sanitised, on one line, in visual order where
+    fieldkit lays right-to-left text out, and not aligned (what is beside it stays where it is)."""
+    stream = stream or sys.stdout
+    text = " ".join(sanitize(text).split())
+    if not has_rtl(text) or not lays_out(stream):
+        return text
+    from fieldkit.core.languages import is_rtl
+    from fieldkit.i18n.catalog import language
+    from fieldkit.text.bidi import visual_line
+
+    _explicit(stream)
+    return visual_line(text, base="R" if is_rtl(language()) else "auto")
+
+
 def say(text: str = "", *, stream: TextIO | None = None, indent: int = 0) -> None:
     """Print a line (or paragraph) for people: sanitised, laid out right to left where it needs to be."""
     stream = stream or sys.stdout

@@ -27,6 +27,7 @@ from fieldkit.content.references import name_references, reference_pattern
 from fieldkit.content.review import translation_state
 from fieldkit.core import registry
 from fieldkit.core.atomic import write_bytes
+from fieldkit.core.marker import N_
 from fieldkit.core.progress import step, track
 from fieldkit.core.registry import REGISTRY
 from fieldkit.store.routes import journey_outlines
@@ -109,7 +110,7 @@ def _fill(conn: sqlite3.Connection, corpus: Corpus) -> tuple[int, int]:
     _insert(conn, "meta", ({"key": k, "value": v} for k, v in sorted(_meta(corpus, originals).items())))
     write_figures(conn)
     conn.commit()
-    step("compacting the database")
+    step(N_("compacting the database"))
     conn.execute("VACUUM")
     return len(originals), documents
 
@@ -213,7 +214,7 @@ def _write_documents(conn: sqlite3.Connection, corpus: Corpus) -> int:
     conn.executemany("INSERT INTO dictionaries (lang, zdict) VALUES (?, ?)", sorted(dictionaries.items()))
     titles: list[tuple[int, int, int, str, str]] = []  # title order, key, then the title index's columns
     prefixes: Counter[tuple[str, str]] = Counter()
-    for key, entry in track(files, "writing documents"):
+    for key, entry in track(files, N_("writing documents")):
         row, columns = _document(corpus, key, entry, references)
         body = row["body"]
         # Schema 5: the body is in `texts` (with the snippet text, compressed), not in its translations row.
@@ -226,7 +227,7 @@ def _write_documents(conn: sqlite3.Connection, corpus: Corpus) -> int:
                      (key, pack_text(snippet_text(body), body, dictionaries.get(row["lang"], b""))))
         count_prefixes(prefixes, row["lang"], columns)
         titles.append((*title_order(row["title"]), key, columns[0], columns[2]))
-    step("writing the search index")
+    step(N_("writing the search index"))
     conn.execute("INSERT INTO search (search) VALUES ('optimize')")
     _write_title_index(conn, titles)
     conn.executemany("INSERT INTO prefix_counts (prefix, lang, documents) VALUES (?, ?, ?)",
@@ -262,7 +263,7 @@ def _dictionaries(corpus: Corpus, files: list[tuple[int, EntryFile]]) -> dict[st
     poorly, with the words their language shares they compress to a third."""
     counts: dict[str, Counter[str]] = {}
     step = max(1, len(files) // DICTIONARY_SAMPLE)
-    for _, entry in track(files[::step], "choosing the compression dictionaries"):
+    for _, entry in track(files[::step], N_("choosing the compression dictionaries")):
         counts.setdefault(entry.lang, Counter()).update(entry.body().split())
     found = {}
     for lang, counter in sorted(counts.items()):

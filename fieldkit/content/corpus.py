@@ -33,6 +33,7 @@ from fieldkit.content.inputs import (  # noqa: F401  (re-exported)
 from fieldkit.content.problems import ContentError, Problem
 from fieldkit.content.review import hash_of_entry
 from fieldkit.core.layers import ATTACH_FOLDER, OVERLAY_FILE
+from fieldkit.core.marker import N_
 from fieldkit.core.model import PLACEHOLDER
 from fieldkit.core.progress import track
 from fieldkit.core.registry import REGISTRY
@@ -145,7 +146,7 @@ def load(root: Path, *, bodies: bool = True) -> Corpus:
             continue
         files += [(path, content_type.name) for path in sorted(folder.iterdir())
                   if path.is_file() and not path.name.startswith(".")]
-    for path, entry_type in track(files, "reading content files"):
+    for path, entry_type in track(files, N_("reading content files")):
         _load_entry(corpus, path, entry_type, keep_body=bodies)
     return corpus
 

@@ -22,6 +22,7 @@ from fieldkit.content.headings import (
 )
 from fieldkit.content.problems import Problem
 from fieldkit.content.sourcetext import SourceText, Span
+from fieldkit.core.marker import N_
 from fieldkit.core.progress import track
 
 MIN_WORDS = 5
@@ -78,7 +79,7 @@ def _is_sheet(file: str) -> bool:
 def check_quotes(corpus: Corpus, documents: Documents) -> list[Problem]:
     names = _names(corpus)
     problems = []
-    for entry in track(list(corpus.originals.values()), "checking quotes against the sources"):
+    for entry in track(list(corpus.originals.values()), N_("checking quotes against the sources")):
         for index, citation in enumerate(entry.fields.get("sources") or []):
             text = documents.texts.get(citation.get("doc", ""))
             quote = citation.get("quote")

@@ -124,7 +124,7 @@ def import_services(sheet_path: Path, content_dir: Path, *, skip_bad: bool = Fal
     source_id, source_exists = _source_for(corpus, sheet_path, namespace)
     plan = _Plan(sheet, corpus, content_dir, source_id, today, base, namespace)
     validator = Validator(sheet, plan.context)
-    outcomes = [plan.outcome(validator.check(row)) for row in track(sheet.rows, "checking the sheet's rows")]
+    outcomes = [plan.outcome(validator.check(row)) for row in track(sheet.rows, N_("checking the sheet's rows"))]
     report = ImportReport(
         sheet=str(sheet_path), content=str(content_dir), rows=outcomes,
         columns={name: column.describe() for name, column in sheet.fields.items()},

@@ -126,7 +126,7 @@ def build_pack(content_dir: Path, secret: SecretKey, out: Path, *, version: str 
         database = db_path.read_bytes()
     facts["version"] = version or facts["version"]
     name = name or layer.get("namespace") or DEFAULT_NAME
-    step("signing and writing the pack")
+    step(N_("signing and writing the pack"))
     manifest, blob = seal(database, secret, name=name, expires=expires, **facts, **layer)
     write_bytes(out, blob)  # a file the publisher named: no folder made, modes kept (fieldkit.core.atomic)
     signer = PublicKey(secret.public.raw, secret.comment, namespaces=(manifest.namespace,) if manifest.namespace else ())

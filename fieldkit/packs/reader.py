@@ -88,11 +88,11 @@ class PackReader:
 
     def extract_database(self, target: Path) -> None:
         """Unpack fieldkit.db to the new file `target` (flushed to disk) and prove it. OSError if writing fails."""
-        step("unpacking the content database")
+        step(N_("unpacking the content database"))
         size, sha256 = self.archive.extract(DATABASE, target)
         if (size, sha256) != (self.manifest.database.size, self.manifest.database.sha256):
             raise PackError(HASH_MISMATCH)
-        step("checking the content database")
+        step(N_("checking the content database"))
         check_database(target, self.manifest)
 
 

@@ -101,10 +101,12 @@ def _build_source_checkout(content_dir: Path) -> Path:
     if not target.exists():
         from fieldkit.content.build import build
         from fieldkit.content.problems import ContentError
+        from fieldkit.core.progress import stage
 
         try:
             target.parent.mkdir(parents=True, exist_ok=True)  # fieldkit's own cache folder
-            build(content_dir, target)
+            with stage():  # a few seconds, on a first launch: shown while it lasts, gone before the answer
+                build(content_dir, target)
         except ContentError as error:
             shown = "\n".join(str(p) for p in error.problems[:10])
             raise StoreError(N_("the content in {folder} has problems (run 'fieldkit check'):\n{problems}"),
