@@ -168,12 +168,13 @@ _OPENERS = {"(": ")", "[": "]", "{": "}", "<": ">", "«": "»", "‹": "›"}
 _CLOSERS = {close: open_ for open_, close in _OPENERS.items()}
 
 
-def mirror_pairs(visual: str) -> str:
+def mirror_pairs(visual: str, base: str = "L") -> str:
     """Turn bracket pairs that came out of reordering back to front (")…(") the right way round ("(…)").
 
     A pair resolved right-to-left is reversed without being mirrored, so its closing character shows first; a pair
-    inside a left-to-right run keeps its order and is left alone. A bracket whose partner is on another line of a
-    wrapped paragraph cannot be paired and is left as it is.
+    inside a left-to-right run keeps its order and is left alone. A bracket whose partner is not on the line (a
+    snippet cut after "(BRMC 2023؛", a paragraph wrapped inside brackets) is mirrored where the bidi algorithm
+    resolved it right to left (`_lone_bracket_direction`; `base` is the paragraph direction, "R" or "L").
     """
     chars = list(visual)
     # Brackets not yet paired, in order: a closer waits for the opener of a reversed pair, an opener (of a pair in
@@ -188,7 +189,24 @@ def mirror_pairs(visual: str) -> str:
             stack.pop()
         elif char in _OPENERS or char in _CLOSERS:
             stack.append(index)
+    for index in stack:
+        if _lone_bracket_direction(chars, index, base) == "R":
+            chars[index] = _OPENERS.get(chars[index]) or _CLOSERS[chars[index]]
     return "".join(chars)
+
+
+def _strong(char: str) -> str | None:
+    kind = unicodedata.bidirectional(char)
+    return "L" if kind == "L" else "R" if kind in ("R", "AL") else None
+
+
+def _lone_bracket_direction(chars: list[str], index: int, base: str) -> str:
+    """The direction the bidi algorithm gave a bracket with no partner (Unicode N1, N2): that of the nearest letters
+    on both sides where they agree, else the paragraph's; the line's ends count as the paragraph's direction.
+    Digits are passed over (after Latin letters they are resolved left to right, rule W7)."""
+    left = next((d for c in reversed(chars[:index]) if (d := _strong(c))), base)
+    right = next((d for c in chars[index + 1:] if (d := _strong(c))), base)
+    return left if left == right else base
 
 
 def has_rtl_letters(text: str) -> bool:
@@ -217,7 +235,7 @@ def visual_lines(text: str, width: int, *, align: bool = True, base: str = "R") 
     direction = _base(text, base)
     out = []
     for line in wrap(_shaped_for_reordering(text), width):
-        visual = _MARKS.sub("", mirror_pairs(get_display(line, base_dir=direction)))
+        visual = _MARKS.sub("", mirror_pairs(get_display(line, base_dir=direction), direction))
         out.append(" " * (width - cell_width(visual)) + visual if align and direction == "R" else visual)
     return out
 
@@ -227,4 +245,5 @@ def visual_line(text: str, *, base: str = "R") -> str:
     from bidi import get_display
 
     line = _shaped_for_reordering(" ".join(text.split()))
-    return _MARKS.sub("", mirror_pairs(get_display(line, base_dir=_base(text, base))))
+    direction = _base(text, base)
+    return _MARKS.sub("", mirror_pairs(get_display(line, base_dir=direction), direction))

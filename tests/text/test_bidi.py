@@ -161,3 +161,22 @@ def test_hyphens_inside_words_and_numbers_are_left_as_they_were(monkeypatch):
     with_rule = [visual_line(text) for text in texts]
     monkeypatch.setattr(bidi, "_OPTION_START", re.compile(r"(?!)"))  # never matches: the layout without the rule
     assert with_rule == [visual_line(text) for text in texts]
+
+
+def test_a_bracket_whose_partner_is_not_on_the_line_is_mirrored_where_it_reads_right_to_left():
+    """A snippet is cut after "(BRMC 2023؛" and a wrapped paragraph splits its brackets: a lone bracket resolved right
+    to left showed unmirrored, opening the wrong way ("2023( می‌گذرند")."""
+    from fieldkit.text.bidi import mirror_pairs
+
+    cut = visual_line("مردم از صربستان به بوسنی و هرزگوین می‌گذرند (BRMC 2023؛ نگاه کنید…")
+    assert "BRMC 2023)" in cut and "(" not in cut
+    closing = visual_line("نگاه کنید BRMC 2023) و")
+    assert "(BRMC 2023" in closing and ")" not in closing
+    assert visual_line("(ب", base="auto").endswith(")")  # the line's start, on the right, opens to the left
+    assert visual_line("English (text", base="auto") == "English (text"  # left to right: unchanged
+    assert visual_line("متن a (b c", base="R").count("(") == 1  # between Latin letters it stays left to right
+    wrapped = visual_lines("این یک جملهٔ طولانی است (که پرانتز آن در خط دیگری بسته می‌شود) و ادامه دارد", 30)
+    opener, closer = [line for line in wrapped if "(" in line or ")" in line]
+    assert shape("که")[::-1] + ") " + shape("است")[::-1] in opener  # opens toward "که", on its left
+    assert "(" + shape("می‌شود")[::-1] in closer  # closes "می‌شود", on its right
+    assert mirror_pairs("x ( y", "R") == "x ( y" and mirror_pairs("ب ( ج", "L") == "ب ) ج"
