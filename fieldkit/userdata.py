@@ -1,7 +1,7 @@
 """Bookmarks and recently viewed entries, in a small SQLite file under the user data folder.
 
 SQLite commits are atomic, so a process killed mid-write leaves the previous state. What happens to a file that
-cannot be used depends on why, and `notice` says which:
+cannot be used depends on why, and `problem` says which (`notice` in English):
 
 - damaged (SQLite's integrity check fails, or it is not a database at all): set aside (renamed, never deleted)
   and a new one started;
@@ -13,10 +13,13 @@ cannot be used depends on why, and `notice` says which:
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import sqlite3
 from pathlib import Path
 
 from fieldkit import paths
+from fieldkit.core.explained import OS_REASONS, Explained, Reason, os_reason
+from fieldkit.core.marker import N_
 
 HISTORY_KEPT = 50
 LOCK_WAIT = 5.0  # seconds to wait for another fieldkit's write to finish before giving up on the file
@@ -32,12 +35,31 @@ _DAMAGED = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 _NO_ACCESS = {3, 8, 14, 23}  # SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_AUTH
 
 
-class _Unusable(Exception):
-    """The file cannot be used as it is: `kind` is damaged, locked, access, schema or other."""
+class Notice(Explained):
+    """What the person should know about their bookmarks file (it cannot be saved, it was damaged): an English
+    template and its values, shown in the reader's language by the app (`fieldkit.i18n.catalog.explain`)."""
 
-    def __init__(self, kind: str, detail: str):
+
+class _Unusable(Exception):
+    """The file cannot be used as it is: `kind` is damaged, locked, access, schema or other; `reason` says why in
+    words the catalogs have where there are some."""
+
+    def __init__(self, kind: str, detail: str, reason: str | None = None):
         super().__init__(detail)
         self.kind = kind
+        self.reason = reason or detail
+
+
+def _sqlite_reason(error: sqlite3.Error) -> str:
+    """Why SQLite refused, in words the catalogs have where it is one of the usual reasons, else SQLite's own."""
+    text = str(error).lower()
+    if "full" in text:
+        return OS_REASONS[errno.ENOSPC]
+    if _kind(error) == "locked":
+        return Reason(N_("another fieldkit is using the file"))
+    if "readonly" in text or "permission" in text:
+        return OS_REASONS[errno.EACCES]
+    return str(error)
 
 
 def _kind(error: sqlite3.Error) -> str:
@@ -72,39 +94,49 @@ class UserData:
     def __init__(self, path: Path | None = None, *, lock_wait: float | None = None):
         self.path = path or paths.data_dir() / "userdata.db"
         self.lock_wait = LOCK_WAIT if lock_wait is None else lock_wait
-        self.notice = ""
+        self.problem: Notice | None = None  # what the person should be told, shown translated by the app
         self.conn = self._open()
+
+    @property
+    def notice(self) -> str:
+        """The problem in English, on one line ("" if there is none)."""
+        return str(self.problem) if self.problem else ""
 
     def _open(self) -> sqlite3.Connection:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            self.notice = f"Bookmarks and history cannot be saved ({error.strerror}: {self.path.parent}); they last until you quit."
+            self.problem = Notice(N_("Bookmarks and history cannot be saved ({reason}: {folder}); they last until you "
+                                     "quit."), reason=os_reason(error), folder=str(self.path.parent))
             return self._memory()
         try:
             return self._connect(self.path)
         except _Unusable as problem:
             if problem.kind == "damaged":
                 return self._set_aside_and_recreate()
-            self.notice = self._explain(problem)
+            self.problem = self._explain(problem)
             return self._memory()
 
-    def _explain(self, problem: _Unusable) -> str:
-        last = " Bookmarks and history of this session last until you quit."
+    def _explain(self, problem: _Unusable) -> Notice:
         if problem.kind == "locked":
-            return f"Your bookmarks file is in use by another fieldkit ({self.path}); close it to save bookmarks here.{last}"
+            return Notice(N_("Your bookmarks file is in use by another fieldkit ({path}); close it to save bookmarks "
+                             "here. Bookmarks and history of this session last until you quit."), path=str(self.path))
         if problem.kind == "access":
-            return f"Your bookmarks file cannot be opened ({problem}: {self.path}); check its permissions. It was left as it is.{last}"
+            return Notice(N_("Your bookmarks file cannot be opened ({reason}: {path}); check its permissions. It was "
+                             "left as it is. Bookmarks and history of this session last until you quit."),
+                          reason=problem.reason, path=str(self.path))
         if problem.kind == "schema":
-            return f"Your bookmarks file was made by another version of fieldkit ({problem}); it was left as it is.{last}"
-        return f"Your bookmarks file cannot be used ({problem}); it was left as it is.{last}"
+            return Notice(N_("Your bookmarks file was made by another version of fieldkit ({detail}); it was left as "
+                             "it is. Bookmarks and history of this session last until you quit."), detail=str(problem))
+        return Notice(N_("Your bookmarks file cannot be used ({reason}); it was left as it is. Bookmarks and history "
+                         "of this session last until you quit."), reason=problem.reason)
 
     def _connect(self, target: Path) -> sqlite3.Connection:
         """Open, check integrity, create missing tables, check the columns. _Unusable says why not."""
         try:
             conn = sqlite3.connect(target, isolation_level=None, timeout=self.lock_wait)
         except sqlite3.Error as error:
-            raise _Unusable(_kind(error), str(error)) from None
+            raise _Unusable(_kind(error), str(error), _sqlite_reason(error)) from None
         try:
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise _Unusable("damaged", "integrity check failed")
@@ -113,7 +145,7 @@ class UserData:
             _migrate(conn)
         except sqlite3.Error as error:
             conn.close()
-            raise _Unusable(_kind(error), str(error)) from None
+            raise _Unusable(_kind(error), str(error), _sqlite_reason(error)) from None
         except _Unusable:
             conn.close()
             raise
@@ -142,28 +174,32 @@ class UserData:
         try:
             self.path.rename(aside)
         except OSError as error:
-            self.notice = f"Your bookmarks file is damaged and cannot be replaced ({error.strerror or error}); nothing will be saved."
+            self.problem = Notice(N_("Your bookmarks file is damaged and cannot be replaced ({reason}); nothing will "
+                                     "be saved."), reason=os_reason(error))
             return self._memory()
         try:
             conn = self._connect(self.path)
         except _Unusable as problem:
-            self.notice = f"Your bookmarks file was damaged; it was kept as {aside.name}, but a new one cannot be started ({problem}); nothing will be saved."
+            self.problem = Notice(N_("Your bookmarks file was damaged; it was kept as {name}, but a new one cannot be "
+                                     "started ({reason}); nothing will be saved."), name=aside.name,
+                                  reason=problem.reason)
             return self._memory()
-        self.notice = f"Your bookmarks file was damaged; it was kept as {aside.name} and a new one started."
+        self.problem = Notice(N_("Your bookmarks file was damaged; it was kept as {name} and a new one started."),
+                              name=aside.name)
         return conn
 
     def _read(self, sql: str, args: tuple = ()) -> list:
         try:
             return self.conn.execute(sql, args).fetchall()
         except sqlite3.Error as error:  # locked by another fieldkit for longer than LOCK_WAIT, say
-            self.notice = f"Could not read bookmarks ({error})."
+            self.problem = Notice(N_("Could not read bookmarks ({reason})."), reason=_sqlite_reason(error))
             return []
 
     def _write(self, sql: str, args: tuple) -> None:
         try:
             self.conn.execute(sql, args)
         except sqlite3.Error as error:  # disk full, folder made read-only or file locked while running
-            self.notice = f"Could not save ({error})."
+            self.problem = Notice(N_("Could not save ({reason})."), reason=_sqlite_reason(error))
 
     # --- bookmarks --------------------------------------------------------------------------------------------
     def bookmarks(self) -> list[str]:

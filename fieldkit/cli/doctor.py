@@ -15,7 +15,7 @@ from fieldkit.cli.language import lang_option
 from fieldkit.cli.output import bidi_choice, print_json, say
 from fieldkit.core import env
 from fieldkit.core.marker import N_
-from fieldkit.i18n.catalog import _, ngettext
+from fieldkit.i18n.catalog import _, explain, ngettext
 from fieldkit.store.schema import SCHEMA_VERSION, STEMS_SCHEMA
 
 # The JSON keeps these values in English; people read them in their language.
@@ -43,7 +43,8 @@ def diagnose(db: str | None = None) -> dict:
     userdata = UserData()
     try:
         report["user_data"] = {"folder": str(paths.data_dir()), "file": str(userdata.path), "notice": userdata.notice,
-                               "config": str(paths.config_dir()), "cache": str(paths.cache_dir())}
+                               "config": str(paths.config_dir()), "cache": str(paths.cache_dir()),
+                               "_explained": explain(userdata.problem) if userdata.problem else ""}
         report["terminal"] = _terminal(userdata)
     finally:
         userdata.close()
@@ -51,7 +52,6 @@ def diagnose(db: str | None = None) -> dict:
 
 
 def _content(db: str | None) -> dict:
-    from fieldkit.i18n.catalog import explain
     from fieldkit.i18n.dates import age_in_words, is_stale
     from fieldkit.runtime.locate import open_store
     from fieldkit.store.db import StoreError
@@ -124,6 +124,7 @@ def _colours(term: str, colorterm: str, no_color: bool) -> str:
 def run_doctor(args: argparse.Namespace) -> int:
     report = diagnose(args.db)
     explained = report["content"].pop("_explained", None)
+    notice = report["user_data"].pop("_explained")
     code = 1 if "error" in report["content"] else 0
     if args.json:
         print_json(report)
@@ -184,7 +185,7 @@ def run_doctor(args: argparse.Namespace) -> int:
             say("  " + _("it does not say who checked what: its dates are shown as the editors' checks against the "
                          "sources, and nothing in it as reviewed by a specialist"))
     user_data = _("user data: {file}").format(file=data["file"])
-    say(user_data + (f"  ({data['notice']})" if data["notice"] else ""))
+    say(user_data + (f"  ({notice})" if notice else ""))
     say("  " + _("settings and trusted keys: {config}; cache: {cache}").format(config=data["config"],
                                                                                  cache=data["cache"]))
     size = terminal["size"] if terminal["is_terminal"] else _("not a terminal")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from fieldkit.cli.language import lang_option
 from fieldkit.cli.output import UsageError, error, note, print_json, say, write_output
+from fieldkit.core.explained import os_reason
 from fieldkit.core.marker import N_
 from fieldkit.core.registry import REGISTRY
 from fieldkit.i18n.catalog import _, explain, ngettext
@@ -139,7 +140,7 @@ def _export_hsds(args: argparse.Namespace, lang: str | None) -> int:
         error(explain(problem))
         return 1
     except OSError as problem:
-        error(_("cannot write {path}: {reason}").format(path=folder, reason=problem.strerror or problem))
+        error(_("cannot write {path}: {reason}").format(path=folder, reason=_(os_reason(problem))))
         return 1
     first = packages[0]
     note(_("wrote {path}: {what} as HSDS 3.0 in {languages}").format(
@@ -212,7 +213,7 @@ def run_import_services(args: argparse.Namespace) -> int:
         return 1
     except OSError as problem:
         where = f" ({problem.filename})" if getattr(problem, "filename", None) else ""
-        error(_("import stopped: {reason}").format(reason=problem.strerror or problem) + where)
+        error(_("import stopped: {reason}").format(reason=_(os_reason(problem))) + where)
         return 1
     if args.json:
         print_json(report.to_json())

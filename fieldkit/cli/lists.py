@@ -9,8 +9,9 @@ from pathlib import Path
 from fieldkit.cli.language import lang_option
 from fieldkit.cli.output import NotFound, UsageError, error, note, print_json, say, write_output
 from fieldkit.cli.parser import Parser
+from fieldkit.core.explained import os_reason
 from fieldkit.core.marker import N_
-from fieldkit.i18n.catalog import _, ngettext
+from fieldkit.i18n.catalog import _, explain, ngettext
 
 EPILOG = """examples:
   fieldkit list add "Bihać week" bihac svc-vasa-prava-bih     make a list (or add to it)
@@ -64,8 +65,8 @@ def run_list(args: argparse.Namespace) -> int:
 
     userdata = UserData()
     try:
-        if userdata.notice:
-            error(userdata.notice)
+        if userdata.problem:
+            error(explain(userdata.problem))
         return _ACTIONS[args.list_command or "ls"](args, userdata)
     finally:
         userdata.close()
@@ -213,8 +214,8 @@ def _import(args: argparse.Namespace, userdata) -> int:
 
 def _saved(userdata) -> int:
     """0, or 1 with the reason when the user data could not be written."""
-    if userdata.notice:
-        error(userdata.notice)
+    if userdata.problem:
+        error(explain(userdata.problem))
         return 1
     return 0
 
@@ -248,7 +249,7 @@ def read_list_file(path: Path):
     try:
         data = path.read_bytes()
     except OSError as problem:
-        raise ListFileError(N_("cannot read it ({reason})"), reason=problem.strerror) from None
+        raise ListFileError(N_("cannot read it ({reason})"), reason=os_reason(problem)) from None
     return parse(data)
 
 

@@ -264,13 +264,18 @@ def _drop_stdout() -> None:
 
 
 def describe(problem: OSError) -> str:
-    """An OSError as one line: what the system said and about which file (shortened)."""
+    """An OSError as one line in the reader's language: why, and about which file (shortened)."""
     import errno
     import os
 
-    reason = problem.strerror or str(problem)
+    from fieldkit.core.explained import os_reason
+    from fieldkit.i18n.catalog import _
+
+    reason = _(os_reason(problem))
     if problem.filename is None:
-        return f"cannot write the output: {reason}" if problem.errno in (errno.ENOSPC, errno.EIO, errno.EDQUOT) else reason
+        if problem.errno in (errno.ENOSPC, errno.EIO, errno.EDQUOT):
+            return _("cannot write the output: {reason}").format(reason=reason)
+        return reason
     name = os.fsdecode(problem.filename) if isinstance(problem.filename, bytes) else str(problem.filename)
     if len(name) > 120:
         name = name[:50] + "..." + name[-50:]

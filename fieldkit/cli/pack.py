@@ -13,6 +13,7 @@ from pathlib import Path
 from fieldkit.cli.language import lang_option
 from fieldkit.cli.output import UsageError, error, note, print_json, say
 from fieldkit.core import env
+from fieldkit.core.explained import os_reason
 from fieldkit.core.marker import N_
 from fieldkit.i18n.catalog import _, explain
 from fieldkit.text.sanitize import sanitize
@@ -143,7 +144,7 @@ def _keygen(args: argparse.Namespace) -> int:
         secret_path, public_path, secret = write_key_pair(Path(args.out), args.name, args.name)
     except OSError as problem:
         raise PackError(_("cannot write the key files to {folder}: {reason}").format(
-            folder=args.out, reason=problem.strerror or problem)) from None
+            folder=args.out, reason=_(os_reason(problem)))) from None
     _say(_("wrote {path}  SECRET: keep it offline and never share it; it signs packs").format(path=secret_path))
     _say(_("wrote {path}  public: give it to every laptop (fieldkit pack trust {name})").format(
         path=public_path, name=public_path.name))
@@ -223,7 +224,7 @@ def _verify(args: argparse.Namespace) -> int:
         raise PackError(_("refused: {name}: {reason}").format(name=_name(path), reason=explain(problem))) from None
     except OSError as problem:
         raise PackError(_("cannot check {name}: no room to unpack it ({reason})").format(
-            name=_name(path), reason=problem.strerror or problem)) from None
+            name=_name(path), reason=_(os_reason(problem)))) from None
     in_use = active_pack(layer_folder(manifest))
     try:
         check_version(manifest, in_use, allow_downgrade=False, shipped_version=shipped_version)
@@ -280,6 +281,8 @@ def _install(args: argparse.Namespace) -> int:
             elif layer.problem is None:
                 _say(_("up to date: the content shipped with fieldkit is newer than every pack in {folder}").format(
                     folder=folder))
+            else:  # every file of this layer was skipped (each said why); the other layers were installed
+                note(layer.problem)
         _expiry_notes()
         return 0
     path = Path(args.file)

@@ -13,6 +13,7 @@ from pathlib import Path
 from fieldkit import paths
 from fieldkit.cli.language import bidi_option, check_code
 from fieldkit.cli.output import UsageError, error, note, say
+from fieldkit.core.explained import os_reason
 from fieldkit.core.marker import N_
 from fieldkit.i18n.catalog import _, explain
 
@@ -89,7 +90,7 @@ def _write(path: Path, data: bytes) -> None:
     try:
         write_file(path, data)
     except OSError as problem:
-        raise UsageError(N_("cannot write {path}: {reason}"), path=path, reason=problem.strerror or problem) from None
+        raise UsageError(N_("cannot write {path}: {reason}"), path=path, reason=os_reason(problem)) from None
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -106,7 +107,7 @@ def _import(args: argparse.Namespace) -> int:
     try:
         data = source.read_bytes()
     except OSError as problem:
-        raise UsageError(N_("cannot read {path}: {reason}"), path=source, reason=problem.strerror or problem) from None
+        raise UsageError(N_("cannot read {path}: {reason}"), path=source, reason=os_reason(problem)) from None
     report = import_file(data, paths.content_dir(args.content), translator=args.translator, day=args.date,
                          dry_run=args.dry_run)
     untranslated = 0

@@ -29,7 +29,7 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
-from fieldkit.core.explained import Explained, Reason
+from fieldkit.core.explained import OS_REASONS, Explained, Reason
 from fieldkit.core.marker import N_
 
 
@@ -157,18 +157,8 @@ def current_umask() -> int:
     return mask
 
 
-_REASONS = {
-    errno.ENOSPC: Reason(N_("the disk is full")),
-    errno.EDQUOT: Reason(N_("the disk quota is used up")),
-    errno.EACCES: Reason(N_("permission denied")),
-    errno.EPERM: Reason(N_("permission denied")),
-    errno.EROFS: Reason(N_("the file system is read-only")),
-    errno.ENAMETOOLONG: Reason(N_("the path is longer than this system allows")),
-    errno.ENOTDIR: Reason(N_("a part of the path is a file, not a folder")),
-    errno.EISDIR: Reason(N_("it is a folder")),
-    errno.ENOENT: Reason(N_("no such folder")),
-    errno.ELOOP: Reason(N_("too many symbolic links")),
-}
+# A missing part of the path of a file being written is a folder.
+_REASONS = {**OS_REASONS, errno.ENOENT: Reason(N_("no such folder"))}
 
 
 def explain(problem: OSError, target: Path) -> WriteError:

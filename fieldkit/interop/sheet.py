@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fieldkit.core.explained import Explained
+from fieldkit.core.explained import Explained, os_reason
 from fieldkit.core.marker import N_
 from fieldkit.interop.formula import unguard
 from fieldkit.interop.hxl import IMPORT_FIELDS, TRANSLATED_FIELDS, Hashtag, TagPattern
@@ -136,7 +136,7 @@ def _read_text(path: Path) -> str:
     except IsADirectoryError:
         raise SheetError(N_("{path} is a folder, not a CSV file"), path=path) from None
     except OSError as problem:
-        raise SheetError(N_("cannot read {path}: {reason}"), path=path, reason=problem.strerror or problem) from None
+        raise SheetError(N_("cannot read {path}: {reason}"), path=path, reason=os_reason(problem)) from None
     if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
         raise SheetError(N_("{name} is a spreadsheet workbook, not CSV: save it as 'CSV UTF-8' and import that"),
                          name=path.name)

@@ -29,6 +29,7 @@ from fieldkit.core.explained import Explained
 from fieldkit.core.languages import ENGLISH, is_rtl
 from fieldkit.core.languages import language as language_row
 from fieldkit.core.marker import N_
+from fieldkit.core.progress import step, track
 from fieldkit.core.registry import REGISTRY
 from fieldkit.store.models import Entry
 from fieldkit.store.store import Store
@@ -70,7 +71,8 @@ def write_zim(store: Store, lang: str, out: Path, *, today: dt.date | None = Non
     writer = libzim_writer()
     row = language_row(lang)
     iso3 = row.iso639_3 if row and row.iso639_3 else "eng"
-    entries = [entry for entry in (store.get(item["id"], lang) for item in store.list_entries(lang=lang))
+    listed = store.list_entries(lang=lang)
+    entries = [entry for entry in (store.get(item["id"], lang) for item in track(listed, N_("reading entries")))
                if entry is not None]
     meta = store.meta()
     when = (today or dt.date.today()).isoformat()
@@ -78,7 +80,7 @@ def write_zim(store: Store, lang: str, out: Path, *, today: dt.date | None = Non
         target = Path(work) / "fieldkit.zim"
         with writer.Creator(str(target)).config_verbose(False).config_indexing(True, iso3) as creator:
             creator.set_mainpath(MAIN_PAGE)
-            for entry in entries:
+            for entry in track(entries, N_("writing pages")):
                 creator.add_item(_page(writer, entry.id, entry.title, entry_html(entry, lang, meta), front=True))
             creator.add_item(_page(writer, MAIN_PAGE, "fieldkit", index_html(entries, lang, meta), front=False))
             native = row.native if row else lang
@@ -92,6 +94,7 @@ def write_zim(store: Store, lang: str, out: Path, *, today: dt.date | None = Non
             creator.add_metadata("Description", description[:DESCRIPTION_MAX])
             creator.add_metadata("Source", f"fieldkit content {meta.get('content_version', '')}")
             creator.add_illustration(ILLUSTRATION_SIZE, illustration_png(ILLUSTRATION_SIZE))
+            step(N_("indexing and compressing the ZIM file"))  # libzim does it as the creator closes
         data = target.read_bytes()
     write_bytes(out, data)
     return ZimSummary(out, len(entries) + 1, lang, len(data))

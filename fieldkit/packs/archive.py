@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from fieldkit.core.explained import os_reason
 from fieldkit.core.marker import N_
 from fieldkit.packs.errors import PackError
 
@@ -173,7 +174,7 @@ class PackArchive:
                 raise PackError(N_("not a file"))
             self._file = file = open(self.path, "rb")
         except OSError as error:
-            raise PackError(N_("cannot read it: {reason}"), reason=error.strerror or error) from None
+            raise PackError(N_("cannot read it: {reason}"), reason=os_reason(error)) from None
         if size > MAX_PACK_BYTES:
             raise PackError(N_("the file is {size}, more than the {limit} a pack may be"),
                             size=human(size), limit=human(MAX_PACK_BYTES))
@@ -233,7 +234,7 @@ class PackArchive:
                 if stream.read(len(expected)) != expected:
                     raise damaged
         except OSError as error:
-            raise PackError(N_("cannot read it: {reason}"), reason=error.strerror or error) from None
+            raise PackError(N_("cannot read it: {reason}"), reason=os_reason(error)) from None
         self.entries = {entry.name: entry for entry in entries}
         self._data_start = dict(zip(ORDER, data_starts))
 
@@ -259,7 +260,7 @@ class PackArchive:
                 digest.update(chunk)
                 left -= len(chunk)
         except OSError as error:
-            raise PackError(N_("cannot read it: {reason}"), reason=error.strerror or error) from None
+            raise PackError(N_("cannot read it: {reason}"), reason=os_reason(error)) from None
         return digest.hexdigest()
 
     def extract(self, name: str, target: Path) -> tuple[int, str]:

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fieldkit.core.explained import os_reason
 from fieldkit.core.marker import N_
 from fieldkit.i18n.catalog import _, explain
 from fieldkit.packs import signing
@@ -129,7 +130,7 @@ def read(path: Path) -> Catalog:
         data = json.loads(path.read_bytes())
     except OSError as error:
         raise PackError(N_("cannot read {catalog}: {reason}"),
-                        catalog=CATALOG, reason=error.strerror or error) from None
+                        catalog=CATALOG, reason=os_reason(error)) from None
     except (ValueError, RecursionError):
         raise PackError(N_("{catalog} is not valid JSON (cut short, or still syncing?)"), catalog=CATALOG) from None
     if not isinstance(data, dict) or not isinstance(data.get("catalog"), dict):

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fieldkit.core.explained import os_reason
 from fieldkit.core.marker import N_
 from fieldkit.i18n.catalog import _, explain
 from fieldkit.packs import catalog as catalogs
@@ -55,7 +56,7 @@ def install_from_dir(source: Path, *, shipped: ShippedPath, shipped_version: Shi
         names = sorted(path.name for path in source.iterdir())
     except OSError as error:
         raise PackError(N_("cannot read the folder {source}: {reason}"),
-                        source=source, reason=error.strerror or error) from None
+                        source=source, reason=os_reason(error)) from None
     files = []
     for name in names:
         path = source / name
@@ -106,7 +107,10 @@ def _install_layer(layer: str, candidates: list[tuple[tuple[int, ...], str, Path
             skipped(path, explain(problem))
     if in_use is not None:
         return LayerResult(label, in_use=in_use)
-    return LayerResult(label, problem=_("no {label} pack could be installed").format(label=label))
+    if layer == "base":
+        return LayerResult(label, problem=_("no base pack could be installed"))
+    return LayerResult(label, problem=_("no pack of overlay {namespace} could be installed").format(
+        namespace=layer.partition(":")[2]))
 
 
 def _catalog(source: Path, say: Say) -> catalogs.Catalog | None:
@@ -163,14 +167,14 @@ def _against_catalog(path: Path, catalog: catalogs.Catalog | None) -> str | None
     try:
         size = path.stat().st_size
     except OSError as error:
-        return _("cannot read it: {reason}").format(reason=error.strerror or error)
+        return _("cannot read it: {reason}").format(reason=_(os_reason(error)))
     if size != listed.size:
         return _("incomplete: {size} of {listed} bytes (still copying or syncing?)").format(size=size,
                                                                                            listed=listed.size)
     try:
         digest = catalogs.file_digest(path)
     except OSError as error:
-        return _("cannot read it: {reason}").format(reason=error.strerror or error)
+        return _("cannot read it: {reason}").format(reason=_(os_reason(error)))
     if digest != listed.sha256:
         return _("does not match {catalog} (changed since it was listed, or still syncing?)").format(
             catalog=catalogs.CATALOG)

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldkit.core.explained import os_reason
 from fieldkit.core.marker import N_
 from fieldkit.packs import atomic
 from fieldkit.packs.archive import DATABASE, MANIFEST, SIGNATURE, human
@@ -106,7 +107,7 @@ def install(path: Path, *, allow_downgrade: bool = False, trusted: list[PublicKe
         except OSError as error:
             _remove_empty(made)
             raise PackError(N_("cannot write to {folder}: {reason}; the installed content is unchanged"),
-                            folder=folder, reason=error.strerror or error) from None
+                            folder=folder, reason=os_reason(error)) from None
         except BaseException:
             _remove_empty(made)
             raise
@@ -167,7 +168,7 @@ def rollback(folder: Path | None = None, precommit: Callable[[Installed | None],
             atomic.write_file(folder / STATE, State(back.folder.name if back else None, None).to_bytes())
     except OSError as error:
         raise PackError(N_("cannot write to {folder}: {reason}; nothing was changed"),
-                        folder=folder, reason=error.strerror or error) from None
+                        folder=folder, reason=os_reason(error)) from None
     _sweep(folder)
     return (leaving.label if leaving else state.current), back
 

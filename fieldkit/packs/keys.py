@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fieldkit import paths
+from fieldkit.core.explained import os_reason
 from fieldkit.core.marker import N_
 from fieldkit.packs import atomic
 from fieldkit.packs.errors import PackError
@@ -150,7 +151,7 @@ def _read_text(path: Path) -> str:
             raise PackError(N_("{path} is too large to be a fieldkit key"), path=path)
         return path.read_text(encoding="utf-8")
     except OSError as error:
-        raise PackError(N_("cannot read {path}: {reason}"), path=path, reason=error.strerror or error) from None
+        raise PackError(N_("cannot read {path}: {reason}"), path=path, reason=os_reason(error)) from None
     except UnicodeDecodeError:
         raise PackError(N_("{path} is not a fieldkit key (not text)"), path=path) from None
 
@@ -300,7 +301,7 @@ def _save(folder: Path, path: Path, text: str) -> None:
         atomic.write_file(path, text.encode("ascii"))
     except OSError as error:  # a read-only config folder, say
         raise PackError(N_("cannot save the trusted key in {folder}: {reason}; nothing was changed"),
-                        folder=folder, reason=error.strerror or error) from None
+                        folder=folder, reason=os_reason(error)) from None
 
 
 def revoke(key_id: str) -> bool:

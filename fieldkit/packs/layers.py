@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fieldkit import paths
+from fieldkit.core.explained import os_reason
 from fieldkit.core.layers import overlapping
 from fieldkit.core.marker import N_
 from fieldkit.packs import atomic
@@ -187,7 +188,7 @@ def _merge_for(base: Installed | None, overlays: list[Installed], shipped: Shipp
         merged_content(base_path, _identity(base, base_path), overlays, refuse=refuse)
     except OSError as problem:
         raise PackError(N_("cannot write the merged content in {folder}: {reason}; the installed content is unchanged"),
-                        folder=paths.merged_dir(), reason=problem.strerror or problem) from None
+                        folder=paths.merged_dir(), reason=os_reason(problem)) from None
 
 
 def rollback_layer(namespace: str | None, *, shipped: ShippedPath) -> tuple[str, Installed | None]:

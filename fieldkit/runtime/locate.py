@@ -14,6 +14,7 @@ from pathlib import Path
 
 from fieldkit import paths
 from fieldkit.core import env
+from fieldkit.core.explained import os_reason
 from fieldkit.core.marker import N_
 from fieldkit.store.db import Located, StoreError, connect
 from fieldkit.store.schema import SCHEMA_VERSION
@@ -113,7 +114,7 @@ def _build_source_checkout(content_dir: Path) -> Path:
                              folder=content_dir, problems=shown) from None
         except OSError as error:
             raise StoreError(N_("cannot write the content database to {path}: {reason}"), path=target,
-                             reason=error) from None
+                             reason=os_reason(error)) from None
     return target
 
 

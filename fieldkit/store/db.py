@@ -8,7 +8,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from fieldkit.core.explained import Explained
+from fieldkit.core.explained import Explained, os_reason
 from fieldkit.core.marker import N_
 from fieldkit.core.records import dataclass  # not dataclasses: see records.py
 from fieldkit.store.schema import COLUMNS, FULL_TEXT, REVIEW_COLUMNS, REVIEW_SCHEMA, SCHEMA_VERSION, TABLES
@@ -32,7 +32,7 @@ def connect(path: Path) -> sqlite3.Connection:
         uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
     except OSError as error:  # a path longer than the system allows, say
         raise StoreError(N_("cannot open the content database {path}: {reason}"), path=_short(path),
-                         reason=error.strerror or error) from None
+                         reason=os_reason(error)) from None
     conn = None
     try:
         # immutable=1: no locks and no journal, so it works from read-only media and beside another fieldkit.

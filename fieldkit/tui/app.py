@@ -15,7 +15,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from fieldkit.core.registry import REGISTRY
-from fieldkit.i18n.catalog import N_, _, display, reorders_rtl, set_language, ui
+from fieldkit.i18n.catalog import N_, _, display, explain, reorders_rtl, set_language, ui
 from fieldkit.i18n.origins import origin_in_words
 from fieldkit.i18n.vocabulary import topic_title
 from fieldkit.settings import Settings
@@ -113,8 +113,8 @@ class FieldkitApp(App[None]):
             from fieldkit.tui.screens.present import NotesScreen
 
             self.push_screen(NotesScreen(self.notes_deck))
-        if self.userdata.notice:
-            self.notify(self.userdata.notice, severity="warning", timeout=10)
+        if self.userdata.problem:
+            self.notify(display(explain(self.userdata.problem)), severity="warning", timeout=10)
         self._warn_expired()
         self._check_size(self.size.width, self.size.height)
 

@@ -42,7 +42,7 @@ def test_paths_longer_than_the_system_allows(cli, args):
 
 def test_doctor_with_a_path_too_long(cli):
     result = cli("doctor", "--db", TOO_LONG)
-    assert result.code == 1 and "Traceback" not in result.err and "File name too long" in result.out
+    assert result.code == 1 and "Traceback" not in result.err and "the path is longer than this system allows" in result.out
 
 
 def test_pack_install_when_the_data_folder_cannot_be_made(trusted, cli, isolated_dirs, monkeypatch):
@@ -77,4 +77,4 @@ def test_a_full_disk_under_standard_output(fixture_db, args):
         result = subprocess.run([sys.executable, "-m", "fieldkit", *args, "--db", str(fixture_db)], stdout=full,
                                 stderr=subprocess.PIPE, text=True, cwd=ROOT, env=os.environ.copy(), timeout=60)
     assert result.returncode == 1, result.stderr
-    assert result.stderr == "fieldkit: cannot write the output: No space left on device\n"
+    assert result.stderr == "fieldkit: cannot write the output: the disk is full\n"

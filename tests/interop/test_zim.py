@@ -102,3 +102,24 @@ def test_without_libzim_a_clear_message(cli, fixture_db, tmp_path, monkeypatch):
     assert result.code == 1 and not out.exists()
     assert "python-libzim" in result.err and "pip install fieldkit[zim]" in result.err  # said in Farsi
     assert "Traceback" not in result.err
+
+
+def test_the_export_shows_its_progress_on_a_terminal(cli, fixture_db, tmp_path, monkeypatch, store):
+    """Issue 21: the ZIM export draws a progress bar (counts of entries read and pages written) on a terminal."""
+    from fieldkit.cli import progress
+
+    monkeypatch.setattr(progress, "wanted", lambda: True)
+    result = cli("export", "--format", "zim", "--lang", "en", "-o", tmp_path / "en.zim", "--db", fixture_db)
+    assert result.code == 0 and "reading entries" in result.err and "writing pages" in result.err
+    from fieldkit.core.progress import reporting
+    from fieldkit.interop.zim import write_zim
+
+    seen: dict[str, tuple[int, int | None]] = {}
+    with reporting(lambda what, done, total: seen.__setitem__(what, (done, total))):
+        write_zim(store, "en", tmp_path / "counted.zim")
+    entries = len(store.ids())
+    assert seen["reading entries"] == seen["writing pages"] == (entries, entries)
+    assert "indexing and compressing the ZIM file" in seen
+    monkeypatch.undo()
+    piped = cli("export", "--format", "zim", "--lang", "en", "-o", tmp_path / "again.zim", "--db", fixture_db)
+    assert piped.code == 0 and "writing pages" not in piped.err  # no bar when standard error is not a terminal

@@ -70,7 +70,7 @@ def test_disk_full_while_unpacking(installed_v1, cli, monkeypatch, room):
         result = cli("pack", "install", installed_v1.v2)
     assert result.code == 1 and result.err.count("\n") == 1
     assert "not installed: v2.fkpack: cannot write to" in result.err
-    assert "No space left on device; the installed content is unchanged" in result.err
+    assert "the disk is full; the installed content is unchanged" in result.err
     assert fingerprint() == before
     assert_v1_in_use(cli)
     assert_clean_after_next_install(cli, installed_v1)
@@ -99,7 +99,7 @@ def test_disk_full_at_every_flush(installed_v1, cli, monkeypatch):
             break  # this install made fewer than n flushes: every one has been tried
         if result.code == 1:
             refusals += 1
-            assert "No space left on device; the installed content is unchanged" in result.err
+            assert "the disk is full; the installed content is unchanged" in result.err
             assert fingerprint() == before
             assert_v1_in_use(cli)
         else:

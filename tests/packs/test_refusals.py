@@ -62,7 +62,7 @@ def test_not_a_pack_at_all(installed_v1, cli, tmp_path):
 
 
 def test_missing_file(installed_v1, cli, tmp_path):
-    refused(cli, tmp_path / "gone.fkpack", "cannot read it: No such file or directory")
+    refused(cli, tmp_path / "gone.fkpack", "cannot read it: no such file or folder")
 
 
 def _positions(blob: bytes) -> list[int]:

@@ -230,8 +230,8 @@ class EntryScreen(BaseScreen):
             return
         marked = self.host.userdata.toggle_bookmark(self.entry.id)
         self.notify(ui("Bookmarked.") if marked else ui("Bookmark removed."), timeout=2)
-        if self.host.userdata.notice:
-            self.notify(self.host.userdata.notice, severity="warning")
+        if self.host.userdata.problem:
+            self.notify(display(explain(self.host.userdata.problem)), severity="warning")
         self._show_title(self.entry)
 
     def action_route(self) -> None:
@@ -318,8 +318,8 @@ class EntryScreen(BaseScreen):
             added = userdata.add_to_list(name, [entry_id])
             self.notify(display((_("Added to {list}.") if added else _("Already in {list}.")).format(list=name)),
                         timeout=3)
-            if userdata.notice:
-                self.notify(userdata.notice, severity="warning")
+            if userdata.problem:
+                self.notify(display(explain(userdata.problem)), severity="warning")
 
         self.app.push_screen(AddToListScreen([name for name, _count in userdata.lists()]), add)
 
@@ -336,8 +336,8 @@ class EntryScreen(BaseScreen):
                 return
             userdata.set_note(entry_id, text)
             self.notify(ui("Note saved.") if text.strip() else ui("Note deleted."), timeout=2)
-            if userdata.notice:
-                self.notify(userdata.notice, severity="warning")
+            if userdata.problem:
+                self.notify(display(explain(userdata.problem)), severity="warning")
             self._show_note()
 
         self.app.push_screen(NoteScreen(userdata.note(entry_id)), save)
