@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from fieldkit.core import env
-from fieldkit.core.progress import reporting
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
@@ -73,9 +72,11 @@ class _Bar:
 @contextmanager
 def shown() -> Iterator[None]:
     """Draw the progress of the work done inside, if standard error is a terminal."""
-    if not wanted():
+    if not wanted():  # piped or redirected: nothing to draw, nothing more imported
         yield
         return
+    from fieldkit.core.progress import reporting
+
     bar = _Bar()
     try:
         with reporting(bar.report, ended=bar.end):
