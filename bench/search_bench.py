@@ -231,9 +231,9 @@ class TimedStore(CountingStore):
 
 def breakdown(db: Path, classes: dict[str, list[dict]], runs: int) -> dict[str, dict[str, float]]:
     """Mean ms per step of Store.search (unfiltered): the capped count, ranking (the full query or the title
-    streams, and reading the chosen rows), serving (stored snippet text, language) and snippet()."""
+    streams, and reading the chosen rows), serving (stored snippet text, language) and snippets()."""
     store = TimedStore(connect(db))
-    real_snippet = store_module.snippet
+    real_snippet = store_module.snippets
 
     def timed_snippet(*args, **kwargs):
         started = time.perf_counter_ns()
@@ -242,7 +242,7 @@ def breakdown(db: Path, classes: dict[str, list[dict]], runs: int) -> dict[str, 
         finally:
             store.spent["snippet"] += time.perf_counter_ns() - started
 
-    store_module.snippet = timed_snippet
+    store_module.snippets = timed_snippet
     out = {}
     try:
         for name, items in classes.items():
@@ -263,7 +263,7 @@ def breakdown(db: Path, classes: dict[str, list[dict]], runs: int) -> dict[str, 
                             totals[key] += value / 1e6
             out[name] = {key: value / count for key, value in totals.items()}
     finally:
-        store_module.snippet = real_snippet
+        store_module.snippets = real_snippet
     return out
 
 

@@ -56,11 +56,29 @@ class Decided:
         return words & self.matched
 
 
+def snippets(texts: list[str], query: WordMatcher, width: int = 160) -> list[tuple[str, list[tuple[int, int]]]]:
+    """`snippet` of each of a search's texts: the same passages and offsets, found faster together.
+
+    Only a word whose folded form starts with a letter some matching word starts with can match
+    (`WordMatcher.word_starts`). The texts' characters are sorted once by the letter each folds to first
+    (`_Candidates`); one pattern then finds, in each text, just the words that open with such a letter, so a text
+    is neither split into all its words nor are its words looked up one by one. A text this cannot read exactly
+    (see `_Candidates`) is split as `snippet` does."""
+    decided = Decided()
+    candidates = _Candidates(texts, query)
+    return [_passage(text, candidates.spans(text, query, decided) if candidates.reads(text)
+                     else _match_spans(text, query, decided), width) for text in texts]
+
+
 def snippet(text: str, query: WordMatcher, width: int = 160,
             decided: Decided | None = None) -> tuple[str, list[tuple[int, int]]]:
     """A passage of about `width` characters around the densest cluster of matches, with match offsets.
     `decided` carries the words checked so far from one text to the next (results are the same without it)."""
-    spans = _match_spans(text, query, decided or Decided())
+    return _passage(text, _match_spans(text, query, decided or Decided()), width)
+
+
+def _passage(text: str, spans: list[tuple[int, int]], width: int) -> tuple[str, list[tuple[int, int]]]:
+    """The passage around the densest cluster of `spans` (the matched words' offsets in `text`)."""
     if not spans:
         return _cut(text, 0, width), []
     start = _best_start(spans, width)
@@ -92,6 +110,102 @@ def _match_spans(text: str, query: WordMatcher, decided: Decided) -> list[tuple[
         return []
     ends = list(accumulate(map(len, pieces)))  # word k is text[ends[2k]:ends[2k + 1]]
     return [(ends[2 * k], ends[2 * k + 1]) for k in compress(range(len(originals)), map(hit.__contains__, originals))]
+
+
+class _Candidates:
+    """Where in a search's texts the words are that could match the query, found without splitting the texts.
+
+    Every character met is sorted by the letter its folded form starts with (`_Letters`). A word can match only if
+    its folded form starts with the first letter of one of the query's `word_starts`: its first character that
+    folds to something must fold to such a letter. One pattern finds exactly those words, whole (the same maximal
+    runs of word characters the split makes), in the order they come.
+
+    That reasoning holds where folding a word is folding each of its characters and joining the results. It does
+    for the characters below U+0800 (Latin, Greek, Cyrillic, Hebrew, Arabic and their marks), Latin Extended
+    Additional, General Punctuation and the Arabic presentation forms: no two letters among them compose into one
+    under NFC. A text with any other character, or with "_" (whose words the split reads otherwise), is left to
+    `_match_spans`, as is every text when a query's start is empty."""
+
+    def __init__(self, texts: list[str], query: WordMatcher) -> None:
+        starts = query.word_starts()
+        # id(text) -> whether this class reads it (the texts are alive for the whole search: ids are unique)
+        self._read = {id(text): bool(starts) and all(starts) and _OUTSIDE.search(text) is None for text in texts}
+        letters = _letters_of([text for text in texts if self._read[id(text)]])
+        self.pattern = letters.pattern({start[0] for start in starts if start})
+
+    def reads(self, text: str) -> bool:
+        return self._read.get(id(text), False)
+
+    def spans(self, text: str, query: WordMatcher, decided: Decided) -> list[tuple[int, int]]:
+        """What `_match_spans` gives for `text`."""
+        if self.pattern is None:
+            return []
+        found = [(match.group(), match.span()) for match in self.pattern.finditer(text)]
+        hit = decided.matching({word for word, _ in found}, query)
+        return [span for word, span in found if word in hit]
+
+
+# What `_Candidates` does not read: "_", and any character outside the ranges where folding is character by character.
+_OUTSIDE = re.compile(r"[^\x00-\x5e\x60-\u07ff\u1e00-\u1eff\u2000-\u206f\ufb50-\ufeff]")
+_IN_WORD = re.compile(rf"[\w{_IN_WORD_MARKS}]")
+
+
+class _Letters:
+    """Characters of snippet texts, each under the letter it folds to first, and the patterns `_Candidates` builds
+    from them. Never changed once made: more characters make a new one (`_letters_of`), so a search in one thread
+    never reads a half-made one being extended by a search in another."""
+
+    def __init__(self, known: frozenset[str] = frozenset()) -> None:
+        self.known = known
+        self.by_first: dict[str, str] = {}  # folded first letter -> its characters, escaped for a class
+        self.empty = ""  # word characters that fold to nothing (marks, tatweel, ZWNJ), escaped
+        for char in sorted(known):
+            first = _first_letter(char)
+            if first:
+                self.by_first[first] = self.by_first.get(first, "") + re.escape(char)
+            elif first == "":
+                self.empty += re.escape(char)
+        # A character not among them (any, to begin with).
+        self.unknown = re.compile("[^" + "".join(map(re.escape, sorted(known))) + "]" if known else "[\\x00-\\U0010ffff]")
+        self.patterns: dict[frozenset[str], re.Pattern[str] | None] = {}
+
+    def pattern(self, firsts: set[str]) -> re.Pattern[str] | None:
+        """Words that open with a character folding to one of `firsts`, or with characters that fold to nothing
+        and then one; what is before them is not a word character. The pattern opens with one character class,
+        which the regex engine scans for at C speed; the look-behind (two characters back, past the one just
+        matched) follows it."""
+        key = frozenset(firsts)
+        if key not in self.patterns:
+            opening = "".join(self.by_first.get(first, "") for first in sorted(firsts))
+            word = rf"[\w{_IN_WORD_MARKS}]"
+            rest = rf"(?:(?<=[{opening}])|[{self.empty}]*[{opening}])" if self.empty else ""
+            if len(self.patterns) > 256:
+                self.patterns.clear()
+            self.patterns[key] = (re.compile(rf"[{opening}{self.empty}](?<!{word}.){rest}{word}*") if opening
+                                  else None)
+        return self.patterns[key]
+
+
+_LETTERS = _Letters()
+_FIRST_LETTERS: dict[str, str | None] = {}
+
+
+def _first_letter(char: str) -> str | None:
+    """The letter `char` folds to first ("" if it folds to none), or None if it is not a word character."""
+    first = _FIRST_LETTERS.get(char, "?")
+    if first == "?":
+        first = _FIRST_LETTERS[char] = _folded(char)[:1] if _IN_WORD.fullmatch(char) else None
+    return first
+
+
+def _letters_of(texts: list[str]) -> _Letters:
+    """`_Letters` that has every character of `texts`: the last one made, or a new one with theirs added."""
+    global _LETTERS
+    letters = _LETTERS
+    if any(letters.unknown.search(text) for text in texts):
+        letters = _Letters(letters.known.union(*map(set, texts)))
+        _LETTERS = letters  # another thread may replace it meanwhile: what is lost is only learnt again
+    return letters
 
 
 _NOT_WORD = re.compile(r"[\W_]+")

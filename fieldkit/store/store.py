@@ -48,7 +48,7 @@ from fieldkit.store.schema import (
     type_token,
     unpack_text,
 )
-from fieldkit.store.snippet import Decided, snippet
+from fieldkit.store.snippet import snippets
 from fieldkit.store.understand import WORD, Group, Understanding, understand
 from fieldkit.text.fold import fold, words
 from fieldkit.text.sanitize import sanitize
@@ -687,10 +687,10 @@ class Store:
         if lang is not None:
             ordered = self._in_language(ordered, lang)
         texts = self._snippet_texts(ordered)
+        # Cleaned first: the spans index the clean text.
+        passages = snippets([clean(texts[doc["key"]]) for doc in ordered], query)
         hits = []
-        decided = Decided()  # each distinct word of the snippets is checked against the query once
-        for doc in ordered:
-            text, spans = snippet(clean(texts[doc["key"]]), query, decided=decided)  # cleaned first: the spans index the clean text
+        for doc, (text, spans) in zip(ordered, passages):
             hits.append(Hit(
                 id=_line(doc["id"]), type=_line(doc["type"]), title=_line(doc["title"]), summary=clean(doc["summary"]),
                 snippet=text, highlights=spans, country=_line(doc["country"]), lang=_line(doc["lang"]),

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from fieldkit.store import snippet as snippet_module
 from fieldkit.store.snippet import (
     _WORD_PIECES,
@@ -17,6 +19,7 @@ from fieldkit.store.snippet import (
     _folded_all,
     _folded_words,
     snippet,
+    snippets,
 )
 from fieldkit.text.fold import fold
 
@@ -88,3 +91,56 @@ def test_each_spelling_is_asked_once_across_a_searchs_snippets():
     assert sorted(query.asked) == ["mines", "mines"]  # "Mines" and "mines": two spellings, each asked once
     # Words that do not start as the query's words do are never asked.
     assert "near" not in query.asked and "river" not in query.asked
+
+
+def _first_folded_letter(word: str) -> str:
+    """The first letter of a word's folded form, as `_Candidates` works it out: from the first of its characters
+    that folds to anything."""
+    from fieldkit.store.snippet import _first_letter
+
+    return next((first for first in map(_first_letter, word) if first), "")
+
+
+def test_a_words_folded_form_starts_with_its_first_characters_folded_form_wherever_candidates_are_read():
+    """`_Candidates` finds the words that could match by their first character's fold alone: that must be the
+    first letter of the whole word's fold for every word of the content it reads (Latin, Cyrillic, Arabic
+    script, with marks, tatweel and ZWNJ)."""
+    from fieldkit.store.snippet import _OUTSIDE
+
+    words = [word for word in content_words() if _OUTSIDE.search(word) is None]
+    assert len(words) > 5000
+    assert [_folded(word)[:1] for word in words] == [_first_folded_letter(word) for word in words]
+    odd = ["ـبیهاچ", "\u200cخانه", "\u0301e", "ﻻجئ", "Ǆemal", "ßtraße", "İzmir", "ЉУБЉАНА", "ﷲ"]
+    assert [_folded(word)[:1] for word in odd] == [_first_folded_letter(word) for word in odd]
+
+
+SAMPLES = [
+    "Bihać and BIHAC and bihac, but not Bihor; Бихаћ too.",
+    "Mines near the river (Una). Mines again: MINES, mine-field, landmine.",
+    "مهاجران در بیهاچ می‌مانند؛ بیهاچی‌ها و ـبیهاچ و بيهاچ.",
+    "snake_case and bihac_camp keep their underscores; bihac too.",
+    "한국어 bihac 中文 mixed with Bihać: not read by the candidates.",
+    "",
+    "no match at all in this one",
+    "\u0301bihac starts with a mark; ٔبیهاچ too",
+    "conjoining jamo \u1112\u1161\u11ab fold to one syllable together, not one by one",  # left to the split
+]
+
+
+@pytest.mark.parametrize("starts", [("bihac",), ("bih",), ("mine",), ("m", "b"), ("بیهاچ",), ("بی",),
+                                    ("river", "una"), ("한",), ("",), ()], ids=repr)
+def test_a_searchs_snippets_together_are_each_text_s_snippet(starts):
+    """`snippets` (what a search uses) gives each text exactly what `snippet` gives it alone."""
+    query = Prefixes(*starts)
+    alone = [snippet(text, Prefixes(*starts), width=60) for text in SAMPLES]
+    assert snippets(SAMPLES, query, width=60) == alone
+
+
+def test_snippets_of_the_contents_own_texts_are_the_same_as_one_by_one():
+    texts = []
+    for path in sorted((ROOT / "content").rglob("*.md"))[:400]:
+        texts.append(path.read_text(encoding="utf-8")[:1500])
+    for starts in (("bihac",), ("asyl", "azil"), ("پناه",), ("لجو",), ("мин",), ("s",), ("ce", "sa")):
+        query = Prefixes(*starts)
+        decided = Decided()
+        assert snippets(texts, query) == [snippet(text, query, decided=decided) for text in texts], starts
