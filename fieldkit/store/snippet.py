@@ -128,10 +128,11 @@ class _Candidates:
 
     def __init__(self, texts: list[str], query: WordMatcher) -> None:
         starts = query.word_starts()
+        readable = bool(starts) and all(starts)
+        letters = _letters_of(texts) if readable else _LETTERS
         # id(text) -> whether this class reads it (the texts are alive for the whole search: ids are unique)
-        self._read = {id(text): bool(starts) and all(starts) and _OUTSIDE.search(text) is None for text in texts}
-        letters = _letters_of([text for text in texts if self._read[id(text)]])
-        self.pattern = letters.pattern({start[0] for start in starts if start})
+        self._read = {id(text): readable and not letters.has_outside(text) for text in texts}
+        self.pattern = letters.pattern({start[0] for start in starts if start}) if readable else None
 
     def reads(self, text: str) -> bool:
         return self._read.get(id(text), False)
@@ -145,29 +146,53 @@ class _Candidates:
         return [span for word, span in found if word in hit]
 
 
-# What `_Candidates` does not read: "_", and any character outside the ranges where folding is character by character.
-_OUTSIDE = re.compile(r"[^\x00-\x5e\x60-\u07ff\u1e00-\u1eff\u2000-\u206f\ufb50-\ufeff]")
-_IN_WORD = re.compile(rf"[\w{_IN_WORD_MARKS}]")
+def _concatenative(char: str) -> bool:
+    """Whether `_Candidates` can read a text with `char`: not "_", and in a range where folding goes character by
+    character (see there)."""
+    code = ord(char)
+    return char != "_" and (code < 0x0800 or 0x1E00 <= code <= 0x1EFF or 0x2000 <= code <= 0x206F
+                            or 0xFB50 <= code <= 0xFEFF)
 
 
 class _Letters:
     """Characters of snippet texts, each under the letter it folds to first, and the patterns `_Candidates` builds
     from them. Never changed once made: more characters make a new one (`_letters_of`), so a search in one thread
-    never reads a half-made one being extended by a search in another."""
+    never reads a half-made one being extended by a search in another.
+
+    Regular expressions over many characters take a millisecond or more to compile, which a one-off search from the
+    command line would pay for nothing: whether a text has a character not met before is asked with a set until
+    the same characters have served a few texts, and only then with a compiled pattern."""
 
     def __init__(self, known: frozenset[str] = frozenset()) -> None:
         self.known = known
         self.by_first: dict[str, str] = {}  # folded first letter -> its characters, escaped for a class
         self.empty = ""  # word characters that fold to nothing (marks, tatweel, ZWNJ), escaped
+        outside = ""  # characters that keep a text from `_Candidates`, escaped
         for char in sorted(known):
             first = _first_letter(char)
             if first:
                 self.by_first[first] = self.by_first.get(first, "") + re.escape(char)
             elif first == "":
                 self.empty += re.escape(char)
-        # A character not among them (any, to begin with).
-        self.unknown = re.compile("[^" + "".join(map(re.escape, sorted(known))) + "]" if known else "[\\x00-\\U0010ffff]")
+            if not _concatenative(char):
+                outside += re.escape(char)
+        self.outside = re.compile(f"[{outside}]") if outside else None
+        self._unknown: re.Pattern[str] | None = None
+        self._asked = 0
         self.patterns: dict[frozenset[str], re.Pattern[str] | None] = {}
+
+    def has_unknown(self, text: str) -> bool:
+        """Whether `text` has a character not among these."""
+        if self._unknown is None:
+            self._asked += 1
+            if self._asked <= 30 or not self.known:
+                return not self.known.issuperset(text)
+            self._unknown = re.compile("[^" + "".join(map(re.escape, sorted(self.known))) + "]")
+        return self._unknown.search(text) is not None
+
+    def has_outside(self, text: str) -> bool:
+        """Whether `text` (every character of it among these) has one `_Candidates` cannot read."""
+        return self.outside is not None and self.outside.search(text) is not None
 
     def pattern(self, firsts: set[str]) -> re.Pattern[str] | None:
         """Words that open with a character folding to one of `firsts`, or with characters that fold to nothing
@@ -194,7 +219,8 @@ def _first_letter(char: str) -> str | None:
     """The letter `char` folds to first ("" if it folds to none), or None if it is not a word character."""
     first = _FIRST_LETTERS.get(char, "?")
     if first == "?":
-        first = _FIRST_LETTERS[char] = _folded(char)[:1] if _IN_WORD.fullmatch(char) else None
+        # A word character: what the split's pieces are made of (a text without "_").
+        first = _FIRST_LETTERS[char] = _folded(char)[:1] if _WORD_PIECES_NO_UNDERSCORE.fullmatch(char) else None
     return first
 
 
@@ -202,7 +228,7 @@ def _letters_of(texts: list[str]) -> _Letters:
     """`_Letters` that has every character of `texts`: the last one made, or a new one with theirs added."""
     global _LETTERS
     letters = _LETTERS
-    if any(letters.unknown.search(text) for text in texts):
+    if any(letters.has_unknown(text) for text in texts):
         letters = _Letters(letters.known.union(*map(set, texts)))
         _LETTERS = letters  # another thread may replace it meanwhile: what is lost is only learnt again
     return letters
