@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from fieldkit.core.explained import Explained
 from fieldkit.core.languages import is_rtl
 from fieldkit.core.marker import N_
+from fieldkit.core.registry import type_name
 from fieldkit.i18n.catalog import _, speaking
 from fieldkit.i18n.details import (
     alert_text,
@@ -51,8 +52,8 @@ def referral_html(store: Store, service_id: str, lang: str, also: str | None = N
     if entry is None:
         raise ReferralError(N_("no entry with id {id!r}"), id=service_id)
     if entry.type != "service":
-        raise ReferralError(N_("{id!r} is a {type}, not a service: a referral slip is for a service"),
-                            id=service_id, type=entry.type)
+        raise ReferralError(N_("{id!r} is of type {type}, not a service: a referral slip is for a service"),
+                            id=service_id, type=type_name(entry.type))
     languages = [lang] + ([also] if also and also != lang else [])
     columns = []
     for code in languages:

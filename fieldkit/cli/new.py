@@ -15,7 +15,7 @@ from fieldkit.cli.language import lang_option
 from fieldkit.cli.output import UsageError, note, say
 from fieldkit.core.layers import OVERLAY_FILE
 from fieldkit.core.marker import N_
-from fieldkit.core.registry import REGISTRY
+from fieldkit.core.registry import REGISTRY, type_name
 from fieldkit.i18n.catalog import _
 
 ATTACH = "attach"
@@ -108,7 +108,7 @@ def _attachment(args: argparse.Namespace, folder: Path) -> Path:
         raise UsageError(N_("{id} is not in the published content; 'fieldkit search' finds ids"), id=repr(args.to))
     content_type = REGISTRY.get(published.type)
     if content_type is None or not content_type.attachable:
-        raise UsageError(N_("nothing can be attached to a {type}"), type=published.type)
+        raise UsageError(N_("nothing can be attached to an entry of type {type}"), type=type_name(published.type))
     path = folder / ATTACH_FOLDER / f"{args.to}.yaml"
     if path.exists():
         raise UsageError(N_("{path} already exists; fieldkit never overwrites it: edit it"), path=path)

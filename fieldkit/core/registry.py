@@ -93,3 +93,12 @@ def _builtin() -> Registry:
 
 
 REGISTRY = _builtin()
+
+
+def type_name(entry_type: str) -> str:
+    """A type's label ("Place") for a message that names it: a `Reason`, translated with the message it is put in;
+    a type the registry does not know stays as it is."""
+    from fieldkit.core.explained import Reason
+
+    content_type = REGISTRY.get(entry_type)
+    return Reason(content_type.label) if content_type else entry_type

@@ -143,7 +143,10 @@ def test_new_writes_templates_the_check_refuses_until_filled(cli, fixture_db, tm
     template = (folder / "attach" / "svc-legal-aid-bihac.yaml").read_text(encoding="utf-8")
     assert "Free legal aid in Bihać" in template and "# hours:" in template and "# title" not in template
     assert cli("new", "attach", "--dir", folder, "--to", "no-such-entry").code == 2
-    assert cli("new", "attach", "--dir", folder, "--to", "bihac").code == 2  # nothing attaches to a place
+    to_a_place = cli("new", "attach", "--dir", folder, "--to", "bihac")  # nothing attaches to a place
+    assert to_a_place.code == 2 and "nothing can be attached to an entry of type Place" in to_a_place.err
+    in_french = cli("--lang", "fr", "new", "attach", "--dir", folder, "--to", "bihac")
+    assert in_french.code == 2 and "rien ne peut être joint à une fiche de type Lieu" in in_french.err
     assert cli("new", "service").code == 2  # whose content?
 
 

@@ -73,7 +73,7 @@ def test_a_name_is_printed_on_the_slip_and_nowhere_else(cli, services_db, tmp_pa
 
 @pytest.mark.parametrize(("args", "code", "message"), [
     (["no-such-service"], 1, "no entry with id 'no-such-service'"),
-    (["bihac"], 1, "'bihac' is a place, not a service"),
+    (["bihac"], 1, "'bihac' is of type Place, not a service"),
     (["svc-clinic-bihac", "--lang", "xx"], 2, "unknown language code 'xx'"),
 ])
 def test_bad_requests_get_a_clear_message(cli, services_db, args, code, message):
