@@ -42,7 +42,7 @@ def set_bidi(requested: str | None) -> None:
 
 def bidi_choice(stream: TextIO | None = None) -> BidiChoice:
     stream = stream or sys.stdout
-    return decide(_requested_bidi, _isatty(stream))
+    return decide(_requested_bidi, is_terminal(stream))
 
 
 def lays_out(stream: TextIO | None = None) -> bool:
@@ -53,14 +53,14 @@ def lays_out(stream: TextIO | None = None) -> bool:
 def width(stream: TextIO | None = None) -> int:
     """The width to lay out for: the terminal's, else COLUMNS, else 80."""
     stream = stream or sys.stdout
-    if _isatty(stream):
+    if is_terminal(stream):
         import shutil  # only on a terminal: shutil imports bz2, lzma and fnmatch
 
         return max(shutil.get_terminal_size(fallback=(env.columns() or 80, 24)).columns, 20)
     return env.columns() or 80
 
 
-def _isatty(stream: TextIO) -> bool:
+def is_terminal(stream: TextIO) -> bool:
     try:
         return stream.isatty()
     except (AttributeError, ValueError):
@@ -119,7 +119,7 @@ def begin_visual(stream: TextIO | None = None) -> None:
 def _explicit(stream: TextIO) -> None:
     """Put the terminal in explicit mode (it must not reorder what fieldkit already reordered), once."""
     terminal = _terminal_file(stream)
-    if terminal not in _explicit_mode and _isatty(terminal):
+    if terminal not in _explicit_mode and is_terminal(terminal):
         terminal.write(BIDI_OFF)
         _explicit_mode.append(terminal)
 
@@ -144,7 +144,7 @@ def restore_terminal() -> None:
 
 def use_colour(stream=None) -> bool:
     stream = stream or sys.stdout
-    return _isatty(stream) and not env.no_color() and not env.dumb_terminal()
+    return is_terminal(stream) and not env.no_color() and not env.dumb_terminal()
 
 
 def style(text: str, code: str, *, colour: bool) -> str:

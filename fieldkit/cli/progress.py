@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from fieldkit.cli.output import is_terminal
 from fieldkit.core import env
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
@@ -22,14 +23,7 @@ if TYPE_CHECKING:
 
 
 def wanted() -> bool:
-    return _isatty(sys.stderr) and not env.dumb_terminal()
-
-
-def _isatty(stream: object) -> bool:
-    try:
-        return bool(stream.isatty())  # type: ignore[attr-defined]
-    except (AttributeError, ValueError):
-        return False
+    return is_terminal(sys.stderr) and not env.dumb_terminal()
 
 
 class _Bar:
@@ -49,7 +43,7 @@ class _Bar:
             # file goes to the file (it went to the screen, and the file stayed empty).
             self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                      TimeRemainingColumn(), console=Console(file=sys.stderr, force_terminal=True),
-                                     transient=True, redirect_stdout=_isatty(sys.stdout))
+                                     transient=True, redirect_stdout=is_terminal(sys.stdout))
             self.progress.start()
         task = self.tasks.get(what)
         if task is None:

@@ -29,7 +29,7 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
-from fieldkit.core.explained import OS_REASONS, Explained, Reason
+from fieldkit.core.explained import Explained, Reason, os_reason
 from fieldkit.core.marker import N_
 
 
@@ -158,14 +158,14 @@ def current_umask() -> int:
 
 
 # A missing part of the path of a file being written is a folder.
-_REASONS = {**OS_REASONS, errno.ENOENT: Reason(N_("no such folder"))}
+_NO_SUCH_FOLDER = Reason(N_("no such folder"))
 
 
 def explain(problem: OSError, target: Path) -> WriteError:
     """An OSError met while writing `target`, as a WriteError with a one-line message."""
     if isinstance(problem, WriteError):
         return problem
-    reason = _REASONS.get(problem.errno or 0) or problem.strerror or str(problem)
+    reason = _NO_SUCH_FOLDER if problem.errno == errno.ENOENT else os_reason(problem)
     shown = str(target)
     if problem.errno == errno.ENAMETOOLONG or len(shown) > 200:
         shown = shown[:60] + "..." + shown[-60:]

@@ -128,14 +128,13 @@ class _Candidates:
 
     def __init__(self, texts: list[str], query: WordMatcher) -> None:
         starts = query.word_starts()
-        readable = bool(starts) and all(starts)
-        letters = _letters_of(texts) if readable else _LETTERS
-        # id(text) -> whether this class reads it (the texts are alive for the whole search: ids are unique)
-        self._read = {id(text): readable and not letters.has_outside(text) for text in texts}
-        self.pattern = letters.pattern({start[0] for start in starts if start}) if readable else None
+        self.readable = bool(starts) and all(starts)
+        self.letters = _letters_of(texts) if self.readable else _LETTERS
+        self.pattern = self.letters.pattern({start[0] for start in starts}) if self.readable else None
 
     def reads(self, text: str) -> bool:
-        return self._read.get(id(text), False)
+        """Whether `spans` gives `text` what `_match_spans` would (`text` one of the texts this was made for)."""
+        return self.readable and not self.letters.has_outside(text)
 
     def spans(self, text: str, query: WordMatcher, decided: Decided) -> list[tuple[int, int]]:
         """What `_match_spans` gives for `text`."""

@@ -78,13 +78,7 @@ class _Settings:
 
 def is_rtl_text(text: str) -> bool:
     """True when the first letter with a strong direction is right-to-left (Arabic, Hebrew, ...)."""
-    for char in text:
-        direction = unicodedata.bidirectional(char)
-        if direction in ("R", "AL"):
-            return True
-        if direction == "L":
-            return False
-    return False
+    return next(filter(None, map(_strong, text)), None) == "R"
 
 
 def shape(text: str) -> str:
@@ -196,6 +190,7 @@ def mirror_pairs(visual: str, base: str = "L") -> str:
 
 
 def _strong(char: str) -> str | None:
+    """"L" or "R" for a letter with a strong direction (Arabic's AL counts as R), None for any other character."""
     kind = unicodedata.bidirectional(char)
     return "L" if kind == "L" else "R" if kind in ("R", "AL") else None
 
