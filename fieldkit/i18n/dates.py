@@ -20,6 +20,14 @@ def parse_date(text: str | None) -> dt.date | None:
         return None
 
 
+# How an age is told (Babel's format_timedelta): in the largest unit that counts at least AGE_THRESHOLD, days at
+# the least. A threshold of 2 says "15 months ago" rather than "1 year ago", which would hide how stale a review is.
+AGE_THRESHOLD = 2
+AGE_UNITS = (("year", 31536000), ("month", 2592000), ("week", 604800), ("day", 86400))  # Babel's, down to a day
+AGE_NUMBERS = 200  # age_words.py has the plural category of the numbers below this; a larger one is asked of Babel
+PLURAL_LETTERS = {"z": "zero", "o": "one", "t": "two", "f": "few", "m": "many", "x": "other"}
+
+
 def age_in_words(text: str | None, *, today: dt.date | None = None, locale: str = "en") -> str:
     """"3 months ago", "today", or "" for no date, in the given locale."""
     date = parse_date(text)
@@ -30,11 +38,35 @@ def age_in_words(text: str | None, *, today: dt.date | None = None, locale: str 
         from fieldkit.i18n.catalog import _
 
         return _("today")
+    locale = locale.replace("-", "_")
+    told = _age_from_table(date - today, locale)
+    if told is not None:
+        return told
     from babel.dates import format_timedelta
 
-    # threshold=2: "15 months ago" rather than "1 year ago", which would hide how stale a review is.
-    return format_timedelta(date - today, granularity="day", threshold=2, add_direction=True,
-                            locale=locale.replace("-", "_"))
+    return format_timedelta(date - today, granularity="day", threshold=AGE_THRESHOLD, add_direction=True,
+                            locale=locale)
+
+
+def _age_from_table(delta: dt.timedelta, locale: str) -> str | None:
+    """What format_timedelta says, from CLDR's words written into age_words.py (the app's first frame names an age,
+    and Babel with its locale data took 9-15 ms to start); None where the table does not have it."""
+    from fieldkit.i18n.age_words import PATTERNS, PLURALS
+
+    if locale not in PATTERNS:
+        return None
+    seconds = delta.total_seconds()
+    for unit, unit_seconds in AGE_UNITS:  # format_timedelta's steps, with its float arithmetic and rounding
+        value = abs(seconds) / unit_seconds
+        if value >= AGE_THRESHOLD or unit == "day":
+            if unit == "day" and value > 0:
+                value = max(1, value)
+            number = int(round(value))
+            if number >= len(PLURALS[locale]):
+                return None
+            patterns = PATTERNS[locale]["future" if seconds >= 0 else "past"][unit]
+            return patterns[PLURAL_LETTERS[PLURALS[locale][number]]].replace("{0}", str(number))
+    return None
 
 
 def is_stale(text: str | None, *, today: dt.date | None = None) -> bool:

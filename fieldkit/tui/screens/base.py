@@ -61,8 +61,7 @@ class BaseScreen(FieldkitScreen):
         """The header line: the language, the content's version, when the editors last checked it against the
         sources, how much a specialist has reviewed, and where it comes from. The longest of these that fits the
         width: without where it comes from, then shorter wording, then without the word "content" and the version;
-        the language and the review state stay. Ages need Babel's locale data (tens of ms), so this runs after the
-        first paint."""
+        the language and the review state stay. It needs the header's width, so it runs after the first paint."""
         app = self.host
         meta = app.store.meta()
         summary = app.store.review_summary()
@@ -98,7 +97,7 @@ class BaseScreen(FieldkitScreen):
 
     def schedule_header(self) -> None:
         """Word the header line after the next refresh. Mounting, reload() and the header's first resize all ask
-        for it as a screen opens: they share one wording, not three (each is tens of ms of dates in words)."""
+        for it as a screen opens: they share one wording, not three."""
         if not self._header_due:
             self._header_due = True
             self.call_after_refresh(self.update_header)
