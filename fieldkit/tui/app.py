@@ -195,6 +195,18 @@ class FieldkitApp(App[None]):
 
         self.push_screen(LinkScreen(url))
 
+    def action_show_help_panel(self) -> None:
+        """Show the Keys panel (the palette's "Keys"): Textual's, laid out right to left where the language is."""
+        from textual.css.query import NoMatches
+        from textual.widgets import HelpPanel
+
+        from fieldkit.tui.widgets.keys_panel import FieldkitHelpPanel
+
+        try:
+            self.screen.query_one(HelpPanel)
+        except NoMatches:
+            self.screen.mount(FieldkitHelpPanel())
+
     def action_help(self) -> None:
         from fieldkit.tui.screens.dialogs import HelpScreen
 

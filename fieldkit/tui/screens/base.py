@@ -26,6 +26,10 @@ class FieldkitScreen(Screen[None]):
         """The fieldkit app this screen runs in: its store, user data, language and navigation."""
         return host_of(self)
 
+    def english_bindings(self) -> dict[str, ActiveBinding]:
+        """The active bindings with their descriptions as declared, in English (the Keys panel translates them)."""
+        return super().active_bindings
+
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         # Bindings are declared once, in English (N_); the footer shows them from here, in the current language.
