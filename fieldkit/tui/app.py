@@ -42,12 +42,21 @@ from fieldkit.tui.themes import DEFAULT_THEME, HIGH_CONTRAST
 from fieldkit.userdata import UserData
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from fieldkit.briefing.deck import Deck
+
+
+def _palette_commands() -> type[Provider]:
+    from fieldkit.tui.palette import fieldkit_commands
+
+    return fieldkit_commands()
 
 
 class FieldkitApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "fieldkit"
+    COMMANDS = {_palette_commands}  # Textual's system commands, found by the words typed in any language
     BINDINGS = [
         Binding("slash", "search", N_("Search")),
         Binding("ctrl+k", "search", N_("Search"), show=False),
@@ -76,6 +85,7 @@ class FieldkitApp(App[None]):
         self.today = today  # fixed in tests so ages do not change with the calendar
         self._local = threading.local()
         self._too_small_shown = False  # whether TooSmallScreen was ever pushed (so the current screen may be one)
+        self.typed_form: dict[str, str] = {}  # a command name as the palette shows it -> the words it is found by
         # "app": fieldkit shapes and reorders right-to-left text; "terminal": the terminal does (mlterm, some VTE).
         self.rtl_in_app = self.settings.rtl_mode == "app"
         set_language(lang, visual_rtl=self.rtl_in_app)
@@ -261,29 +271,37 @@ class FieldkitApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Textual's own commands (Theme, Quit, Keys, Screenshot, ...), their names and help translated.
+        name = self._command_name
         for command in super().get_system_commands(screen):
-            yield SystemCommand(ui(command.title), ui(command.help), command.callback, command.discover)
-        yield SystemCommand(ui("Search"), ui("Search every entry (/ or Ctrl+K)"), self.action_search)
-        yield SystemCommand(ui("Home"), ui("Back to the home screen (h)"), self.action_home)
-        yield SystemCommand(ui("Language"), ui("Choose the language (l)"), self.action_language)
-        yield SystemCommand(ui("High contrast"), ui("Switch between the default and the high-contrast theme (t)"),
-                            self.action_toggle_theme)
-        yield SystemCommand(ui("Keys"), ui("Every key fieldkit knows (? or F1)"), self.action_help)
-        yield SystemCommand(ui("Right-to-left text"),
+            yield SystemCommand(name(_(command.title)), ui(command.help), command.callback, command.discover)
+        yield SystemCommand(name(_("Search")), ui("Search every entry (/ or Ctrl+K)"), self.action_search)
+        yield SystemCommand(name(_("Home")), ui("Back to the home screen (h)"), self.action_home)
+        yield SystemCommand(name(_("Language")), ui("Choose the language (l)"), self.action_language)
+        yield SystemCommand(name(_("High contrast")),
+                            ui("Switch between the default and the high-contrast theme (t)"), self.action_toggle_theme)
+        yield SystemCommand(name(_("Keys")), ui("Every key fieldkit knows (? or F1)"), self.action_help)
+        yield SystemCommand(name(_("Right-to-left text")),
                             ui("Switch who lays out right-to-left text: fieldkit or the terminal"),
                             self.action_toggle_rtl)
-        yield SystemCommand(ui("Back"), ui("Back to the previous screen (Esc)"), self.action_back)
+        yield SystemCommand(name(_("Back")), ui("Back to the previous screen (Esc)"), self.action_back)
         if isinstance(screen, ShowsEntry):
-            yield SystemCommand(ui("Bookmark"), ui("Bookmark this entry, or remove the bookmark (b)"),
+            yield SystemCommand(name(_("Bookmark")), ui("Bookmark this entry, or remove the bookmark (b)"),
                                 screen.action_bookmark)
-            yield SystemCommand(ui("Country overview"), ui("This entry's country (c)"), screen.action_country)
-            yield SystemCommand(ui("Route view"), ui("Follow this route leg by leg (r)"), screen.action_route)
-            yield SystemCommand(ui("Referral slip"), ui("Write a referral slip for this service (r)"),
+            yield SystemCommand(name(_("Country overview")), ui("This entry's country (c)"), screen.action_country)
+            yield SystemCommand(name(_("Route view")), ui("Follow this route leg by leg (r)"), screen.action_route)
+            yield SystemCommand(name(_("Referral slip")), ui("Write a referral slip for this service (r)"),
                                 screen.action_referral)
         for content_type in REGISTRY.on_home():
-            yield SystemCommand(display(_("Topic: {name}").format(name=topic_title(content_type.name))),
+            yield SystemCommand(name(_("Topic: {name}").format(name=topic_title(content_type.name))),
                                 ui("Every entry of this kind"),
                                 lambda t=content_type.name: self.navigate(ToTopic(t)))
+
+    def _command_name(self, words: str) -> str:
+        """A command's name (translated, logical order) as the palette shows it; the palette's search matches what
+        is typed against the words (fieldkit/tui/palette.py), which `typed_form` keeps for each name shown."""
+        shown = display(words)
+        self.typed_form[shown] = words
+        return shown
 
     # --- terminal size --------------------------------------------------------------------------------------
     def on_resize(self, event: Resize) -> None:
