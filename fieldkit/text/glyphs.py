@@ -8,7 +8,9 @@ tests/text/test_glyphs.py reads the installed font and checks every code point f
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import lru_cache
 
 # Presentation forms (U+FB50..U+FDFF, U+FE70..U+FEFF) that DejaVu Sans Mono maps to a glyph. It has none of the
 # ligatures in U+FC00..U+FDFF, such as LAM WITH ALEF MAKSURA (U+FC43, U+FC86) in every "على" and "إلى".
@@ -48,7 +50,9 @@ def _uncovered_forms() -> str:
     return "[" + "".join(f"{chr(first)}-{chr(last)}" for first, last in ranges) + "]"
 
 
-_UNCOVERED = None  # compiled on first use: only Arabic-script text ever needs it
+@lru_cache(maxsize=1)
+def _uncovered() -> re.Pattern[str]:  # compiled on first use: only Arabic-script text ever needs it
+    return re.compile(_uncovered_forms())
 
 
 def plain_letters(text: str) -> str:
@@ -56,11 +60,7 @@ def plain_letters(text: str) -> str:
 
     Found by one regex (a scan in C): a Farsi Home screen shapes about 150 labels, and asking each character in
     Python took longer than shaping them."""
-    global _UNCOVERED
-    if _UNCOVERED is None:
-        import re
-
-        _UNCOVERED = re.compile(_uncovered_forms())
-    if _UNCOVERED.search(text) is None:
+    uncovered = _uncovered()
+    if uncovered.search(text) is None:
         return text
-    return _UNCOVERED.sub(lambda found: unicodedata.normalize("NFKC", found.group()), text)
+    return uncovered.sub(lambda found: unicodedata.normalize("NFKC", found.group()), text)

@@ -48,9 +48,11 @@ if TYPE_CHECKING:
 
 
 def _palette_commands() -> type[Provider]:
-    from fieldkit.tui.palette import fieldkit_commands
+    """The palette's provider, imported when the palette first opens (as Textual's own is), not before the first
+    frame."""
+    from fieldkit.tui.palette import FieldkitCommands
 
-    return fieldkit_commands()
+    return FieldkitCommands
 
 
 class FieldkitApp(App[None]):

@@ -21,8 +21,3 @@ class FieldkitCommands(SystemCommandsProvider):
             if (match := matcher.match(words)) > 0:
                 # A name laid out right to left is shown as it is: the matched letters' places are logical ones.
                 yield Hit(match, matcher.highlight(name) if words == name else name, callback, help=help_text)
-
-
-def fieldkit_commands() -> type[FieldkitCommands]:
-    """The provider, imported when the palette first opens (as Textual's own is), not before the first frame."""
-    return FieldkitCommands

@@ -50,15 +50,20 @@ async def test_every_key_description_on_fieldkits_screens_is_in_every_catalog(ma
         assert not untranslated, f"{code}: add to fieldkit/tui/textual_strings.py and translate: {untranslated}"
 
 
+async def keys_panel_of_the_search_box(app, pilot) -> str:
+    """The screen once the search box has focus and the Keys panel (the palette's "Keys") is open."""
+    await pilot.press("/")
+    await settle(pilot)
+    app.action_show_help_panel()
+    await settle(pilot)
+    await pilot.pause(0.2)
+    return screen_text(app)
+
+
 async def test_the_keys_panel_of_the_search_box_reads_right_to_left_in_farsi(make_app):
     app = make_app(lang="fa")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("/")
-        await settle(pilot)
-        app.action_show_help_panel()
-        await settle(pilot)
-        await pilot.pause(0.2)
-        shown = screen_text(app)
+        shown = await keys_panel_of_the_search_box(app, pilot)
         assert ui("Delete character left") in shown
         assert "Delete character left" not in shown and "Move cursor left" not in shown
         # A description that wraps: the line beside its key (on the right) holds the start of the sentence.
@@ -71,12 +76,7 @@ async def test_the_keys_panel_of_the_search_box_reads_right_to_left_in_farsi(mak
 async def test_the_keys_panel_stays_textuals_table_in_english(make_app):
     app = make_app(lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("/")
-        await settle(pilot)
-        app.action_show_help_panel()
-        await settle(pilot)
-        await pilot.pause(0.2)
-        lines = screen_text(app).splitlines()
+        lines = (await keys_panel_of_the_search_box(app, pilot)).splitlines()
         assert any(line.rstrip().endswith("Delete character left") for line in lines)
         app.action_hide_help_panel()
         await settle(pilot)
